@@ -1,0 +1,42 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/events';
+
+export type KiwandaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * `offline` is also what the server renders: a page read without JavaScript has no live link,
+ * and says so until the browser has really connected.
+ */
+export type LiveStatus = 'offline' | 'connecting' | 'connected';
+
+interface SocketContextValue {
+  socket: KiwandaSocket | null;
+  status: LiveStatus;
+}
+
+const SocketContext = createContext<SocketContextValue>({ socket: null, status: 'offline' });
+
+/** Holds the one Socket.IO connection of the page; pages subscribe through `useSocket`. */
+export function SocketProvider({ children }: { children: ReactNode }) {
+  const [value, setValue] = useState<SocketContextValue>({ socket: null, status: 'offline' });
+
+  useEffect(() => {
+    const socket: KiwandaSocket = io({ transports: ['websocket', 'polling'] });
+    const publish = (status: LiveStatus) => setValue({ socket, status });
+    publish('connecting');
+    socket.on('connect', () => publish('connected'));
+    socket.on('disconnect', () => publish('offline'));
+    socket.io.on('reconnect_attempt', () => publish('connecting'));
+    return () => {
+      socket.disconnect();
+    };
+  }, []);
+
+  return <SocketContext.Provider value={value}>{children}</SocketContext.Provider>;
+}
+
+export function useSocket(): SocketContextValue {
+  return useContext(SocketContext);
+}

@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+
+import { type ServerToClientEvents } from './realtime/events';
+
+/**
+ * In-process bus for domain events. Services publish after their transaction commits; the
+ * realtime layer forwards each event to the Socket.IO rooms that should see it. Event names
+ * and payloads are the realtime ones, so nothing is translated twice.
+ */
+export type DomainEventName = Exclude<keyof ServerToClientEvents, 'server:hello'>;
+export type DomainEventPayload<Name extends DomainEventName> = Parameters<ServerToClientEvents[Name]>[0];
+
+type Listener<Name extends DomainEventName> = (payload: DomainEventPayload<Name>) => void;
+
+class DomainEventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // Every dashboard page and the re-planner listen; the default cap of 10 would warn.
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<Name extends DomainEventName>(name: Name, payload: DomainEventPayload<Name>): void {
+    this.emitter.emit(name, payload);
+  }
+
+  subscribe<Name extends DomainEventName>(name: Name, listener: Listener<Name>): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}
+
+/** One bus per process; kept on globalThis so a development rebuild does not orphan listeners. */
+const globalWithBus = globalThis as typeof globalThis & { __kiwandaDomainEvents?: DomainEventBus };
+export const domainEvents: DomainEventBus = (globalWithBus.__kiwandaDomainEvents ??= new DomainEventBus());

@@ -1,0 +1,78 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { type AddressInfo, type Socket } from 'node:net';
+
+import { type Config } from './config';
+import { connectDatabase, type Database } from './database';
+import { createHttpApp } from './http-app';
+import { type Logger } from './logger';
+import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
+import { loadRemixBuild } from './remix-build';
+import { resolveSessionSecret } from './session-secret';
+
+export interface RunningKiwanda {
+  url: string;
+  port: number;
+  httpServer: HttpServer;
+  io: KiwandaIo;
+  database: Database;
+  /** Stops accepting, closes sockets, flushes and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Boots Kiwanda in order: database → Remix build → Express → Socket.IO on the same server → listen. */
+export async function startKiwandaServer({
+  config,
+  logger,
+}: {
+  config: Config;
+  logger: Logger;
+}): Promise<RunningKiwanda> {
+  const development = config.NODE_ENV === 'development';
+  // NOTE: the Remix bundle reads the cookie secret from the environment (app/session.server.ts),
+  // so the resolved secret is published there before the bundle loads.
+  process.env.SESSION_SECRET = resolveSessionSecret({ config, logger });
+  const database = await connectDatabase({ config, logger });
+  const remix = await loadRemixBuild({ development, logger });
+  const app = createHttpApp({ logger, database, getBuild: remix.getBuild, development });
+
+  const httpServer = createServer(app);
+  const io = attachRealtime(httpServer, { logger });
+  const openSockets = new Set<Socket>();
+  httpServer.on('connection', (socket) => {
+    openSockets.add(socket);
+    socket.on('close', () => openSockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, database: database.mode }, 'kiwanda listening');
+
+  let closing: Promise<void> | undefined;
+  async function close() {
+    remix.stopWatching();
+    // Socket.IO's close also closes the http.Server, which stops accepting new connections.
+    const serverClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await io.close();
+    httpServer.closeIdleConnections();
+    // Keep-alive connections with a request in flight get a moment to finish, then are cut.
+    const drainTimer = setTimeout(() => openSockets.forEach((socket) => socket.destroy()), 1_500);
+    await serverClosed;
+    clearTimeout(drainTimer);
+    await database.close();
+    logger.info('kiwanda stopped');
+  }
+
+  return {
+    url,
+    port,
+    httpServer,
+    io,
+    database,
+    close: () => (closing ??= close()),
+  };
+}

@@ -1,0 +1,63 @@
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type RunningKiwanda } from '../../server/kiwanda-server';
+import { type ServerHello } from '../../server/realtime/events';
+import { startTestServer } from '../support/app-server';
+
+describe('Kiwanda server', () => {
+  let server: RunningKiwanda;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('listens on the free port it was given', () => {
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+  });
+
+  it('renders the app shell with the live-connection indicator', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('<title>Kiwanda');
+    expect(html).toContain('data-testid="live-indicator"');
+    expect(html).toMatch(/<script[^>]+src="\/build\/entry\.client-[^"]+\.js"/);
+  });
+
+  it('answers /healthz with status, version and database state', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: { state: 'connected', mode: 'external' },
+    });
+  });
+
+  it('serves a 404 page for an unknown route', async () => {
+    const response = await fetch(`${server.url}/no-such-page`);
+    expect(response.status).toBe(404);
+  });
+
+  it('pushes server:hello to a connecting socket.io client', async () => {
+    const client: Socket = connectSocket(server.url, { transports: ['websocket'], forceNew: true });
+    try {
+      const hello = await new Promise<ServerHello>((resolve, reject) => {
+        client.once('server:hello', resolve);
+        client.once('connect_error', reject);
+      });
+      expect(hello.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(Date.parse(hello.serverTime)).not.toBeNaN();
+      const reply = await client.timeout(2_000).emitWithAck('server:ping');
+      expect(Date.parse(reply.serverTime)).not.toBeNaN();
+    } finally {
+      client.disconnect();
+    }
+  });
+});
