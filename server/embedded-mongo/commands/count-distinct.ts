@@ -1,0 +1,47 @@
+import { type Document } from 'bson';
+
+import { compareValues } from '../bson/compare';
+import { valuesAtPath } from '../bson/paths';
+import { typeMismatch } from '../errors';
+import { countDocuments, findDocuments } from '../query/find-documents';
+import { collectionArgument, optionalDocument, optionalInteger, rejectCollation } from './command-arguments';
+import { type CommandRequest, type CommandTable } from './command-types';
+
+function count(request: CommandRequest): Document {
+  const { command, db, access } = request;
+  const name = collectionArgument(request);
+  rejectCollation(command.collation);
+  const filter = optionalDocument(command, 'query');
+  const skip = optionalInteger(command, 'skip', { min: 0 }) ?? 0;
+  const limit = Math.abs(optionalInteger(command, 'limit') ?? 0);
+  const reader = access.reader(db, name);
+  const n = filter && Object.keys(filter).length > 0 ? countDocuments({ reader, filter, skip, limit }) : countAll(reader.collection?.docs.size ?? 0, reader, skip, limit);
+  return { n, ok: 1 };
+}
+
+function countAll(committed: number, reader: ReturnType<CommandRequest['access']['reader']>, skip: number, limit: number): number {
+  const total = reader.hasOverlay ? [...reader.allDocs()].length : committed;
+  const afterSkip = Math.max(0, total - skip);
+  return limit > 0 ? Math.min(afterSkip, limit) : afterSkip;
+}
+
+function distinct(request: CommandRequest): Document {
+  const { command, db, access } = request;
+  const name = collectionArgument(request);
+  rejectCollation(command.collation);
+  const key = command.key;
+  if (typeof key !== 'string' || key === '') throw typeMismatch("BSON field 'distinct.key' must be a non-empty string");
+  const filter = optionalDocument(command, 'query');
+  const values: unknown[] = [];
+  for (const stored of findDocuments({ reader: access.reader(db, name), filter })) {
+    for (const value of valuesAtPath(stored.doc, key)) if (value !== undefined) values.push(value);
+  }
+  values.sort(compareValues);
+  const unique = values.filter((value, i) => i === 0 || compareValues(value, values[i - 1]) !== 0);
+  return { values: unique, ok: 1 };
+}
+
+export const countDistinctCommands: CommandTable = {
+  count: { handler: count },
+  distinct: { handler: distinct, inTransaction: true },
+};

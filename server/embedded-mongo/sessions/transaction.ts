@@ -1,0 +1,137 @@
+import { type Document } from 'bson';
+
+import { ErrorCode, MongoCommandError } from '../errors';
+import { CollectionReader } from '../query/collection-reader';
+import { type Collection } from '../storage/collection';
+import { type DataAccess } from '../storage/data-access';
+import { duplicateKeyError } from '../storage/duplicate-key';
+import { Engine, type DocumentWrite, type WriteOwner } from '../storage/engine';
+import { idKeyOf } from '../storage/id-key';
+import { type StoredDoc } from '../storage/stored-doc';
+import { compareValues } from '../bson/compare';
+
+export type TransactionState = 'open' | 'committed' | 'aborted';
+
+/**
+ * A multi-document transaction: its writes are staged in per-collection overlays that only its own reads
+ * see, and the documents it touches are locked against other writers until it commits or aborts.
+ * Reads see the latest committed data plus the transaction's own writes.
+ */
+export class Transaction implements DataAccess {
+  readonly inTransaction = true;
+  state: TransactionState = 'open';
+  private readonly overlays = new Map<Collection, Map<string, StoredDoc | null>>();
+  private readonly writes: DocumentWrite[] = [];
+  private readonly lockKeys: string[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    readonly owner: WriteOwner & { txnNumber: bigint },
+  ) {}
+
+  get txnNumber(): bigint {
+    return this.owner.txnNumber;
+  }
+
+  reader(db: string, name: string): CollectionReader {
+    const collection = this.engine.catalog.get(db, name);
+    return new CollectionReader(collection, collection ? this.overlays.get(collection) : undefined);
+  }
+
+  collectionForWrite(db: string, name: string): Collection {
+    // NOTE: creating a collection is not rolled back by an abort; MongoDB commits implicit creations the same way.
+    return this.engine.ensureCollection(db, name);
+  }
+
+  insert(collection: Collection, doc: Document): void {
+    const id = idKeyOf(doc._id);
+    this.lock(collection, id);
+    if (this.reader(collection.db, collection.name).get(id)) {
+      throw duplicateKeyError({ ns: collection.ns, indexName: '_id_', keyPattern: { _id: 1 }, keyValue: { _id: doc._id } });
+    }
+    this.stage(collection, { id, doc, version: 0 });
+    this.writes.push({ kind: 'insert', collection, doc });
+  }
+
+  update(collection: Collection, before: Document, doc: Document, description?: { updatedFields: Document; removedFields: string[] }): void {
+    const id = idKeyOf(doc._id);
+    this.lock(collection, id);
+    this.stage(collection, { id, doc, version: 0 });
+    this.writes.push({ kind: 'update', collection, before, doc, description });
+  }
+
+  remove(collection: Collection, before: Document): void {
+    const id = idKeyOf(before._id);
+    this.lock(collection, id);
+    this.overlayOf(collection).set(id, null);
+    this.writes.push({ kind: 'delete', collection, before });
+  }
+
+  /** Applies every staged write atomically; on failure nothing is applied and the transaction is aborted. */
+  commit(): void {
+    this.assertOpen();
+    try {
+      this.engine.applyWrites(this.writes, this.owner);
+      this.state = 'committed';
+    } catch (error) {
+      this.state = 'aborted';
+      throw error;
+    } finally {
+      this.releaseLocks();
+    }
+  }
+
+  abort(): void {
+    if (this.state === 'open') this.state = 'aborted';
+    this.releaseLocks();
+  }
+
+  assertOpen(): void {
+    if (this.state !== 'open') {
+      throw new MongoCommandError(ErrorCode.NoSuchTransaction, `Transaction ${this.txnNumber} has been ${this.state}.`, { labels: ['TransientTransactionError'] });
+    }
+  }
+
+  private overlayOf(collection: Collection): Map<string, StoredDoc | null> {
+    let overlay = this.overlays.get(collection);
+    if (!overlay) {
+      overlay = new Map();
+      this.overlays.set(collection, overlay);
+    }
+    return overlay;
+  }
+
+  private lock(collection: Collection, id: string): void {
+    this.engine.assertNotLocked(collection, id, this.owner);
+    const key = Engine.lockKey(collection, id);
+    if (!this.engine.locks.has(key)) {
+      this.engine.locks.set(key, this.owner);
+      this.lockKeys.push(key);
+    }
+  }
+
+  private releaseLocks(): void {
+    for (const key of this.lockKeys) if (this.engine.locks.get(key) === this.owner) this.engine.locks.delete(key);
+    this.lockKeys.length = 0;
+  }
+
+  /** Checks unique indexes against committed documents and the transaction's other staged documents. */
+  private stage(collection: Collection, stored: StoredDoc): void {
+    const overlay = this.overlayOf(collection);
+    collection.prepareKeys(stored, overlay);
+    for (const index of collection.indexes.values()) {
+      if (!index.unique || index.name === '_id_') continue;
+      const keys = index.keysOf(stored);
+      for (const other of overlay.values()) {
+        if (!other || other.id === stored.id) continue;
+        for (const otherKey of index.keysOf(other)) {
+          const clash = keys.find((key) => key.every((value, i) => compareValues(value, otherKey[i]) === 0));
+          if (clash) {
+            throw duplicateKeyError({ ns: collection.ns, indexName: index.name, keyPattern: index.spec.key, keyValue: index.keyValueDocument(clash) });
+          }
+        }
+      }
+    }
+    overlay.set(stored.id, stored);
+  }
+}

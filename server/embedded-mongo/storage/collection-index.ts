@@ -1,0 +1,180 @@
+import { type Document } from 'bson';
+
+import { compareValues, typeRankOf } from '../bson/compare';
+import { pathTouchesArray, valuesAtPath } from '../bson/paths';
+import { isPlainObject } from '../bson/values';
+import { ErrorCode, MongoCommandError } from '../errors';
+import { compileFilter, type DocumentPredicate } from '../query/matcher';
+import { type IndexSpec, type KeyField, keyFieldsOf } from './index-spec';
+import { SortedChunks } from './sorted-chunks';
+import { type StoredDoc } from './stored-doc';
+
+/** A set of document ids to leave out (documents being replaced or hidden by a transaction). */
+export interface IdFilter {
+  has(id: string): boolean;
+}
+
+export interface IndexEntry {
+  readonly key: unknown[];
+  readonly id: string;
+}
+
+/** One side of a range over the next key field after an equality prefix. */
+export interface RangeBound {
+  value: unknown;
+  inclusive: boolean;
+}
+
+export interface KeyRange {
+  lower?: RangeBound;
+  upper?: RangeBound;
+  /** Type bracket of the range: MongoDB ranges never cross BSON types. */
+  typeRank: number;
+}
+
+/** A secondary (or `_id`) index: a sorted multiset of (key tuple, document id) entries. */
+export class CollectionIndex {
+  readonly fields: KeyField[];
+  readonly tree: SortedChunks<IndexEntry>;
+  /** Set once any indexed document had an array on an indexed path; such an index cannot provide sort order. */
+  multikey = false;
+  private readonly partialFilter?: DocumentPredicate;
+
+  constructor(readonly spec: IndexSpec) {
+    this.fields = keyFieldsOf(spec.key);
+    this.tree = new SortedChunks<IndexEntry>((a, b) => this.compareEntries(a, b));
+    if (spec.partialFilterExpression) this.partialFilter = compileFilter(spec.partialFilterExpression);
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get unique(): boolean {
+    return this.spec.unique === true || this.spec.name === '_id_';
+  }
+
+  /** Whether the index holds every document, so a scan over it is a complete answer for its key range. */
+  get complete(): boolean {
+    return !this.spec.sparse && !this.partialFilter;
+  }
+
+  compareEntries(a: IndexEntry, b: IndexEntry): number {
+    for (let i = 0; i < this.fields.length; i++) {
+      const c = compareValues(a.key[i], b.key[i]);
+      if (c !== 0) return c * this.fields[i].direction;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  }
+
+  /** The key tuples a document contributes (several for arrays), or none when sparse/partial rules exclude it. */
+  keysOf(stored: StoredDoc): unknown[][] {
+    const doc = stored.doc;
+    if (this.partialFilter && !this.partialFilter(stored)) return [];
+    if (this.fields.length === 1 && !this.spec.sparse) {
+      // Fast path: a top-level scalar field, the usual case.
+      const value = doc[this.fields[0].path];
+      if (value !== undefined && (value === null || typeof value !== 'object' || (!Array.isArray(value) && !isPlainObject(value)))) return [[value]];
+    }
+    const perField = this.fields.map((field) => dedupe(valuesAtPath(doc, field.path)));
+    if (this.spec.sparse && perField.every((values) => values.length === 1 && values[0] === undefined)) return [];
+    const arrayFields = perField.filter((values) => values.length > 1).length;
+    if (arrayFields > 1) {
+      throw new MongoCommandError(
+        ErrorCode.CannotIndexParallelArrays,
+        `cannot index parallel arrays in index ${this.name}`,
+      );
+    }
+    let tuples: unknown[][] = [[]];
+    for (const values of perField) tuples = tuples.flatMap((tuple) => values.map((value) => [...tuple, value]));
+    return tuples;
+  }
+
+  add(stored: StoredDoc, keys: unknown[][] = this.keysOf(stored)): void {
+    if (!this.multikey && this.fields.some((field) => pathTouchesArray(stored.doc, field.path))) this.multikey = true;
+    for (const key of keys) this.tree.insert({ key, id: stored.id });
+  }
+
+  remove(stored: StoredDoc): void {
+    for (const key of this.keysOf(stored)) this.tree.remove({ key, id: stored.id });
+  }
+
+  /** Rebuilds the whole index from documents in one sort (faster than inserting one by one). */
+  build(docs: Iterable<StoredDoc>): void {
+    const entries: IndexEntry[] = [];
+    for (const stored of docs) {
+      if (!this.multikey && this.fields.some((field) => pathTouchesArray(stored.doc, field.path))) this.multikey = true;
+      for (const key of this.keysOf(stored)) entries.push({ key, id: stored.id });
+    }
+    entries.sort((a, b) => this.compareEntries(a, b));
+    this.tree.load(entries);
+  }
+
+  /** Entries whose key starts with `prefix` (by value equality) and whose next field lies within `range`. */
+  *scan(prefix: unknown[], range?: KeyRange, reverse = false): Generator<IndexEntry> {
+    const k = prefix.length;
+    const field = this.fields[k];
+    const prefixOrder = (entry: IndexEntry): number => {
+      for (let i = 0; i < k; i++) {
+        const c = compareValues(entry.key[i], prefix[i]) * this.fields[i].direction;
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    // Position of an entry relative to the wanted range, in tree order: -1 before it, 0 inside, 1 after.
+    const position = (entry: IndexEntry): number => {
+      const p = prefixOrder(entry);
+      if (p !== 0 || !range) return p;
+      const direction = field.direction;
+      const value = entry.key[k];
+      const start = direction === 1 ? range.lower : range.upper;
+      const end = direction === 1 ? range.upper : range.lower;
+      const rankOrder = (typeRankOf(value) - range.typeRank) * direction;
+      if (start) {
+        const c = compareValues(value, start.value) * direction;
+        if (c < 0 || (c === 0 && !start.inclusive)) return -1;
+      } else if (rankOrder < 0) return -1;
+      if (end) {
+        const c = compareValues(value, end.value) * direction;
+        if (c > 0 || (c === 0 && !end.inclusive)) return 1;
+      } else if (rankOrder > 0) return 1;
+      return 0;
+    };
+    if (!reverse) {
+      for (const entry of this.tree.ascendingFrom((entry) => position(entry) < 0)) {
+        if (position(entry) > 0) return;
+        yield entry;
+      }
+    } else {
+      for (const entry of this.tree.descendingFrom((entry) => position(entry) > 0)) {
+        if (position(entry) < 0) return;
+        yield entry;
+      }
+    }
+  }
+
+  /** The id of another document already holding one of `stored`'s keys in this unique index, with that key. */
+  findConflict(stored: StoredDoc, ignoreIds?: IdFilter, keys: unknown[][] = this.keysOf(stored)): { key: unknown[] } | undefined {
+    if (!this.unique) return undefined;
+    for (const key of keys) {
+      for (const entry of this.scan(key)) {
+        if (entry.id !== stored.id && !ignoreIds?.has(entry.id)) return { key };
+      }
+    }
+    return undefined;
+  }
+
+  keyValueDocument(key: unknown[]): Document {
+    const out: Document = {};
+    this.fields.forEach((field, i) => {
+      out[field.path] = key[i] === undefined ? null : key[i];
+    });
+    return out;
+  }
+}
+
+function dedupe(values: unknown[]): unknown[] {
+  if (values.length < 2) return values;
+  const sorted = [...values].sort(compareValues);
+  return sorted.filter((value, i) => i === 0 || compareValues(value, sorted[i - 1]) !== 0);
+}

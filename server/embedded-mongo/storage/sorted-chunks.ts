@@ -1,0 +1,103 @@
+const MAX_CHUNK = 512;
+
+/**
+ * An ordered multiset kept as a list of small sorted arrays (a flattened B+ tree of height two): lookups are two
+ * binary searches and an insert or delete moves at most one chunk's worth of items, so indexes over hundreds of
+ * thousands of entries stay fast without a full tree implementation.
+ */
+export class SortedChunks<T> {
+  private chunks: T[][] = [];
+  private count = 0;
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Replaces the content with already sorted items; used when an index is built over existing documents. */
+  load(sorted: T[]): void {
+    this.chunks = [];
+    for (let i = 0; i < sorted.length; i += MAX_CHUNK / 2) this.chunks.push(sorted.slice(i, i + MAX_CHUNK / 2));
+    this.count = sorted.length;
+  }
+
+  insert(item: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+      this.count = 1;
+      return;
+    }
+    const chunkIndex = Math.min(this.chunkFor((x) => this.compare(x, item) < 0), this.chunks.length - 1);
+    const chunk = this.chunks[chunkIndex];
+    chunk.splice(lowerIndex(chunk, (x) => this.compare(x, item) < 0), 0, item);
+    this.count += 1;
+    if (chunk.length > MAX_CHUNK) this.chunks.splice(chunkIndex + 1, 0, chunk.splice(MAX_CHUNK / 2));
+  }
+
+  /** Removes one item equal (by the comparator) to `item`; returns whether one was found. */
+  remove(item: T): boolean {
+    const chunkIndex = this.chunkFor((x) => this.compare(x, item) < 0);
+    const chunk = this.chunks[chunkIndex];
+    if (!chunk) return false;
+    const at = lowerIndex(chunk, (x) => this.compare(x, item) < 0);
+    if (at >= chunk.length || this.compare(chunk[at], item) !== 0) return false;
+    chunk.splice(at, 1);
+    this.count -= 1;
+    if (chunk.length === 0) this.chunks.splice(chunkIndex, 1);
+    return true;
+  }
+
+  /** Items in ascending order starting at the first one for which `isBefore` is false (`isBefore` must be monotone). */
+  *ascendingFrom(isBefore: (item: T) => boolean = () => false): Generator<T> {
+    let chunkIndex = this.chunkFor(isBefore);
+    if (chunkIndex >= this.chunks.length) return;
+    let offset = lowerIndex(this.chunks[chunkIndex], isBefore);
+    while (chunkIndex < this.chunks.length) {
+      const chunk = this.chunks[chunkIndex];
+      for (; offset < chunk.length; offset++) yield chunk[offset];
+      chunkIndex += 1;
+      offset = 0;
+    }
+  }
+
+  /** Items in descending order starting at the last one for which `isAfter` is false (`isAfter` must be monotone). */
+  *descendingFrom(isAfter: (item: T) => boolean = () => false): Generator<T> {
+    const notAfter = (item: T): boolean => !isAfter(item);
+    // Find the first chunk whose last item is after the bound; the answer is in it or the chunk before.
+    let chunkIndex = this.chunkFor(notAfter);
+    if (chunkIndex >= this.chunks.length) chunkIndex = this.chunks.length - 1;
+    if (chunkIndex < 0) return;
+    let offset = lowerIndex(this.chunks[chunkIndex], notAfter) - 1;
+    while (chunkIndex >= 0) {
+      const chunk = this.chunks[chunkIndex];
+      for (; offset >= 0; offset--) yield chunk[offset];
+      chunkIndex -= 1;
+      offset = chunkIndex >= 0 ? this.chunks[chunkIndex].length - 1 : -1;
+    }
+  }
+
+  /** Index of the first chunk whose last item is not "before"; chunks.length when all are. */
+  private chunkFor(isBefore: (item: T) => boolean): number {
+    let low = 0;
+    let high = this.chunks.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const chunk = this.chunks[mid];
+      if (isBefore(chunk[chunk.length - 1])) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+function lowerIndex<T>(items: T[], isBefore: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (isBefore(items[mid])) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
