@@ -1,5 +1,6 @@
-import { type LinksFunction, type MetaFunction } from '@remix-run/node';
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
+  Form,
   isRouteErrorResponse,
   Links,
   Meta,
@@ -8,21 +9,48 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from '@remix-run/react';
 import { type ReactNode } from 'react';
 
+import { getOptionalUser } from './auth.server';
+import { LiveConnectionBanner } from './components/dashboard/live-connection-banner';
 import { LiveIndicator } from './components/live-indicator';
+import { dashboardLinksFor } from './dashboard.server';
+import { navigationFor, roleLabel } from './navigation.server';
 import { SocketProvider } from './realtime/socket-context';
+import accountStyles from './styles/account.css';
 import appStyles from './styles/app.css';
+import dashboardStyles from './styles/dashboard.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
+  { rel: 'stylesheet', href: accountStyles },
+  { rel: 'stylesheet', href: dashboardStyles },
   { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
 ];
 
 export const meta: MetaFunction = () => [{ title: 'Kiwanda' }];
 
+interface RootData {
+  user: { name: string; role: string; roleLabel: string } | null;
+  navigation: { to: string; label: string }[];
+}
+
+export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
+  const user = await getOptionalUser(request);
+  if (!user) return { user: null, navigation: [] };
+  return {
+    user: { name: user.name, role: user.role, roleLabel: roleLabel(user.role) },
+    navigation: [...dashboardLinksFor(user.role), ...navigationFor(user.role)],
+  };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined when the root loader itself failed and the error boundary renders.
+  const rootData = useRouteLoaderData<typeof loader>('root');
+  const user = rootData?.user ?? null;
+  const navigation = rootData?.navigation ?? [];
   return (
     <html lang="en">
       <head>
@@ -32,14 +60,36 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SocketProvider>
+        {/* Live updates need a signed-in user: the socket handshake is authenticated by the session. */}
+        <SocketProvider enabled={user !== null}>
           <header className="app-header">
             <NavLink to="/" className="app-header__brand">
               Kiwanda
             </NavLink>
-            <nav className="app-header__nav" aria-label="Main" />
+            <nav className="app-header__nav" aria-label="Main">
+              {navigation.map((link) => (
+                <NavLink key={link.to} to={link.to}>
+                  {link.label}
+                </NavLink>
+              ))}
+            </nav>
             <LiveIndicator />
+            {user ? (
+              <Form method="post" action="/logout" className="app-header__user">
+                <span data-testid="signed-in-user" title={user.roleLabel}>
+                  {user.name}
+                </span>
+                <button type="submit" className="button button--quiet">
+                  Sign out
+                </button>
+              </Form>
+            ) : (
+              <NavLink to="/login" className="button button--quiet">
+                Sign in
+              </NavLink>
+            )}
           </header>
+          <LiveConnectionBanner />
           <main className="app-main">{children}</main>
         </SocketProvider>
         <ScrollRestoration />

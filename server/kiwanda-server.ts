@@ -5,8 +5,11 @@ import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
 import { type Logger } from './logger';
+import { ensureCollectionsAndIndexes } from './models';
+import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
+import { loadDemoNetworkIfEmpty } from './seed/load-demo-network';
 import { resolveSessionSecret } from './session-secret';
 
 export interface RunningKiwanda {
@@ -32,11 +35,16 @@ export async function startKiwandaServer({
   // so the resolved secret is published there before the bundle loads.
   process.env.SESSION_SECRET = resolveSessionSecret({ config, logger });
   const database = await connectDatabase({ config, logger });
+  // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
+  await ensureCollectionsAndIndexes();
+  // Tests start from a database of their own making.
+  if (config.NODE_ENV !== 'test') await loadDemoNetworkIfEmpty({ logger });
   const remix = await loadRemixBuild({ development, logger });
   const app = createHttpApp({ logger, database, getBuild: remix.getBuild, development });
 
   const httpServer = createServer(app);
   const io = attachRealtime(httpServer, { logger });
+  const autoReplanner = startAutoReplanner({ logger: logger.child({ module: 'planning' }) });
   const openSockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     openSockets.add(socket);
@@ -63,6 +71,7 @@ export async function startKiwandaServer({
     const drainTimer = setTimeout(() => openSockets.forEach((socket) => socket.destroy()), 1_500);
     await serverClosed;
     clearTimeout(drainTimer);
+    await autoReplanner.stop();
     await database.close();
     logger.info('kiwanda stopped');
   }

@@ -4,26 +4,35 @@ import { Server } from 'socket.io';
 
 import { type Logger } from '../logger';
 import { KIWANDA_VERSION } from '../version';
+import { authenticateSocket, roomsFor } from './authenticate-socket';
 import {
   type ClientToServerEvents,
   type InterServerEvents,
   type ServerToClientEvents,
   type SocketData,
 } from './events';
+import { forwardDomainEvents } from './forward-domain-events';
 
 export type KiwandaIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** Attaches Socket.IO to the same http.Server that serves the Remix app. */
+/**
+ * Attaches Socket.IO to the same http.Server that serves the Remix app. Only signed-in users
+ * connect; each socket joins the rooms of its role, workshop and artisan, and domain events are
+ * forwarded to the rooms allowed to see them.
+ */
 export function attachRealtime(httpServer: HttpServer, { logger }: { logger: Logger }): KiwandaIo {
   const io: KiwandaIo = new Server(httpServer, {
     serveClient: false,
     // A phone that drops off for a moment gets the events it missed on reconnect.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
+  io.use(authenticateSocket({ logger }));
 
   io.on('connection', (socket) => {
     socket.data.connectedAt = Date.now();
-    logger.debug({ socketId: socket.id, recovered: socket.recovered }, 'socket connected');
+    // A recovered socket keeps its rooms and data; a new one joins its rooms now.
+    if (!socket.recovered) void socket.join(roomsFor(socket.data.user));
+    logger.debug({ socketId: socket.id, recovered: socket.recovered, role: socket.data.user.role }, 'socket connected');
     socket.emit('server:hello', { version: KIWANDA_VERSION, serverTime: new Date().toISOString() });
     socket.on('server:ping', (ack) => {
       if (typeof ack !== 'function') return;
@@ -31,5 +40,7 @@ export function attachRealtime(httpServer: HttpServer, { logger }: { logger: Log
     });
   });
 
+  const stopForwarding = forwardDomainEvents(io);
+  httpServer.once('close', stopForwarding);
   return io;
 }

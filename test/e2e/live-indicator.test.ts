@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningKiwanda } from '../../server/kiwanda-server';
 import { startTestServer } from '../support/app-server';
 import { launchTestBrowser, type TestBrowser } from '../support/browser';
+import { signIn } from '../support/sign-in';
 
 describe('home page in Chromium', () => {
   let server: RunningKiwanda;
@@ -18,6 +19,9 @@ describe('home page in Chromium', () => {
   });
 
   it('turns the live-connection indicator to connected, then to offline when the server goes away', async () => {
+    // Live updates are for signed-in people: the socket handshake is authenticated by the session cookie.
+    const { name, value } = await signIn({ baseUrl: server.url, role: 'planner' });
+    await browser.context.addCookies([{ name, value, url: server.url }]);
     const page = await browser.context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {

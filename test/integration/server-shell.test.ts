@@ -2,8 +2,10 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningKiwanda } from '../../server/kiwanda-server';
+import { UNAUTHENTICATED_SOCKET_MESSAGE } from '../../server/realtime/authenticate-socket';
 import { type ServerHello } from '../../server/realtime/events';
 import { startTestServer } from '../support/app-server';
+import { signIn } from '../support/sign-in';
 
 describe('Kiwanda server', () => {
   let server: RunningKiwanda;
@@ -45,8 +47,26 @@ describe('Kiwanda server', () => {
     expect(response.status).toBe(404);
   });
 
-  it('pushes server:hello to a connecting socket.io client', async () => {
+  it('refuses a socket.io client that has not signed in', async () => {
     const client: Socket = connectSocket(server.url, { transports: ['websocket'], forceNew: true });
+    try {
+      const error = await new Promise<Error>((resolve, reject) => {
+        client.once('connect_error', resolve);
+        client.once('connect', () => reject(new Error('an anonymous socket was let in')));
+      });
+      expect(error.message).toBe(UNAUTHENTICATED_SOCKET_MESSAGE);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('pushes server:hello to a signed-in socket.io client', async () => {
+    const { cookie } = await signIn({ baseUrl: server.url, role: 'planner' });
+    const client: Socket = connectSocket(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      extraHeaders: { cookie },
+    });
     try {
       const hello = await new Promise<ServerHello>((resolve, reject) => {
         client.once('server:hello', resolve);

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+import { isWeekLabel, type WeekLabel } from './weeks';
+
+/** Zod pieces every service input uses, so the same thing is checked the same way everywhere. */
+export const objectIdString = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a 24-character hex id');
+
+export const weekLabelString = z
+  .string()
+  .refine((value) => isWeekLabel(value), 'must be an ISO week of that year, like 2026-W48')
+  .transform((value) => value as WeekLabel);
+
+export const wholeCents = z.number().int('must be whole KES cents').min(0);

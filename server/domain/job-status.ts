@@ -1,0 +1,45 @@
+/**
+ * The life of a job, as a table of allowed moves. A job is offered to a workshop, accepted by one
+ * of its artisans, made, inspected; failed units are reworked; passed units are paid. A declined
+ * or cancelled job is finished without work. Safe to import from the browser.
+ */
+export const JOB_STATUSES = [
+  'offered',
+  'accepted',
+  'in_progress',
+  'ready_for_qc',
+  'passed',
+  'failed',
+  'paid',
+  'declined',
+  'cancelled',
+] as const;
+
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const JOB_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+  offered: ['accepted', 'declined', 'cancelled'],
+  accepted: ['in_progress', 'cancelled'],
+  in_progress: ['ready_for_qc', 'cancelled'],
+  // Only an inspection decides between passed and failed.
+  ready_for_qc: ['passed', 'failed'],
+  // Failed units go back for rework, or the job is closed with the units that did pass.
+  failed: ['in_progress', 'passed'],
+  // Only a payment moves a job to paid.
+  passed: ['paid'],
+  paid: [],
+  declined: [],
+  cancelled: [],
+};
+
+export function canTransition({ from, to }: { from: JobStatus; to: JobStatus }): boolean {
+  return JOB_TRANSITIONS[from].includes(to);
+}
+
+/** Jobs that hold workshop time in their planned week: everything but jobs ended without work. */
+export const CAPACITY_HOLDING_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter(
+  (status) => status !== 'declined' && status !== 'cancelled',
+);
+
+/** Jobs whose work is not done yet (nothing inspected as passed). */
+export const OPEN_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted', 'in_progress', 'ready_for_qc', 'failed'];

@@ -1,0 +1,39 @@
+/**
+ * Who may do what. Roles are those of the people in the network; areas are the parts of the app
+ * a route belongs to. Route guards and the navigation both read AREA_ROLES, so a link is shown
+ * exactly when its page would open. Safe to import from the browser.
+ */
+export const ROLES = ['planner', 'designer', 'manager', 'field_officer', 'artisan', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  planner: 'Production planner',
+  designer: 'Designer',
+  manager: 'Manager',
+  field_officer: 'Field officer',
+  artisan: 'Artisan',
+  admin: 'Administrator',
+};
+
+export const AREAS = ['planning', 'design', 'impact', 'inspections', 'my-jobs', 'admin'] as const;
+export type Area = (typeof AREAS)[number];
+
+export const AREA_ROLES: Record<Area, readonly Role[]> = {
+  planning: ['planner', 'manager', 'admin'],
+  design: ['designer', 'planner', 'admin'],
+  impact: ['manager', 'planner', 'admin'],
+  inspections: ['field_officer', 'manager', 'admin'],
+  'my-jobs': ['artisan'],
+  admin: ['admin'],
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function roleMayEnter({ role, area }: { role: Role; area: Area }): boolean {
+  return AREA_ROLES[area].includes(role);
+}
+
+/** Roles that see the whole network (every workshop, every artisan) in lists and live events. */
+export const NETWORK_WIDE_ROLES: readonly Role[] = ['planner', 'designer', 'manager', 'field_officer', 'admin'];

@@ -1,0 +1,50 @@
+import { Schema, type Types } from 'mongoose';
+
+import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
+import { SKILLS, type Skill } from '../domain/skills';
+import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+
+export const GENDERS = ['female', 'male', 'other'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const ARTISAN_STATUSES = ['active', 'paused', 'left'] as const;
+export type ArtisanStatus = (typeof ARTISAN_STATUSES)[number];
+
+/** A maker in a workshop, paid by mobile money on `phone`. */
+export interface ArtisanDoc {
+  _id: Types.ObjectId;
+  name: string;
+  gender: Gender;
+  phone: string;
+  workshop: Types.ObjectId;
+  skills: Skill[];
+  /** Hours a week the artisan offers to the network (their own declaration). */
+  weeklyHours: number;
+  joinedAt: Date;
+  status: ArtisanStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const artisanSchema = new Schema<ArtisanDoc>(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 120 },
+    gender: { type: String, required: true, enum: GENDERS },
+    phone: { type: String, required: true, match: KENYAN_MOBILE_PATTERN },
+    workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
+    skills: {
+      type: [{ type: String, enum: SKILLS }],
+      validate: { validator: (skills: string[]) => skills.length > 0, message: 'an artisan needs at least one skill' },
+    },
+    weeklyHours: { type: Number, required: true, min: 0, max: 60 },
+    joinedAt: { type: Date, required: true },
+    status: { type: String, required: true, enum: ARTISAN_STATUSES, default: 'active' },
+  },
+  { ...STRICT_SCHEMA_OPTIONS, collection: 'artisans' },
+);
+
+artisanSchema.index({ phone: 1 }, { unique: true });
+artisanSchema.index({ workshop: 1, status: 1 });
+artisanSchema.index({ skills: 1, status: 1 });
+
+export const Artisan = defineModel<ArtisanDoc>('Artisan', artisanSchema);

@@ -1,0 +1,37 @@
+import { Artisan } from './artisan';
+import { AuditEvent } from './audit-event';
+import { ProductCollection } from './collection';
+import { Inspection } from './inspection';
+import { Job } from './job';
+import { Order } from './order';
+import { Payment } from './payment';
+import { Plan } from './plan';
+import { Product } from './product';
+import { User } from './user';
+import { Workshop } from './workshop';
+
+export { Artisan, AuditEvent, Inspection, Job, Order, Payment, Plan, Product, ProductCollection, User, Workshop };
+
+/** Every Kiwanda model, in the order the seed fills them. */
+export const ALL_MODELS = [
+  Workshop,
+  Artisan,
+  ProductCollection,
+  Product,
+  User,
+  Order,
+  Plan,
+  Job,
+  Inspection,
+  Payment,
+  AuditEvent,
+] as const;
+
+/**
+ * Creates each collection and its declared indexes. Awaited at boot because the guarantees
+ * services rely on (one payment per job, unique e-mails) live in unique indexes, and because
+ * a transaction cannot create a collection on every MongoDB version.
+ */
+export async function ensureCollectionsAndIndexes(): Promise<void> {
+  for (const model of ALL_MODELS) await model.init();
+}

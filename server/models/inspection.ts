@@ -1,0 +1,62 @@
+import { Schema, type Types } from 'mongoose';
+
+import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { wholeCountField } from './schema-fields';
+
+export const DEFECT_REASONS = [
+  'casting-porosity',
+  'uneven-finish',
+  'scratches',
+  'wrong-dimensions',
+  'weak-joint',
+  'cracked-material',
+  'bead-defect',
+  'colour-mismatch',
+  'incomplete',
+] as const;
+export type DefectReason = (typeof DEFECT_REASONS)[number];
+
+/** One QC visit to one job by a field officer. */
+export interface InspectionDoc {
+  _id: Types.ObjectId;
+  job: Types.ObjectId;
+  workshop: Types.ObjectId;
+  artisan?: Types.ObjectId;
+  officer: Types.ObjectId;
+  passedQuantity: number;
+  failedQuantity: number;
+  defects: { reason: DefectReason; quantity: number }[];
+  notes?: string;
+  inspectedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const inspectionSchema = new Schema<InspectionDoc>(
+  {
+    job: { type: Schema.Types.ObjectId, ref: 'Job', required: true },
+    workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
+    artisan: { type: Schema.Types.ObjectId, ref: 'Artisan' },
+    officer: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+    passedQuantity: wholeCountField(0),
+    failedQuantity: wholeCountField(0),
+    defects: {
+      type: [
+        new Schema(
+          { reason: { type: String, required: true, enum: DEFECT_REASONS }, quantity: wholeCountField(1) },
+          { _id: false, strict: 'throw' },
+        ),
+      ],
+      default: [],
+    },
+    notes: { type: String, trim: true, maxlength: 1000 },
+    inspectedAt: { type: Date, required: true },
+  },
+  { ...STRICT_SCHEMA_OPTIONS, collection: 'inspections' },
+);
+
+inspectionSchema.index({ job: 1, inspectedAt: 1 });
+inspectionSchema.index({ officer: 1, inspectedAt: -1 });
+inspectionSchema.index({ workshop: 1, inspectedAt: -1 });
+
+export const Inspection = defineModel<InspectionDoc>('Inspection', inspectionSchema);

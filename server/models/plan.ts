@@ -1,0 +1,116 @@
+import { Schema, type Types } from 'mongoose';
+
+import { type WeekLabel } from '../domain/weeks';
+import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { centsField, weekLabelField, wholeCountField } from './schema-fields';
+
+export const PLAN_STATUSES = ['proposal', 'committed', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export interface PlanAssignment {
+  order: Types.ObjectId;
+  orderLine: Types.ObjectId;
+  product: Types.ObjectId;
+  workshop: Types.ObjectId;
+  week: WeekLabel;
+  quantity: number;
+  minutes: number;
+  pieceRateCents: number;
+}
+
+export interface UnplacedUnits {
+  order: Types.ObjectId;
+  orderLine: Types.ObjectId;
+  product: Types.ObjectId;
+  quantity: number;
+  /** Machine-readable reason, e.g. "no-capacity", "no-skill", "after-due-date". */
+  reason: string;
+  detail?: string;
+}
+
+/** An optimizer run: what it saw, what it was asked, what it proposed. */
+export interface PlanDoc {
+  _id: Types.ObjectId;
+  inputs: {
+    /** Stamp of the orders, jobs and capacity data the plan was computed from. */
+    dataVersion: string;
+    startWeek: WeekLabel;
+    weeks: number;
+    orders: Types.ObjectId[];
+    workshopCount: number;
+    demandUnits: number;
+  };
+  /** The optimizer options used (objective weights, time limit, …), as given. */
+  options: Map<string, unknown>;
+  status: PlanStatus;
+  assignments: PlanAssignment[];
+  unplaced: UnplacedUnits[];
+  /** Fulfilment, lateness, utilisation, earnings balance and the like, by name. */
+  metrics: Map<string, number>;
+  createdBy?: Types.ObjectId;
+  committedAt?: Date;
+  committedBy?: Types.ObjectId;
+  supersededBy?: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const assignmentSchema = new Schema<PlanAssignment>(
+  {
+    order: { type: Schema.Types.ObjectId, ref: 'Order', required: true },
+    orderLine: { type: Schema.Types.ObjectId, required: true },
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
+    week: weekLabelField,
+    quantity: wholeCountField(1),
+    minutes: wholeCountField(0),
+    pieceRateCents: centsField,
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const unplacedSchema = new Schema<UnplacedUnits>(
+  {
+    order: { type: Schema.Types.ObjectId, ref: 'Order', required: true },
+    orderLine: { type: Schema.Types.ObjectId, required: true },
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    quantity: wholeCountField(1),
+    reason: { type: String, required: true, match: /^[a-z]+(-[a-z]+)*$/ },
+    detail: { type: String, maxlength: 500 },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const planSchema = new Schema<PlanDoc>(
+  {
+    inputs: {
+      type: new Schema(
+        {
+          dataVersion: { type: String, required: true },
+          startWeek: weekLabelField,
+          weeks: wholeCountField(1),
+          orders: [{ type: Schema.Types.ObjectId, ref: 'Order' }],
+          workshopCount: wholeCountField(0),
+          demandUnits: wholeCountField(0),
+        },
+        { _id: false, strict: 'throw' },
+      ),
+      required: true,
+    },
+    options: { type: Map, of: Schema.Types.Mixed, default: () => new Map() },
+    status: { type: String, required: true, enum: PLAN_STATUSES, default: 'proposal' },
+    assignments: { type: [assignmentSchema], default: [] },
+    unplaced: { type: [unplacedSchema], default: [] },
+    metrics: { type: Map, of: Number, default: () => new Map() },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    committedAt: { type: Date },
+    committedBy: { type: Schema.Types.ObjectId, ref: 'User' },
+    supersededBy: { type: Schema.Types.ObjectId, ref: 'Plan' },
+  },
+  { ...STRICT_SCHEMA_OPTIONS, collection: 'plans' },
+);
+
+planSchema.index({ status: 1, createdAt: -1 });
+planSchema.index({ 'inputs.startWeek': 1 });
+
+export const Plan = defineModel<PlanDoc>('Plan', planSchema);

@@ -1,0 +1,50 @@
+import { Schema, type Types } from 'mongoose';
+
+import { SKILLS, type Skill } from '../domain/skills';
+import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { centsField, wholeCountField } from './schema-fields';
+
+/** A design the network can make, with what it takes and what it pays. */
+export interface ProductDoc {
+  _id: Types.ObjectId;
+  sku: string;
+  name: string;
+  collectionRef: Types.ObjectId;
+  requiredSkill: Skill;
+  labourMinutesPerUnit: number;
+  /** Paid to the artisan for each unit that passes QC. */
+  pieceRateCents: number;
+  wholesalePriceCents: number;
+  retailPriceCents: number;
+  /** Smallest quantity a retail partner may order. */
+  minimumLot: number;
+  /** Finished with 24K gold plating at HQ after QC (outside workshop capacity). */
+  goldPlated: boolean;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const productSchema = new Schema<ProductDoc>(
+  {
+    sku: { type: String, required: true, match: /^[A-Z0-9]+(-[A-Z0-9]+)*$/ },
+    name: { type: String, required: true, trim: true, maxlength: 120 },
+    // NOTE: `collection` is a reserved Mongoose document property, hence `collectionRef`.
+    collectionRef: { type: Schema.Types.ObjectId, ref: 'Collection', required: true },
+    requiredSkill: { type: String, required: true, enum: SKILLS },
+    labourMinutesPerUnit: wholeCountField(1),
+    pieceRateCents: centsField,
+    wholesalePriceCents: centsField,
+    retailPriceCents: centsField,
+    minimumLot: wholeCountField(1),
+    goldPlated: { type: Boolean, required: true, default: false },
+    active: { type: Boolean, required: true, default: true },
+  },
+  { ...STRICT_SCHEMA_OPTIONS, collection: 'products' },
+);
+
+productSchema.index({ sku: 1 }, { unique: true });
+productSchema.index({ collectionRef: 1 });
+productSchema.index({ requiredSkill: 1 });
+
+export const Product = defineModel<ProductDoc>('Product', productSchema);

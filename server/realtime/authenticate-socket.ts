@@ -1,0 +1,45 @@
+import { type Socket } from 'socket.io';
+
+import { readSessionUserId } from '../auth/session-storage';
+import { type Logger } from '../logger';
+import { loadSessionUser } from '../services/users/session-user';
+import { type SocketUser } from './events';
+
+/** Message of the connect_error a client gets without a valid session; clients may match on it. */
+export const UNAUTHENTICATED_SOCKET_MESSAGE = 'unauthenticated: sign in to receive live updates';
+
+/** The rooms a user's socket joins: their role, and for an artisan their workshop and themself. */
+export function roomsFor(user: SocketUser): string[] {
+  const rooms = [`role:${user.role}`, `user:${user.userId}`];
+  if (user.workshopId) rooms.push(`workshop:${user.workshopId}`);
+  if (user.artisanId) rooms.push(`artisan:${user.artisanId}`);
+  return rooms;
+}
+
+/**
+ * Socket.IO middleware: reads the same signed session cookie as the Remix routes. A socket
+ * without a valid session is refused with a connect_error the client can show.
+ */
+export function authenticateSocket({ logger }: { logger: Logger }) {
+  return async (socket: Socket, next: (error?: Error) => void) => {
+    try {
+      const userId = await readSessionUserId(socket.handshake.headers.cookie);
+      const user = userId ? await loadSessionUser({ userId }) : null;
+      if (!user) {
+        next(new Error(UNAUTHENTICATED_SOCKET_MESSAGE));
+        return;
+      }
+      const socketUser: SocketUser = {
+        userId: user.id,
+        role: user.role,
+        artisanId: user.artisanId,
+        workshopId: user.workshopId,
+      };
+      socket.data.user = socketUser;
+      next();
+    } catch (error) {
+      logger.error({ err: error }, 'socket authentication failed');
+      next(new Error('could not check the session; try again'));
+    }
+  };
+}

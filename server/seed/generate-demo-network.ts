@@ -1,0 +1,200 @@
+import { differenceInCalendarISOWeeks } from 'date-fns';
+import { type Types } from 'mongoose';
+
+import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../domain/weeks';
+import { type ArtisanDoc } from '../models/artisan';
+import { type AuditEventDoc } from '../models/audit-event';
+import { type CollectionDoc } from '../models/collection';
+import { type InspectionDoc } from '../models/inspection';
+import { type JobDoc } from '../models/job';
+import { type OrderDoc } from '../models/order';
+import { type PaymentDoc } from '../models/payment';
+import { type PlanDoc } from '../models/plan';
+import { type ProductDoc } from '../models/product';
+import { type UserDoc } from '../models/user';
+import { type WorkshopDoc } from '../models/workshop';
+import { type SchedulableArtisan } from './artisan-week-pool';
+import { generateCatalogue } from './generate-catalogue';
+import { generateCurrentPlans } from './generate-current-plan';
+import { generateHistory } from './generate-history';
+import { generateOpenDemand } from './generate-open-demand';
+import { generateArtisanUser, generateStaffUsers } from './generate-users';
+import { generateWorkforce } from './generate-workshops';
+import { createRandom, type Random } from './random';
+import { createSeededIds } from './seeded-ids';
+
+export interface DemoNetworkOptions {
+  seed: string | number;
+  artisans: number;
+  /** Weeks of history before the reference week. */
+  weeks: number;
+  /** Any instant of the current week; the network's "now" is the start of that week in Nairobi. */
+  referenceDate: Date;
+}
+
+export const DEFAULT_DEMO_NETWORK = { seed: 'kiwanda', artisans: 2_400, weeks: 52 } as const;
+
+/** Every document of the demo network, by collection name. */
+export interface DemoNetwork {
+  workshops: WorkshopDoc[];
+  artisans: ArtisanDoc[];
+  collections: CollectionDoc[];
+  products: ProductDoc[];
+  users: UserDoc[];
+  orders: OrderDoc[];
+  plans: PlanDoc[];
+  jobs: JobDoc[];
+  inspections: InspectionDoc[];
+  payments: PaymentDoc[];
+  events: AuditEventDoc[];
+}
+
+function schedulable({
+  random,
+  artisans,
+  referenceDate,
+  weeks,
+}: {
+  random: Random;
+  artisans: ArtisanDoc[];
+  referenceDate: Date;
+  weeks: number;
+}): SchedulableArtisan[] {
+  return artisans.map((artisan) => {
+    const firstWeek = differenceInCalendarISOWeeks(artisan.joinedAt, referenceDate, { in: inNairobi }) + 1;
+    // Those who paused stopped a few weeks ago; those who left, some time in the year.
+    const lastWeek =
+      artisan.status === 'active'
+        ? Number.MAX_SAFE_INTEGER
+        : artisan.status === 'paused'
+          ? -random.int(2, 12)
+          : -random.int(8, Math.max(8, weeks));
+    return {
+      id: artisan._id,
+      workshopId: artisan.workshop,
+      skills: artisan.skills,
+      weeklyHours: artisan.weeklyHours,
+      phone: artisan.phone,
+      name: artisan.name,
+      firstWeek,
+      lastWeek: Math.max(firstWeek, lastWeek),
+    };
+  });
+}
+
+/**
+ * Builds the whole demo network in memory: the same options give the same documents, ids and
+ * timestamps included. Nothing here reads the clock or the database.
+ */
+export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
+  const random = createRandom(options.seed);
+  const ids = createSeededIds(options.seed);
+  const referenceDate = nairobiWeekStart(options.referenceDate);
+
+  const staff = await generateStaffUsers({ random: random.fork('users'), ids, referenceDate });
+  const { workshops, artisans } = generateWorkforce({
+    random: random.fork('workforce'),
+    ids,
+    referenceDate,
+    artisanCount: options.artisans,
+  });
+  const { collections, products } = generateCatalogue({
+    random: random.fork('catalogue'),
+    ids,
+    referenceDate,
+    designerUserId: staff.designer,
+  });
+  const launched = new Map(
+    collections
+      .filter((collection) => collection.status === 'launched')
+      .map((collection) => [String(collection._id), collection.launchDate]),
+  );
+  const productsOnSale = (at: Date) =>
+    products.filter((product) => {
+      const launchDate = launched.get(String(product.collectionRef));
+      return launchDate !== undefined && launchDate < at;
+    });
+  const preOrderable = products.filter((product) =>
+    collections.some((collection) => collection.status === 'checked' && collection._id.equals(product.collectionRef)),
+  );
+
+  const officerByArea = new Map<string, Types.ObjectId>();
+  const workshopArea = new Map(workshops.map((workshop) => [String(workshop._id), workshop.area]));
+  const officerFor = (workshopId: Types.ObjectId) => {
+    const area = workshopArea.get(String(workshopId)) ?? '';
+    if (!officerByArea.has(area)) officerByArea.set(area, staff.officers[officerByArea.size % staff.officers.length]);
+    return officerByArea.get(area) as Types.ObjectId;
+  };
+
+  const committedAt = shiftInNairobi({ from: referenceDate, weeks: -1, days: 4, hours: 14 });
+  const planId = ids('plan', 1, committedAt);
+  const history = generateHistory({
+    random: random.fork('history'),
+    ids,
+    referenceDate,
+    historyWeeks: options.weeks,
+    artisans: schedulable({ random: random.fork('availability'), artisans, referenceDate, weeks: options.weeks }),
+    workshops,
+    products,
+    productsOnSale,
+    officerFor,
+    currentPlanId: planId,
+    committedShare: { current: 0.55, next: 0.15 },
+  });
+  const open = generateOpenDemand({
+    random: random.fork('open-demand'),
+    ids,
+    referenceDate,
+    artisans,
+    jobs: history.jobs,
+    productsOnSale,
+    preOrderable,
+    firstOrderIndex: history.orderCount,
+  });
+  const artisanUser = await generateArtisanUser({
+    random: random.fork('artisan-user'),
+    ids,
+    referenceDate,
+    artisans,
+    jobs: history.jobs,
+  });
+  const planner = staff.users.find((user) => user.role === 'planner') as UserDoc;
+  const plans = generateCurrentPlans({
+    planId,
+    proposalId: ids('plan', 0, committedAt),
+    jobs: history.jobs,
+    committedAt,
+    startWeek: isoWeekLabel(referenceDate),
+    committedBy: planner._id,
+  });
+  const seededEvent: AuditEventDoc = {
+    _id: ids('event', 0, referenceDate),
+    at: referenceDate,
+    actor: { kind: 'system', role: 'system', label: 'demo network seed' },
+    entity: { kind: 'network', id: ids('network', 0, referenceDate) },
+    action: 'network.seeded',
+    before: null,
+    after: {
+      seed: String(options.seed),
+      artisans: options.artisans,
+      weeks: options.weeks,
+      referenceDate: referenceDate.toISOString(),
+    },
+    createdAt: referenceDate,
+    updatedAt: referenceDate,
+  };
+
+  return {
+    workshops,
+    artisans,
+    collections,
+    products,
+    users: [...staff.users, artisanUser],
+    orders: [...history.orders, ...open.orders],
+    plans,
+    jobs: history.jobs,
+    inspections: history.inspections,
+    payments: history.payments,
+    events: [seededEvent],
+  };
+}

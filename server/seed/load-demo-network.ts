@@ -1,0 +1,96 @@
+import { type Model } from 'mongoose';
+
+import { type Logger } from '../logger';
+import { ALL_MODELS, ensureCollectionsAndIndexes } from '../models';
+import { User } from '../models/user';
+import { DEMO_EMAIL_DOMAIN } from '../services/users/list-demo-accounts';
+import {
+  DEFAULT_DEMO_NETWORK,
+  generateDemoNetwork,
+  type DemoNetwork,
+  type DemoNetworkOptions,
+} from './generate-demo-network';
+
+const BATCH_SIZE = 5_000;
+
+export class DatabaseNotEmptyError extends Error {
+  override name = 'DatabaseNotEmptyError';
+}
+
+/** True when the database holds accounts other than the demo network's: real data, not to be wiped. */
+export async function holdsRealAccounts(): Promise<boolean> {
+  const domain = DEMO_EMAIL_DOMAIN.replace('.', '\\.');
+  const field = new RegExp(`@(${domain}|kiwanda\\.example)$`);
+  return (await User.exists({ email: { $not: field } })) !== null;
+}
+
+/**
+ * Writes the network straight through the driver, in large unordered batches: the documents
+ * were built to the schemas already (a test validates them), and per-document Mongoose work
+ * would cost most of the seeding time.
+ */
+async function insertNetwork(network: DemoNetwork, logger?: Logger): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const model of ALL_MODELS as readonly Model<unknown>[]) {
+    const name = model.collection.collectionName as keyof DemoNetwork;
+    const documents = network[name] as unknown[] as Record<string, unknown>[];
+    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
+      await model.collection.insertMany(documents.slice(start, start + BATCH_SIZE), {
+        ordered: false,
+        ignoreUndefined: true,
+      });
+    }
+    counts[name] = documents.length;
+    logger?.debug({ collection: name, documents: documents.length }, 'demo network collection written');
+  }
+  return counts;
+}
+
+export interface SeedSummary {
+  options: DemoNetworkOptions;
+  counts: Record<string, number>;
+  generateMs: number;
+  writeMs: number;
+}
+
+/**
+ * Replaces the database's Kiwanda data with the demo network. Refuses when real accounts exist
+ * unless `replaceRealData` says so: seeding must never wipe a live network by accident.
+ */
+export async function seedDemoNetwork({
+  options: partial = {},
+  replaceRealData = false,
+  logger,
+}: {
+  options?: Partial<DemoNetworkOptions>;
+  replaceRealData?: boolean;
+  logger?: Logger;
+}): Promise<SeedSummary> {
+  const options: DemoNetworkOptions = { ...DEFAULT_DEMO_NETWORK, referenceDate: new Date(), ...partial };
+  await ensureCollectionsAndIndexes();
+  if (!replaceRealData && (await holdsRealAccounts())) {
+    throw new DatabaseNotEmptyError(
+      'the database holds accounts that are not the demo network’s; pass --replace to wipe it',
+    );
+  }
+  const generateStarted = performance.now();
+  const network = await generateDemoNetwork(options);
+  const generateMs = Math.round(performance.now() - generateStarted);
+
+  const writeStarted = performance.now();
+  for (const model of ALL_MODELS as readonly Model<unknown>[]) await model.collection.deleteMany({});
+  const counts = await insertNetwork(network, logger);
+  const writeMs = Math.round(performance.now() - writeStarted);
+  logger?.info({ ...counts, generateMs, writeMs }, 'demo network loaded');
+  return { options, counts, generateMs, writeMs };
+}
+
+/**
+ * `npm start` on an empty database: loads the demo network so there is something to see. A
+ * database with any account in it is left alone.
+ */
+export async function loadDemoNetworkIfEmpty({ logger }: { logger: Logger }): Promise<SeedSummary | null> {
+  if ((await User.estimatedDocumentCount()) > 0) return null;
+  logger.info('empty database: loading the demo network (sign in with the demo accounts shown on /login)');
+  return seedDemoNetwork({ logger });
+}

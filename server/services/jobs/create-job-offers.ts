@@ -1,0 +1,125 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { type Actor } from '../../domain/actor';
+import { ValidationError } from '../../domain/errors';
+import { objectIdString, weekLabelString } from '../../domain/input-schemas';
+import { validateInput } from '../../domain/validate-input';
+import { Job, type JobDoc } from '../../models/job';
+import { Order } from '../../models/order';
+import { Product } from '../../models/product';
+import { Workshop } from '../../models/workshop';
+import { actorStamp, recordAuditEvents } from '../audit/record-audit-event';
+import { type UnitOfWork } from '../run-in-transaction';
+
+const JobOffersInput = z.object({
+  planId: objectIdString.optional(),
+  offers: z
+    .array(
+      z.object({
+        orderId: objectIdString,
+        orderLineId: objectIdString,
+        workshopId: objectIdString,
+        quantity: z.number().int().min(1),
+        plannedWeek: weekLabelString,
+        dueDate: z.coerce.date(),
+      }),
+    )
+    .min(1, 'at least one offer'),
+});
+
+export type JobOffersInput = z.input<typeof JobOffersInput>;
+
+/**
+ * Offers work to workshops, inside the caller's transaction (a plan commit writes its jobs and
+ * its own status together). The product's skill, minutes and piece rate are copied onto the job.
+ */
+export async function createJobOffers({
+  unit,
+  actor,
+  ...input
+}: JobOffersInput & { unit: UnitOfWork; actor: Actor }): Promise<JobDoc[]> {
+  const { planId, offers } = validateInput(JobOffersInput, input);
+  const { session } = unit;
+  const orders = await Order.find({ _id: { $in: offers.map((offer) => offer.orderId) } }, null, {
+    session,
+    lean: true,
+  });
+  const workshops = await Workshop.find(
+    { _id: { $in: offers.map((offer) => offer.workshopId) } },
+    { skills: 1, active: 1 },
+    { session, lean: true },
+  );
+  const orderById = new Map(orders.map((order) => [String(order._id), order]));
+  const workshopById = new Map(workshops.map((workshop) => [String(workshop._id), workshop]));
+  const productIds = orders.flatMap((order) => order.lines.map((line) => line.product));
+  const products = await Product.find({ _id: { $in: productIds } }, null, { session, lean: true });
+  const productById = new Map(products.map((product) => [String(product._id), product]));
+
+  const at = new Date();
+  const jobs = offers.map((offer, index) => {
+    const order = orderById.get(offer.orderId);
+    if (!order || order.status === 'cancelled' || order.status === 'shipped') {
+      throw ValidationError.forField(`offers.${index}.orderId`, `order ${offer.orderId} is not open`);
+    }
+    const line = order.lines.find((candidate) => String(candidate._id) === offer.orderLineId);
+    if (!line) throw ValidationError.forField(`offers.${index}.orderLineId`, `order ${offer.orderId} has no such line`);
+    const product = productById.get(String(line.product));
+    const workshop = workshopById.get(offer.workshopId);
+    if (!product) throw ValidationError.forField(`offers.${index}.orderLineId`, `the line's product no longer exists`);
+    if (!workshop?.active)
+      throw ValidationError.forField(`offers.${index}.workshopId`, `no active workshop ${offer.workshopId}`);
+    if (!workshop.skills.includes(product.requiredSkill)) {
+      throw ValidationError.forField(
+        `offers.${index}.workshopId`,
+        `the workshop has no ${product.requiredSkill} skill`,
+      );
+    }
+    return {
+      _id: new Types.ObjectId(),
+      order: order._id,
+      orderLine: line._id,
+      product: product._id,
+      skill: product.requiredSkill,
+      labourMinutesPerUnit: product.labourMinutesPerUnit,
+      pieceRateCents: product.pieceRateCents,
+      workshop: workshop._id,
+      quantity: offer.quantity,
+      passedQuantity: 0,
+      failedQuantity: 0,
+      dueDate: offer.dueDate,
+      plannedWeek: offer.plannedWeek,
+      plan: planId ? new Types.ObjectId(planId) : undefined,
+      status: 'offered' as const,
+      statusHistory: [{ from: null, to: 'offered' as const, at, by: actorStamp(actor) }],
+    };
+  });
+
+  const created = await Job.insertMany(jobs, { session });
+  await recordAuditEvents({
+    session,
+    actor,
+    at,
+    entries: created.map((job) => ({
+      entity: { kind: 'job', id: job._id },
+      action: 'job.offered',
+      after: { status: 'offered', workshop: job.workshop, quantity: job.quantity, plannedWeek: job.plannedWeek },
+    })),
+  });
+  for (const job of created) {
+    unit.publishAfterCommit('job:status', {
+      jobId: String(job._id),
+      orderId: String(job.order),
+      workshopId: String(job.workshop),
+      artisanId: null,
+      from: 'none',
+      to: 'offered',
+      week: job.plannedWeek,
+    });
+  }
+  unit.publishAfterCommit('capacity:changed', {
+    workshopIds: [...new Set(created.map((job) => String(job.workshop)))],
+    weeks: [...new Set(created.map((job) => job.plannedWeek))].sort(),
+  });
+  return created.map((job) => job.toObject());
+}

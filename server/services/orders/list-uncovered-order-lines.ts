@@ -1,0 +1,81 @@
+import { type Types } from 'mongoose';
+
+import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
+import { type Skill } from '../../domain/skills';
+import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
+import { Job } from '../../models/job';
+import { Order, type OrderPriority, type OrderStatus } from '../../models/order';
+import { Product } from '../../models/product';
+
+export interface UncoveredOrderLine {
+  orderId: Types.ObjectId;
+  orderLineId: Types.ObjectId;
+  reference: string;
+  productId: Types.ObjectId;
+  sku: string;
+  skill: Skill;
+  labourMinutesPerUnit: number;
+  pieceRateCents: number;
+  /** Units ordered that no live job covers yet. */
+  units: number;
+  shipBy: Date;
+  shipByWeek: WeekLabel;
+  priority: OrderPriority;
+}
+
+const LIVE_ORDER_STATUSES: OrderStatus[] = ['open', 'planned', 'in_production'];
+
+/**
+ * Demand not yet given to any workshop: for each line of a live order, the ordered quantity less
+ * what jobs (other than declined or cancelled ones) already cover. This is what planning places.
+ */
+export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?: Date } = {}): Promise<
+  UncoveredOrderLine[]
+> {
+  const orders = await Order.find({
+    status: { $in: LIVE_ORDER_STATUSES },
+    ...(shipByBefore ? { shipBy: { $lt: shipByBefore } } : {}),
+  })
+    .sort({ shipBy: 1, _id: 1 })
+    .lean();
+  if (orders.length === 0) return [];
+
+  // No job is planned before its order was placed, so the weeks since the oldest live order hold
+  // every covering job; a week range on an indexed field beats a long `$in` of order ids.
+  const oldestPlaced = orders.reduce(
+    (oldest, order) => (order.placedAt < oldest ? order.placedAt : oldest),
+    orders[0].placedAt,
+  );
+  const covered = await Job.aggregate<{ _id: Types.ObjectId; units: number }>([
+    { $match: { plannedWeek: { $gte: isoWeekLabel(oldestPlaced) }, status: { $in: CAPACITY_HOLDING_STATUSES } } },
+    { $group: { _id: '$orderLine', units: { $sum: '$quantity' } } },
+  ]);
+  const coveredByLine = new Map(covered.map((row) => [String(row._id), row.units]));
+  const productIds = [...new Set(orders.flatMap((order) => order.lines.map((line) => String(line.product))))];
+  const products = await Product.find({ _id: { $in: productIds } }).lean();
+  const productById = new Map(products.map((product) => [String(product._id), product]));
+
+  return orders.flatMap((order) =>
+    order.lines.flatMap((line) => {
+      const product = productById.get(String(line.product));
+      const units = line.quantity - (coveredByLine.get(String(line._id)) ?? 0);
+      if (!product || units <= 0) return [];
+      return [
+        {
+          orderId: order._id,
+          orderLineId: line._id,
+          reference: order.reference,
+          productId: product._id,
+          sku: product.sku,
+          skill: product.requiredSkill,
+          labourMinutesPerUnit: product.labourMinutesPerUnit,
+          pieceRateCents: product.pieceRateCents,
+          units,
+          shipBy: order.shipBy,
+          shipByWeek: isoWeekLabel(order.shipBy),
+          priority: order.priority,
+        },
+      ];
+    }),
+  );
+}

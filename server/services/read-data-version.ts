@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+
+import { type Model } from 'mongoose';
+
+import { Artisan } from '../models/artisan';
+import { Job } from '../models/job';
+import { Order } from '../models/order';
+import { Product } from '../models/product';
+import { Workshop } from '../models/workshop';
+
+/**
+ * A short stamp of the data planning reads (orders, jobs, artisans, workshops, products): it
+ * changes whenever any of them is added, removed or updated. A plan records the stamp it was
+ * computed from, so a proposal made on data that has moved on can be recognised as stale.
+ */
+export async function readDataVersion(): Promise<string> {
+  const parts: string[] = [];
+  const models = [Order, Job, Artisan, Workshop, Product] as unknown as Model<{ updatedAt: Date }>[];
+  for (const model of models) {
+    const count = await model.countDocuments();
+    const newest = await model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean();
+    parts.push(
+      `${model.modelName}:${count}:${newest ? `${newest.updatedAt?.toISOString()}:${String(newest._id)}` : '-'}`,
+    );
+  }
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,134 @@
+import { type Types } from 'mongoose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { isoWeekLabel } from '../../../server/domain/weeks';
+import { Artisan } from '../../../server/models/artisan';
+import { Job } from '../../../server/models/job';
+import { Workshop } from '../../../server/models/workshop';
+import { readWeeklyCapacity } from '../../../server/services/capacity/read-weekly-capacity';
+import { summariseCapacityByWeekAndSkill } from '../../../server/services/capacity/summarise-capacity';
+import { makeJob } from '../../factories/jobs';
+import { makeArtisan, makeWorkshop } from '../../factories/network';
+import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+
+describe('weekly capacity', () => {
+  let workshopId: string;
+  let workshopObjectId: Types.ObjectId;
+
+  beforeAll(connectDomainDatabase);
+  afterAll(disconnectDomainDatabase);
+  beforeEach(async () => {
+    await clearDomainDatabase();
+    const workshop = await Workshop.create(makeWorkshop({ skills: ['brass-casting', 'brass-forming'] }));
+    const closed = await Workshop.create(makeWorkshop({ active: false }));
+    workshopId = String(workshop._id);
+    workshopObjectId = workshop._id;
+    await Artisan.create([
+      makeArtisan({ workshop: workshop._id, skills: ['brass-casting'], weeklyHours: 25 }),
+      makeArtisan({ workshop: workshop._id, skills: ['brass-casting', 'brass-forming'], weeklyHours: 20 }),
+      makeArtisan({ workshop: workshop._id, skills: ['brass-casting'], weeklyHours: 30, status: 'paused' }),
+      makeArtisan({ workshop: closed._id, skills: ['brass-casting'], weeklyHours: 40 }),
+    ]);
+    await Job.create([
+      makeJob({
+        workshop: workshop._id,
+        plannedWeek: '2026-W52',
+        status: 'in_progress',
+        quantity: 10,
+        labourMinutesPerUnit: 60,
+      }),
+      makeJob({ workshop: workshop._id, plannedWeek: '2026-W52', status: 'declined', quantity: 50 }),
+      makeJob({
+        workshop: workshop._id,
+        plannedWeek: '2026-W53',
+        status: 'offered',
+        skill: 'brass-forming',
+        quantity: 5,
+        labourMinutesPerUnit: 90,
+      }),
+      makeJob({ workshop: workshop._id, plannedWeek: '2026-W53', status: 'cancelled', quantity: 40 }),
+      makeJob({ workshop: workshop._id, plannedWeek: '2027-W02', status: 'accepted', quantity: 40 }),
+    ]);
+  });
+
+  it('adds active artisans’ hours, removes holidays and committed jobs, across the year boundary', async () => {
+    const cells = await readWeeklyCapacity({ startWeek: '2026-W52', weeks: 3 });
+    const view = cells.map((cell) => [
+      cell.week,
+      cell.skill,
+      cell.capacityMinutes,
+      cell.committedMinutes,
+      cell.freeMinutes,
+    ]);
+    expect(cells.every((cell) => cell.workshopId === workshopId)).toBe(true);
+    // Christmas (Friday 25 Dec) and New Year's Day (Friday 1 Jan) each take a fifth of their week.
+    // The two-skill artisan's week is split evenly between her skills.
+    expect(view).toEqual([
+      ['2026-W52', 'brass-casting', 1_200 + 480, 600, 1_080],
+      ['2026-W52', 'brass-forming', 480, 0, 480],
+      ['2026-W53', 'brass-casting', 1_680, 0, 1_680],
+      ['2026-W53', 'brass-forming', 480, 450, 30],
+      ['2027-W01', 'brass-casting', 1_500 + 600, 0, 2_100],
+      ['2027-W01', 'brass-forming', 600, 0, 600],
+    ]);
+  });
+
+  it('starts "this week" at Monday 00:00 in Nairobi, not at midnight UTC', async () => {
+    // Sunday 20 December 2026, 23:30 in Nairobi: still week 51, a full week.
+    const sundayNight = await readWeeklyCapacity({
+      startWeek: isoWeekLabel(new Date('2026-12-20T20:30:00Z')),
+      weeks: 1,
+    });
+    expect(sundayNight.map((cell) => [cell.week, cell.skill, cell.capacityMinutes])).toEqual([
+      ['2026-W51', 'brass-casting', 2_100],
+      ['2026-W51', 'brass-forming', 600],
+    ]);
+    // An hour later it is Monday 00:30 in Nairobi (21:30 UTC on Sunday): Christmas week.
+    const mondayMorning = await readWeeklyCapacity({
+      startWeek: isoWeekLabel(new Date('2026-12-20T21:30:00Z')),
+      weeks: 1,
+    });
+    expect(mondayMorning[0]).toMatchObject({ week: '2026-W52', skill: 'brass-casting', capacityMinutes: 1_680 });
+  });
+
+  it('never reports negative free time for an over-committed week, and sums the network', async () => {
+    await Job.create(
+      makeJob({
+        workshop: workshopObjectId,
+        plannedWeek: '2027-W01',
+        skill: 'brass-forming',
+        quantity: 100,
+        labourMinutesPerUnit: 30,
+      }),
+    );
+    const cells = await readWeeklyCapacity({ startWeek: '2027-W01', weeks: 1 });
+    expect(cells.find((cell) => cell.skill === 'brass-forming')).toMatchObject({
+      capacityMinutes: 600,
+      committedMinutes: 3_000,
+      freeMinutes: 0,
+    });
+    expect(summariseCapacityByWeekAndSkill(cells)).toEqual([
+      {
+        week: '2027-W01',
+        skill: 'brass-casting',
+        workshops: 1,
+        capacityMinutes: 2_100,
+        committedMinutes: 0,
+        freeMinutes: 2_100,
+      },
+      {
+        week: '2027-W01',
+        skill: 'brass-forming',
+        workshops: 1,
+        capacityMinutes: 600,
+        committedMinutes: 3_000,
+        freeMinutes: 0,
+      },
+    ]);
+  });
+
+  it('names the field of a bad request', async () => {
+    await expect(readWeeklyCapacity({ startWeek: '2025-W53', weeks: 2 })).rejects.toMatchObject({ field: 'startWeek' });
+    await expect(readWeeklyCapacity({ startWeek: '2026-W01', weeks: 0 })).rejects.toMatchObject({ field: 'weeks' });
+  });
+});

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+
+import { serialize } from 'bson';
+import { type Model } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { ALL_MODELS } from '../../../server/models';
+import { generateDemoNetwork, type DemoNetwork } from '../../../server/seed/generate-demo-network';
+import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
+import { readWeeklyCapacity } from '../../../server/services/capacity/read-weekly-capacity';
+import { summariseCapacityByWeekAndSkill } from '../../../server/services/capacity/summarise-capacity';
+import { readImpactReport } from '../../../server/services/impact/read-impact-report';
+import { readOpenDemand } from '../../../server/services/orders/read-open-demand';
+import { authenticateUser } from '../../../server/services/users/authenticate-user';
+import { listDemoAccounts } from '../../../server/services/users/list-demo-accounts';
+import { connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+
+// A Wednesday: the network's "now" is the Monday 00:00 Nairobi before it (2026-W10).
+const referenceDate = new Date('2026-03-04T10:00:00Z');
+const small = { seed: 'test-network', artisans: 150, weeks: 8, referenceDate };
+
+function hashNetwork(network: DemoNetwork): string {
+  const hash = createHash('sha256');
+  for (const [name, documents] of Object.entries(network)) {
+    hash.update(name);
+    for (const document of documents as object[]) hash.update(serialize(document as Record<string, unknown>));
+  }
+  return hash.digest('hex');
+}
+
+async function hashDatabase(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const model of ALL_MODELS as readonly Model<unknown>[]) {
+    hash.update(model.collection.collectionName);
+    const documents = await model.collection.find({}).sort({ _id: 1 }).toArray();
+    for (const document of documents) hash.update(serialize(document));
+  }
+  return hash.digest('hex');
+}
+
+describe('the demo network', () => {
+  beforeAll(connectDomainDatabase);
+  afterAll(disconnectDomainDatabase);
+
+  it('is the same network for the same seed, and another for another seed', async () => {
+    const options = { seed: 'kiwanda', artisans: 600, weeks: 20, referenceDate };
+    const first = await generateDemoNetwork(options);
+    const second = await generateDemoNetwork({ ...options, referenceDate: new Date('2026-03-06T23:00:00Z') });
+    expect(hashNetwork(second)).toBe(hashNetwork(first));
+    const other = await generateDemoNetwork({ ...options, seed: 'another' });
+    expect(hashNetwork(other)).not.toBe(hashNetwork(first));
+  });
+
+  it('fits every schema', async () => {
+    const network = await generateDemoNetwork(small);
+    for (const model of ALL_MODELS as readonly Model<unknown>[]) {
+      const documents = network[model.collection.collectionName as keyof DemoNetwork] as object[];
+      expect(documents.length, model.modelName).toBeGreaterThan(0);
+      for (const document of documents) {
+        const problem = await new model(document).validate().then(
+          () => null,
+          (error: Error) => `${model.modelName}: ${error.message} in ${JSON.stringify(document).slice(0, 200)}`,
+        );
+        expect(problem).toBeNull();
+      }
+    }
+  });
+
+  it('writes the same documents to the database for the same seed', async () => {
+    await seedDemoNetwork({ options: small });
+    const first = await hashDatabase();
+    await seedDemoNetwork({ options: small });
+    expect(await hashDatabase()).toBe(first);
+  });
+
+  it('signs in its demo accounts with the published password, one per role', async () => {
+    await seedDemoNetwork({ options: small });
+    const accounts = await listDemoAccounts();
+    expect(accounts.map((account) => account.role).sort()).toEqual([
+      'admin',
+      'artisan',
+      'designer',
+      'field_officer',
+      'manager',
+      'planner',
+    ]);
+    const artisan = await authenticateUser({ email: 'artisan@demo.kiwanda', password: 'kiwanda-demo' });
+    expect(artisan?.artisanId).toBeTruthy();
+    expect(artisan?.workshopId).toBeTruthy();
+  });
+
+  it('has open demand for the next three weeks close to or above what the network has free', async () => {
+    await seedDemoNetwork({ options: { ...small, artisans: 400 } });
+    const free = summariseCapacityByWeekAndSkill(await readWeeklyCapacity({ startWeek: '2026-W10', weeks: 3 }));
+    const demand = await readOpenDemand({ throughWeek: '2026-W13' });
+    const ratio = (skill: string) =>
+      demand.filter((cell) => cell.skill === skill).reduce((sum, cell) => sum + cell.minutes, 0) /
+      free.filter((cell) => cell.skill === skill).reduce((sum, cell) => sum + cell.freeMinutes, 0);
+    expect(ratio('brass-casting')).toBeGreaterThan(0.9);
+    expect(ratio('brass-casting')).toBeLessThan(1.25);
+    expect(ratio('horn-carving')).toBeGreaterThan(0.85);
+    expect(ratio('wood-turning')).toBeLessThan(0.85);
+    expect(demand.every((cell) => cell.week >= '2026-W11' && cell.week <= '2026-W13')).toBe(true);
+  });
+
+  it('gives the impact report a believable year', async () => {
+    await seedDemoNetwork({ options: { ...small, weeks: 52 } });
+    const report = await readImpactReport({
+      from: new Date('2025-03-01T00:00:00Z'),
+      to: new Date('2026-03-02T00:00:00Z'),
+    });
+    expect(report.totals.artisansPaid).toBeGreaterThan(100);
+    expect(report.totals.wageShare).toBeGreaterThan(0.2);
+    expect(report.totals.wageShare).toBeLessThan(0.4);
+    expect(report.totals.onTimeRate).toBeGreaterThan(0.7);
+    const women = report.byGender.find((row) => row.gender === 'female');
+    expect(women?.activeArtisans).toBeGreaterThan(
+      report.byGender.find((row) => row.gender === 'male')?.activeArtisans ?? 0,
+    );
+    expect(report.byGender.reduce((sum, row) => sum + row.paidCents, 0)).toBe(
+      report.perArtisan.reduce((sum, row) => sum + row.paidCents, 0),
+    );
+    expect(report.weeksWithWorkPerArtisan.median).toBeGreaterThan(4);
+  });
+});
