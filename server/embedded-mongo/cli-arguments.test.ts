@@ -4,7 +4,11 @@ import { parseCliArguments } from './cli-arguments';
 
 describe('parseCliArguments', () => {
   it('reads port, dbpath and host in both --flag value and --flag=value forms', () => {
-    expect(parseCliArguments(['--port', '0', '--dbpath=/tmp/data', '--host', '0.0.0.0'])).toMatchObject({ port: 0, dbPath: '/tmp/data', host: '0.0.0.0' });
+    expect(parseCliArguments(['--port', '0', '--dbpath=/tmp/data', '--host', '0.0.0.0'])).toMatchObject({
+      port: 0,
+      dbPath: '/tmp/data',
+      host: '0.0.0.0',
+    });
   });
 
   it('names the flag that is wrong', () => {

@@ -24,17 +24,22 @@ export function parseCliArguments(argv: string[]): CliOptions {
   const options: CliOptions = { port: 27017, host: '127.0.0.1', logLevel: 'info', help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inline ?? argv[++i];
-      if (next === undefined || next === '' || (inline === undefined && next.startsWith('--'))) throw new CliUsageError(`${flag} needs a value`);
+      if (next === undefined || next === '' || (inline === undefined && next.startsWith('--')))
+        throw new CliUsageError(`${flag} needs a value`);
       return next;
     };
     switch (flag) {
       case '--port': {
         const raw = value();
         const port = Number(raw);
-        if (!/^\d+$/.test(raw) || port > 65535) throw new CliUsageError(`--port must be a number from 0 to 65535, got "${raw}"`);
+        if (!/^\d+$/.test(raw) || port > 65535)
+          throw new CliUsageError(`--port must be a number from 0 to 65535, got "${raw}"`);
         options.port = port;
         break;
       }
@@ -51,7 +56,8 @@ export function parseCliArguments(argv: string[]): CliOptions {
         break;
       case '--log-level': {
         const level = value();
-        if (!LOG_LEVELS.has(level)) throw new CliUsageError(`--log-level must be one of ${[...LOG_LEVELS].join(', ')}, got "${level}"`);
+        if (!LOG_LEVELS.has(level))
+          throw new CliUsageError(`--log-level must be one of ${[...LOG_LEVELS].join(', ')}, got "${level}"`);
         options.logLevel = level;
         break;
       }

@@ -9,7 +9,7 @@ import { MessageFramer, OpCode } from './wire/message-framer';
 
 let requestId = 100;
 function opMsg(command: Document, flags = 0): Buffer {
-  const body = BSON.serialize(command);
+  const body = Buffer.from(BSON.serialize(command));
   const message = Buffer.alloc(21 + body.length);
   message.writeInt32LE(message.length, 0);
   message.writeInt32LE(++requestId, 4);

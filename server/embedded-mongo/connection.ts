@@ -35,7 +35,9 @@ export class Connection {
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
-    socket.on('error', (error) => server.logger.debug({ err: error, connectionId: id }, 'embedded mongo: socket error'));
+    socket.on('error', (error) =>
+      server.logger.debug({ err: error, connectionId: id }, 'embedded mongo: socket error'),
+    );
     socket.on('close', () => {
       this.closed = true;
     });
@@ -105,14 +107,22 @@ export class Connection {
       const parsed = parseOpMsg(message);
       const reply = await dispatchCommand(this.server, parsed.command, this.id);
       if (parsed.moreToCome) return undefined;
-      return serializeOpMsg({ requestId: responseId(), responseTo: parsed.requestId, reply });
+      return encodeReply(
+        (body) => serializeOpMsg({ requestId: responseId(), responseTo: parsed.requestId, reply: body }),
+        reply,
+      );
     }
     if (header.opCode === OpCode.Query) {
       const parsed = parseOpQuery(message);
       const reply = await this.legacyCommand(parsed.fullCollectionName, parsed.query);
-      return serializeOpReply({ requestId: responseId(), responseTo: parsed.requestId, documents: [reply] });
+      return encodeReply(
+        (body) => serializeOpReply({ requestId: responseId(), responseTo: parsed.requestId, documents: [body] }),
+        reply,
+      );
     }
-    throw new WireProtocolError(`unsupported opCode ${header.opCode}${header.opCode === OpCode.Compressed ? ' (compression is not offered)' : ''}`);
+    throw new WireProtocolError(
+      `unsupported opCode ${header.opCode}${header.opCode === OpCode.Compressed ? ' (compression is not offered)' : ''}`,
+    );
   }
 
   /** Legacy OP_QUERY is only accepted for commands (`<db>.$cmd`), which is how drivers send the first handshake. */
@@ -123,5 +133,15 @@ export class Connection {
     const db = fullCollectionName.slice(0, -'.$cmd'.length);
     const body = query.$query !== undefined && typeof query.$query === 'object' ? (query.$query as Document) : query;
     return dispatchCommand(this.server, { ...body, $db: db }, this.id);
+  }
+}
+
+/** Encodes a reply; one too large to encode (over 16 MB) is answered with BSONObjectTooLarge instead. */
+function encodeReply(encode: (reply: Document) => Buffer, reply: Document): Buffer {
+  try {
+    return encode(reply);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return encode(new MongoCommandError(10334, `reply is too large to send: ${message}`).toReply());
   }
 }

@@ -8,6 +8,7 @@ import { Persistence } from './durability/persistence';
 import { type EmbeddedLogger, type ServerContext, silentLogger } from './server-context';
 import { SessionRegistry } from './sessions/session-registry';
 import { Engine } from './storage/engine';
+import { removeExpiredDocuments, TTL_MONITOR_INTERVAL_MS } from './storage/ttl-monitor';
 
 export interface EmbeddedMongoOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -23,6 +24,8 @@ export interface EmbeddedMongoOptions {
   compactAtBytes?: number;
   /** How many recent changes change streams can resume within (default 10,000). */
   retainedChanges?: number;
+  /** How often TTL indexes are applied (default every 60 s, as in MongoDB). */
+  ttlMonitorIntervalMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -40,8 +43,10 @@ function validateOptions(options: EmbeddedMongoOptions): void {
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new RangeError(`startEmbeddedMongo: port must be an integer from 0 to 65535, got ${String(port)}`);
   }
-  if (host !== undefined && (typeof host !== 'string' || host === '')) throw new TypeError('startEmbeddedMongo: host must be a non-empty string');
-  if (dbPath !== undefined && (typeof dbPath !== 'string' || dbPath === '')) throw new TypeError('startEmbeddedMongo: dbPath must be a non-empty string');
+  if (host !== undefined && (typeof host !== 'string' || host === ''))
+    throw new TypeError('startEmbeddedMongo: host must be a non-empty string');
+  if (dbPath !== undefined && (typeof dbPath !== 'string' || dbPath === ''))
+    throw new TypeError('startEmbeddedMongo: dbPath must be a non-empty string');
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -69,7 +74,12 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     engine,
     cursors: new CursorRegistry(),
     sessions: new SessionRegistry(),
-    identity: { address: '', setName: options.replicaSetName ?? 'kiwanda', electionId: new ObjectId(), startedAt: new Date() },
+    identity: {
+      address: '',
+      setName: options.replicaSetName ?? 'kiwanda',
+      electionId: new ObjectId(),
+      startedAt: new Date(),
+    },
     logger,
   };
   const connections = new Set<Connection>();
@@ -97,6 +107,15 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     for (const key of context.sessions.sweep()) context.cursors.killForSession(key);
   }, SWEEP_INTERVAL_MS);
   sweeper.unref();
+  const ttlMonitor = setInterval(() => {
+    try {
+      const removed = removeExpiredDocuments(engine);
+      if (removed > 0) logger.debug({ removed }, 'embedded mongo: removed expired documents');
+    } catch (error) {
+      logger.error({ err: error }, 'embedded mongo: TTL pass failed');
+    }
+  }, options.ttlMonitorIntervalMs ?? TTL_MONITOR_INTERVAL_MS);
+  ttlMonitor.unref();
 
   logger.info({ address: context.identity.address, dbPath: options.dbPath ?? null }, 'embedded mongo: ready');
 
@@ -104,6 +123,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       clearInterval(sweeper);
+      clearInterval(ttlMonitor);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of connections) connection.close();
       context.cursors.closeAll();

@@ -34,6 +34,7 @@ export const ErrorCode = {
   NoSuchTransaction: 251,
   TransactionCommitted: 256,
   TransactionTooOld: 225,
+  TransactionTooLarge: 257,
   OperationNotSupportedInTransaction: 263,
   ChangeStreamHistoryLost: 286,
   ChangeStreamFatalError: 280,
@@ -85,13 +86,17 @@ export function typeMismatch(message: string): MongoCommandError {
   return new MongoCommandError(ErrorCode.TypeMismatch, message);
 }
 
-export function writeConflict(message = 'Write conflict during plan execution and yielding is disabled.'): MongoCommandError {
+export function writeConflict(
+  message = 'Write conflict during plan execution and yielding is disabled.',
+): MongoCommandError {
   return new MongoCommandError(ErrorCode.WriteConflict, message, { labels: ['TransientTransactionError'] });
 }
 
 /** Turns anything thrown while running a command into a client-facing error; unknown errors become InternalError. */
 export function toCommandError(error: unknown): MongoCommandError {
   if (error instanceof MongoCommandError) return error;
+  if (error instanceof Error && error.name === 'DecimalArithmeticError')
+    return new MongoCommandError(ErrorCode.NotImplemented, error.message);
   const message = error instanceof Error ? error.message : String(error);
   // mingo reports bad query/aggregation input with plain errors; they are the caller's mistake, not ours.
   if (error instanceof Error && (error.name === 'MingoError' || error.constructor?.name === 'MingoError')) {

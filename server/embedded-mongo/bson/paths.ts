@@ -49,6 +49,7 @@ export function valuesAtPath(doc: Document, path: string): unknown[] {
 
 /** True when the path passes through or ends at an array, which makes an index on it multikey. */
 export function pathTouchesArray(doc: Document, path: string): boolean {
+  if (!path.includes('.')) return Array.isArray(doc[path]);
   let current: unknown = doc;
   for (const part of path.split('.')) {
     if (Array.isArray(current)) return true;

@@ -1,4 +1,4 @@
-import { BSONRegExp, Decimal128, Double, Int32, Long, type Document } from 'bson';
+import { type BSONRegExp, type Decimal128, Double, Int32, Long, type Document } from 'bson';
 
 /** The `_bsontype` tag bson puts on its value classes, or undefined for plain JS values. */
 export function bsonTypeOf(value: unknown): string | undefined {
@@ -55,16 +55,19 @@ export function isTruthy(value: unknown): boolean {
  * A copy of a stored value in the shape mingo understands: BSON number wrappers become JS numbers and BSON
  * regular expressions become RegExp. Matching and aggregation run on this view; stored documents keep their types.
  */
-export function toQueryView(value: unknown): unknown {
+export function toQueryView(value: unknown, decimals: 'approximate' | 'refuse' = 'approximate'): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toQueryView);
+  if (Array.isArray(value)) return value.map((item) => toQueryView(item, decimals));
   const tag = bsonTypeOf(value);
   if (tag !== undefined) {
     switch (tag) {
+      case 'Decimal128':
+        // Computing with a binary double would silently round; refuse instead of answering wrongly.
+        if (decimals === 'refuse') throw new DecimalArithmeticError();
+        return numericValue(value);
       case 'Int32':
       case 'Double':
       case 'Long':
-      case 'Decimal128':
         return numericValue(value);
       case 'BSONRegExp':
         return toJsRegExp(value as BSONRegExp);
@@ -74,8 +77,15 @@ export function toQueryView(value: unknown): unknown {
   }
   if (!isPlainObject(value)) return value;
   const out: Document = {};
-  for (const key of Object.keys(value)) out[key] = toQueryView(value[key]);
+  for (const key of Object.keys(value)) out[key] = toQueryView(value[key], decimals);
   return out;
+}
+
+export class DecimalArithmeticError extends Error {
+  constructor() {
+    super('Decimal128 arithmetic is not supported by the embedded server');
+    this.name = 'DecimalArithmeticError';
+  }
 }
 
 export function toJsRegExp(value: BSONRegExp): RegExp {

@@ -7,7 +7,17 @@ export interface ChangeRecord {
   seq: number;
   /** Epoch milliseconds of the commit; the cluster time is derived from it and seq when an event is built. */
   wallTimeMs: number;
-  operationType: 'insert' | 'update' | 'replace' | 'delete' | 'drop' | 'rename' | 'dropDatabase' | 'create' | 'createIndexes' | 'dropIndexes';
+  operationType:
+    | 'insert'
+    | 'update'
+    | 'replace'
+    | 'delete'
+    | 'drop'
+    | 'rename'
+    | 'dropDatabase'
+    | 'create'
+    | 'createIndexes'
+    | 'dropIndexes';
   db: string;
   coll?: string;
   documentKey?: Document;
@@ -47,7 +57,7 @@ export class ChangeEventLog {
       this.forgottenThrough = this.records[drop - 1].seq;
       this.records = this.records.slice(drop);
     }
-    this.emitter.emit('change');
+    if (this.emitter.listenerCount('change') > 0) this.emitter.emit('change');
   }
 
   /** Whether a stream positioned after `seq` can still see every later change. */

@@ -12,7 +12,8 @@ export interface ChangeStreamOptions {
 }
 
 /** Which changes a stream watches: one collection, one database, or (from admin) the whole deployment. */
-export type StreamScope = { kind: 'collection'; db: string; coll: string } | { kind: 'database'; db: string } | { kind: 'cluster' };
+export type StreamScope =
+  { kind: 'collection'; db: string; coll: string } | { kind: 'database'; db: string } | { kind: 'cluster' };
 
 const EXPANDED_ONLY = new Set(['create', 'createIndexes', 'dropIndexes']);
 
@@ -25,13 +26,20 @@ export function isInScope(record: ChangeRecord, scope: StreamScope): boolean {
 
 /** Whether this change ends the stream (the watched collection or database went away). */
 export function invalidates(record: ChangeRecord, scope: StreamScope): boolean {
-  if (scope.kind === 'collection') return record.operationType === 'drop' || record.operationType === 'rename' || record.operationType === 'dropDatabase';
+  if (scope.kind === 'collection')
+    return (
+      record.operationType === 'drop' || record.operationType === 'rename' || record.operationType === 'dropDatabase'
+    );
   if (scope.kind === 'database') return record.operationType === 'dropDatabase';
   return false;
 }
 
 /** The event document a change stream delivers for a recorded change. */
-export function changeEventOf(record: ChangeRecord, options: ChangeStreamOptions, engine: Engine): Document | undefined {
+export function changeEventOf(
+  record: ChangeRecord,
+  options: ChangeStreamOptions,
+  engine: Engine,
+): Document | undefined {
   if (EXPANDED_ONLY.has(record.operationType) && !options.showExpandedEvents) return undefined;
   const event: Document = {
     _id: encodeResumeToken(record.seq),
@@ -53,7 +61,10 @@ export function changeEventOf(record: ChangeRecord, options: ChangeStreamOptions
       event.fullDocument = record.fullDocument ?? null;
     }
   }
-  if (options.fullDocumentBeforeChange !== 'off' && (record.operationType === 'update' || record.operationType === 'replace' || record.operationType === 'delete')) {
+  if (
+    options.fullDocumentBeforeChange !== 'off' &&
+    (record.operationType === 'update' || record.operationType === 'replace' || record.operationType === 'delete')
+  ) {
     event.fullDocumentBeforeChange = record.fullDocumentBeforeChange ?? null;
   }
   if (record.txnNumber !== undefined) {

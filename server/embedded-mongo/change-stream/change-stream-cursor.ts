@@ -5,7 +5,14 @@ import { isPlainObject, toQueryView } from '../bson/values';
 import { type CursorBatch, type ServerCursor } from '../cursors/cursor-registry';
 import { compileValueFilter } from '../query/matcher';
 import { type Engine } from '../storage/engine';
-import { changeEventOf, type ChangeStreamOptions, invalidateEventOf, invalidates, isInScope, type StreamScope } from './change-event-shape';
+import {
+  changeEventOf,
+  type ChangeStreamOptions,
+  invalidateEventOf,
+  invalidates,
+  isInScope,
+  type StreamScope,
+} from './change-event-shape';
 import { changeHistoryLost, encodeResumeToken } from './resume-token';
 
 export const DEFAULT_AWAIT_MS = 1000;

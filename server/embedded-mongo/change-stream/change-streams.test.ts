@@ -28,7 +28,11 @@ describe('change streams', () => {
     while (events.length < 4) events.push(await stream.next());
     expect(events.map((event) => event.operationType)).toEqual(['insert', 'update', 'replace', 'delete']);
     const update = events[1] as Document;
-    expect(update.updateDescription).toEqual({ updatedFields: { status: 'accepted' }, removedFields: ['tags'], truncatedArrays: [] });
+    expect(update.updateDescription).toEqual({
+      updatedFields: { status: 'accepted' },
+      removedFields: ['tags'],
+      truncatedArrays: [],
+    });
     // updateLookup reads the document as it is when the event is delivered.
     expect(update.fullDocument).toEqual({ _id: 1, status: 'accepted' });
     expect((events[2] as Document).fullDocument).toEqual({ _id: 1, status: 'done' });

@@ -17,7 +17,10 @@ export function encodeResumeToken(seq: number, invalidate = false): Document {
 export function decodeResumeToken(token: unknown): ResumePoint {
   const data = isPlainObject(token) ? token._data : undefined;
   if (typeof data !== 'string' || !/^[0-9a-f]{18}$/i.test(data)) {
-    throw new MongoCommandError(ErrorCode.ChangeStreamFatalError, `resume token ${JSON.stringify(token)} was not issued by this server`);
+    throw new MongoCommandError(
+      ErrorCode.ChangeStreamFatalError,
+      `resume token ${JSON.stringify(token)} was not issued by this server`,
+    );
   }
   return { seq: Number.parseInt(data.slice(0, 16), 16), invalidate: data.slice(16) === '01' };
 }

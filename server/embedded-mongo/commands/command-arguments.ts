@@ -1,15 +1,18 @@
 import { type Document } from 'bson';
 
 import { isPlainObject, numericValue } from '../bson/values';
-import { assertValidCollectionName } from '../storage/catalog';
 import { badValue, ErrorCode, MongoCommandError, typeMismatch } from '../errors';
+import { assertValidCollectionName } from '../storage/catalog';
 import { type CommandRequest } from './command-types';
 
 /** The collection a command names as its first field's value, checked. */
 export function collectionArgument(request: CommandRequest): string {
   const name = request.command[request.name];
   if (typeof name !== 'string') {
-    throw new MongoCommandError(ErrorCode.InvalidNamespace, `collection name has invalid type ${Array.isArray(name) ? 'array' : typeof name}`);
+    throw new MongoCommandError(
+      ErrorCode.InvalidNamespace,
+      `collection name has invalid type ${Array.isArray(name) ? 'array' : typeof name}`,
+    );
   }
   assertValidCollectionName(name);
   return name;
@@ -18,16 +21,25 @@ export function collectionArgument(request: CommandRequest): string {
 export function optionalDocument(command: Document, field: string): Document | undefined {
   const value = command[field];
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) throw typeMismatch(`BSON field '${field}' is the wrong type '${Array.isArray(value) ? 'array' : typeof value}', expected type 'object'`);
+  if (!isPlainObject(value))
+    throw typeMismatch(
+      `BSON field '${field}' is the wrong type '${Array.isArray(value) ? 'array' : typeof value}', expected type 'object'`,
+    );
   return value;
 }
 
-export function optionalInteger(command: Document, field: string, { min = Number.NEGATIVE_INFINITY } = {}): number | undefined {
+export function optionalInteger(
+  command: Document,
+  field: string,
+  { min = Number.NEGATIVE_INFINITY } = {},
+): number | undefined {
   const value = command[field];
   if (value === undefined || value === null) return undefined;
   const n = numericValue(value);
-  if (n === undefined) throw typeMismatch(`BSON field '${field}' is the wrong type '${typeof value}', expected a number`);
-  if (!Number.isFinite(n) || n < min) throw badValue(`BSON field '${field}' value must be >= ${min}, actual value '${n}'`);
+  if (n === undefined)
+    throw typeMismatch(`BSON field '${field}' is the wrong type '${typeof value}', expected a number`);
+  if (!Number.isFinite(n) || n < min)
+    throw badValue(`BSON field '${field}' value must be >= ${min}, actual value '${n}'`);
   return Math.trunc(n);
 }
 
@@ -41,5 +53,8 @@ export function requiredArray(command: Document, field: string): unknown[] {
 export function rejectCollation(collation: unknown): void {
   if (collation === undefined || collation === null) return;
   if (isPlainObject(collation) && (collation.locale === 'simple' || Object.keys(collation).length === 0)) return;
-  throw new MongoCommandError(ErrorCode.NotImplemented, 'collations other than "simple" are not supported by the embedded server');
+  throw new MongoCommandError(
+    ErrorCode.NotImplemented,
+    'collations other than "simple" are not supported by the embedded server',
+  );
 }

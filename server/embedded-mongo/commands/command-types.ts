@@ -1,8 +1,8 @@
 import { type Document } from 'bson';
 
+import { type ServerContext } from '../server-context';
 import { type Session } from '../sessions/session-registry';
 import { type Transaction } from '../sessions/transaction';
-import { type ServerContext } from '../server-context';
 import { type DataAccess } from '../storage/data-access';
 
 export interface CommandRequest {

@@ -15,12 +15,20 @@ function count(request: CommandRequest): Document {
   const skip = optionalInteger(command, 'skip', { min: 0 }) ?? 0;
   const limit = Math.abs(optionalInteger(command, 'limit') ?? 0);
   const reader = access.reader(db, name);
-  const n = filter && Object.keys(filter).length > 0 ? countDocuments({ reader, filter, skip, limit }) : countAll(reader.collection?.docs.size ?? 0, reader, skip, limit);
+  const n =
+    filter && Object.keys(filter).length > 0
+      ? countDocuments({ reader, filter, skip, limit, hint: command.hint })
+      : countAll(reader.collection?.docs.size ?? 0, reader, skip, limit);
   return { n, ok: 1 };
 }
 
-function countAll(committed: number, reader: ReturnType<CommandRequest['access']['reader']>, skip: number, limit: number): number {
-  const total = reader.hasOverlay ? [...reader.allDocs()].length : committed;
+function countAll(
+  committed: number,
+  reader: ReturnType<CommandRequest['access']['reader']>,
+  skip: number,
+  limit: number,
+): number {
+  const total = reader.hasOverlay || reader.snapshot ? [...reader.allDocs()].length : committed;
   const afterSkip = Math.max(0, total - skip);
   return limit > 0 ? Math.min(afterSkip, limit) : afterSkip;
 }

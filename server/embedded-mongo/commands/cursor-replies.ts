@@ -7,13 +7,22 @@ import { type CommandRequest } from './command-types';
  * Answers a cursor-returning command from a computed result: the first batch inline, the rest behind a
  * registered cursor (id 0 when everything fit or a single batch was asked for).
  */
-export function cursorReply<T>(request: CommandRequest, { ns, items, toDocument, batchSize, singleBatch = false }: {
-  ns: string;
-  items: T[];
-  toDocument: (item: T) => Document;
-  batchSize?: number;
-  singleBatch?: boolean;
-}): Document {
+export function cursorReply<T>(
+  request: CommandRequest,
+  {
+    ns,
+    items,
+    toDocument,
+    batchSize,
+    singleBatch = false,
+  }: {
+    ns: string;
+    items: T[];
+    toDocument: (item: T) => Document;
+    batchSize?: number;
+    singleBatch?: boolean;
+  },
+): Document {
   const cursor = new DocumentCursor(ns, items, toDocument, request.session?.key);
   const { docs, exhausted } = cursor.nextBatch({ batchSize: batchSize ?? DEFAULT_FIRST_BATCH });
   const open = !exhausted && !singleBatch;

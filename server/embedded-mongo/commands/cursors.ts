@@ -21,13 +21,20 @@ async function getMore(request: CommandRequest): Promise<Document> {
   const maxTimeMS = optionalInteger(command, 'maxTimeMS', { min: 0 });
   const batch = await server.cursors.use(id, async (cursor) => {
     if (cursor.ns !== `${db}.${collection}`) {
-      throw new MongoCommandError(ErrorCode.Unauthorized, `Requested getMore on namespace '${db}.${collection}', but cursor belongs to a different namespace ${cursor.ns}`);
+      throw new MongoCommandError(
+        ErrorCode.Unauthorized,
+        `Requested getMore on namespace '${db}.${collection}', but cursor belongs to a different namespace ${cursor.ns}`,
+      );
     }
     return cursor.nextBatch({ batchSize, maxTimeMS });
   });
   if (!batch) throw new MongoCommandError(ErrorCode.CursorNotFound, `cursor id ${id.toString()} not found`);
   if (batch.exhausted) server.cursors.kill(id);
-  const cursorDoc: Document = { nextBatch: batch.docs, id: batch.exhausted ? Long.ZERO : id, ns: `${db}.${collection}` };
+  const cursorDoc: Document = {
+    nextBatch: batch.docs,
+    id: batch.exhausted ? Long.ZERO : id,
+    ns: `${db}.${collection}`,
+  };
   if (batch.postBatchResumeToken) cursorDoc.postBatchResumeToken = batch.postBatchResumeToken;
   return { cursor: cursorDoc, ok: 1 };
 }

@@ -20,14 +20,19 @@ function commandNameOf(command: Document): string {
  * Runs one command and returns its reply document. Errors never escape: they become `{ ok: 0, ... }` replies.
  * Journal records for the command's writes are flushed before the reply is returned.
  */
-export async function dispatchCommand(server: ServerContext, command: Document, connectionId: number): Promise<Document> {
+export async function dispatchCommand(
+  server: ServerContext,
+  command: Document,
+  connectionId: number,
+): Promise<Document> {
   let transaction: Transaction | undefined;
   try {
     const name = commandNameOf(command);
     const definition = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!definition) throw new MongoCommandError(ErrorCode.CommandNotFound, `no such command: '${name}'`);
     const db = command.$db;
-    if (typeof db !== 'string' || db === '') throw new MongoCommandError(ErrorCode.InvalidNamespace, 'command is missing its $db field');
+    if (typeof db !== 'string' || db === '')
+      throw new MongoCommandError(ErrorCode.InvalidNamespace, 'command is missing its $db field');
 
     const session: Session | undefined = command.lsid !== undefined ? server.sessions.get(command.lsid) : undefined;
     let access: DataAccess = new AutoCommitAccess(server.engine);
@@ -36,7 +41,10 @@ export async function dispatchCommand(server: ServerContext, command: Document, 
       if (!session) throw new MongoCommandError(ErrorCode.InvalidOptions, 'transactions need a session (lsid)');
       transaction = transactionForCommand({ engine: server.engine, session, command, commandName: name });
       if (!definition.inTransaction) {
-        throw new MongoCommandError(ErrorCode.OperationNotSupportedInTransaction, `Cannot run '${name}' in a multi-document transaction.`);
+        throw new MongoCommandError(
+          ErrorCode.OperationNotSupportedInTransaction,
+          `Cannot run '${name}' in a multi-document transaction.`,
+        );
       }
       access = transaction;
     } else if (session && command.txnNumber !== undefined) {
@@ -50,14 +58,16 @@ export async function dispatchCommand(server: ServerContext, command: Document, 
     const reply = await definition.handler(request);
     if (transaction && Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) transaction.abort();
     server.engine.flush();
-    if (session && retryKey !== undefined && definition.retryableWrite) server.sessions.rememberReply(session, retryKey, reply);
+    if (session && retryKey !== undefined && definition.retryableWrite)
+      server.sessions.rememberReply(session, retryKey, reply);
     return reply;
   } catch (error) {
     // A failed statement aborts the whole transaction, as in MongoDB.
     if (transaction && transaction.state === 'open') transaction.abort();
     server.engine.flush();
     const commandError = toCommandError(error);
-    if (commandError.code === ErrorCode.InternalError) server.logger.error({ err: error }, 'embedded mongo: command failed unexpectedly');
+    if (commandError.code === ErrorCode.InternalError)
+      server.logger.error({ err: error }, 'embedded mongo: command failed unexpectedly');
     return commandError.toReply();
   }
 }

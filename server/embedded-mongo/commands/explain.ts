@@ -49,7 +49,10 @@ function queryOf(inner: Document): { collection: string; filter?: Document; sort
       return { collection, filter: isPlainObject(first) ? first.q : undefined };
     }
     default:
-      throw new MongoCommandError(ErrorCode.IllegalOperation, `explain of '${name}' is not supported by the embedded server`);
+      throw new MongoCommandError(
+        ErrorCode.IllegalOperation,
+        `explain of '${name}' is not supported by the embedded server`,
+      );
   }
 }
 

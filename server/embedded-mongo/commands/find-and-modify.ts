@@ -16,13 +16,14 @@ function findAndModify(request: CommandRequest): Document {
   const sortSpec = optionalDocument(command, 'sort');
   validateSort(sortSpec);
   rejectCollation(command.collation);
-  const projector = compileProjection(command.fields);
+  const projector = compileProjection(command.fields, filter);
   const remove = command.remove === true;
   const hasUpdate = command.update !== undefined;
   if (remove && hasUpdate) badValueThrow('Cannot specify both an update and remove=true');
   if (!remove && !hasUpdate) badValueThrow('Either an update or remove=true must be specified');
   if (remove && command.upsert === true) badValueThrow('Cannot specify both upsert=true and remove=true');
-  if (remove && command.new === true) badValueThrow('Cannot specify both new=true and remove=true; \'remove\' always returns the deleted document');
+  if (remove && command.new === true)
+    badValueThrow("Cannot specify both new=true and remove=true; 'remove' always returns the deleted document");
   const project = (doc: Document | null): Document | null => (doc && projector ? projector(doc) : doc);
 
   const [stored] = findDocuments({ reader: access.reader(db, name), filter, sort: sortFieldsOf(sortSpec), limit: 1 });
@@ -34,7 +35,14 @@ function findAndModify(request: CommandRequest): Document {
   }
   const collection = access.collectionForWrite(db, name);
   if (stored) {
-    const outcome = updateOne({ access, collection, stored, update: command.update, filter, arrayFilters: command.arrayFilters });
+    const outcome = updateOne({
+      access,
+      collection,
+      stored,
+      update: command.update,
+      filter,
+      arrayFilters: command.arrayFilters,
+    });
     return {
       lastErrorObject: { n: 1, updatedExisting: true },
       value: project(command.new === true ? outcome.doc : stored.doc),

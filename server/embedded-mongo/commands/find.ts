@@ -1,8 +1,8 @@
 import { type Document } from 'bson';
 
-import { compileProjection } from '../query/projection';
 import { findDocuments } from '../query/find-documents';
 import { sortFieldsOf } from '../query/planner';
+import { compileProjection } from '../query/projection';
 import { validateSort } from '../query/sort-documents';
 import { type StoredDoc } from '../storage/stored-doc';
 import { collectionArgument, optionalDocument, optionalInteger, rejectCollation } from './command-arguments';
@@ -16,14 +16,21 @@ function find(request: CommandRequest): Document {
   const sortSpec = optionalDocument(command, 'sort');
   validateSort(sortSpec);
   rejectCollation(command.collation);
-  const projector = compileProjection(command.projection);
+  const projector = compileProjection(command.projection, filter);
   const skip = optionalInteger(command, 'skip', { min: 0 }) ?? 0;
   const rawLimit = optionalInteger(command, 'limit') ?? 0;
   const batchSize = optionalInteger(command, 'batchSize', { min: 0 });
   // A negative limit is the legacy way of asking for a single batch.
   const limit = Math.abs(rawLimit);
   const singleBatch = command.singleBatch === true || rawLimit < 0;
-  const docs = findDocuments({ reader: access.reader(db, name), filter, sort: sortFieldsOf(sortSpec), skip, limit });
+  const docs = findDocuments({
+    reader: access.reader(db, name),
+    filter,
+    sort: sortFieldsOf(sortSpec),
+    skip,
+    limit,
+    hint: command.hint,
+  });
   return cursorReply(request, {
     ns: `${db}.${name}`,
     items: docs,

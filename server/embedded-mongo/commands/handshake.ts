@@ -64,7 +64,10 @@ function getParameter({ command }: CommandRequest): Document {
 }
 
 function unsupportedAuth({ name }: CommandRequest): never {
-  throw new MongoCommandError(ErrorCode.CommandNotSupported, `${name}: authentication is not supported by the embedded server; connect without credentials`);
+  throw new MongoCommandError(
+    ErrorCode.CommandNotSupported,
+    `${name}: authentication is not supported by the embedded server; connect without credentials`,
+  );
 }
 
 function serverStatus({ server }: CommandRequest): Document {
@@ -93,7 +96,9 @@ export const handshakeCommands: CommandTable = {
   buildInfo: { handler: buildInfo },
   buildinfo: { handler: buildInfo },
   getParameter: { handler: getParameter },
-  hostInfo: { handler: () => ({ system: { currentTime: new Date(), hostname: 'localhost' }, os: {}, extra: {}, ok: 1 }) },
+  hostInfo: {
+    handler: () => ({ system: { currentTime: new Date(), hostname: 'localhost' }, os: {}, extra: {}, ok: 1 }),
+  },
   getCmdLineOpts: { handler: () => ({ argv: ['kiwanda-embedded'], parsed: {}, ok: 1 }) },
   serverStatus: { handler: serverStatus },
   connectionStatus: { handler: () => ({ authInfo: { authenticatedUsers: [], authenticatedUserRoles: [] }, ok: 1 }) },

@@ -23,16 +23,27 @@ function createIndexes(request: CommandRequest): Document {
     const sameNameSpec = collection.indexes.get(spec.name)?.spec ?? toCreate.find((other) => other.name === spec.name);
     if (sameNameSpec) {
       if (!sameKeyPattern(sameNameSpec.key, spec.key)) {
-        throw new MongoCommandError(ErrorCode.IndexKeySpecsConflict, `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameNameSpec)}`);
+        throw new MongoCommandError(
+          ErrorCode.IndexKeySpecsConflict,
+          `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameNameSpec)}`,
+        );
       }
       if (!sameIndexOptions(sameNameSpec, spec)) {
-        throw new MongoCommandError(ErrorCode.IndexOptionsConflict, `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameNameSpec)}`);
+        throw new MongoCommandError(
+          ErrorCode.IndexOptionsConflict,
+          `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(sameNameSpec)}`,
+        );
       }
       continue;
     }
-    const sameKey = [...collection.indexes.values()].find((index) => sameKeyPattern(index.spec.key, spec.key) && sameIndexOptions(index.spec, spec));
+    const sameKey = [...collection.indexes.values()].find(
+      (index) => sameKeyPattern(index.spec.key, spec.key) && sameIndexOptions(index.spec, spec),
+    );
     if (sameKey) {
-      throw new MongoCommandError(ErrorCode.IndexOptionsConflict, `Index already exists with a different name: ${sameKey.name}`);
+      throw new MongoCommandError(
+        ErrorCode.IndexOptionsConflict,
+        `Index already exists with a different name: ${sameKey.name}`,
+      );
     }
     toCreate.push(spec);
   }
@@ -52,7 +63,10 @@ function listIndexes(request: CommandRequest): Document {
   const name = collectionArgument(request);
   const collection = server.engine.catalog.get(db, name);
   if (!collection) throw namespaceNotFound(`${db}.${name}`);
-  const batchSize = isPlainObject(command.cursor) && command.cursor.batchSize !== undefined ? Number(command.cursor.batchSize) : undefined;
+  const batchSize =
+    isPlainObject(command.cursor) && command.cursor.batchSize !== undefined
+      ? Number(command.cursor.batchSize)
+      : undefined;
   return cursorReply(request, {
     ns: `${db}.${name}`,
     items: [...collection.indexes.values()].map((index) => index.spec),
@@ -77,14 +91,19 @@ function dropIndexes(request: CommandRequest): Document {
     names = target.map(String);
   } else if (isPlainObject(target)) {
     const match = [...collection.indexes.values()].find((index) => sameKeyPattern(index.spec.key, target));
-    if (!match) throw new MongoCommandError(ErrorCode.IndexNotFound, `can't find index with key: ${JSON.stringify(target)}`);
+    if (!match)
+      throw new MongoCommandError(ErrorCode.IndexNotFound, `can't find index with key: ${JSON.stringify(target)}`);
     names = [match.name];
   } else {
-    throw new MongoCommandError(ErrorCode.TypeMismatch, "BSON field 'index' must be a string, an array of strings or a key pattern");
+    throw new MongoCommandError(
+      ErrorCode.TypeMismatch,
+      "BSON field 'index' must be a string, an array of strings or a key pattern",
+    );
   }
   for (const indexName of names) {
     if (indexName === '_id_') throw new MongoCommandError(ErrorCode.InvalidOptions, 'cannot drop _id index');
-    if (!collection.indexes.has(indexName)) throw new MongoCommandError(ErrorCode.IndexNotFound, `index not found with name [${indexName}]`);
+    if (!collection.indexes.has(indexName))
+      throw new MongoCommandError(ErrorCode.IndexNotFound, `index not found with name [${indexName}]`);
   }
   for (const indexName of names) server.engine.dropIndex(collection, indexName);
   return { nIndexesWas, ok: 1 };

@@ -14,7 +14,7 @@ function insert(request: CommandRequest): Document {
   let n = 0;
   const result = runWriteBatch(documents, ordered, (raw) => {
     const doc = prepareForStorage(raw);
-    assertDocumentSize(doc, raw as object);
+    assertDocumentSize(doc);
     access.insert(collection, doc);
     n += 1;
   });

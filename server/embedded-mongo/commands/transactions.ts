@@ -5,7 +5,11 @@ import { type CommandRequest, type CommandTable } from './command-types';
 
 function requireTransaction(request: CommandRequest) {
   if (!request.transaction) {
-    throw new MongoCommandError(ErrorCode.NoSuchTransaction, `${request.name} needs lsid, txnNumber and autocommit:false`, { labels: ['TransientTransactionError'] });
+    throw new MongoCommandError(
+      ErrorCode.NoSuchTransaction,
+      `${request.name} needs lsid, txnNumber and autocommit:false`,
+      { labels: ['TransientTransactionError'] },
+    );
   }
   return request.transaction;
 }
@@ -21,7 +25,10 @@ function commitTransaction(request: CommandRequest): Document {
 function abortTransaction(request: CommandRequest): Document {
   const transaction = requireTransaction(request);
   if (transaction.state === 'committed') {
-    throw new MongoCommandError(ErrorCode.TransactionCommitted, `Transaction ${transaction.txnNumber} has been committed.`);
+    throw new MongoCommandError(
+      ErrorCode.TransactionCommitted,
+      `Transaction ${transaction.txnNumber} has been committed.`,
+    );
   }
   transaction.assertOpen();
   transaction.abort();

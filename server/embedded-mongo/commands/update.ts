@@ -14,7 +14,14 @@ import { type CommandRequest, type CommandTable } from './command-types';
 import { runWriteBatch, writeReply } from './write-batch';
 
 /** Applies an update to one matched document; returns whether it changed. Shared with findAndModify. */
-export function updateOne({ access, collection, stored, update, filter, arrayFilters }: {
+export function updateOne({
+  access,
+  collection,
+  stored,
+  update,
+  filter,
+  arrayFilters,
+}: {
   access: DataAccess;
   collection: Collection;
   stored: StoredDoc;
@@ -25,13 +32,24 @@ export function updateOne({ access, collection, stored, update, filter, arrayFil
   const result = updateDocument({ doc: stored.doc, update, filter, arrayFilters });
   if (result.modified) {
     assertDocumentSize(result.doc);
-    access.update(collection, stored.doc, result.doc, result.replaced ? undefined : { updatedFields: result.updatedFields, removedFields: result.removedFields });
+    access.update(
+      collection,
+      stored.doc,
+      result.doc,
+      result.replaced ? undefined : { updatedFields: result.updatedFields, removedFields: result.removedFields },
+    );
   }
   return { doc: result.doc, modified: result.modified };
 }
 
 /** Inserts the document an upsert builds when nothing matched; returns it. Shared with findAndModify. */
-export function upsertOne({ access, collection, filter, update, arrayFilters }: {
+export function upsertOne({
+  access,
+  collection,
+  filter,
+  update,
+  arrayFilters,
+}: {
   access: DataAccess;
   collection: Collection;
   filter?: Document;
@@ -60,11 +78,21 @@ function update(request: CommandRequest): Document {
     rejectCollation(statement.collation);
     const multi = statement.multi === true;
     if (multi && classifyUpdate(statement.u) === 'replacement') {
-      throw new MongoCommandError(ErrorCode.FailedToParse, 'multi update is not supported for replacement-style update');
+      throw new MongoCommandError(
+        ErrorCode.FailedToParse,
+        'multi update is not supported for replacement-style update',
+      );
     }
     const matches = findDocuments({ reader: access.reader(db, name), filter, limit: multi ? 0 : 1 });
     for (const stored of matches) {
-      const outcome = updateOne({ access, collection, stored, update: statement.u, filter, arrayFilters: statement.arrayFilters });
+      const outcome = updateOne({
+        access,
+        collection,
+        stored,
+        update: statement.u,
+        filter,
+        arrayFilters: statement.arrayFilters,
+      });
       n += 1;
       if (outcome.modified) nModified += 1;
     }

@@ -10,7 +10,11 @@ export interface WriteBatchResult {
  * Runs the statements of a write command in order. Ordered batches stop at the first error; unordered ones
  * carry on. Statement errors become `writeErrors` entries with their statement index, as MongoDB reports them.
  */
-export function runWriteBatch<T>(statements: T[], ordered: boolean, run: (statement: T, index: number) => void): WriteBatchResult {
+export function runWriteBatch<T>(
+  statements: T[],
+  ordered: boolean,
+  run: (statement: T, index: number) => void,
+): WriteBatchResult {
   const writeErrors: Document[] = [];
   for (let index = 0; index < statements.length; index++) {
     try {

@@ -10,7 +10,10 @@ describe('CursorRegistry', () => {
     const id = registry.register(cursor);
     expect(id.greaterThan(0)).toBe(true);
     expect(registry.sweep(Date.now() + CURSOR_IDLE_TIMEOUT_MS - 1000)).toBe(0);
-    expect(await registry.use(id, (open) => open.nextBatch({ batchSize: 1 }))).toEqual({ docs: [{ a: 1 }], exhausted: false });
+    expect(await registry.use(id, (open) => open.nextBatch({ batchSize: 1 }))).toEqual({
+      docs: [{ a: 1 }],
+      exhausted: false,
+    });
     expect(registry.sweep(Date.now() + CURSOR_IDLE_TIMEOUT_MS + 1000)).toBe(1);
     expect(registry.has(id)).toBe(false);
   });

@@ -10,7 +10,12 @@ export const DEFAULT_FIRST_BATCH = 101;
  * Takes up to `batchSize` items (0/undefined: no count limit), stopping early once the batch would exceed
  * the reply size limit; at least one item is always taken so a cursor makes progress.
  */
-export function takeBatch<T>(items: T[], start: number, batchSize: number | undefined, toDocument: (item: T) => Document): Document[] {
+export function takeBatch<T>(
+  items: T[],
+  start: number,
+  batchSize: number | undefined,
+  toDocument: (item: T) => Document,
+): Document[] {
   const limit = batchSize && batchSize > 0 ? batchSize : Number.POSITIVE_INFINITY;
   const out: Document[] = [];
   let bytes = 0;

@@ -18,7 +18,10 @@ function tempDir(): string {
   return dir;
 }
 
-async function open(dbPath: string, options: { compactAtBytes?: number } = {}): Promise<{ server: EmbeddedMongo; client: MongoClient }> {
+async function open(
+  dbPath: string,
+  options: { compactAtBytes?: number } = {},
+): Promise<{ server: EmbeddedMongo; client: MongoClient }> {
   const server = await startEmbeddedMongo({ dbPath, ...options });
   const client = await new MongoClient(server.uri).connect();
   return { server, client };
@@ -65,7 +68,9 @@ describe('persistence', () => {
     const jobs = first.client.db('kiwanda').collection('jobs');
     await jobs.createIndex({ code: 1 }, { unique: true });
     for (let batch = 0; batch < 10; batch++) {
-      await jobs.insertMany(Array.from({ length: 200 }, (_, i) => ({ code: `J-${batch}-${i}`, notes: 'x'.repeat(100) })));
+      await jobs.insertMany(
+        Array.from({ length: 200 }, (_, i) => ({ code: `J-${batch}-${i}`, notes: 'x'.repeat(100) })),
+      );
     }
     await jobs.deleteMany({ code: /^J-0-/ });
     await close(first);
@@ -75,7 +80,9 @@ describe('persistence', () => {
     const second = await open(dbPath);
     const reopened = second.client.db('kiwanda').collection('jobs');
     expect(await reopened.countDocuments()).toBe(1800);
-    expect(await reopened.indexes()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'code_1', unique: true })]));
+    expect(await reopened.indexes()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'code_1', unique: true })]),
+    );
     await close(second);
   });
 
@@ -85,7 +92,10 @@ describe('persistence', () => {
     const jobs = first.client.db('kiwanda').collection('jobs');
     for (let i = 0; i < 20; i++) await jobs.insertOne({ n: i });
     await close(first);
-    const journal = readdirSync(dbPath).filter((name) => name.startsWith('journal')).sort().pop()!;
+    const journal = readdirSync(dbPath)
+      .filter((name) => name.startsWith('journal'))
+      .sort()
+      .pop()!;
     const path = join(dbPath, journal);
     truncateSync(path, statSync(path).size - 5);
 

@@ -25,7 +25,13 @@ export class Persistence implements CommitSink {
     private readonly compactAtRecords: number,
   ) {}
 
-  static async open({ dir, engine, logger, compactAtBytes = DEFAULT_COMPACT_AT_BYTES, compactAtRecords = DEFAULT_COMPACT_AT_RECORDS }: {
+  static async open({
+    dir,
+    engine,
+    logger,
+    compactAtBytes = DEFAULT_COMPACT_AT_BYTES,
+    compactAtRecords = DEFAULT_COMPACT_AT_RECORDS,
+  }: {
     dir: string;
     engine: Engine;
     logger: EmbeddedLogger;
@@ -43,7 +49,10 @@ export class Persistence implements CommitSink {
       throw error;
     }
     if (recovered.droppedTailBytes > 0) {
-      logger.warn({ dir, droppedTailBytes: recovered.droppedTailBytes }, 'embedded mongo: dropped a damaged journal tail');
+      logger.warn(
+        { dir, droppedTailBytes: recovered.droppedTailBytes },
+        'embedded mongo: dropped a damaged journal tail',
+      );
     }
     const persistence = new Persistence(journal, engine, logger, compactAtBytes, compactAtRecords);
     engine.sink = persistence;
@@ -52,7 +61,10 @@ export class Persistence implements CommitSink {
 
   append(ops: Document[]): void {
     this.journal.append({ ops });
-    if (!this.compaction && (this.journal.sizeBytes > this.compactAtBytes || this.journal.recordCount > this.compactAtRecords)) {
+    if (
+      !this.compaction &&
+      (this.journal.sizeBytes > this.compactAtBytes || this.journal.recordCount > this.compactAtRecords)
+    ) {
       this.compactNow();
     }
   }

@@ -1,7 +1,7 @@
 import { type Binary, type Document } from 'bson';
 
-import { CollectionIndex } from '../storage/collection-index';
 import { Collection } from '../storage/collection';
+import { CollectionIndex } from '../storage/collection-index';
 import { type Engine } from '../storage/engine';
 import { idKeyOf } from '../storage/id-key';
 import { type IndexSpec } from '../storage/index-spec';
@@ -23,8 +23,14 @@ export class Replayer {
 
   applySnapshotRecord(record: Document): void {
     if (record.kind === 'collection') {
-      const collection = new Collection(String(record.db), String(record.coll), record.options ?? {}, record.uuid as Binary | undefined);
-      for (const spec of (record.indexes ?? []) as IndexSpec[]) collection.indexes.set(spec.name, new CollectionIndex(spec));
+      const collection = new Collection(
+        String(record.db),
+        String(record.coll),
+        record.options ?? {},
+        record.uuid as Binary | undefined,
+      );
+      for (const spec of (record.indexes ?? []) as IndexSpec[])
+        collection.indexes.set(spec.name, new CollectionIndex(spec));
       this.engine.catalog.attach(collection);
     } else if (record.kind === 'docs') {
       const collection = this.collection(String(record.db), String(record.coll));
@@ -49,7 +55,8 @@ export class Replayer {
         catalog.get(db, coll)?.docs.delete(idKeyOf(op.id));
         break;
       case 'create':
-        if (!catalog.get(db, coll)) catalog.attach(new Collection(db, coll, op.options ?? {}, op.uuid as Binary | undefined));
+        if (!catalog.get(db, coll))
+          catalog.attach(new Collection(db, coll, op.options ?? {}, op.uuid as Binary | undefined));
         break;
       case 'drop':
         catalog.drop(db, coll);
@@ -65,6 +72,12 @@ export class Replayer {
       case 'createIndex': {
         const spec = op.spec as IndexSpec;
         this.collection(db, coll).indexes.set(spec.name, new CollectionIndex(spec));
+        break;
+      }
+      case 'modifyIndex': {
+        const index = catalog.get(db, coll)?.indexes.get(String(op.name));
+        if (index) Object.assign(index.spec, op.changes);
+        if (index?.spec.hidden === false) delete index.spec.hidden;
         break;
       }
       case 'dropIndex':

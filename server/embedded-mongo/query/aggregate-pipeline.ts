@@ -1,42 +1,94 @@
 import { type Document } from 'bson';
-import { Aggregator } from 'mingo';
 
-import { isPlainObject, numericValue, toQueryView } from '../bson/values';
+import { isPlainObject, numericValue } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { type StoredDoc } from '../storage/stored-doc';
+import { runPipeline } from './aggregation/run-pipeline';
 import { type CollectionReader } from './collection-reader';
 import { findDocuments } from './find-documents';
 import { sortFieldsOf } from './planner';
 
 /** Every stage name MongoDB knows; anything else is refused as MongoDB does (40324). */
 const KNOWN_STAGES = new Set([
-  '$addFields', '$bucket', '$bucketAuto', '$changeStream', '$changeStreamSplitLargeEvent', '$collStats', '$count',
-  '$currentOp', '$densify', '$documents', '$facet', '$fill', '$geoNear', '$graphLookup', '$group', '$indexStats',
-  '$limit', '$listLocalSessions', '$listSampledQueries', '$listSearchIndexes', '$listSessions', '$lookup', '$match',
-  '$merge', '$out', '$planCacheStats', '$project', '$redact', '$replaceRoot', '$replaceWith', '$sample', '$search',
-  '$searchMeta', '$set', '$setWindowFields', '$skip', '$sort', '$sortByCount', '$unionWith', '$unset', '$unwind',
+  '$addFields',
+  '$bucket',
+  '$bucketAuto',
+  '$changeStream',
+  '$changeStreamSplitLargeEvent',
+  '$collStats',
+  '$count',
+  '$currentOp',
+  '$densify',
+  '$documents',
+  '$facet',
+  '$fill',
+  '$geoNear',
+  '$graphLookup',
+  '$group',
+  '$indexStats',
+  '$limit',
+  '$listLocalSessions',
+  '$listSampledQueries',
+  '$listSearchIndexes',
+  '$listSessions',
+  '$lookup',
+  '$match',
+  '$merge',
+  '$out',
+  '$planCacheStats',
+  '$project',
+  '$redact',
+  '$replaceRoot',
+  '$replaceWith',
+  '$sample',
+  '$search',
+  '$searchMeta',
+  '$set',
+  '$setWindowFields',
+  '$skip',
+  '$sort',
+  '$sortByCount',
+  '$unionWith',
+  '$unset',
+  '$unwind',
   '$vectorSearch',
 ]);
 
 const UNSUPPORTED_STAGES = new Set([
-  '$merge', '$geoNear', '$search', '$searchMeta', '$vectorSearch', '$collStats', '$indexStats', '$currentOp',
-  '$listSessions', '$listLocalSessions', '$planCacheStats', '$changeStreamSplitLargeEvent', '$listSearchIndexes',
+  '$merge',
+  '$geoNear',
+  '$search',
+  '$searchMeta',
+  '$vectorSearch',
+  '$collStats',
+  '$indexStats',
+  '$currentOp',
+  '$listSessions',
+  '$listLocalSessions',
+  '$planCacheStats',
+  '$changeStreamSplitLargeEvent',
+  '$listSearchIndexes',
 ]);
 
 export function stageName(stage: unknown): string {
   if (!isPlainObject(stage)) throw badValue('each pipeline stage must be an object');
   const keys = Object.keys(stage);
-  if (keys.length !== 1) throw new MongoCommandError(40323, 'A pipeline stage specification object must contain exactly one field.');
+  if (keys.length !== 1)
+    throw new MongoCommandError(40323, 'A pipeline stage specification object must contain exactly one field.');
   return keys[0];
 }
 
 export function validatePipeline(pipeline: unknown): Document[] {
-  if (!Array.isArray(pipeline)) throw new MongoCommandError(ErrorCode.TypeMismatch, "'pipeline' option must be specified as an array");
+  if (!Array.isArray(pipeline))
+    throw new MongoCommandError(ErrorCode.TypeMismatch, "'pipeline' option must be specified as an array");
   pipeline.forEach((stage, index) => {
     const name = stageName(stage);
-    if (!KNOWN_STAGES.has(name)) throw new MongoCommandError(ErrorCode.Location40324, `Unrecognized pipeline stage name: '${name}'`);
-    if (UNSUPPORTED_STAGES.has(name)) throw new MongoCommandError(ErrorCode.NotImplemented, `${name} is not supported by the embedded server`);
-    if (name === '$out' && index !== pipeline.length - 1) throw new MongoCommandError(40601, '$out can only be the final stage in the pipeline');
+    if (!KNOWN_STAGES.has(name))
+      throw new MongoCommandError(ErrorCode.Location40324, `Unrecognized pipeline stage name: '${name}'`);
+    if (UNSUPPORTED_STAGES.has(name))
+      throw new MongoCommandError(ErrorCode.NotImplemented, `${name} is not supported by the embedded server`);
+    if (name === '$out' && index !== pipeline.length - 1)
+      throw new MongoCommandError(40601, '$out can only be the final stage in the pipeline');
   });
   return pipeline as Document[];
 }
@@ -45,7 +97,10 @@ export function validatePipeline(pipeline: unknown): Document[] {
  * Turns a leading `$match` / `$sort` / `$skip` / `$limit` run into one indexed find, so aggregations over large
  * collections still use indexes. Returns the documents found and the stages left to run.
  */
-export function takeLeadingFind(reader: CollectionReader, pipeline: Document[]): { docs: StoredDoc[]; rest: Document[] } {
+export function takeLeadingFind(
+  reader: CollectionReader,
+  pipeline: Document[],
+): { docs: StoredDoc[]; rest: Document[] } {
   let i = 0;
   let filter: Document | undefined;
   let sort: Document | undefined;
@@ -64,30 +119,21 @@ export function takeLeadingFind(reader: CollectionReader, pipeline: Document[]):
   return { docs: findDocuments({ reader, filter, sort: sortFieldsOf(sort), skip, limit }), rest: pipeline.slice(i) };
 }
 
-/** `$count` as MongoDB defines it: a `$group` that yields nothing at all for empty input. */
-function expandStage(stage: Document): Document[] {
-  if ('$count' in stage) {
-    const field = stage.$count;
-    if (typeof field !== 'string' || field === '' || field.startsWith('$') || field.includes('.')) {
-      throw new MongoCommandError(40156, 'the count field must be a non-empty string that does not start with $ or contain .');
-    }
-    return [{ $group: { _id: null, [field]: { $sum: 1 } } }, { $project: { _id: 0 } }];
-  }
-  return [stage];
-}
-
-/** Runs the remaining stages with mingo over query views; `$lookup` and friends read other collections through `resolve`. */
-export function runStages({ docs, stages, resolve, variables }: {
+/** Runs the remaining stages on the documents found, with their BSON types. */
+export function runStages({
+  docs,
+  stages,
+  resolve,
+  variables,
+}: {
   docs: StoredDoc[];
   stages: Document[];
   resolve: (name: string) => Document[];
   variables?: Document;
 }): Document[] {
-  if (stages.length === 0) return docs.map((stored) => stored.doc);
-  const aggregator = new Aggregator(toQueryView(stages.flatMap(expandStage)) as Document[], {
-    collectionResolver: resolve,
-    useStrictMode: true,
-    ...(variables ? { variables: toQueryView(variables) as Document } : {}),
-  });
-  return aggregator.run<Document>(docs.map((stored) => toQueryView(stored.doc) as Document));
+  return runPipeline(
+    stages,
+    docs.map((stored) => stored.doc),
+    { resolve, variables: variables ?? {} },
+  );
 }

@@ -28,7 +28,10 @@ function conditionOf(value: unknown): FieldCondition | undefined {
     if (operator === '$eq' && isIndexablePoint(operand)) return { points: [operand] };
     if (operator === '$in' && Array.isArray(operand) && operand.every(isIndexablePoint)) return { points: operand };
     const bound = { value: operand, inclusive: operator === '$gte' || operator === '$lte' };
-    if ((operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') && isIndexablePoint(operand)) {
+    if (
+      (operator === '$gt' || operator === '$gte' || operator === '$lt' || operator === '$lte') &&
+      isIndexablePoint(operand)
+    ) {
       const rank = typeRankOf(operand);
       if (condition?.range && condition.range.typeRank !== rank) return undefined;
       const range: KeyRange = condition?.range ?? { typeRank: rank };

@@ -19,11 +19,19 @@ function collectionWith(docs: object[], indexes: object[] = []): Collection {
   return collection;
 }
 
-const job = (i: number) => ({ code: `J${i}`, workshop: `W${i % 50}`, qty: new Int32(i % 17), skills: i % 3 === 0 ? ['brass', 'beads'] : ['horn'] });
+const job = (i: number) => ({
+  code: `J${i}`,
+  workshop: `W${i % 50}`,
+  qty: new Int32(i % 17),
+  skills: i % 3 === 0 ? ['brass', 'beads'] : ['horn'],
+});
 
 describe('findDocuments', () => {
   it('answers an equality lookup on an index without scanning the collection', () => {
-    const collection = collectionWith(Array.from({ length: 20_000 }, (_, i) => job(i)), [{ key: { code: 1 }, unique: true }]);
+    const collection = collectionWith(
+      Array.from({ length: 20_000 }, (_, i) => job(i)),
+      [{ key: { code: 1 }, unique: true }],
+    );
     const stats: ExecutionStats = { keysExamined: 0, docsExamined: 0 };
     const found = findDocuments({ reader: new CollectionReader(collection), filter: { code: 'J1234' }, stats });
     expect(found.map((stored) => stored.doc.code)).toEqual(['J1234']);
@@ -32,7 +40,10 @@ describe('findDocuments', () => {
   });
 
   it('uses a compound index for equality plus range, and for sort with limit', () => {
-    const collection = collectionWith(Array.from({ length: 5_000 }, (_, i) => job(i)), [{ key: { workshop: 1, qty: -1 } }]);
+    const collection = collectionWith(
+      Array.from({ length: 5_000 }, (_, i) => job(i)),
+      [{ key: { workshop: 1, qty: -1 } }],
+    );
     const stats: ExecutionStats = { keysExamined: 0, docsExamined: 0 };
     const found = findDocuments({
       reader: new CollectionReader(collection),
@@ -47,29 +58,48 @@ describe('findDocuments', () => {
   });
 
   it('gives the same answers with indexes as by scanning, for random filters and sorts', () => {
-    const docs = Array.from({ length: 400 }, (_, i) => ({ ...job(i), maybe: i % 5 === 0 ? null : i % 7 === 0 ? undefined : `m${i % 4}` }));
+    const docs = Array.from({ length: 400 }, (_, i) => ({
+      ...job(i),
+      maybe: i % 5 === 0 ? null : i % 7 === 0 ? undefined : `m${i % 4}`,
+    }));
     const plain = collectionWith(docs);
-    const indexed = collectionWith(docs, [{ key: { workshop: 1, qty: 1 } }, { key: { skills: 1 } }, { key: { maybe: 1 } }, { key: { qty: -1 } }]);
+    const indexed = collectionWith(docs, [
+      { key: { workshop: 1, qty: 1 } },
+      { key: { skills: 1 } },
+      { key: { maybe: 1 } },
+      { key: { qty: -1 } },
+    ]);
     const value = fc.oneof(
       fc.integer({ min: 0, max: 17 }).map((n) => ({ qty: new Int32(n) })),
       fc.integer({ min: 0, max: 17 }).map((n) => ({ qty: { $gt: new Int32(n) } })),
       fc.integer({ min: 0, max: 17 }).map((n) => ({ qty: { $lte: n, $gt: n - 5 } })),
       fc.integer({ min: 0, max: 60 }).map((n) => ({ workshop: `W${n}` })),
       fc.integer({ min: 0, max: 60 }).map((n) => ({ workshop: { $in: [`W${n}`, `W${n + 1}`] } })),
-      fc.constantFrom({ skills: 'brass' }, { skills: { $in: ['horn', 'beads'] } }, { maybe: null }, { maybe: { $gte: 'm2' } }),
+      fc.constantFrom(
+        { skills: 'brass' },
+        { skills: { $in: ['horn', 'beads'] } },
+        { maybe: null },
+        { maybe: { $gte: 'm2' } },
+      ),
     );
     const run = (collection: Collection, filter: object, sort: object) =>
-      findDocuments({ reader: new CollectionReader(collection), filter: filter as never, sort: sortFieldsOf(sort as never) }).map(
-        (stored) => `${stored.doc.code}`,
-      );
+      findDocuments({
+        reader: new CollectionReader(collection),
+        filter: filter as never,
+        sort: sortFieldsOf(sort as never),
+      }).map((stored) => `${stored.doc.code}`);
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 3 }), fc.constantFrom({}, { qty: -1, code: 1 }, { workshop: 1, qty: 1, code: 1 }), (clauses, sort) => {
-        const filter = Object.assign({}, ...clauses);
-        const expected = run(plain, filter, sort);
-        const actual = run(indexed, filter, sort);
-        if (Object.keys(sort).length > 0) expect(actual).toEqual(expected);
-        else expect([...actual].sort()).toEqual([...expected].sort());
-      }),
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom({}, { qty: -1, code: 1 }, { workshop: 1, qty: 1, code: 1 }),
+        (clauses, sort) => {
+          const filter = Object.assign({}, ...clauses);
+          const expected = run(plain, filter, sort);
+          const actual = run(indexed, filter, sort);
+          if (Object.keys(sort).length > 0) expect(actual).toEqual(expected);
+          else expect([...actual].sort()).toEqual([...expected].sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -13,6 +13,8 @@ export interface FindRequest {
   skip?: number;
   /** 0 or undefined means no limit. */
   limit?: number;
+  /** An index name or key pattern the query must use (or `{ $natural: 1 }` for a collection scan). */
+  hint?: unknown;
   /** Filled in for explain: how much work the query did. */
   stats?: ExecutionStats;
 }
@@ -37,7 +39,7 @@ function* candidatesOf(reader: CollectionReader, plan: QueryPlan, stats?: Execut
     yield* reader.allDocs();
     return;
   }
-  const dedupe = plan.index.multikey || plan.scans.length > 1;
+  const dedupe = plan.index.multikey || plan.scans.length > 1 || reader.snapshot !== undefined;
   const seen = dedupe ? new Set<string>() : undefined;
   for (const scan of plan.scans) {
     for (const entry of plan.index.scan(scan.prefix, scan.range, plan.reverse)) {
@@ -47,18 +49,28 @@ function* candidatesOf(reader: CollectionReader, plan: QueryPlan, stats?: Execut
         seen.add(entry.id);
       }
       if (reader.shadowed(entry.id)) continue;
-      const stored = collection.get(entry.id);
+      const stored = reader.committed(entry.id);
       if (stored) yield stored;
     }
   }
-  yield* reader.overlayDocs();
+  yield* reader.extraDocs(seen);
 }
 
 /** Runs a filter with sort, skip and limit against a collection, using an index where one helps. */
-export function findDocuments({ reader, filter, sort = [], skip = 0, limit = 0, stats }: FindRequest): StoredDoc[] {
+export function findDocuments({
+  reader,
+  filter,
+  sort = [],
+  skip = 0,
+  limit = 0,
+  hint,
+  stats,
+}: FindRequest): StoredDoc[] {
   if (!reader.exists) return [];
   const matches = compileFilter(filter);
-  const plan: QueryPlan = reader.collection ? planQuery({ collection: reader.collection, filter, sort }) : { kind: 'collection' };
+  const plan: QueryPlan = reader.collection
+    ? planQuery({ collection: reader.collection, filter, sort, hint })
+    : { kind: 'collection' };
   if (stats) stats.plan = plan;
   const ordered = sort.length === 0 || (plan.kind === 'index' && plan.providesSort && !reader.hasOverlay);
   const wanted = limit > 0 ? skip + limit : Number.POSITIVE_INFINITY;
@@ -74,8 +86,8 @@ export function findDocuments({ reader, filter, sort = [], skip = 0, limit = 0, 
 }
 
 /** Counts matches without materialising a sort. */
-export function countDocuments({ reader, filter, skip = 0, limit = 0 }: Omit<FindRequest, 'sort'>): number {
-  const n = findDocuments({ reader, filter, skip: 0, limit: 0 }).length;
+export function countDocuments({ reader, filter, skip = 0, limit = 0, hint }: Omit<FindRequest, 'sort'>): number {
+  const n = findDocuments({ reader, filter, skip: 0, limit: 0, hint }).length;
   const afterSkip = Math.max(0, n - skip);
   return limit > 0 ? Math.min(afterSkip, limit) : afterSkip;
 }

@@ -1,14 +1,20 @@
 import { type Document } from 'bson';
 import { Query } from 'mingo';
 
-import { type Matcher } from './match/compile-matcher';
-
 import { isPlainObject, isTruthy, numericValue, toQueryView } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
+import { type Matcher } from './match/compile-matcher';
 import { compileValueFilter } from './matcher';
+import { firstMatchingIndex } from './update/positional';
 
 type ProjectionTree = Map<string, ProjectionNode>;
-type ProjectionNode = { kind: 'include' } | { kind: 'exclude' } | { kind: 'slice'; skip: number; count: number } | { kind: 'elemMatch'; matches: Matcher } | { kind: 'tree'; tree: ProjectionTree };
+type ProjectionNode =
+  | { kind: 'include' }
+  | { kind: 'exclude' }
+  | { kind: 'slice'; skip: number; count: number }
+  | { kind: 'elemMatch'; matches: Matcher }
+  | { kind: 'positional'; filter?: Document; path: string[] }
+  | { kind: 'tree'; tree: ProjectionTree };
 
 export type Projector = (doc: Document) => Document;
 
@@ -67,9 +73,17 @@ function project(doc: Document, tree: ProjectionTree, inclusion: boolean): Docum
         if (match !== undefined) out[key] = [match];
         break;
       }
+      case 'positional': {
+        if (!Array.isArray(value)) break;
+        const index = firstMatchingIndex(node.filter, node.path, value);
+        if (index !== undefined) out[key] = [value[index]];
+        break;
+      }
       case 'tree':
         if (Array.isArray(value)) {
-          out[key] = value.filter((element) => isPlainObject(element) || !inclusion).map((element) => (isPlainObject(element) ? project(element, node.tree, inclusion) : element));
+          out[key] = value
+            .filter((element) => isPlainObject(element) || !inclusion)
+            .map((element) => (isPlainObject(element) ? project(element, node.tree, inclusion) : element));
         } else if (isPlainObject(value)) {
           out[key] = project(value, node.tree, inclusion);
         } else if (!inclusion) {
@@ -89,14 +103,17 @@ function isExpression(value: unknown): boolean {
   return operator !== '$slice' && operator !== '$elemMatch';
 }
 
-/** Compiles a find projection. Types are kept exactly, except for computed (expression) projections. */
-export function compileProjection(spec: unknown): Projector | undefined {
+/**
+ * Compiles a find projection. Types are kept exactly, except for computed (expression) projections.
+ * `filter` is the query, which the positional `field.$` projection needs.
+ */
+export function compileProjection(spec: unknown, filter?: Document): Projector | undefined {
   if (spec === undefined || spec === null) return undefined;
   if (!isPlainObject(spec)) throw badValue('projection must be an object');
   const entries = Object.entries(spec);
   if (entries.length === 0) return undefined;
-  if (entries.some(([key, value]) => key.endsWith('.$') || (isPlainObject(value) && '$meta' in value))) {
-    throw new MongoCommandError(ErrorCode.NotImplemented, 'positional and $meta projections are not supported by the embedded server');
+  if (entries.some(([, value]) => isPlainObject(value) && '$meta' in value)) {
+    throw new MongoCommandError(ErrorCode.NotImplemented, '$meta projections are not supported by the embedded server');
   }
   if (entries.some(([, value]) => isExpression(value))) {
     const query = new Query({}, {});
@@ -113,18 +130,35 @@ export function compileProjection(spec: unknown): Projector | undefined {
       continue;
     }
     const include = isTruthy(value);
+    if (path.endsWith('.$')) {
+      const arrayPath = path.slice(0, -2).split('.');
+      if (!include) throw badValue(`positional projection on '${path}' must be an inclusion`);
+      if (inclusion === false)
+        throw new MongoCommandError(31254, `Cannot do inclusion on field ${path} in exclusion projection`);
+      inclusion = true;
+      insert(tree, arrayPath, { kind: 'positional', filter, path: arrayPath });
+      continue;
+    }
     if (path === '_id') {
       excludeId = !include;
       continue;
     }
     if (inclusion !== undefined && inclusion !== include) {
-      throw new MongoCommandError(31254, `Cannot do ${include ? 'inclusion' : 'exclusion'} on field ${path} in ${inclusion ? 'inclusion' : 'exclusion'} projection`);
+      throw new MongoCommandError(
+        31254,
+        `Cannot do ${include ? 'inclusion' : 'exclusion'} on field ${path} in ${inclusion ? 'inclusion' : 'exclusion'} projection`,
+      );
     }
     inclusion = include;
     insert(tree, path.split('.'), { kind: include ? 'include' : 'exclude' });
   }
   // An $elemMatch projection on its own returns only that field (and _id), like an inclusion.
-  const inclusive = inclusion ?? [...tree.values()].some((node) => node.kind === 'elemMatch');
+  // `{ _id: 1 }` alone, like an $elemMatch alone, is an inclusion: only those fields come back.
+  const onlySlices = [...tree.values()].every((node) => node.kind === 'slice');
+  const inclusive =
+    inclusion ??
+    ([...tree.values()].some((node) => node.kind === 'elemMatch') ||
+      (spec._id !== undefined && !excludeId && onlySlices && tree.size === 0));
   if (inclusive && !excludeId && !tree.has('_id')) tree.set('_id', { kind: 'include' });
   if (excludeId) tree.set('_id', { kind: 'exclude' });
   return (doc) => project(doc, tree, inclusive);

@@ -10,7 +10,10 @@ export function validateSort(sort: unknown): void {
   if (!isPlainObject(sort)) throw badValue('sort must be an object');
   for (const [path, direction] of Object.entries(sort)) {
     if (isPlainObject(direction)) {
-      throw new MongoCommandError(ErrorCode.NotImplemented, `sort by ${JSON.stringify(direction)} on "${path}" is not supported by the embedded server`);
+      throw new MongoCommandError(
+        ErrorCode.NotImplemented,
+        `sort by ${JSON.stringify(direction)} on "${path}" is not supported by the embedded server`,
+      );
     }
   }
 }
@@ -32,7 +35,11 @@ export function sortDocuments(docs: StoredDoc[], fields: SortField[]): StoredDoc
   const natural = fields.find((field) => field.path === '$natural');
   if (natural) return natural.direction === -1 ? docs.reverse() : docs;
   if (fields.length === 0) return docs;
-  const keyed = docs.map((stored, position) => ({ stored, position, keys: fields.map((field) => sortKeyOf(stored.doc, field)) }));
+  const keyed = docs.map((stored, position) => ({
+    stored,
+    position,
+    keys: fields.map((field) => sortKeyOf(stored.doc, field)),
+  }));
   keyed.sort((a, b) => {
     for (let i = 0; i < fields.length; i++) {
       const c = compareValues(a.keys[i], b.keys[i]);

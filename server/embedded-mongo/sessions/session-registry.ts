@@ -5,6 +5,8 @@ import { badValue } from '../errors';
 import { type Transaction } from './transaction';
 
 export const SESSION_TIMEOUT_MINUTES = 30;
+/** MongoDB's transactionLifetimeLimitSeconds: older open transactions are aborted (they hold locks and history). */
+export const TRANSACTION_LIFETIME_MS = 60_000;
 
 /** Server-side state of one logical session (the driver's ClientSession). */
 export interface Session {
@@ -22,7 +24,8 @@ export interface Session {
 const REMEMBERED_REPLIES = 8;
 
 export function sessionKeyOf(lsid: unknown): string {
-  if (!isPlainObject(lsid) || !lsid.id || typeof lsid.id !== 'object') throw badValue('lsid must be an object with an id');
+  if (!isPlainObject(lsid) || !lsid.id || typeof lsid.id !== 'object')
+    throw badValue('lsid must be an object with an id');
   const id = lsid.id as Binary;
   const bytes = id.buffer instanceof Uint8Array ? id.buffer : new Uint8Array();
   return Buffer.from(bytes).toString('hex');
@@ -68,6 +71,8 @@ export class SessionRegistry {
   sweep(now = Date.now()): string[] {
     const expired: string[] = [];
     for (const [key, session] of this.sessions) {
+      const transaction = session.transaction;
+      if (transaction?.state === 'open' && now - transaction.startedAt > TRANSACTION_LIFETIME_MS) transaction.abort();
       if (now - session.lastUse > SESSION_TIMEOUT_MINUTES * 60_000) {
         session.transaction?.abort();
         this.sessions.delete(key);

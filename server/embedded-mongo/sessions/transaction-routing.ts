@@ -26,7 +26,12 @@ export function readTxnNumber(value: unknown): bigint | undefined {
  * Finds (or starts) the transaction a command belongs to, following the driver protocol:
  * startTransaction with a new txnNumber opens one; later commands repeat the txnNumber with autocommit:false.
  */
-export function transactionForCommand({ engine, session, command, commandName }: {
+export function transactionForCommand({
+  engine,
+  session,
+  command,
+  commandName,
+}: {
   engine: Engine;
   session: Session;
   command: Document;
@@ -38,7 +43,10 @@ export function transactionForCommand({ engine, session, command, commandName }:
   const current = session.transaction;
   if (command.startTransaction === true) {
     if (txnNumber < session.txnNumber || (txnNumber === session.txnNumber && current)) {
-      throw new MongoCommandError(ErrorCode.TransactionTooOld, `txnNumber ${txnNumber} is less than or equal to the last txnNumber ${session.txnNumber} used in this session`);
+      throw new MongoCommandError(
+        ErrorCode.TransactionTooOld,
+        `txnNumber ${txnNumber} is less than or equal to the last txnNumber ${session.txnNumber} used in this session`,
+      );
     }
     current?.abort();
     session.txnNumber = txnNumber;
@@ -55,7 +63,10 @@ export function transactionForCommand({ engine, session, command, commandName }:
 /** A retryable write or plain command with a newer txnNumber ends any older open transaction of the session. */
 export function advanceTxnNumber(session: Session, txnNumber: bigint): void {
   if (txnNumber < session.txnNumber) {
-    throw new MongoCommandError(ErrorCode.TransactionTooOld, `txnNumber ${txnNumber} is less than the last txnNumber ${session.txnNumber} used in this session`);
+    throw new MongoCommandError(
+      ErrorCode.TransactionTooOld,
+      `txnNumber ${txnNumber} is less than the last txnNumber ${session.txnNumber} used in this session`,
+    );
   }
   if (txnNumber > session.txnNumber) {
     session.transaction?.abort();

@@ -1,6 +1,8 @@
 import { type Document } from 'bson';
 
-import { ErrorCode, MongoCommandError } from '../errors';
+import { compareValues } from '../bson/compare';
+import { documentSize } from '../bson/document-size';
+import { ErrorCode, MongoCommandError, writeConflict } from '../errors';
 import { CollectionReader } from '../query/collection-reader';
 import { type Collection } from '../storage/collection';
 import { type DataAccess } from '../storage/data-access';
@@ -8,9 +10,11 @@ import { duplicateKeyError } from '../storage/duplicate-key';
 import { Engine, type DocumentWrite, type WriteOwner } from '../storage/engine';
 import { idKeyOf } from '../storage/id-key';
 import { type StoredDoc } from '../storage/stored-doc';
-import { compareValues } from '../bson/compare';
 
 export type TransactionState = 'open' | 'committed' | 'aborted';
+
+/** A transaction is journaled as one record, which the BSON encoder can write up to about 16 MB. */
+export const MAX_TRANSACTION_BYTES = 16 * 1024 * 1024;
 
 /**
  * A multi-document transaction: its writes are staged in per-collection overlays that only its own reads
@@ -20,6 +24,9 @@ export type TransactionState = 'open' | 'committed' | 'aborted';
 export class Transaction implements DataAccess {
   readonly inTransaction = true;
   state: TransactionState = 'open';
+  /** Every read of the transaction sees committed data as of this sequence number (snapshot isolation). */
+  readonly snapshotSeq: number;
+  readonly startedAt = Date.now();
   private readonly overlays = new Map<Collection, Map<string, StoredDoc | null>>();
   private readonly writes: DocumentWrite[] = [];
   private readonly lockKeys: string[] = [];
@@ -27,7 +34,10 @@ export class Transaction implements DataAccess {
   constructor(
     private readonly engine: Engine,
     readonly owner: WriteOwner & { txnNumber: bigint },
-  ) {}
+  ) {
+    this.snapshotSeq = engine.lastSeq;
+    engine.history.openSnapshot(this);
+  }
 
   get txnNumber(): bigint {
     return this.owner.txnNumber;
@@ -35,7 +45,10 @@ export class Transaction implements DataAccess {
 
   reader(db: string, name: string): CollectionReader {
     const collection = this.engine.catalog.get(db, name);
-    return new CollectionReader(collection, collection ? this.overlays.get(collection) : undefined);
+    return new CollectionReader(collection, collection ? this.overlays.get(collection) : undefined, {
+      seq: this.snapshotSeq,
+      history: this.engine.history,
+    });
   }
 
   collectionForWrite(db: string, name: string): Collection {
@@ -46,16 +59,28 @@ export class Transaction implements DataAccess {
   insert(collection: Collection, doc: Document): void {
     const id = idKeyOf(doc._id);
     this.lock(collection, id);
+    this.assertUnchangedSinceSnapshot(collection, id);
     if (this.reader(collection.db, collection.name).get(id)) {
-      throw duplicateKeyError({ ns: collection.ns, indexName: '_id_', keyPattern: { _id: 1 }, keyValue: { _id: doc._id } });
+      throw duplicateKeyError({
+        ns: collection.ns,
+        indexName: '_id_',
+        keyPattern: { _id: 1 },
+        keyValue: { _id: doc._id },
+      });
     }
     this.stage(collection, { id, doc, version: 0 });
     this.writes.push({ kind: 'insert', collection, doc });
   }
 
-  update(collection: Collection, before: Document, doc: Document, description?: { updatedFields: Document; removedFields: string[] }): void {
+  update(
+    collection: Collection,
+    before: Document,
+    doc: Document,
+    description?: { updatedFields: Document; removedFields: string[] },
+  ): void {
     const id = idKeyOf(doc._id);
     this.lock(collection, id);
+    this.assertUnchangedSinceSnapshot(collection, id);
     this.stage(collection, { id, doc, version: 0 });
     this.writes.push({ kind: 'update', collection, before, doc, description });
   }
@@ -63,6 +88,7 @@ export class Transaction implements DataAccess {
   remove(collection: Collection, before: Document): void {
     const id = idKeyOf(before._id);
     this.lock(collection, id);
+    this.assertUnchangedSinceSnapshot(collection, id);
     this.overlayOf(collection).set(id, null);
     this.writes.push({ kind: 'delete', collection, before });
   }
@@ -70,6 +96,17 @@ export class Transaction implements DataAccess {
   /** Applies every staged write atomically; on failure nothing is applied and the transaction is aborted. */
   commit(): void {
     this.assertOpen();
+    const bytes = this.writes.reduce(
+      (sum, write) => sum + documentSize(write.kind === 'delete' ? write.before : write.doc),
+      0,
+    );
+    if (bytes > MAX_TRANSACTION_BYTES) {
+      this.abort();
+      throw new MongoCommandError(
+        ErrorCode.TransactionTooLarge,
+        `Total size of all transaction operations must be less than ${MAX_TRANSACTION_BYTES}. Actual size is ${bytes}`,
+      );
+    }
     try {
       this.engine.applyWrites(this.writes, this.owner);
       this.state = 'committed';
@@ -88,7 +125,11 @@ export class Transaction implements DataAccess {
 
   assertOpen(): void {
     if (this.state !== 'open') {
-      throw new MongoCommandError(ErrorCode.NoSuchTransaction, `Transaction ${this.txnNumber} has been ${this.state}.`, { labels: ['TransientTransactionError'] });
+      throw new MongoCommandError(
+        ErrorCode.NoSuchTransaction,
+        `Transaction ${this.txnNumber} has been ${this.state}.`,
+        { labels: ['TransientTransactionError'] },
+      );
     }
   }
 
@@ -110,7 +151,21 @@ export class Transaction implements DataAccess {
     }
   }
 
+  /**
+   * A document changed (or created, or deleted) by someone else after this transaction's snapshot cannot be
+   * written by it: the write would be based on data that is no longer current. MongoDB answers WriteConflict,
+   * and the driver retries the whole transaction.
+   */
+  private assertUnchangedSinceSnapshot(collection: Collection, id: string): void {
+    const overlay = this.overlays.get(collection);
+    if (overlay?.has(id)) return;
+    const current = collection.get(id);
+    const visible = this.engine.history.visibleAt(collection, id, current, this.snapshotSeq);
+    if (current !== visible) throw writeConflict();
+  }
+
   private releaseLocks(): void {
+    this.engine.history.closeSnapshot(this);
     for (const key of this.lockKeys) if (this.engine.locks.get(key) === this.owner) this.engine.locks.delete(key);
     this.lockKeys.length = 0;
   }
@@ -127,7 +182,12 @@ export class Transaction implements DataAccess {
         for (const otherKey of index.keysOf(other)) {
           const clash = keys.find((key) => key.every((value, i) => compareValues(value, otherKey[i]) === 0));
           if (clash) {
-            throw duplicateKeyError({ ns: collection.ns, indexName: index.name, keyPattern: index.spec.key, keyValue: index.keyValueDocument(clash) });
+            throw duplicateKeyError({
+              ns: collection.ns,
+              indexName: index.name,
+              keyPattern: index.spec.key,
+              keyValue: index.keyValueDocument(clash),
+            });
           }
         }
       }

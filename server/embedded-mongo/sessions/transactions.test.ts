@@ -33,7 +33,10 @@ describe('transactions and sessions', () => {
   it('sees its own writes through indexed queries and counts, and nobody else does', async () => {
     const jobs = client.db('txn').collection('jobs');
     await jobs.createIndex({ workshop: 1 });
-    await jobs.insertMany([{ workshop: 'W1', n: 1 }, { workshop: 'W2', n: 2 }]);
+    await jobs.insertMany([
+      { workshop: 'W1', n: 1 },
+      { workshop: 'W2', n: 2 },
+    ]);
     const session = client.startSession();
     await session.withTransaction(async () => {
       await jobs.insertOne({ workshop: 'W1', n: 3 }, { session });
@@ -56,5 +59,29 @@ describe('transactions and sessions', () => {
     await expect(session.commitTransaction()).rejects.toMatchObject({ code: 251 });
     await session.endSession();
     expect(await codes.countDocuments()).toBe(0);
+  });
+
+  it('reads from the snapshot taken at its start, also through indexes, and conflicts on documents changed since', async () => {
+    const jobs = client.db('txn').collection<{ _id: number; status: string }>('snapshot_jobs');
+    await jobs.createIndex({ status: 1 });
+    await jobs.insertMany([
+      { _id: 1, status: 'passed' },
+      { _id: 2, status: 'passed' },
+    ]);
+    const session = client.startSession();
+    session.startTransaction();
+    await jobs.findOne({ _id: 99 }, { session });
+    // Committed by others after the snapshot: a change, a delete and an insert.
+    await jobs.updateOne({ _id: 1 }, { $set: { status: 'paid' } });
+    await jobs.deleteOne({ _id: 2 });
+    await jobs.insertOne({ _id: 3, status: 'passed' });
+    expect((await jobs.find({ status: 'passed' }, { session }).toArray()).map((doc) => doc._id)).toEqual([1, 2]);
+    expect(await jobs.countDocuments({}, { session })).toBe(2);
+    expect(await jobs.findOne({ _id: 1 }, { session })).toEqual({ _id: 1, status: 'passed' });
+    await expect(
+      jobs.findOneAndUpdate({ _id: 1, status: 'passed' }, { $set: { status: 'paid twice' } }, { session }),
+    ).rejects.toMatchObject({ code: 112 });
+    await session.endSession();
+    expect((await jobs.find().toArray()).map((doc) => doc.status)).toEqual(['paid', 'passed']);
   });
 });

@@ -28,7 +28,8 @@ export class Catalog {
   create(db: string, name: string, options: Document = {}): Collection {
     assertValidDatabaseName(db);
     assertValidCollectionName(name);
-    if (this.get(db, name)) throw new MongoCommandError(ErrorCode.NamespaceExists, `Collection ${db}.${name} already exists.`);
+    if (this.get(db, name))
+      throw new MongoCommandError(ErrorCode.NamespaceExists, `Collection ${db}.${name} already exists.`);
     const collection = new Collection(db, name, options);
     this.attach(collection);
     return collection;

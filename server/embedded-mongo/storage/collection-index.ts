@@ -60,11 +60,16 @@ export class CollectionIndex {
   }
 
   compareEntries(a: IndexEntry, b: IndexEntry): number {
+    return this.compareKeys(a.key, b.key) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  }
+
+  /** Orders key tuples in index order (each field ascending or descending). */
+  compareKeys(a: unknown[], b: unknown[]): number {
     for (let i = 0; i < this.fields.length; i++) {
-      const c = compareValues(a.key[i], b.key[i]);
+      const c = compareValues(a[i], b[i]);
       if (c !== 0) return c * this.fields[i].direction;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return 0;
   }
 
   /** The key tuples a document contributes (several for arrays), or none when sparse/partial rules exclude it. */
@@ -74,7 +79,11 @@ export class CollectionIndex {
     if (this.fields.length === 1 && !this.spec.sparse) {
       // Fast path: a top-level scalar field, the usual case.
       const value = doc[this.fields[0].path];
-      if (value !== undefined && (value === null || typeof value !== 'object' || (!Array.isArray(value) && !isPlainObject(value)))) return [[value]];
+      if (
+        value !== undefined &&
+        (value === null || typeof value !== 'object' || (!Array.isArray(value) && !isPlainObject(value)))
+      )
+        return [[value]];
     }
     const perField = this.fields.map((field) => dedupe(valuesAtPath(doc, field.path)));
     if (this.spec.sparse && perField.every((values) => values.length === 1 && values[0] === undefined)) return [];
@@ -154,11 +163,24 @@ export class CollectionIndex {
   }
 
   /** The id of another document already holding one of `stored`'s keys in this unique index, with that key. */
-  findConflict(stored: StoredDoc, ignoreIds?: IdFilter, keys: unknown[][] = this.keysOf(stored)): { key: unknown[] } | undefined {
+  findConflict(
+    stored: StoredDoc,
+    ignoreIds?: IdFilter,
+    keys: unknown[][] = this.keysOf(stored),
+  ): { key: unknown[] } | undefined {
     if (!this.unique) return undefined;
     for (const key of keys) {
-      for (const entry of this.scan(key)) {
-        if (entry.id !== stored.id && !ignoreIds?.has(entry.id)) return { key };
+      const probe: IndexEntry = { key, id: '' };
+      // Entries with this key sort together; ids start after '', so the run begins at the probe.
+      const sameKey = (entry: IndexEntry): boolean => this.compareKeys(entry.key, key) === 0;
+      let run = this.tree.takeFrom((entry) => this.compareEntries(entry, probe) < 0, 2);
+      while (run.length > 0 && sameKey(run[0])) {
+        const other = run.find((entry) => sameKey(entry) && entry.id !== stored.id && !ignoreIds?.has(entry.id));
+        if (other) return { key };
+        if (run.length < 2 || !sameKey(run[1])) break;
+        // Several documents share the key but all are ignorable so far: look further along the run.
+        const last = run[run.length - 1];
+        run = this.tree.takeFrom((entry) => this.compareEntries(entry, last) <= 0, 2);
       }
     }
     return undefined;

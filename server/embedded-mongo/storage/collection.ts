@@ -58,7 +58,12 @@ export class Collection {
   }
 
   private assertIdFree(stored: StoredDoc): never {
-    throw duplicateKeyError({ ns: this.ns, indexName: '_id_', keyPattern: { _id: 1 }, keyValue: { _id: stored.doc._id } });
+    throw duplicateKeyError({
+      ns: this.ns,
+      indexName: '_id_',
+      keyPattern: { _id: 1 },
+      keyValue: { _id: stored.doc._id },
+    });
   }
 
   insert(stored: StoredDoc): void {
@@ -69,7 +74,11 @@ export class Collection {
   }
 
   replace(before: StoredDoc, after: StoredDoc): void {
-    if (before.id !== after.id) throw new MongoCommandError(ErrorCode.ImmutableField, "the (immutable) field '_id' was found to have been altered");
+    if (before.id !== after.id)
+      throw new MongoCommandError(
+        ErrorCode.ImmutableField,
+        "the (immutable) field '_id' was found to have been altered",
+      );
     const keys = this.prepareKeys(after);
     for (const index of this.indexes.values()) index.remove(before);
     this.docs.set(after.id, after);
@@ -100,7 +109,12 @@ export class Collection {
       let previous: { key: unknown[] } | undefined;
       for (const entry of index.tree.ascendingFrom()) {
         if (previous && index.compareEntries({ key: previous.key, id: '' }, { key: entry.key, id: '' }) === 0) {
-          throw duplicateKeyError({ ns: this.ns, indexName: spec.name, keyPattern: spec.key, keyValue: index.keyValueDocument(entry.key) });
+          throw duplicateKeyError({
+            ns: this.ns,
+            indexName: spec.name,
+            keyPattern: spec.key,
+            keyValue: index.keyValueDocument(entry.key),
+          });
         }
         previous = entry;
       }

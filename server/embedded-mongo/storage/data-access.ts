@@ -14,7 +14,12 @@ export interface DataAccess {
   reader(db: string, name: string): CollectionReader;
   collectionForWrite(db: string, name: string): Collection;
   insert(collection: Collection, doc: Document): void;
-  update(collection: Collection, before: Document, doc: Document, description?: { updatedFields: Document; removedFields: string[] }): void;
+  update(
+    collection: Collection,
+    before: Document,
+    doc: Document,
+    description?: { updatedFields: Document; removedFields: string[] },
+  ): void;
   remove(collection: Collection, before: Document): void;
 }
 
@@ -35,7 +40,12 @@ export class AutoCommitAccess implements DataAccess {
     this.engine.applyWrites([{ kind: 'insert', collection, doc }]);
   }
 
-  update(collection: Collection, before: Document, doc: Document, description?: { updatedFields: Document; removedFields: string[] }): void {
+  update(
+    collection: Collection,
+    before: Document,
+    doc: Document,
+    description?: { updatedFields: Document; removedFields: string[] },
+  ): void {
     this.engine.applyWrites([{ kind: 'update', collection, before, doc, description }]);
   }
 

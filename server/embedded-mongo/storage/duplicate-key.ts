@@ -21,13 +21,20 @@ function renderValue(value: unknown): string {
   return String(value);
 }
 
-export function duplicateKeyError({ ns, indexName, keyPattern, keyValue }: {
+export function duplicateKeyError({
+  ns,
+  indexName,
+  keyPattern,
+  keyValue,
+}: {
   ns: string;
   indexName: string;
   keyPattern: Document;
   keyValue: Document;
 }): MongoCommandError {
-  const dupKey = Object.entries(keyValue).map(([k, v]) => `${k}: ${renderValue(v)}`).join(', ');
+  const dupKey = Object.entries(keyValue)
+    .map(([k, v]) => `${k}: ${renderValue(v)}`)
+    .join(', ');
   return new MongoCommandError(
     ErrorCode.DuplicateKey,
     `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: { ${dupKey} }`,

@@ -6,7 +6,9 @@ import { Catalog } from './catalog';
 import { type Collection } from './collection';
 import { idKeyOf } from './id-key';
 import { type IndexSpec } from './index-spec';
+import { PendingJournal } from './pending-journal';
 import { type StoredDoc } from './stored-doc';
+import { VersionHistory } from './version-history';
 
 /** A change to one document, applied to committed state by Engine.applyWrites. */
 export type DocumentWrite =
@@ -41,6 +43,8 @@ export class Engine {
   readonly changes: ChangeEventLog;
   /** Document lock key → the transaction that has written it and not yet finished. */
   readonly locks = new Map<string, WriteOwner>();
+  /** Older document versions for transactions reading from a snapshot. */
+  readonly history = new VersionHistory();
   sink?: CommitSink;
   /**
    * Change sequence numbers start from the clock, so resume tokens from before a restart are recognisably
@@ -48,7 +52,7 @@ export class Engine {
    */
   private readonly firstSeq = Date.now() * 1000;
   private seq = this.firstSeq;
-  private pending: Document[] = [];
+  private readonly pending = new PendingJournal();
 
   constructor({ retainedChanges }: { retainedChanges?: number } = {}) {
     this.changes = new ChangeEventLog({ capacity: retainedChanges, startSeq: this.firstSeq });
@@ -68,21 +72,22 @@ export class Engine {
   }
 
   private nextChange(record: Omit<ChangeRecord, 'seq' | 'wallTimeMs'>): void {
-    const seq = ++this.seq;
-    this.changes.append({ ...record, seq, wallTimeMs: Date.now() });
+    // Callers pass a fresh object, so it is completed in place rather than copied.
+    const complete = record as ChangeRecord;
+    complete.seq = ++this.seq;
+    complete.wallTimeMs = Date.now();
+    this.changes.append(complete);
   }
 
-  /** Queues a journal operation; everything queued is written as one record by the next flush(). */
+  /** Queues a journal operation, written by the next flush(). */
   record(op: Document): void {
-    if (this.sink) this.pending.push(op);
+    if (this.sink) this.pending.add(op);
   }
 
-  /** Writes the queued operations as one journal record. Called before a command's reply is sent. */
+  /** Writes the queued operations to the journal. Called before a command's reply is sent. */
   flush(): void {
-    if (this.pending.length === 0 || !this.sink) return;
-    const ops = this.pending;
-    this.pending = [];
-    this.sink.append(ops);
+    if (this.pending.isEmpty || !this.sink) return;
+    for (const ops of this.pending.takeRecords()) this.sink.append(ops);
   }
 
   ensureCollection(db: string, name: string): Collection {
@@ -122,6 +127,15 @@ export class Engine {
     this.record({ op: 'createIndex', db: collection.db, coll: collection.name, spec });
   }
 
+  /** Changes index options that collMod may change (expireAfterSeconds, hidden). */
+  modifyIndex(collection: Collection, name: string, changes: { expireAfterSeconds?: number; hidden?: boolean }): void {
+    const index = collection.indexes.get(name);
+    if (!index) return;
+    Object.assign(index.spec, changes);
+    if (index.spec.hidden === false) delete index.spec.hidden;
+    this.record({ op: 'modifyIndex', db: collection.db, coll: collection.name, name, changes });
+  }
+
   dropIndex(collection: Collection, name: string): void {
     collection.indexes.delete(name);
     this.record({ op: 'dropIndex', db: collection.db, coll: collection.name, name });
@@ -129,6 +143,7 @@ export class Engine {
 
   /** Throws WriteConflict when another open transaction owns the document. */
   assertNotLocked(collection: Collection, id: string, owner?: WriteOwner): void {
+    if (this.locks.size === 0) return;
     const holder = this.locks.get(Engine.lockKey(collection, id));
     if (holder && holder !== owner) throw writeConflict();
   }
@@ -139,7 +154,7 @@ export class Engine {
       // A transaction may have staged writes into a collection that was dropped since.
       if (this.catalog.get(write.collection.db, write.collection.name) !== write.collection) throw writeConflict();
       const doc = write.kind === 'delete' ? write.before : write.doc;
-      this.assertNotLocked(write.collection, idKeyOf(doc._id), owner);
+      if (this.locks.size > 0) this.assertNotLocked(write.collection, idKeyOf(doc._id), owner);
     }
     const undo: Array<() => void> = [];
     try {
@@ -148,7 +163,10 @@ export class Engine {
       for (const revert of undo.reverse()) revert();
       throw error;
     }
+    // The writes of one commit go to the journal together, in one record.
+    this.pending.beginGroup();
     for (const write of writes) this.publish(write, owner);
+    this.pending.endGroup();
   }
 
   private applyOne(write: DocumentWrite): () => void {
@@ -161,14 +179,18 @@ export class Engine {
     const id = idKeyOf(write.before._id);
     const current = collection.get(id);
     if (!current) {
-      throw new MongoCommandError(ErrorCode.WriteConflict, 'the document was removed by a concurrent operation', { labels: ['TransientTransactionError'] });
+      throw new MongoCommandError(ErrorCode.WriteConflict, 'the document was removed by a concurrent operation', {
+        labels: ['TransientTransactionError'],
+      });
     }
     if (write.kind === 'delete') {
       collection.remove(current);
+      this.history.recordReplaced(collection, current, this.seq + 1, true);
       return () => collection.insert(current);
     }
     const next: StoredDoc = { id, doc: write.doc, version: this.seq + 1 };
     collection.replace(current, next);
+    this.history.recordReplaced(collection, current, next.version, false);
     return () => collection.replace(next, current);
   }
 
@@ -178,7 +200,13 @@ export class Engine {
     const txn = owner?.txnNumber !== undefined ? { lsid: owner.lsid, txnNumber: owner.txnNumber } : {};
     if (write.kind === 'insert') {
       this.record({ op: 'i', ...ns, doc: write.doc });
-      this.nextChange({ operationType: 'insert', ...ns, ...txn, documentKey: { _id: write.doc._id }, fullDocument: write.doc });
+      this.nextChange({
+        operationType: 'insert',
+        ...ns,
+        ...txn,
+        documentKey: { _id: write.doc._id },
+        fullDocument: write.doc,
+      });
     } else if (write.kind === 'update') {
       this.record({ op: 'u', ...ns, doc: write.doc });
       this.nextChange({
@@ -192,7 +220,13 @@ export class Engine {
       });
     } else {
       this.record({ op: 'd', ...ns, id: write.before._id });
-      this.nextChange({ operationType: 'delete', ...ns, ...txn, documentKey: { _id: write.before._id }, fullDocumentBeforeChange: write.before });
+      this.nextChange({
+        operationType: 'delete',
+        ...ns,
+        ...txn,
+        documentKey: { _id: write.before._id },
+        fullDocumentBeforeChange: write.before,
+      });
     }
   }
 }

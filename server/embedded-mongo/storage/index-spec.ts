@@ -21,9 +21,28 @@ export interface KeyField {
 
 /** Options MongoDB accepts on an index that do not change how this server stores or uses it. */
 const ACCEPTED_OPTIONS = new Set([
-  'v', 'key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background',
-  'hidden', 'collation', 'weights', 'default_language', 'language_override', 'textIndexVersion', 'ns',
-  '2dsphereIndexVersion', 'bits', 'min', 'max', 'storageEngine', 'wildcardProjection', 'dropDups',
+  'v',
+  'key',
+  'name',
+  'unique',
+  'sparse',
+  'partialFilterExpression',
+  'expireAfterSeconds',
+  'background',
+  'hidden',
+  'collation',
+  'weights',
+  'default_language',
+  'language_override',
+  'textIndexVersion',
+  'ns',
+  '2dsphereIndexVersion',
+  'bits',
+  'min',
+  'max',
+  'storageEngine',
+  'wildcardProjection',
+  'dropDups',
 ]);
 
 export function keyFieldsOf(key: Document): KeyField[] {
@@ -31,7 +50,9 @@ export function keyFieldsOf(key: Document): KeyField[] {
 }
 
 export function defaultIndexName(key: Document): string {
-  return Object.keys(key).map((path) => `${path}_${String(numericValue(key[path]) ?? key[path])}`).join('_');
+  return Object.keys(key)
+    .map((path) => `${path}_${String(numericValue(key[path]) ?? key[path])}`)
+    .join('_');
 }
 
 /** Checks a createIndexes entry and returns it in the shape listIndexes reports. */
@@ -42,7 +63,7 @@ export function validateIndexSpec(raw: unknown): IndexSpec {
     throw new MongoCommandError(ErrorCode.CannotCreateIndex, 'index specification must have a non-empty "key" object');
   }
   for (const [path, direction] of Object.entries(key)) {
-    if (path === '' || path.startsWith('$') && path !== '$**' || path.split('.').some((part) => part === '')) {
+    if (path === '' || (path.startsWith('$') && path !== '$**') || path.split('.').some((part) => part === '')) {
       throw new MongoCommandError(ErrorCode.CannotCreateIndex, `bad index key field name "${path}"`);
     }
     if (typeof direction === 'string') {
@@ -56,13 +77,30 @@ export function validateIndexSpec(raw: unknown): IndexSpec {
       throw new MongoCommandError(ErrorCode.CannotCreateIndex, `index key "${path}" must have direction 1 or -1`);
     }
   }
+  if (Object.keys(key).some((path) => path === '$**' || path.endsWith('.$**'))) {
+    throw new MongoCommandError(
+      ErrorCode.CannotCreateIndex,
+      'wildcard indexes are not supported by the embedded server',
+    );
+  }
+  const collation = raw.collation;
+  if (
+    collation !== undefined &&
+    !(isPlainObject(collation) && (collation.locale === 'simple' || Object.keys(collation).length === 0))
+  ) {
+    throw new MongoCommandError(
+      ErrorCode.CannotCreateIndex,
+      'indexes with a collation other than "simple" are not supported by the embedded server',
+    );
+  }
   for (const option of Object.keys(raw)) {
     if (!ACCEPTED_OPTIONS.has(option)) {
       throw new MongoCommandError(ErrorCode.InvalidIndexSpecificationOption, `index option "${option}" is not valid`);
     }
   }
   const name = raw.name === undefined ? defaultIndexName(key) : raw.name;
-  if (typeof name !== 'string' || name === '') throw new MongoCommandError(ErrorCode.CannotCreateIndex, 'index name must be a non-empty string');
+  if (typeof name !== 'string' || name === '')
+    throw new MongoCommandError(ErrorCode.CannotCreateIndex, 'index name must be a non-empty string');
   if (raw.partialFilterExpression !== undefined && !isPlainObject(raw.partialFilterExpression)) {
     throw new MongoCommandError(ErrorCode.CannotCreateIndex, 'partialFilterExpression must be an object');
   }
@@ -83,7 +121,12 @@ export const ID_INDEX_SPEC: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 /** Two specs describe the same index when key and behaviour-affecting options agree. */
 export function sameIndexOptions(a: IndexSpec, b: IndexSpec): boolean {
   const comparable = (spec: IndexSpec) =>
-    JSON.stringify([spec.unique ?? false, spec.sparse ?? false, spec.partialFilterExpression ?? null, spec.expireAfterSeconds ?? null]);
+    JSON.stringify([
+      spec.unique ?? false,
+      spec.sparse ?? false,
+      spec.partialFilterExpression ?? null,
+      spec.expireAfterSeconds ?? null,
+    ]);
   return comparable(a) === comparable(b);
 }
 

@@ -8,24 +8,27 @@ const byNumber = (a: number, b: number) => a - b;
 describe('SortedChunks', () => {
   it('stays sorted through random inserts and removals, like a sorted array', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 400 })), { maxLength: 3000 }), (operations) => {
-        const chunks = new SortedChunks<number>(byNumber);
-        const reference: number[] = [];
-        for (const [insert, value] of operations) {
-          if (insert) {
-            chunks.insert(value);
-            reference.push(value);
-            reference.sort(byNumber);
-          } else {
-            const at = reference.indexOf(value);
-            expect(chunks.remove(value)).toBe(at >= 0);
-            if (at >= 0) reference.splice(at, 1);
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 400 })), { maxLength: 3000 }),
+        (operations) => {
+          const chunks = new SortedChunks<number>(byNumber);
+          const reference: number[] = [];
+          for (const [insert, value] of operations) {
+            if (insert) {
+              chunks.insert(value);
+              reference.push(value);
+              reference.sort(byNumber);
+            } else {
+              const at = reference.indexOf(value);
+              expect(chunks.remove(value)).toBe(at >= 0);
+              if (at >= 0) reference.splice(at, 1);
+            }
           }
-        }
-        expect([...chunks.ascendingFrom()]).toEqual(reference);
-        expect([...chunks.descendingFrom()]).toEqual([...reference].reverse());
-        expect(chunks.size).toBe(reference.length);
-      }),
+          expect([...chunks.ascendingFrom()]).toEqual(reference);
+          expect([...chunks.descendingFrom()]).toEqual([...reference].reverse());
+          expect(chunks.size).toBe(reference.length);
+        },
+      ),
       { numRuns: 60 },
     );
   });

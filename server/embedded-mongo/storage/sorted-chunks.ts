@@ -28,9 +28,16 @@ export class SortedChunks<T> {
       this.count = 1;
       return;
     }
-    const chunkIndex = Math.min(this.chunkFor((x) => this.compare(x, item) < 0), this.chunks.length - 1);
+    const chunkIndex = Math.min(
+      this.chunkFor((x) => this.compare(x, item) < 0),
+      this.chunks.length - 1,
+    );
     const chunk = this.chunks[chunkIndex];
-    chunk.splice(lowerIndex(chunk, (x) => this.compare(x, item) < 0), 0, item);
+    chunk.splice(
+      lowerIndex(chunk, (x) => this.compare(x, item) < 0),
+      0,
+      item,
+    );
     this.count += 1;
     if (chunk.length > MAX_CHUNK) this.chunks.splice(chunkIndex + 1, 0, chunk.splice(MAX_CHUNK / 2));
   }
@@ -59,6 +66,21 @@ export class SortedChunks<T> {
       chunkIndex += 1;
       offset = 0;
     }
+  }
+
+  /** Up to `count` items in ascending order from the first one for which `isBefore` is false (no iterator overhead). */
+  takeFrom(isBefore: (item: T) => boolean, count: number): T[] {
+    const out: T[] = [];
+    let chunkIndex = this.chunkFor(isBefore);
+    if (chunkIndex >= this.chunks.length) return out;
+    let offset = lowerIndex(this.chunks[chunkIndex], isBefore);
+    while (chunkIndex < this.chunks.length && out.length < count) {
+      const chunk = this.chunks[chunkIndex];
+      for (; offset < chunk.length && out.length < count; offset++) out.push(chunk[offset]);
+      chunkIndex += 1;
+      offset = 0;
+    }
+    return out;
   }
 
   /** Items in descending order starting at the last one for which `isAfter` is false (`isAfter` must be monotone). */

@@ -49,7 +49,8 @@ export function parseOpMsg(message: Buffer): ParsedOpMsg {
       const sectionEnd = offset + size;
       if (size < 5 || sectionEnd > end) throw new WireProtocolError('OP_MSG document sequence has a bad size');
       const nameEnd = message.indexOf(0, offset + 4);
-      if (nameEnd < 0 || nameEnd >= sectionEnd) throw new WireProtocolError('OP_MSG document sequence has no identifier');
+      if (nameEnd < 0 || nameEnd >= sectionEnd)
+        throw new WireProtocolError('OP_MSG document sequence has no identifier');
       const identifier = message.toString('utf8', offset + 4, nameEnd);
       const documents: Document[] = [];
       let cursor = nameEnd + 1;
@@ -77,7 +78,15 @@ export function parseOpMsg(message: Buffer): ParsedOpMsg {
   };
 }
 
-export function serializeOpMsg({ requestId, responseTo, reply }: { requestId: number; responseTo: number; reply: Document }): Buffer {
+export function serializeOpMsg({
+  requestId,
+  responseTo,
+  reply,
+}: {
+  requestId: number;
+  responseTo: number;
+  reply: Document;
+}): Buffer {
   const body = BSON.serialize(reply, { ignoreUndefined: true });
   const prefix = Buffer.allocUnsafe(HEADER_BYTES + 5);
   const length = prefix.length + body.length;

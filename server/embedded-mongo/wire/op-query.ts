@@ -22,7 +22,15 @@ export function parseOpQuery(message: Buffer): ParsedOpQuery {
   return { requestId: header.requestId, fullCollectionName, query: document };
 }
 
-export function serializeOpReply({ requestId, responseTo, documents }: { requestId: number; responseTo: number; documents: Document[] }): Buffer {
+export function serializeOpReply({
+  requestId,
+  responseTo,
+  documents,
+}: {
+  requestId: number;
+  responseTo: number;
+  documents: Document[];
+}): Buffer {
   const bodies = documents.map((doc) => BSON.serialize(doc, { ignoreUndefined: true }));
   const prefix = Buffer.alloc(HEADER_BYTES + 20);
   const length = prefix.length + bodies.reduce((sum, body) => sum + body.length, 0);

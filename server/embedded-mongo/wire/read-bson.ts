@@ -1,5 +1,6 @@
 import { BSON, type Document } from 'bson';
 
+import { rememberDocumentSize } from '../bson/document-size';
 import { WireProtocolError } from './message-framer';
 
 /** Keeps every BSON type as sent (Int32, Double, Long, BSONRegExp) so that values round-trip unchanged. */
@@ -10,13 +11,6 @@ export const TYPE_PRESERVING = {
   bsonRegExp: true,
 } as const;
 
-/** Encoded sizes of documents read off the wire, so size limits can be checked without re-encoding them. */
-const encodedSizes = new WeakMap<object, number>();
-
-export function encodedSizeOf(document: object): number | undefined {
-  return encodedSizes.get(document);
-}
-
 /** Reads one length-prefixed BSON document at `offset`, refusing sizes that run past `limit`. */
 export function readBsonDocument(buffer: Buffer, offset: number, limit: number): { document: Document; next: number } {
   if (limit - offset < 5) throw new WireProtocolError('BSON document is truncated');
@@ -25,7 +19,7 @@ export function readBsonDocument(buffer: Buffer, offset: number, limit: number):
   if (buffer[offset + size - 1] !== 0) throw new WireProtocolError('BSON document is not terminated');
   try {
     const document = BSON.deserialize(buffer.subarray(offset, offset + size), TYPE_PRESERVING);
-    encodedSizes.set(document, size);
+    rememberDocumentSize(document, size);
     return { document, next: offset + size };
   } catch (error) {
     throw new WireProtocolError(`invalid BSON: ${(error as Error).message}`);

@@ -6,7 +6,15 @@ import { MAX_MESSAGE_BYTES, MessageFramer, OpCode, WireProtocolError } from './m
 import { parseOpMsg, serializeOpMsg } from './op-msg';
 import { parseOpQuery, serializeOpReply } from './op-query';
 
-function opMsg({ flags = 0, sections, checksum = false }: { flags?: number; sections: Buffer[]; checksum?: boolean }): Buffer {
+function opMsg({
+  flags = 0,
+  sections,
+  checksum = false,
+}: {
+  flags?: number;
+  sections: Buffer[];
+  checksum?: boolean;
+}): Buffer {
   const body = Buffer.concat(sections);
   const length = 16 + 4 + body.length + (checksum ? 4 : 0);
   const message = Buffer.alloc(length);
@@ -53,7 +61,12 @@ describe('message framing', () => {
 describe('OP_MSG', () => {
   it('folds document sequences into the body and keeps BSON number types', () => {
     const parsed = parseOpMsg(
-      opMsg({ sections: [bodySection({ insert: 'jobs', $db: 'k' }), sequenceSection('documents', [{ n: new Int32(1) }, { n: Long.fromNumber(2) }])] }),
+      opMsg({
+        sections: [
+          bodySection({ insert: 'jobs', $db: 'k' }),
+          sequenceSection('documents', [{ n: new Int32(1) }, { n: Long.fromNumber(2) }]),
+        ],
+      }),
     );
     expect(parsed.command.insert).toBe('jobs');
     expect(parsed.command.documents).toHaveLength(2);
@@ -79,7 +92,11 @@ describe('OP_MSG', () => {
   });
 
   it('serializes a reply that parses back to the same document', () => {
-    const reply = serializeOpMsg({ requestId: 5, responseTo: 7, reply: { ok: 1, n: new Int32(3), missing: undefined } });
+    const reply = serializeOpMsg({
+      requestId: 5,
+      responseTo: 7,
+      reply: { ok: 1, n: new Int32(3), missing: undefined },
+    });
     expect(reply.readInt32LE(0)).toBe(reply.length);
     expect(reply.readInt32LE(8)).toBe(7);
     const parsed = parseOpMsg(reply);
@@ -90,7 +107,7 @@ describe('OP_MSG', () => {
 describe('OP_QUERY and OP_REPLY', () => {
   it('parses a legacy isMaster and answers with OP_REPLY', () => {
     const name = Buffer.from('admin.$cmd\0');
-    const query = BSON.serialize({ isMaster: 1 });
+    const query = Buffer.from(BSON.serialize({ isMaster: 1 }));
     const length = 16 + 4 + name.length + 8 + query.length;
     const message = Buffer.alloc(length);
     message.writeInt32LE(length, 0);

@@ -17,7 +17,13 @@ describe('compileMatcher', () => {
   });
 
   it('matches arrays by element or whole, and nested documents through arrays', () => {
-    const doc = { tags: ['brass', 'beads'], lines: [{ sku: 'A', qty: new Int32(2) }, { sku: 'B', qty: new Int32(9) }] };
+    const doc = {
+      tags: ['brass', 'beads'],
+      lines: [
+        { sku: 'A', qty: new Int32(2) },
+        { sku: 'B', qty: new Int32(9) },
+      ],
+    };
     expect(matches({ tags: 'brass' }, doc)).toBe(true);
     expect(matches({ tags: ['brass', 'beads'] }, doc)).toBe(true);
     expect(matches({ tags: ['beads', 'brass'] }, doc)).toBe(false);
@@ -39,7 +45,13 @@ describe('compileMatcher', () => {
   });
 
   it('knows BSON types for $type, including int, long, double and objectId', () => {
-    const doc = { i: new Int32(1), l: Long.fromNumber(1), d: new Double(1), o: new ObjectId(), r: new BSONRegExp('x', 'i') };
+    const doc = {
+      i: new Int32(1),
+      l: Long.fromNumber(1),
+      d: new Double(1),
+      o: new ObjectId(),
+      r: new BSONRegExp('x', 'i'),
+    };
     expect(matches({ i: { $type: 'int' } }, doc)).toBe(true);
     expect(matches({ i: { $type: 'long' } }, doc)).toBe(false);
     expect(matches({ l: { $type: 'long' } }, doc)).toBe(true);
@@ -62,7 +74,9 @@ describe('compileMatcher', () => {
   });
 
   it('evaluates $expr with aggregation expressions', () => {
-    expect(matches({ $expr: { $gt: ['$made', '$ordered'] } }, { made: new Int32(5), ordered: new Int32(3) })).toBe(true);
+    expect(matches({ $expr: { $gt: ['$made', '$ordered'] } }, { made: new Int32(5), ordered: new Int32(3) })).toBe(
+      true,
+    );
   });
 
   it('refuses operators it cannot answer correctly', () => {

@@ -28,7 +28,8 @@ function exprMatcher(expression: unknown): Matcher {
 function fieldMatcher(path: string, condition: unknown): Matcher {
   if (path.startsWith('$')) throw badValue(`unknown top level operator: ${path}`);
   let predicates: ValuesPredicate[];
-  const operatorForm = isPlainObject(condition) && Object.keys(condition).length > 0 && Object.keys(condition)[0].startsWith('$');
+  const operatorForm =
+    isPlainObject(condition) && Object.keys(condition).length > 0 && Object.keys(condition)[0].startsWith('$');
   if (operatorForm) {
     const spec = condition as Document;
     predicates = Object.entries(spec)
@@ -62,7 +63,8 @@ function clauses(operator: string, value: unknown): Matcher[] {
 export function compileMatcher(filter: Document): Matcher {
   const matchers: Matcher[] = [];
   for (const [key, value] of Object.entries(filter)) {
-    if (UNSUPPORTED.has(key)) throw new MongoCommandError(ErrorCode.NotImplemented, `${key} is not supported by the embedded server`);
+    if (UNSUPPORTED.has(key))
+      throw new MongoCommandError(ErrorCode.NotImplemented, `${key} is not supported by the embedded server`);
     switch (key) {
       case '$and': {
         const parts = clauses(key, value);
@@ -85,7 +87,11 @@ export function compileMatcher(filter: Document): Matcher {
       case '$comment':
         break;
       default:
-        if (bsonTypeOf(value) === 'Code') throw new MongoCommandError(ErrorCode.NotImplemented, 'JavaScript in queries is not supported by the embedded server');
+        if (bsonTypeOf(value) === 'Code')
+          throw new MongoCommandError(
+            ErrorCode.NotImplemented,
+            'JavaScript in queries is not supported by the embedded server',
+          );
         matchers.push(fieldMatcher(key, value));
     }
   }

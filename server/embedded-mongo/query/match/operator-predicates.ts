@@ -3,6 +3,7 @@ import { type BSONRegExp, type Document } from 'bson';
 import { compareValues, TypeRank, typeRankOf } from '../../bson/compare';
 import { bsonTypeOf, isPlainObject, numericValue, toJsRegExp } from '../../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../../errors';
+import { idKeyOf } from '../../storage/id-key';
 import { hasBsonType, isKnownTypeAlias } from './bson-type-names';
 import { expandedValues } from './path-candidates';
 
@@ -23,7 +24,8 @@ function asRegExp(value: RegExp | BSONRegExp): RegExp {
 export function equalsOperand(operand: unknown): (value: unknown) => boolean {
   if (isRegex(operand)) {
     const regex = asRegExp(operand);
-    return (value) => (typeof value === 'string' ? regex.test(value) : isRegex(value) && compareValues(value, operand) === 0);
+    return (value) =>
+      typeof value === 'string' ? regex.test(value) : isRegex(value) && compareValues(value, operand) === 0;
   }
   const rank = typeRankOf(operand);
   return (value) => typeRankOf(value) === rank && compareValues(value, operand) === 0;
@@ -33,16 +35,36 @@ function comparison(operand: unknown, accept: (c: number) => boolean): ValuesPre
   const rank = typeRankOf(operand);
   const bracketFree = rank === TypeRank.MinKey || rank === TypeRank.MaxKey;
   return (reached) =>
-    expandedValues(reached).some((value) => (bracketFree || typeRankOf(value) === rank) && accept(compareValues(value, operand)));
+    expandedValues(reached).some(
+      (value) => (bracketFree || typeRankOf(value) === rank) && accept(compareValues(value, operand)),
+    );
+}
+
+/** Values whose equality is exactly "same canonical key" (see idKeyOf), so `$in` can use a hash set for them. */
+function isHashable(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (value instanceof Date) return true;
+  const tag = bsonTypeOf(value);
+  return tag === 'ObjectId' || tag === 'Int32' || tag === 'Double' || tag === 'Long';
 }
 
 function inList(operand: unknown, operator: string): ValuesPredicate {
   if (!Array.isArray(operand)) throw badValue(`${operator} needs an array`);
-  const tests = operand.map((item) => {
-    if (isPlainObject(item) && Object.keys(item).some((key) => key.startsWith('$'))) throw badValue(`cannot nest $ under ${operator}`);
-    return equalsOperand(item);
-  });
-  return (reached) => expandedValues(reached).some((value) => tests.some((test) => test(value)));
+  // Scalars go in a hash set (a large $in must not cost values × documents); regexes, documents and arrays
+  // are tested one by one.
+  const keys = new Set<string>();
+  const tests: Array<(value: unknown) => boolean> = [];
+  for (const item of operand) {
+    if (isPlainObject(item) && Object.keys(item).some((key) => key.startsWith('$')))
+      throw badValue(`cannot nest $ under ${operator}`);
+    if (isHashable(item)) keys.add(idKeyOf(item));
+    else tests.push(equalsOperand(item));
+  }
+  const matches = (value: unknown): boolean =>
+    (isHashable(value) && keys.has(idKeyOf(value))) || tests.some((test) => test(value));
+  return (reached) => expandedValues(reached).some(matches);
 }
 
 function regexPredicate(pattern: unknown, options: unknown): ValuesPredicate {
@@ -59,7 +81,12 @@ function regexPredicate(pattern: unknown, options: unknown): ValuesPredicate {
 }
 
 /** Builds the predicate for one `{ $op: operand }` entry of a field condition. */
-export function operatorPredicate(operator: string, operand: unknown, condition: Document, compileSubfilter: SubfilterCompiler): ValuesPredicate | undefined {
+export function operatorPredicate(
+  operator: string,
+  operand: unknown,
+  condition: Document,
+  compileSubfilter: SubfilterCompiler,
+): ValuesPredicate | undefined {
   switch (operator) {
     case '$eq': {
       const test = equalsOperand(operand);
@@ -90,8 +117,10 @@ export function operatorPredicate(operator: string, operand: unknown, condition:
     case '$type': {
       const aliases = Array.isArray(operand) ? operand : [operand];
       const normalised = aliases.map((alias) => numericValue(alias) ?? alias);
-      for (const alias of normalised) if (!isKnownTypeAlias(alias)) throw badValue(`Unknown type name alias: ${String(alias)}`);
-      return (reached) => expandedValues(reached).some((value) => normalised.some((alias) => hasBsonType(value, alias)));
+      for (const alias of normalised)
+        if (!isKnownTypeAlias(alias)) throw badValue(`Unknown type name alias: ${String(alias)}`);
+      return (reached) =>
+        expandedValues(reached).some((value) => normalised.some((alias) => hasBsonType(value, alias)));
     }
     case '$size': {
       const size = numericValue(operand);
@@ -111,11 +140,17 @@ export function operatorPredicate(operator: string, operand: unknown, condition:
     case '$elemMatch': {
       if (!isPlainObject(operand)) throw badValue('$elemMatch needs an Object');
       const keys = Object.keys(operand);
-      const operatorForm = keys.length > 0 && keys.every((key) => key.startsWith('$') && !['$and', '$or', '$nor', '$expr', '$where'].includes(key));
+      const operatorForm =
+        keys.length > 0 &&
+        keys.every((key) => key.startsWith('$') && !['$and', '$or', '$nor', '$expr', '$where'].includes(key));
       const test = operatorForm ? compileSubfilter({ value: operand }) : compileSubfilter(operand);
       return (reached) =>
         reached.some(
-          (value) => Array.isArray(value) && value.some((element) => (operatorForm ? test({ value: element }) : isPlainObject(element) && test(element))),
+          (value) =>
+            Array.isArray(value) &&
+            value.some((element) =>
+              operatorForm ? test({ value: element }) : isPlainObject(element) && test(element),
+            ),
         );
     }
     case '$regex':
@@ -124,7 +159,8 @@ export function operatorPredicate(operator: string, operand: unknown, condition:
       if (!('$regex' in condition)) throw badValue('$options needs a $regex');
       return undefined;
     case '$mod': {
-      if (!Array.isArray(operand) || operand.length !== 2) throw badValue('malformed mod, needs to be an array of [divisor, remainder]');
+      if (!Array.isArray(operand) || operand.length !== 2)
+        throw badValue('malformed mod, needs to be an array of [divisor, remainder]');
       const divisor = numericValue(operand[0]);
       const remainder = numericValue(operand[1]);
       if (!divisor || remainder === undefined) throw badValue('divisor cannot be 0');
@@ -139,15 +175,20 @@ export function operatorPredicate(operator: string, operand: unknown, condition:
         const test = regexPredicate(operand, undefined);
         return (reached) => !test(reached);
       }
-      if (!isPlainObject(operand) || Object.keys(operand).length === 0) throw badValue('$not needs a regex or a document');
-      const inner = Object.entries(operand).map(([op, value]) => operatorPredicate(op, value, operand, compileSubfilter)).filter(Boolean) as ValuesPredicate[];
+      if (!isPlainObject(operand) || Object.keys(operand).length === 0)
+        throw badValue('$not needs a regex or a document');
+      const inner = Object.entries(operand)
+        .map(([op, value]) => operatorPredicate(op, value, operand, compileSubfilter))
+        .filter(Boolean) as ValuesPredicate[];
       return (reached) => !inner.every((test) => test(reached));
     }
     case '$comment':
       return undefined;
     default:
       throw new MongoCommandError(
-        operator.startsWith('$bits') || operator === '$geoWithin' || operator === '$near' ? ErrorCode.NotImplemented : ErrorCode.BadValue,
+        operator.startsWith('$bits') || operator === '$geoWithin' || operator === '$near'
+          ? ErrorCode.NotImplemented
+          : ErrorCode.BadValue,
         operator.startsWith('$bits') || operator.startsWith('$geo') || operator.startsWith('$near')
           ? `${operator} is not supported by the embedded server`
           : `unknown operator: ${operator}`,

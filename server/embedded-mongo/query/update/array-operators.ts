@@ -22,7 +22,10 @@ function arrayAt(doc: Document, parts: string[], operator: string): unknown[] | 
 
 function sortForPush(values: unknown[], spec: unknown): void {
   if (isPlainObject(spec)) {
-    const fields = Object.entries(spec).map(([path, direction]) => ({ path, direction: numericValue(direction) === -1 ? -1 : 1 }));
+    const fields = Object.entries(spec).map(([path, direction]) => ({
+      path,
+      direction: numericValue(direction) === -1 ? -1 : 1,
+    }));
     values.sort((a, b) => {
       for (const { path, direction } of fields) {
         const left = isPlainObject(a) ? valuesAtPath(a, path)[0] : undefined;
@@ -99,12 +102,20 @@ export const $pull: UpdateOperator = (doc, parts, operand) => {
   const array = arrayAt(doc, parts, '$pull');
   if (!array) return;
   const matches = pullMatcher(operand);
-  setAt(doc, parts, array.filter((element) => !matches(element)));
+  setAt(
+    doc,
+    parts,
+    array.filter((element) => !matches(element)),
+  );
 };
 
 export const $pullAll: UpdateOperator = (doc, parts, operand) => {
   if (!Array.isArray(operand)) throw badValue('$pullAll requires an array argument');
   const array = arrayAt(doc, parts, '$pullAll');
   if (!array) return;
-  setAt(doc, parts, array.filter((element) => !operand.some((value) => compareValues(value, element) === 0)));
+  setAt(
+    doc,
+    parts,
+    array.filter((element) => !operand.some((value) => compareValues(value, element) === 0)),
+  );
 };

@@ -29,7 +29,13 @@ export const $inc: UpdateOperator = (doc, parts, operand, { field }) => {
 
 export const $mul: UpdateOperator = (doc, parts, operand, { field }) => {
   const current = getAt(doc, parts);
-  setAt(doc, parts, current === undefined ? arithmetic('$mul', zeroLike(operand), operand, field) : arithmetic('$mul', current, operand, field));
+  setAt(
+    doc,
+    parts,
+    current === undefined
+      ? arithmetic('$mul', zeroLike(operand), operand, field)
+      : arithmetic('$mul', current, operand, field),
+  );
 };
 
 export const $min: UpdateOperator = (doc, parts, operand) => {

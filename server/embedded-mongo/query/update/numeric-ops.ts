@@ -15,7 +15,10 @@ function kindOf(value: unknown): NumberKind | undefined {
     case 'Double':
       return 'double';
     case 'Decimal128':
-      throw new MongoCommandError(ErrorCode.NotImplemented, 'Decimal128 arithmetic is not supported by the embedded server');
+      throw new MongoCommandError(
+        ErrorCode.NotImplemented,
+        'Decimal128 arithmetic is not supported by the embedded server',
+      );
     default:
       return undefined;
   }
@@ -33,14 +36,25 @@ function toLong(value: unknown): Long {
  * MongoDB's arithmetic type rules: int op int stays int (widening to long on overflow), anything with a long
  * is long, anything with a double is double.
  */
-export function arithmetic(operator: '$inc' | '$mul', current: unknown, operand: unknown, field: string): Int32 | Long | Double {
+export function arithmetic(
+  operator: '$inc' | '$mul',
+  current: unknown,
+  operand: unknown,
+  field: string,
+): Int32 | Long | Double {
   const left = kindOf(current);
   const right = kindOf(operand);
   if (right === undefined) {
-    throw new MongoCommandError(ErrorCode.TypeMismatch, `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${field}: ${String(operand)}}`);
+    throw new MongoCommandError(
+      ErrorCode.TypeMismatch,
+      `Cannot ${operator === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${field}: ${String(operand)}}`,
+    );
   }
   if (left === undefined) {
-    throw new MongoCommandError(ErrorCode.TypeMismatch, `Cannot apply ${operator} to a value of non-numeric type. {_id: ...} has the field '${field}' of non-numeric type ${typeof current}`);
+    throw new MongoCommandError(
+      ErrorCode.TypeMismatch,
+      `Cannot apply ${operator} to a value of non-numeric type. {_id: ...} has the field '${field}' of non-numeric type ${typeof current}`,
+    );
   }
   if (left === 'double' || right === 'double') {
     const a = numericValue(current) ?? 0;
@@ -70,19 +84,27 @@ export function zeroLike(operand: unknown): Int32 | Long | Double {
 export function bitwise(current: unknown, spec: Record<string, unknown>, field: string): Int32 | Long {
   const kind = current === undefined ? 'int' : kindOf(current);
   if (kind !== 'int' && kind !== 'long') {
-    throw new MongoCommandError(ErrorCode.TypeMismatch, `Cannot apply $bit to a value of non-integral type in field '${field}'`);
+    throw new MongoCommandError(
+      ErrorCode.TypeMismatch,
+      `Cannot apply $bit to a value of non-integral type in field '${field}'`,
+    );
   }
   let value = toLong(current ?? 0);
   let wide = kind === 'long';
   for (const [operation, operand] of Object.entries(spec)) {
     const operandKind = kindOf(operand);
-    if (operandKind !== 'int' && operandKind !== 'long') throw new MongoCommandError(ErrorCode.BadValue, `$bit ${operation} needs an integer operand`);
+    if (operandKind !== 'int' && operandKind !== 'long')
+      throw new MongoCommandError(ErrorCode.BadValue, `$bit ${operation} needs an integer operand`);
     if (operandKind === 'long') wide = true;
     const other = toLong(operand);
     if (operation === 'and') value = value.and(other);
     else if (operation === 'or') value = value.or(other);
     else if (operation === 'xor') value = value.xor(other);
-    else throw new MongoCommandError(ErrorCode.BadValue, `The $bit modifier only supports 'and', 'or', and 'xor', not '${operation}'`);
+    else
+      throw new MongoCommandError(
+        ErrorCode.BadValue,
+        `The $bit modifier only supports 'and', 'or', and 'xor', not '${operation}'`,
+      );
   }
   return wide ? value : new Int32(value.toInt());
 }

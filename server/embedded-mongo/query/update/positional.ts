@@ -1,4 +1,5 @@
 import { type Document } from 'bson';
+
 import { isPlainObject } from '../../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../../errors';
 import { type Matcher } from '../match/compile-matcher';
@@ -37,33 +38,64 @@ export function compileArrayFilters(arrayFilters: unknown): Map<string, Matcher>
   if (arrayFilters === undefined || arrayFilters === null) return compiled;
   if (!Array.isArray(arrayFilters)) throw badValue('arrayFilters must be an array');
   for (const filter of arrayFilters) {
-    if (!isPlainObject(filter) || Object.keys(filter).length === 0) throw new MongoCommandError(ErrorCode.FailedToParse, 'Cannot use an expression without a top-level field name in arrayFilters');
+    if (!isPlainObject(filter) || Object.keys(filter).length === 0)
+      throw new MongoCommandError(
+        ErrorCode.FailedToParse,
+        'Cannot use an expression without a top-level field name in arrayFilters',
+      );
     const identifiers = new Set(Object.keys(filter).map((key) => key.split('.')[0]));
-    if (identifiers.size !== 1) throw new MongoCommandError(ErrorCode.FailedToParse, 'Error parsing array filter: expected a single top-level field name');
+    if (identifiers.size !== 1)
+      throw new MongoCommandError(
+        ErrorCode.FailedToParse,
+        'Error parsing array filter: expected a single top-level field name',
+      );
     const [identifier] = identifiers;
     if (!/^[a-z][a-zA-Z0-9]*$/.test(identifier)) {
-      throw new MongoCommandError(ErrorCode.BadValue, `Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found '${identifier}'`);
+      throw new MongoCommandError(
+        ErrorCode.BadValue,
+        `Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found '${identifier}'`,
+      );
     }
-    if (compiled.has(identifier)) throw new MongoCommandError(ErrorCode.FailedToParse, `Found multiple array filters with the same top-level field name ${identifier}`);
+    if (compiled.has(identifier))
+      throw new MongoCommandError(
+        ErrorCode.FailedToParse,
+        `Found multiple array filters with the same top-level field name ${identifier}`,
+      );
     compiled.set(identifier, compileValueFilter(filter));
   }
   return compiled;
 }
 
-export function makePositionalResolver({ filter, arrayFilters }: { filter?: Document; arrayFilters: Map<string, Matcher> }): PositionalResolver {
+/** Index of the first element of the array at `arrayPath` that satisfies the filter's conditions on that array. */
+export function firstMatchingIndex(
+  filter: Document | undefined,
+  arrayPath: string[],
+  array: unknown[],
+): number | undefined {
+  const path = arrayPath.filter((part) => !/^\d+$/.test(part)).join('.');
+  const condition = clausesUnder(filter, path);
+  if (Object.keys(condition).length === 0) return undefined;
+  const matches = compileValueFilter(condition);
+  const pathParts = path.split('.');
+  const index = array.findIndex((element) => matches(nest(pathParts, [element])));
+  return index < 0 ? undefined : index;
+}
+
+export function makePositionalResolver({
+  filter,
+  arrayFilters,
+}: {
+  filter?: Document;
+  arrayFilters: Map<string, Matcher>;
+}): PositionalResolver {
   return {
     firstMatch(arrayPath, array) {
-      const path = arrayPath.filter((part) => !/^\d+$/.test(part)).join('.');
-      const condition = clausesUnder(filter, path);
-      if (Object.keys(condition).length === 0) return undefined;
-      const matches = compileValueFilter(condition);
-      const pathParts = path.split('.');
-      const index = array.findIndex((element) => matches(nest(pathParts, [element])));
-      return index < 0 ? undefined : index;
+      return firstMatchingIndex(filter, arrayPath, array);
     },
     matchesArrayFilter(identifier, element) {
       const matches = arrayFilters.get(identifier);
-      if (!matches) throw new MongoCommandError(ErrorCode.BadValue, `No array filter found for identifier '${identifier}'`);
+      if (!matches)
+        throw new MongoCommandError(ErrorCode.BadValue, `No array filter found for identifier '${identifier}'`);
       return matches({ [identifier]: element });
     },
   };

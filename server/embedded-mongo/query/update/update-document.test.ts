@@ -6,7 +6,10 @@ import { buildUpsertDocument, updateDocument } from './update-document';
 describe('updateDocument', () => {
   it('keeps integer widths: int32 stays int32, overflows to int64, mixes with double as double', () => {
     const doc = { _id: 1, i: new Int32(2), big: new Int32(2147483647), l: Long.fromNumber(5), d: new Double(1.5) };
-    const { doc: next } = updateDocument({ doc, update: { $inc: { i: new Int32(3), big: new Int32(1), l: new Int32(1), d: new Int32(1) } } });
+    const { doc: next } = updateDocument({
+      doc,
+      update: { $inc: { i: new Int32(3), big: new Int32(1), l: new Int32(1), d: new Int32(1) } },
+    });
     expect(next.i).toEqual(new Int32(5));
     expect(next.big).toEqual(Long.fromNumber(2147483648));
     expect(next.l).toEqual(Long.fromNumber(6));
@@ -40,12 +43,23 @@ describe('updateDocument', () => {
   });
 
   it('resolves the positional $, $[] and $[identifier] with arrayFilters', () => {
-    const doc = { _id: 1, lines: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 5 }, { sku: 'C', qty: 9 }] };
+    const doc = {
+      _id: 1,
+      lines: [
+        { sku: 'A', qty: 1 },
+        { sku: 'B', qty: 5 },
+        { sku: 'C', qty: 9 },
+      ],
+    };
     const positional = updateDocument({ doc, filter: { 'lines.sku': 'B' }, update: { $set: { 'lines.$.qty': 6 } } });
     expect(positional.doc.lines[1]).toEqual({ sku: 'B', qty: 6 });
     const all = updateDocument({ doc, update: { $inc: { 'lines.$[].qty': new Int32(1) } } });
     expect(all.doc.lines.map((line: { qty: Int32 }) => Number(line.qty))).toEqual([2, 6, 10]);
-    const filtered = updateDocument({ doc, update: { $set: { 'lines.$[big].flag': true } }, arrayFilters: [{ 'big.qty': { $gte: 5 } }] });
+    const filtered = updateDocument({
+      doc,
+      update: { $set: { 'lines.$[big].flag': true } },
+      arrayFilters: [{ 'big.qty': { $gte: 5 } }],
+    });
     expect(filtered.doc.lines.map((line: { flag?: boolean }) => line.flag ?? false)).toEqual([false, true, true]);
     expect(() => updateDocument({ doc, update: { $set: { 'lines.$[x].flag': true } } })).toThrow(/No array filter/);
     expect(() => updateDocument({ doc, update: { $set: { a: 1 } }, arrayFilters: [{ 'x.q': 1 }] })).toThrow(/not used/);
@@ -56,8 +70,12 @@ describe('updateDocument', () => {
     expect(() => updateDocument({ doc, update: { $set: { _id: 2 } } })).toThrow(expect.objectContaining({ code: 66 }));
     expect(() => updateDocument({ doc, update: { _id: 2, x: 1 } })).toThrow(expect.objectContaining({ code: 66 }));
     expect(updateDocument({ doc, update: { $set: { _id: 1, c: 1 } } }).doc).toEqual({ _id: 1, a: { b: 1 }, c: 1 });
-    expect(() => updateDocument({ doc, update: { $set: { a: 1 }, $inc: { 'a.b': 1 } } })).toThrow(expect.objectContaining({ code: 40 }));
-    expect(() => updateDocument({ doc, update: { $set: { 'a.b.c': 1 } } })).toThrow(expect.objectContaining({ code: 28 }));
+    expect(() => updateDocument({ doc, update: { $set: { a: 1 }, $inc: { 'a.b': 1 } } })).toThrow(
+      expect.objectContaining({ code: 40 }),
+    );
+    expect(() => updateDocument({ doc, update: { $set: { 'a.b.c': 1 } } })).toThrow(
+      expect.objectContaining({ code: 28 }),
+    );
     expect(() => updateDocument({ doc, update: { $bogus: { a: 1 } } })).toThrow(/Unknown modifier/);
   });
 
@@ -84,12 +102,20 @@ describe('buildUpsertDocument', () => {
     });
     expect(doc._id).toBeInstanceOf(ObjectId);
     expect(Object.keys(doc)[0]).toBe('_id');
-    expect(doc).toMatchObject({ workshop: 'W1', meta: { week: new Int32(12) }, skill: 'brass', createdBy: 'planner', planned: new Int32(1) });
+    expect(doc).toMatchObject({
+      workshop: 'W1',
+      meta: { week: new Int32(12) },
+      skill: 'brass',
+      createdBy: 'planner',
+      planned: new Int32(1),
+    });
     expect(doc.qty).toBeUndefined();
   });
 
   it('takes _id from the filter for replacements and refuses a different one', () => {
     expect(buildUpsertDocument({ filter: { _id: 'x' }, update: { a: 1 } })).toEqual({ _id: 'x', a: 1 });
-    expect(() => buildUpsertDocument({ filter: { _id: 'x' }, update: { _id: 'y', a: 1 } })).toThrow(expect.objectContaining({ code: 66 }));
+    expect(() => buildUpsertDocument({ filter: { _id: 'x' }, update: { _id: 'y', a: 1 } })).toThrow(
+      expect.objectContaining({ code: 66 }),
+    );
   });
 });

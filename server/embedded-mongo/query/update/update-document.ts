@@ -4,6 +4,7 @@ import { Aggregator } from 'mingo';
 import { compareValues } from '../../bson/compare';
 import { cloneValue, isPlainObject, toQueryView } from '../../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../../errors';
+import { computesWithNumbers } from '../aggregation/mingo-bridge';
 import { applyOperatorUpdate, assertIdUnchanged, classifyUpdate, type UpdateOutcome } from './apply-update';
 import { setAt } from './update-paths';
 
@@ -24,21 +25,33 @@ export function withIdFirst(doc: Document): Document {
 function applyReplacement(doc: Document, replacement: Document): UpdateResultDocument {
   const next = cloneValue(replacement);
   if (next._id !== undefined && doc._id !== undefined && compareValues(next._id, doc._id) !== 0) {
-    throw new MongoCommandError(ErrorCode.ImmutableField, "After applying the update, the (immutable) field '_id' was found to have been altered");
+    throw new MongoCommandError(
+      ErrorCode.ImmutableField,
+      "After applying the update, the (immutable) field '_id' was found to have been altered",
+    );
   }
   if (doc._id !== undefined) next._id = doc._id;
   const result = withIdFirst(next);
-  return { doc: result, modified: compareValues(doc, result) !== 0, updatedFields: {}, removedFields: [], replaced: true };
+  return {
+    doc: result,
+    modified: compareValues(doc, result) !== 0,
+    updatedFields: {},
+    removedFields: [],
+    replaced: true,
+  };
 }
 
 function applyPipeline(doc: Document, pipeline: unknown[]): UpdateResultDocument {
   for (const stage of pipeline) {
     const name = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
     if (!name || !PIPELINE_UPDATE_STAGES.has(name)) {
-      throw new MongoCommandError(ErrorCode.InvalidOptions, `${String(name)} is not allowed to be used within an update`);
+      throw new MongoCommandError(
+        ErrorCode.InvalidOptions,
+        `${String(name)} is not allowed to be used within an update`,
+      );
     }
   }
-  const view = toQueryView(doc) as Document;
+  const view = toQueryView(doc, computesWithNumbers(pipeline) ? 'refuse' : 'approximate') as Document;
   const [result] = new Aggregator(toQueryView(pipeline) as Document[], {}).run<Document>([view]);
   if (!result) throw badValue('the update pipeline produced no document');
   // Fields the pipeline left equal keep their exact stored BSON types.
@@ -49,13 +62,26 @@ function applyPipeline(doc: Document, pipeline: unknown[]): UpdateResultDocument
   if (doc._id !== undefined) assertIdUnchanged(doc, next);
   const updatedFields: Document = {};
   const removedFields: string[] = [];
-  for (const key of Object.keys(next)) if (!(key in doc) || compareValues(doc[key], next[key]) !== 0) updatedFields[key] = next[key];
+  for (const key of Object.keys(next))
+    if (!(key in doc) || compareValues(doc[key], next[key]) !== 0) updatedFields[key] = next[key];
   for (const key of Object.keys(doc)) if (!(key in next)) removedFields.push(key);
-  return { doc: withIdFirst(next), modified: Object.keys(updatedFields).length + removedFields.length > 0, updatedFields, removedFields, replaced: false };
+  return {
+    doc: withIdFirst(next),
+    modified: Object.keys(updatedFields).length + removedFields.length > 0,
+    updatedFields,
+    removedFields,
+    replaced: false,
+  };
 }
 
 /** Applies any form of update (operators, replacement or pipeline) to a copy of `doc`. */
-export function updateDocument({ doc, update, filter, arrayFilters, inserting = false }: {
+export function updateDocument({
+  doc,
+  update,
+  filter,
+  arrayFilters,
+  inserting = false,
+}: {
   doc: Document;
   update: unknown;
   filter?: Document;
@@ -94,14 +120,25 @@ export function seedFromFilter(filter: Document | undefined): Document {
 }
 
 /** Builds the document an upsert inserts when nothing matched. */
-export function buildUpsertDocument({ filter, update, arrayFilters }: { filter?: Document; update: unknown; arrayFilters?: unknown }): Document {
+export function buildUpsertDocument({
+  filter,
+  update,
+  arrayFilters,
+}: {
+  filter?: Document;
+  update: unknown;
+  arrayFilters?: unknown;
+}): Document {
   const kind = classifyUpdate(update);
   const seed = seedFromFilter(filter);
   let doc: Document;
   if (kind === 'replacement') {
     const replacement = cloneValue(update as Document);
     if (replacement._id !== undefined && seed._id !== undefined && compareValues(replacement._id, seed._id) !== 0) {
-      throw new MongoCommandError(ErrorCode.ImmutableField, "After applying the update, the (immutable) field '_id' was found to have been altered");
+      throw new MongoCommandError(
+        ErrorCode.ImmutableField,
+        "After applying the update, the (immutable) field '_id' was found to have been altered",
+      );
     }
     doc = replacement._id === undefined && seed._id !== undefined ? { _id: seed._id, ...replacement } : replacement;
   } else if (kind === 'pipeline') {

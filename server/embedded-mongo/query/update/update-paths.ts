@@ -44,17 +44,26 @@ export function expandPath(doc: Document, path: string, resolver: PositionalReso
       }
       if (part === '$') {
         const index = resolver.firstMatch(prefix, value);
-        if (index === undefined) throw new MongoCommandError(ErrorCode.BadValue, 'The positional operator did not find the match needed from the query.');
+        if (index === undefined)
+          throw new MongoCommandError(
+            ErrorCode.BadValue,
+            'The positional operator did not find the match needed from the query.',
+          );
         walk(value[index], depth + 1, [...prefix, String(index)]);
         return;
       }
       const identifier = part.slice(2, -1);
       value.forEach((element, index) => {
-        if (identifier === '' || resolver.matchesArrayFilter(identifier, element)) walk(element, depth + 1, [...prefix, String(index)]);
+        if (identifier === '' || resolver.matchesArrayFilter(identifier, element))
+          walk(element, depth + 1, [...prefix, String(index)]);
       });
       return;
     }
-    const next = isPlainObject(value) ? value[part] : Array.isArray(value) && ARRAY_INDEX.test(part) ? value[Number(part)] : undefined;
+    const next = isPlainObject(value)
+      ? value[part]
+      : Array.isArray(value) && ARRAY_INDEX.test(part)
+        ? value[Number(part)]
+        : undefined;
     walk(next, depth + 1, [...prefix, part]);
   };
   walk(doc, 0, []);
@@ -79,7 +88,10 @@ export function setAt(doc: Document, parts: string[], value: unknown): void {
     const last = i === parts.length - 1;
     if (Array.isArray(current)) {
       if (!ARRAY_INDEX.test(part)) {
-        throw new MongoCommandError(ErrorCode.PathNotViable, `Cannot create field '${part}' in element {${parts.slice(0, i).join('.')}: [...]}`);
+        throw new MongoCommandError(
+          ErrorCode.PathNotViable,
+          `Cannot create field '${part}' in element {${parts.slice(0, i).join('.')}: [...]}`,
+        );
       }
       const index = Number(part);
       while (current.length < index) current.push(null);
