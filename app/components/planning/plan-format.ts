@@ -1,0 +1,68 @@
+import { formatCount, formatPercent } from '../../format';
+
+/** Display formats of the planning pages. Times are Nairobi's, so server and browser agree. */
+const nairobiTime = new Intl.DateTimeFormat('en-KE', {
+  timeZone: 'Africa/Nairobi',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+  day: 'numeric',
+  month: 'short',
+});
+
+/** "21 Nov, 14:05" (Nairobi). */
+export function formatNairobiTime(iso: string): string {
+  return nairobiTime.format(new Date(iso));
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
+}
+
+/** Whole hours under 100, one decimal below 10: "7.5 h", "42 h". */
+export function formatHours(minutes: number): string {
+  const hours = minutes / 60;
+  return `${hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours)} h`;
+}
+
+export const UNPLACED_REASON_LABELS: Record<string, string> = {
+  'no-skill': 'No workshop has the skill',
+  deadline: 'Due too soon for the horizon',
+  capacity: 'Not enough free capacity',
+  'lot-or-split': 'Lot size or split limit',
+};
+
+export function unplacedReasonLabel(reason: string): string {
+  return UNPLACED_REASON_LABELS[reason] ?? reason;
+}
+
+export const PLAN_STATUS_LABELS: Record<string, string> = {
+  proposal: 'Proposal',
+  committed: 'Committed',
+  superseded: 'Superseded',
+};
+
+export const PHASE_LABELS: Record<string, string> = {
+  starting: 'Starting',
+  reading: 'Reading orders and capacity',
+  validating: 'Checking the problem',
+  aggregating: 'Pooling workshops',
+  balancing: 'Balancing earnings',
+  assigning: 'Giving jobs to workshops',
+  filling: 'Filling free capacity',
+  rebalancing: 'Evening out earnings',
+  explaining: 'Explaining unplaced units',
+  saving: 'Saving the proposal',
+  done: 'Done',
+  failed: 'Failed',
+};
+
+/** Fulfilment rounded down, so a plan that leaves units out never reads "100%". */
+export function formatFulfilment(fraction: number): string {
+  return formatPercent(Math.floor(fraction * 1_000) / 1_000);
+}
+
+/** "1 job", "1,739 jobs". */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

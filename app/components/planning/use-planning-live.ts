@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+
+import type { PlanProgress } from '../../../server/realtime/events';
+import { useSocket } from '../../realtime/socket-context';
+
+export type PlanProgressView = Pick<PlanProgress, 'planId' | 'trigger' | 'phase' | 'percent' | 'message'>;
+
+/**
+ * The run under way as the server last reported it: the loader's view first, then every
+ * `plan:progress` pushed over the page's socket. A finished or failed run clears it.
+ */
+export function usePlanProgress(initial: PlanProgressView | null): PlanProgressView | null {
+  const { socket } = useSocket();
+  const [progress, setProgress] = useState<PlanProgressView | null>(initial);
+
+  useEffect(() => setProgress(initial), [initial]);
+  useEffect(() => {
+    if (!socket) return;
+    const onProgress = ({ planId, trigger, phase, percent, message }: PlanProgress) =>
+      setProgress({ planId, trigger, phase, percent, message });
+    socket.on('plan:progress', onProgress);
+    return () => {
+      socket.off('plan:progress', onProgress);
+    };
+  }, [socket]);
+  return progress;
+}
+
+/**
+ * Counts what changed in the planning data since the page was shown: any of these changes the
+ * data version a proposal was computed on, so a commit would be refused as stale.
+ */
+export function useDataChangesSinceLoad(resetKey: string): number {
+  const { socket } = useSocket();
+  const [changes, setChanges] = useState(0);
+  useEffect(() => setChanges(0), [resetKey]);
+  useEffect(() => {
+    if (!socket) return;
+    const count = () => setChanges((value) => value + 1);
+    const names = ['order:created', 'order:cancelled', 'capacity:changed', 'job:status'] as const;
+    names.forEach((name) => socket.on(name, count));
+    return () => names.forEach((name) => socket.off(name, count));
+  }, [socket]);
+  return changes;
+}

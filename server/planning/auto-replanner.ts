@@ -1,0 +1,112 @@
+import { SYSTEM_ACTOR } from '../domain/actor';
+import { domainEvents } from '../domain-events';
+import { type Logger } from '../logger';
+import { isCommitInProgress, waitForCurrentPlanRun } from './plan-run-registry';
+import { startPlanRun } from './start-plan-run';
+
+export const DEFAULT_REPLAN_DEBOUNCE_MS = 30_000;
+
+export interface AutoReplanner {
+  /** Stops listening, drops a pending re-plan and waits for one under way to finish. */
+  stop(): Promise<void>;
+}
+
+interface PendingChanges {
+  ordersCreated: number;
+  ordersCancelled: number;
+  workshops: Set<string>;
+}
+
+/**
+ * Prepares a suggested proposal when orders arrive or are cancelled or capacity changes: it waits
+ * until things have been quiet for `debounceMs` (or `maxWaitMs` has passed since the first
+ * change), then plans with trigger 'auto'. It never commits; a planner reviews the suggestion.
+ */
+export function startAutoReplanner({
+  debounceMs = DEFAULT_REPLAN_DEBOUNCE_MS,
+  maxWaitMs = debounceMs * 4,
+  weeks,
+  logger,
+}: {
+  debounceMs?: number;
+  maxWaitMs?: number;
+  weeks?: number;
+  logger?: Logger;
+} = {}): AutoReplanner {
+  let pending: PendingChanges | null = null;
+  let firstChangeAt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+
+  const noteChange = (change: (changes: PendingChanges) => void) => {
+    if (stopped) return;
+    if (!pending) {
+      pending = { ordersCreated: 0, ordersCancelled: 0, workshops: new Set() };
+      firstChangeAt = Date.now();
+    }
+    change(pending);
+    if (timer) clearTimeout(timer);
+    const wait = Math.min(debounceMs, Math.max(0, firstChangeAt + maxWaitMs - Date.now()));
+    timer = setTimeout(fire, wait);
+    timer.unref?.();
+  };
+
+  const fire = () => {
+    timer = null;
+    if (stopped || !pending) return;
+    const changes = pending;
+    pending = null;
+    running = replan(changes).finally(() => {
+      running = null;
+    });
+  };
+
+  const replan = async (changes: PendingChanges) => {
+    // A run already under way may have read the data before these changes: plan again after it.
+    await waitForCurrentPlanRun();
+    if (stopped) return;
+    try {
+      const run = startPlanRun({
+        actor: { ...SYSTEM_ACTOR, label: 'automatic re-plan' },
+        trigger: 'auto',
+        reason: describe(changes),
+        weeks,
+        logger,
+      });
+      await run.outcome;
+    } catch (error) {
+      logger?.error({ err: error }, 'automatic re-plan failed');
+    }
+  };
+
+  const unsubscribers = [
+    domainEvents.subscribe('order:created', () => noteChange((changes) => void (changes.ordersCreated += 1))),
+    domainEvents.subscribe('order:cancelled', () => noteChange((changes) => void (changes.ordersCancelled += 1))),
+    domainEvents.subscribe('capacity:changed', (event) => {
+      // A commit's own job offers change committed capacity; re-planning after it would only echo the commit.
+      if (isCommitInProgress()) return;
+      noteChange((changes) => event.workshopIds.forEach((id) => changes.workshops.add(id)));
+    }),
+  ];
+
+  return {
+    async stop() {
+      stopped = true;
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      await running;
+    },
+  };
+}
+
+function describe({ ordersCreated, ordersCancelled, workshops }: PendingChanges): string {
+  const parts: string[] = [];
+  if (ordersCreated > 0) parts.push(`${ordersCreated} new ${ordersCreated === 1 ? 'order' : 'orders'}`);
+  if (ordersCancelled > 0) parts.push(`${ordersCancelled} cancelled ${ordersCancelled === 1 ? 'order' : 'orders'}`);
+  if (workshops.size > 0)
+    parts.push(`capacity changed in ${workshops.size} ${workshops.size === 1 ? 'workshop' : 'workshops'}`);
+  return parts.join(', ');
+}

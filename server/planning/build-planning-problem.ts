@@ -1,0 +1,118 @@
+import { type Types } from 'mongoose';
+
+import { type ProblemInput } from '../../optimizer';
+import { type Skill } from '../domain/skills';
+import { type OrderPriority } from '../models/order';
+import { Product } from '../models/product';
+import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
+import { nairobiDateString, type PlanningHorizon } from './planning-horizon';
+import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from './read-workshop-free-minutes';
+
+/** Optimizer priorities: 3 is most urgent. */
+export const PRIORITY_WEIGHT: Record<OrderPriority, 1 | 2 | 3> = { normal: 1, high: 2, rush: 3 };
+
+/** What an optimizer job id stands for in the database. */
+export interface PlanningJobRef {
+  orderId: Types.ObjectId;
+  orderLineId: Types.ObjectId;
+  productId: Types.ObjectId;
+  reference: string;
+  sku: string;
+  skill: Skill;
+  minutesPerUnit: number;
+  pieceRateCents: number;
+  units: number;
+}
+
+export interface PlanningProblem {
+  problem: ProblemInput;
+  horizon: PlanningHorizon;
+  /** Optimizer job id → order line. */
+  jobs: Map<string, PlanningJobRef>;
+  /** Optimizer workshop id (the workshop's code) → workshop. */
+  workshops: Map<string, WorkshopFreeMinutes>;
+  demandUnits: number;
+  /** Distinct orders with open demand. */
+  orderIds: Types.ObjectId[];
+}
+
+/**
+ * Turns the database's open demand and workshop capacity into the optimizer's problem. Ids are
+ * readable (workshop codes, "order reference / SKU") because the optimizer's explanations quote
+ * them to the planner; the maps lead back to the documents.
+ */
+export async function buildPlanningProblem({
+  horizon,
+  timeLimitMs,
+}: {
+  horizon: PlanningHorizon;
+  timeLimitMs?: number;
+}): Promise<PlanningProblem> {
+  const [lines, capacity, products] = await Promise.all([
+    listUncoveredOrderLines(),
+    readWorkshopFreeMinutes({ weeks: horizon.labels }),
+    Product.find({}, { minimumLot: 1 }).lean(),
+  ]);
+  // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.
+  const minimumLot = new Map(products.map((product) => [String(product._id), product.minimumLot]));
+
+  const jobs = new Map<string, PlanningJobRef>();
+  const problemJobs: ProblemInput['jobs'] = [];
+  for (const line of lines) {
+    const id = uniqueId(jobs, `${line.reference} / ${line.sku}`);
+    jobs.set(id, toJobRef(line));
+    problemJobs.push({
+      id,
+      skill: line.skill,
+      quantity: line.units,
+      minutesPerUnit: line.labourMinutesPerUnit,
+      pieceRateCents: line.pieceRateCents,
+      dueDate: nairobiDateString(line.shipBy),
+      priority: PRIORITY_WEIGHT[line.priority],
+      minLot: minimumLot.get(String(line.productId)) ?? 1,
+    });
+  }
+
+  const workshops = new Map(capacity.map((workshop) => [workshop.code, workshop]));
+  const problem: ProblemInput = {
+    horizon: { start: horizon.startDate, weeks: horizon.labels.length },
+    workshops: capacity.map((workshop) => ({
+      id: workshop.code,
+      skills: workshop.skills,
+      artisans: workshop.artisans,
+      capacityMinutes: workshop.freeMinutes,
+    })),
+    jobs: problemJobs,
+    ...(timeLimitMs ? { options: { timeLimitMs } } : {}),
+  };
+  return {
+    problem,
+    horizon,
+    jobs,
+    workshops,
+    demandUnits: lines.reduce((sum, line) => sum + line.units, 0),
+    orderIds: [...new Map(lines.map((line) => [String(line.orderId), line.orderId])).values()],
+  };
+}
+
+function toJobRef(line: UncoveredOrderLine): PlanningJobRef {
+  return {
+    orderId: line.orderId,
+    orderLineId: line.orderLineId,
+    productId: line.productId,
+    reference: line.reference,
+    sku: line.sku,
+    skill: line.skill,
+    minutesPerUnit: line.labourMinutesPerUnit,
+    pieceRateCents: line.pieceRateCents,
+    units: line.units,
+  };
+}
+
+/** An order normally names a product once; should it not, later lines get "#2", "#3", … */
+function uniqueId(taken: Map<string, unknown>, base: string): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} #${n}`)) n++;
+  return `${base} #${n}`;
+}

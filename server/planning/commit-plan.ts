@@ -1,0 +1,189 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { type Actor } from '../domain/actor';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { objectIdString } from '../domain/input-schemas';
+import { validateInput } from '../domain/validate-input';
+import { type WeekLabel } from '../domain/weeks';
+import { Order } from '../models/order';
+import { Plan, type PlanDoc } from '../models/plan';
+import { recordAuditEvents } from '../services/audit/record-audit-event';
+import { createJobOffers } from '../services/jobs/create-job-offers';
+import { readDataVersion } from '../services/read-data-version';
+import { runInTransaction, type UnitOfWork } from '../services/run-in-transaction';
+import { describeChangesSince } from './describe-changes-since';
+import { trackCommit } from './plan-run-registry';
+import { EmptyPlanError, PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from './planning-errors';
+import { jobDueDate } from './planning-horizon';
+import { ensurePlanningLock, takePlanningLock } from './planning-lock';
+
+const CommitPlanInput = z.object({ planId: objectIdString });
+const COMMITTING_ROLES = ['planner', 'system'];
+
+export interface CommitPlanResult {
+  planId: string;
+  jobs: number;
+  units: number;
+  workshops: number;
+  weeks: WeekLabel[];
+  ordersPlanned: number;
+  supersededPlans: number;
+}
+
+/** Raised inside the transaction; turned into a StalePlanError with a description outside it. */
+class DataVersionMoved extends Error {
+  constructor(readonly plan: PlanDoc) {
+    super('data version moved');
+  }
+}
+
+/**
+ * Turns a proposal into job offers, all in one transaction: the plan's jobs, its status, the
+ * orders it fully covers, the plans it replaces and the audit trail are written together or
+ * not at all. A proposal computed on data that has changed since is refused (StalePlanError),
+ * as is a plan already committed or superseded. Artisans hear of their offers through the
+ * `job:status` events published once the transaction has committed.
+ */
+export async function commitPlan({
+  actor,
+  ...input
+}: z.input<typeof CommitPlanInput> & { actor: Actor }): Promise<CommitPlanResult> {
+  const { planId } = validateInput(CommitPlanInput, input);
+  if (!COMMITTING_ROLES.includes(actor.role)) throw new ForbiddenError(`a ${actor.role} cannot commit plans`);
+  await ensurePlanningLock();
+  try {
+    return await trackCommit(() =>
+      runInTransaction((unit) => commitInTransaction({ unit, actor, planId: new Types.ObjectId(planId) })),
+    );
+  } catch (error) {
+    if (!(error instanceof DataVersionMoved)) throw error;
+    const changes = await describeChangesSince({ since: error.plan.createdAt });
+    throw new StalePlanError({ planId, changes });
+  }
+}
+
+async function commitInTransaction({
+  unit,
+  actor,
+  planId,
+}: {
+  unit: UnitOfWork;
+  actor: Actor;
+  planId: Types.ObjectId;
+}): Promise<CommitPlanResult> {
+  const { session } = unit;
+  // First write of the transaction: a second commit running now waits here (see planning-lock).
+  await takePlanningLock({ session, planId });
+  const plan = await Plan.findById(planId, null, { session, lean: true });
+  if (!plan) throw new NotFoundError('plan', String(planId));
+  if (plan.status === 'committed') throw new PlanAlreadyCommittedError({ planId: String(planId) });
+  if (plan.status === 'superseded')
+    throw new PlanSupersededError({ planId: String(planId), supersededBy: plan.supersededBy?.toHexString() });
+  if ((await readDataVersion()) !== plan.inputs.dataVersion) throw new DataVersionMoved(plan);
+  if (plan.assignments.length === 0) throw new EmptyPlanError({ planId: String(planId) });
+
+  const at = new Date();
+  const jobs = await createJobOffers({
+    unit,
+    actor,
+    planId: String(planId),
+    offers: plan.assignments.map((assignment) => ({
+      orderId: String(assignment.order),
+      orderLineId: String(assignment.orderLine),
+      workshopId: String(assignment.workshop),
+      quantity: assignment.quantity,
+      plannedWeek: assignment.week,
+      dueDate: jobDueDate(assignment.week),
+    })),
+  });
+
+  const ordersPlanned = await markCoveredOrdersPlanned({ unit, actor, plan, at });
+  const replaced = await Plan.find(
+    { _id: { $ne: planId }, status: { $in: ['committed', 'proposal'] } },
+    { status: 1 },
+    { session, lean: true },
+  );
+  if (replaced.length > 0) {
+    await Plan.updateMany(
+      { _id: { $in: replaced.map((other) => other._id) } },
+      { $set: { status: 'superseded', supersededBy: planId } },
+      { session },
+    );
+  }
+  const committedBy =
+    actor.userId && Types.ObjectId.isValid(actor.userId) ? new Types.ObjectId(actor.userId) : undefined;
+  const committed = await Plan.findOneAndUpdate(
+    { _id: planId, status: 'proposal' },
+    { $set: { status: 'committed', committedAt: at, ...(committedBy ? { committedBy } : {}) } },
+    { session, returnDocument: 'after', lean: true },
+  );
+  if (!committed) throw new PlanAlreadyCommittedError({ planId: String(planId) });
+
+  const weeks = [...new Set(plan.assignments.map((assignment) => assignment.week))].sort();
+  await recordAuditEvents({
+    session,
+    actor,
+    at,
+    entries: [
+      {
+        entity: { kind: 'plan', id: planId },
+        action: 'plan.committed',
+        before: { status: plan.status },
+        after: { status: 'committed', jobs: jobs.length, weeks, dataVersion: plan.inputs.dataVersion },
+      },
+      ...replaced.map((other) => ({
+        entity: { kind: 'plan', id: other._id },
+        action: 'plan.superseded',
+        before: { status: other.status },
+        after: { status: 'superseded', supersededBy: planId },
+      })),
+    ],
+  });
+  unit.publishAfterCommit('plan:committed', { planId: String(planId), jobs: jobs.length, weeks });
+  return {
+    planId: String(planId),
+    jobs: jobs.length,
+    units: jobs.reduce((sum, job) => sum + job.quantity, 0),
+    workshops: new Set(jobs.map((job) => String(job.workshop))).size,
+    weeks,
+    ordersPlanned,
+    supersededPlans: replaced.length,
+  };
+}
+
+/** Orders whose every open unit the plan places move from open to planned. */
+async function markCoveredOrdersPlanned({
+  unit,
+  actor,
+  plan,
+  at,
+}: {
+  unit: UnitOfWork;
+  actor: Actor;
+  plan: PlanDoc;
+  at: Date;
+}): Promise<number> {
+  const { session } = unit;
+  const partlyPlaced = new Set(plan.unplaced.map((entry) => String(entry.order)));
+  const covered = [...new Set(plan.assignments.map((assignment) => String(assignment.order)))].filter(
+    (id) => !partlyPlaced.has(id),
+  );
+  if (covered.length === 0) return 0;
+  const open = await Order.find({ _id: { $in: covered }, status: 'open' }, { _id: 1 }, { session, lean: true });
+  if (open.length === 0) return 0;
+  const ids = open.map((order) => order._id);
+  await Order.updateMany({ _id: { $in: ids }, status: 'open' }, { $set: { status: 'planned' } }, { session });
+  await recordAuditEvents({
+    session,
+    actor,
+    at,
+    entries: ids.map((id) => ({
+      entity: { kind: 'order', id },
+      action: 'order.planned',
+      before: { status: 'open' },
+      after: { status: 'planned', plan: plan._id },
+    })),
+  });
+  return ids.length;
+}

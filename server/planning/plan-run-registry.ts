@@ -1,0 +1,78 @@
+import { type PlanRunOutcome, type PlanTrigger } from './plan-run-types';
+
+/** The run under way, as the dashboard shows it to someone who opens the page mid-run. */
+export interface RunningPlan {
+  planId: string;
+  trigger: PlanTrigger;
+  startedAt: Date;
+  startedBy: string;
+  fraction: number;
+  phase: string;
+  message: string;
+}
+
+interface PlanRunRegistry {
+  running: (RunningPlan & { outcome: Promise<PlanRunOutcome> }) | null;
+  /** Plan commits under way; their own capacity events must not set off an automatic re-plan. */
+  commitsInProgress: number;
+}
+
+/**
+ * NOTE: kept on globalThis. The Remix bundle carries its own copy of this module, separate from
+ * the server process's copy; both must see the same run, or a planner's request and the
+ * automatic re-planner could solve at the same time.
+ */
+const globalWithRegistry = globalThis as typeof globalThis & { __kiwandaPlanRuns?: PlanRunRegistry };
+const registry: PlanRunRegistry = (globalWithRegistry.__kiwandaPlanRuns ??= { running: null, commitsInProgress: 0 });
+
+export function currentPlanRun(): RunningPlan | null {
+  if (!registry.running) return null;
+  const { outcome: _outcome, ...running } = registry.running;
+  return running;
+}
+
+/** The outcome of the run under way, if any (never rejects: failures resolve to null). */
+export function waitForCurrentPlanRun(): Promise<PlanRunOutcome | null> {
+  return registry.running ? registry.running.outcome.catch(() => null) : Promise.resolve(null);
+}
+
+/**
+ * Runs `start` unless a run is already under way, in which case the caller joins that one.
+ * The check and the registration happen in the same tick, so two callers can't both start.
+ */
+export function joinOrStartPlanRun(
+  describe: Omit<RunningPlan, 'fraction' | 'phase' | 'message'>,
+  start: (report: (progress: Pick<RunningPlan, 'fraction' | 'phase' | 'message'>) => void) => Promise<PlanRunOutcome>,
+): { outcome: Promise<PlanRunOutcome>; joined: boolean; planId: string } {
+  if (registry.running) return { outcome: registry.running.outcome, joined: true, planId: registry.running.planId };
+  const entry: RunningPlan & { outcome: Promise<PlanRunOutcome> } = {
+    ...describe,
+    fraction: 0,
+    phase: 'starting',
+    message: 'starting',
+    outcome: Promise.resolve(null as unknown as PlanRunOutcome),
+  };
+  registry.running = entry;
+  entry.outcome = (async () => {
+    try {
+      return await start((progress) => Object.assign(entry, progress));
+    } finally {
+      if (registry.running === entry) registry.running = null;
+    }
+  })();
+  return { outcome: entry.outcome, joined: false, planId: entry.planId };
+}
+
+/** Marks a commit as under way until the returned promise settles. */
+export async function trackCommit<Result>(work: () => Promise<Result>): Promise<Result> {
+  registry.commitsInProgress += 1;
+  try {
+    return await work();
+  } finally {
+    registry.commitsInProgress -= 1;
+  }
+}
+
+export function isCommitInProgress(): boolean {
+  return registry.commitsInProgress > 0;
+}
