@@ -15,6 +15,8 @@ const ConfigSchema = z.object({
   SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MOCKS: booleanFlag.default(false),
+  /** Quiet time after new orders or capacity changes before a suggested re-plan; 0 turns it off. */
+  REPLAN_DEBOUNCE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -44,7 +44,10 @@ export async function startKiwandaServer({
 
   const httpServer = createServer(app);
   const io = attachRealtime(httpServer, { logger });
-  const autoReplanner = startAutoReplanner({ logger: logger.child({ module: 'planning' }) });
+  const autoReplanner =
+    config.REPLAN_DEBOUNCE_MS > 0
+      ? startAutoReplanner({ logger: logger.child({ module: 'planning' }), debounceMs: config.REPLAN_DEBOUNCE_MS })
+      : undefined;
   const openSockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     openSockets.add(socket);
@@ -71,7 +74,7 @@ export async function startKiwandaServer({
     const drainTimer = setTimeout(() => openSockets.forEach((socket) => socket.destroy()), 1_500);
     await serverClosed;
     clearTimeout(drainTimer);
-    await autoReplanner.stop();
+    await autoReplanner?.stop();
     await database.close();
     logger.info('kiwanda stopped');
   }

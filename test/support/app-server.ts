@@ -17,6 +17,8 @@ export async function startTestServer(): Promise<RunningKiwanda> {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kiwanda-test-')),
     SESSION_SECRET: 'kiwanda-test-session-secret-0123456789',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests start re-plans themselves; a timer-driven one would add plans they did not expect.
+    REPLAN_DEBOUNCE_MS: '0',
   });
   return startKiwandaServer({ config, logger: createLogger(config) });
 }
