@@ -1,0 +1,118 @@
+import { type AggregateNetwork } from './aggregate-network';
+
+// Solves the aggregate fulfilment LP exactly:
+//   maximise  Σ_j valuePerMinute_j · served_j
+//   subject to served_j ≤ supply_j, each class's work fits in the (pool, week) nodes it can reach.
+// It is a transportation problem whose weights sit on the jobs only, so the sets of servable
+// minute vectors form a polymatroid and the greedy algorithm is optimal (Edmonds): take the jobs
+// from the most valuable minute down and give each as much as still fits, rerouting earlier
+// work along augmenting paths without ever taking minutes away from it.
+
+export interface AggregateSolution {
+  servedMinutes: Float64Array;
+  arcFlow: Float64Array;
+  classMinutes: Float64Array;
+}
+
+const EPSILON = 1e-7;
+
+export function solveAggregateFlow(network: AggregateNetwork): AggregateSolution {
+  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
+  const arcFlow = new Float64Array(arcs.length);
+  const nodeLoad = new Float64Array(nodeCapacity.length);
+  const servedMinutes = new Float64Array(supplyMinutes.length);
+  const classMinutes = new Float64Array(classes.length);
+  const classFull = new Uint8Array(classes.length);
+
+  // Scratch space for the breadth-first search, reused across searches.
+  const classSeen = new Int32Array(classes.length).fill(-1);
+  const nodeSeen = new Int32Array(nodeCapacity.length).fill(-1);
+  const nodeVia = new Int32Array(nodeCapacity.length);
+  const classVia = new Int32Array(classes.length);
+  const queue = new Int32Array(classes.length);
+  let search = 0;
+
+  /** Finds a shortest augmenting path from `origin`, returns the reached node or -1. */
+  const findPath = (origin: number): number => {
+    search += 1;
+    // A direct arc is preferred, to the node with the largest free share: any augmenting order
+    // reaches the same optimum, and this one spreads work evenly over pools and weeks, which is
+    // what the later stages want when the balancing LP does not run.
+    let direct = -1;
+    let freeShare = 0;
+    for (const a of classes[origin].arcs) {
+      const node = arcs[a].node;
+      const share = (nodeCapacity[node] - nodeLoad[node]) / nodeCapacity[node];
+      if (nodeCapacity[node] - nodeLoad[node] > EPSILON && share > freeShare) [direct, freeShare] = [a, share];
+    }
+    if (direct >= 0) {
+      classVia[origin] = -1;
+      nodeVia[arcs[direct].node] = direct;
+      return arcs[direct].node;
+    }
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = origin;
+    classSeen[origin] = search;
+    classVia[origin] = -1;
+    while (head < tail) {
+      const c = queue[head++];
+      for (const a of classes[c].arcs) {
+        const node = arcs[a].node;
+        if (nodeSeen[node] === search) continue;
+        nodeSeen[node] = search;
+        nodeVia[node] = a;
+        if (nodeCapacity[node] - nodeLoad[node] > EPSILON) return node;
+        for (const back of arcsOfNode[node]) {
+          const other = arcs[back].demandClass;
+          if (classSeen[other] === search || arcFlow[back] <= EPSILON) continue;
+          classSeen[other] = search;
+          classVia[other] = back;
+          queue[tail++] = other;
+        }
+      }
+    }
+    return -1;
+  };
+
+  const augment = (end: number, wanted: number): number => {
+    let amount = Math.min(wanted, nodeCapacity[end] - nodeLoad[end]);
+    for (let node = end; ;) {
+      const forward = nodeVia[node];
+      const back = classVia[arcs[forward].demandClass];
+      if (back < 0) break;
+      amount = Math.min(amount, arcFlow[back]);
+      node = arcs[back].node;
+    }
+    nodeLoad[end] += amount;
+    for (let node = end; ;) {
+      const forward = nodeVia[node];
+      arcFlow[forward] += amount;
+      const back = classVia[arcs[forward].demandClass];
+      if (back < 0) break;
+      arcFlow[back] -= amount;
+      node = arcs[back].node;
+    }
+    return amount;
+  };
+
+  for (const j of serviceOrder) {
+    const c = classOfJob[j];
+    if (c < 0 || classFull[c]) continue;
+    let wanted = supplyMinutes[j];
+    while (wanted > EPSILON) {
+      const end = findPath(c);
+      if (end < 0) {
+        // The minutes a class can still add never grow as others are served (submodularity),
+        // so a class that cannot grow now never will.
+        classFull[c] = 1;
+        break;
+      }
+      const moved = augment(end, wanted);
+      wanted -= moved;
+      servedMinutes[j] += moved;
+      classMinutes[c] += moved;
+    }
+  }
+  return { servedMinutes, arcFlow, classMinutes };
+}

@@ -1,0 +1,156 @@
+import { type PlanningInstance } from './planning-instance';
+
+// The aggregate model. Jobs with the same skill and the same allowed weeks form a demand class;
+// workshops with the same skill set form a pool. A class may send work to a (pool, week) node
+// when the pool has the skill and the week is allowed. Because all workshops of a pool can do
+// exactly the same jobs, pooling their capacity loses nothing (see README: "Why pooling is exact").
+
+export interface DemandClass {
+  index: number;
+  skill: number;
+  first: number;
+  last: number;
+  arcs: number[];
+  /** Jobs of the class, in the order the aggregate serves them (most valuable minute first). */
+  jobs: number[];
+}
+
+export interface ClassArc {
+  demandClass: number;
+  pool: number;
+  week: number;
+  /** Index of the (pool, week) node: pool * weeks + week. */
+  node: number;
+}
+
+export interface AggregateNetwork {
+  classes: DemandClass[];
+  arcs: ClassArc[];
+  arcsOfNode: number[][];
+  nodeCapacity: Float64Array;
+  /** Minutes each job may take in the aggregate (0 for jobs that cannot be placed at all). */
+  supplyMinutes: Float64Array;
+  /** Jobs in the order the aggregate serves them. */
+  serviceOrder: number[];
+  classOfJob: Int32Array;
+}
+
+export function buildAggregateNetwork(instance: PlanningInstance): AggregateNetwork {
+  const { jobs, pools, weeks, workshopsBySkill } = instance;
+  const nodeCapacity = new Float64Array(pools.length * weeks);
+  pools.forEach((pool) => pool.capacity.forEach((minutes, t) => (nodeCapacity[pool.index * weeks + t] = minutes)));
+
+  const classes: DemandClass[] = [];
+  const classByKey = new Map<string, DemandClass>();
+  const arcs: ClassArc[] = [];
+  const arcsOfNode: number[][] = Array.from({ length: nodeCapacity.length }, () => []);
+  const classOfJob = new Int32Array(jobs.length).fill(-1);
+  const supplyMinutes = new Float64Array(jobs.length);
+
+  const serviceOrder = jobs
+    .filter((job) => job.window !== null && workshopsBySkill[job.skill].length > 0)
+    .sort(
+      (a, b) => b.valuePerMinute - a.valuePerMinute || a.job.minutesPerUnit - b.job.minutesPerUnit || a.index - b.index,
+    )
+    .map((job) => job.index);
+
+  const reach = new Map<string, WindowReach>();
+  for (const j of serviceOrder) {
+    const job = jobs[j];
+    const window = job.window!;
+    const reachKey = `${job.skill}:${window.first}:${window.last}`;
+    let windowReach = reach.get(reachKey);
+    if (!windowReach) {
+      windowReach = measureWindowReach({ instance, skill: job.skill, first: window.first, last: window.last });
+      reach.set(reachKey, windowReach);
+    }
+    supplyMinutes[j] = Math.min(
+      job.job.quantity * job.job.minutesPerUnit,
+      reachableMinutes({ instance, job: j, reach: windowReach }),
+    );
+    if (supplyMinutes[j] <= 0) continue;
+    const key = `${job.skill}:${window.first}:${window.last}`;
+    let demandClass = classByKey.get(key);
+    if (!demandClass) {
+      demandClass = {
+        index: classes.length,
+        skill: job.skill,
+        first: window.first,
+        last: window.last,
+        arcs: [],
+        jobs: [],
+      };
+      classByKey.set(key, demandClass);
+      classes.push(demandClass);
+      for (const pool of pools) {
+        if (!pool.skills.includes(job.skill)) continue;
+        for (let week = window.first; week <= window.last; week++) {
+          const node = pool.index * weeks + week;
+          if (nodeCapacity[node] <= 0) continue;
+          demandClass.arcs.push(arcs.length);
+          arcsOfNode[node].push(arcs.length);
+          arcs.push({ demandClass: demandClass.index, pool: pool.index, week, node });
+        }
+      }
+    }
+    demandClass.jobs.push(j);
+    classOfJob[j] = demandClass.index;
+  }
+  return { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob };
+}
+
+interface WindowReach {
+  /** Largest single workshop-week capacity. */
+  largestWeek: number;
+  /** prefix[k]: capacity of the k workshops with the most capacity in the window. */
+  prefix: number[];
+}
+
+/** Capacity facts for one skill and window, shared by all jobs with them. */
+function measureWindowReach({
+  instance,
+  skill,
+  first,
+  last,
+}: {
+  instance: PlanningInstance;
+  skill: number;
+  first: number;
+  last: number;
+}): WindowReach {
+  let largestWeek = 0;
+  const totals = instance.workshopsBySkill[skill].map((w) => {
+    let total = 0;
+    for (let t = first; t <= last; t++) {
+      const minutes = instance.workshops[w].capacityMinutes[t];
+      total += minutes;
+      largestWeek = Math.max(largestWeek, minutes);
+    }
+    return total;
+  });
+  totals.sort((a, b) => b - a);
+  const prefix = [0];
+  for (const total of totals) prefix.push(prefix[prefix.length - 1] + total);
+  return { largestWeek, prefix };
+}
+
+/**
+ * Upper bound on the minutes a job can get once lots and splits are respected: no more than its
+ * `maxSplit` largest workshops hold in its weeks, and nothing when even one lot fits in no
+ * workshop-week. Capping supply this way keeps the aggregate from promising work the job
+ * could never take; the bound is valid for every plan, so the aggregate stays an upper bound.
+ */
+function reachableMinutes({
+  instance,
+  job,
+  reach,
+}: {
+  instance: PlanningInstance;
+  job: number;
+  reach: WindowReach;
+}): number {
+  const facts = instance.jobs[job];
+  if (facts.lotMin * facts.job.minutesPerUnit > reach.largestWeek + 1e-9) return 0;
+  const workshops = reach.prefix.length - 1;
+  return facts.maxSplit >= workshops ? Number.POSITIVE_INFINITY : reach.prefix[facts.maxSplit];
+}

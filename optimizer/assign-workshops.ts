@@ -1,0 +1,160 @@
+import { keepRemainderPlaceable, type PlacementLedger } from './placement-ledger';
+import { type PlanningInstance } from './planning-instance';
+import { type PoolBundle } from './split-class-work';
+
+// Gives each pool's job bundles to the pool's workshops. Biggest bundles first (they are the
+// hardest to fit); a bundle goes whole to one workshop when one can take it, choosing the
+// workshop whose earnings per usable minute would be lowest afterwards (largest-first to the
+// least-paid is the classic way to even out totals). Otherwise a job with a split limit goes to
+// the workshops with the most room over its allowed weeks (so the limit costs as little as
+// possible), and any other job's weekly pieces go to one workshop each, split across the
+// roomiest only when no workshop can hold a piece.
+
+export function assignPoolBundles({
+  ledger,
+  bundles,
+  pool,
+}: {
+  ledger: PlacementLedger;
+  bundles: PoolBundle[];
+  pool: number;
+}): void {
+  const instance = ledger.instance;
+  const workshops = instance.pools[pool].workshops;
+  const ordered = [...bundles].sort((a, b) => bundleMinutes(instance, b) - bundleMinutes(instance, a) || a.job - b.job);
+  for (const bundle of ordered) {
+    const whole = pickWorkshop({ ledger, candidates: workshops, bundle });
+    if (whole >= 0) {
+      bundle.units.forEach((units, t) => units > 0 && ledger.add(bundle.job, whole, t, units));
+      continue;
+    }
+    if (Number.isFinite(instance.jobs[bundle.job].maxSplit)) {
+      placeInRoomiestWorkshops({ ledger, workshops, bundle });
+      continue;
+    }
+    bundle.units.forEach((units, t) => {
+      if (units > 0) placeWeekPiece({ ledger, workshops, job: bundle.job, week: t, units });
+    });
+  }
+}
+
+/** Fills the workshops with the most free minutes in the job's weeks, its planned weeks first. */
+function placeInRoomiestWorkshops({
+  ledger,
+  workshops,
+  bundle,
+}: {
+  ledger: PlacementLedger;
+  workshops: number[];
+  bundle: PoolBundle;
+}): void {
+  const { window, lotMin } = ledger.instance.jobs[bundle.job];
+  const weeks: number[] = [];
+  for (let t = window!.first; t <= window!.last; t++) weeks.push(t);
+  weeks.sort((a, b) => bundle.units[b] - bundle.units[a] || a - b);
+  const room = (w: number) => weeks.reduce((sum, t) => sum + ledger.free(w, t), 0);
+  const roomiest = [...workshops].sort(
+    (a, b) => Number(ledger.holds(bundle.job, b)) - Number(ledger.holds(bundle.job, a)) || room(b) - room(a) || a - b,
+  );
+  let left = bundle.units.reduce((sum, units) => sum + units, 0);
+  for (const w of roomiest) {
+    for (const t of weeks) {
+      if (left === 0) return;
+      const fits = keepRemainderPlaceable({ units: ledger.canAdd(bundle.job, w, t, left), left, lotMin });
+      if (fits > 0 && ledger.canAdd(bundle.job, w, t, fits) === fits) {
+        ledger.add(bundle.job, w, t, fits);
+        left -= fits;
+      }
+    }
+  }
+}
+
+/** Earnings per usable capacity-minute of workshop w if it also earned `extraCents`. */
+export function rateAfter({
+  ledger,
+  w,
+  extraCents,
+}: {
+  ledger: PlacementLedger;
+  w: number;
+  extraCents: number;
+}): number {
+  return (ledger.earned(w) + extraCents) / Math.max(ledger.instance.usableMinutes[w], 1);
+}
+
+function bundleMinutes(instance: PlanningInstance, bundle: PoolBundle): number {
+  return bundle.units.reduce((sum, units) => sum + units, 0) * instance.jobs[bundle.job].job.minutesPerUnit;
+}
+
+function pickWorkshop({
+  ledger,
+  candidates,
+  bundle,
+}: {
+  ledger: PlacementLedger;
+  candidates: number[];
+  bundle: PoolBundle;
+}): number {
+  const job = ledger.instance.jobs[bundle.job].job;
+  const cents = bundle.units.reduce((sum, units) => sum + units, 0) * job.pieceRateCents;
+  let best = -1;
+  let bestRate = Number.POSITIVE_INFINITY;
+  for (const w of candidates) {
+    const fits = bundle.units.every((units, t) => units === 0 || ledger.canAdd(bundle.job, w, t, units) === units);
+    if (!fits) continue;
+    const rate = rateAfter({ ledger, w, extraCents: cents });
+    if (rate < bestRate) [best, bestRate] = [w, rate];
+  }
+  return best;
+}
+
+function placeWeekPiece({
+  ledger,
+  workshops,
+  job,
+  week,
+  units,
+}: {
+  ledger: PlacementLedger;
+  workshops: number[];
+  job: number;
+  week: number;
+  units: number;
+}): void {
+  const holder = pickWorkshop({
+    ledger,
+    candidates: workshops.filter((w) => ledger.holds(job, w)),
+    bundle: { job, units: unitsIn(ledger, week, units) },
+  });
+  const single =
+    holder >= 0
+      ? holder
+      : pickWorkshop({ ledger, candidates: workshops, bundle: { job, units: unitsIn(ledger, week, units) } });
+  if (single >= 0) {
+    ledger.add(job, single, week, units);
+    return;
+  }
+  // No single workshop can take it: split over the roomiest, current holders first.
+  const roomiest = [...workshops].sort(
+    (a, b) =>
+      Number(ledger.holds(job, b)) - Number(ledger.holds(job, a)) ||
+      ledger.free(b, week) - ledger.free(a, week) ||
+      a - b,
+  );
+  let left = units;
+  for (const w of roomiest) {
+    if (left === 0) break;
+    const lotMin = ledger.instance.jobs[job].lotMin;
+    const fits = keepRemainderPlaceable({ units: ledger.canAdd(job, w, week, left), left, lotMin });
+    if (fits > 0 && ledger.canAdd(job, w, week, fits) === fits) {
+      ledger.add(job, w, week, fits);
+      left -= fits;
+    }
+  }
+}
+
+function unitsIn(ledger: PlacementLedger, week: number, units: number): number[] {
+  const perWeek = new Array<number>(ledger.instance.weeks).fill(0);
+  perWeek[week] = units;
+  return perWeek;
+}

@@ -1,0 +1,74 @@
+import { keepRemainderPlaceable, type PlacementLedger } from './placement-ledger';
+
+// When a job's leftover fits nowhere as it stands, room can still be made in a workshop-week by
+// taking out work that is worth less per minute (later in the service order). The swap is made
+// only when the priority-weighted units gained exceed those removed, so the objective strictly
+// improves; the removed units are placed again later in the same pass, since they come later.
+
+interface Displacement {
+  w: number;
+  t: number;
+  units: number;
+  gain: number;
+  removals: Array<{ job: number; units: number }>;
+}
+
+const EPSILON = 1e-9;
+
+export function placeByDisplacing({
+  ledger,
+  job: j,
+  rank,
+}: {
+  ledger: PlacementLedger;
+  job: number;
+  /** Position of every job in the service order. */
+  rank: Int32Array;
+}): boolean {
+  const instance = ledger.instance;
+  const facts = instance.jobs[j];
+  const window = facts.window;
+  const wanted = ledger.unplaced(j);
+  if (!window || wanted <= 0) return false;
+  const minutesPerUnit = facts.job.minutesPerUnit;
+  let best: Displacement | null = null;
+
+  for (const w of instance.workshopsBySkill[facts.skill]) {
+    if (!ledger.holds(j, w) && ledger.splitCount(j) >= facts.maxSplit) continue;
+    for (let t = window.first; t <= window.last; t++) {
+      const victims = [...ledger.jobsAt(w, t)]
+        .filter((k) => rank[k] > rank[j])
+        .sort((a, b) => instance.jobs[a].valuePerMinute - instance.jobs[b].valuePerMinute || rank[b] - rank[a]);
+      if (victims.length === 0) continue;
+      const free = ledger.free(w, t);
+      const freeable = victims.reduce(
+        (sum, k) => sum + ledger.lot(k, w, t) * instance.jobs[k].job.minutesPerUnit,
+        free,
+      );
+      const fitting = Math.min(wanted, Math.floor((freeable + 1e-6) / minutesPerUnit));
+      const trimmed = keepRemainderPlaceable({ units: fitting, left: wanted, lotMin: facts.lotMin });
+      const units = ledger.lot(j, w, t) + trimmed >= facts.lotMin && trimmed > 0 ? trimmed : fitting;
+      if (units <= 0 || ledger.lot(j, w, t) + units < facts.lotMin) continue;
+      let need = units * minutesPerUnit - free;
+      if (need <= 1e-6) continue; // fits without displacing: the direct fill handles it
+      let loss = 0;
+      const removals: Displacement['removals'] = [];
+      for (const k of victims) {
+        if (need <= 1e-6) break;
+        const victim = instance.jobs[k];
+        const lot = ledger.lot(k, w, t);
+        const enough = Math.ceil((need - 1e-6) / victim.job.minutesPerUnit);
+        const take = enough >= lot || lot - enough < victim.lotMin ? lot : enough;
+        removals.push({ job: k, units: take });
+        need -= take * victim.job.minutesPerUnit;
+        loss += take * victim.job.priority;
+      }
+      const gain = units * facts.job.priority - loss;
+      if (gain > EPSILON && (!best || gain > best.gain)) best = { w, t, units, gain, removals };
+    }
+  }
+  if (!best) return false;
+  for (const removal of best.removals) ledger.take(removal.job, best.w, best.t, removal.units);
+  ledger.add(j, best.w, best.t, best.units);
+  return true;
+}

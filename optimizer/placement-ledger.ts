@@ -1,0 +1,162 @@
+import { type PlanningInstance } from './planning-instance';
+import { type Assignment } from './types';
+
+// The one place where units are put into (or taken out of) workshop-weeks. Every hard rule is
+// checked here — skill, allowed week, free minutes, whole units, lot size, split limit, never
+// more than the job's quantity — so no stage can build an invalid plan.
+
+const FIT_TOLERANCE = 1e-6;
+
+/**
+ * Trims a partial placement so the units left over can still form a lot of their own: placing 8
+ * of 11 units with minLot 5 would strand 3 that no new lot may hold, so place 6 instead. Returns
+ * the units unchanged when they finish the job or leave a full lot, and 0 when no trim works.
+ */
+export function keepRemainderPlaceable({
+  units,
+  left,
+  lotMin,
+}: {
+  units: number;
+  left: number;
+  lotMin: number;
+}): number {
+  if (units >= left || left - units >= lotMin) return units;
+  return Math.max(0, left - lotMin);
+}
+
+export class PlacementLedger {
+  readonly instance: PlanningInstance;
+  private readonly freeMinutes: Float64Array;
+  private readonly lots: Array<Map<number, number>>;
+  private readonly weeksInWorkshop: Array<Map<number, number>>;
+  private readonly placedUnits: Float64Array;
+  private readonly earnedCents: Float64Array;
+  private readonly jobsInCell: Array<Set<number>>;
+
+  constructor(instance: PlanningInstance) {
+    this.instance = instance;
+    const { weeks, workshops, jobs } = instance;
+    this.freeMinutes = new Float64Array(workshops.length * weeks);
+    workshops.forEach((workshop, w) =>
+      workshop.capacityMinutes.forEach((m, t) => (this.freeMinutes[w * weeks + t] = m)),
+    );
+    this.lots = jobs.map(() => new Map());
+    this.weeksInWorkshop = jobs.map(() => new Map());
+    this.placedUnits = new Float64Array(jobs.length);
+    this.earnedCents = new Float64Array(workshops.length);
+    this.jobsInCell = Array.from({ length: workshops.length * weeks }, () => new Set());
+  }
+
+  free(w: number, t: number): number {
+    return this.freeMinutes[w * this.instance.weeks + t];
+  }
+
+  lot(j: number, w: number, t: number): number {
+    return this.lots[j].get(w * this.instance.weeks + t) ?? 0;
+  }
+
+  /** Jobs with a lot in workshop w, week t, in the (deterministic) order their lots were made. */
+  jobsAt(w: number, t: number): ReadonlySet<number> {
+    return this.jobsInCell[w * this.instance.weeks + t];
+  }
+
+  placed(j: number): number {
+    return this.placedUnits[j];
+  }
+
+  unplaced(j: number): number {
+    return this.instance.jobs[j].job.quantity - this.placedUnits[j];
+  }
+
+  earned(w: number): number {
+    return this.earnedCents[w];
+  }
+
+  holds(j: number, w: number): boolean {
+    return this.weeksInWorkshop[j].has(w);
+  }
+
+  /** Number of weeks in which workshop w has a lot of job j. */
+  lotCountIn(j: number, w: number): number {
+    return this.weeksInWorkshop[j].get(w) ?? 0;
+  }
+
+  /** Distinct workshops the job is in. */
+  splitCount(j: number): number {
+    return this.weeksInWorkshop[j].size;
+  }
+
+  /** Lots of one job as [workshop, week, units], by workshop then week. */
+  lotsOf(j: number): Array<[number, number, number]> {
+    const weeks = this.instance.weeks;
+    return [...this.lots[j].entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([cell, units]) => [Math.floor(cell / weeks), cell % weeks, units]);
+  }
+
+  /** True when workshop w may ever do job j in week t (skill and allowed week). */
+  eligible(j: number, w: number, t: number): boolean {
+    const facts = this.instance.jobs[j];
+    const window = facts.window;
+    if (!window || t < window.first || t > window.last) return false;
+    return this.instance.hasSkill[w * this.instance.skills.length + facts.skill] === 1;
+  }
+
+  /** Most units of job j that workshop w can add in week t, honouring every rule (0 when none). */
+  canAdd(j: number, w: number, t: number, wanted = Number.POSITIVE_INFINITY): number {
+    if (!this.eligible(j, w, t)) return 0;
+    const facts = this.instance.jobs[j];
+    if (!this.holds(j, w) && this.splitCount(j) >= facts.maxSplit) return 0;
+    const byRoom = Math.floor((this.free(w, t) + FIT_TOLERANCE) / facts.job.minutesPerUnit);
+    const units = Math.min(wanted, this.unplaced(j), byRoom);
+    if (units <= 0 || this.lot(j, w, t) + units < facts.lotMin) return 0;
+    return units;
+  }
+
+  add(j: number, w: number, t: number, units: number): void {
+    if (!Number.isInteger(units) || units <= 0 || this.canAdd(j, w, t, units) !== units) {
+      throw new Error(`internal: cannot add ${units} units of job ${j} to workshop ${w} week ${t}`);
+    }
+    const weeks = this.instance.weeks;
+    const minutesPerUnit = this.instance.jobs[j].job.minutesPerUnit;
+    this.freeMinutes[w * weeks + t] -= units * minutesPerUnit;
+    this.lots[j].set(w * weeks + t, this.lot(j, w, t) + units);
+    this.jobsInCell[w * weeks + t].add(j);
+    this.weeksInWorkshop[j].set(w, (this.weeksInWorkshop[j].get(w) ?? 0) + (this.lot(j, w, t) === units ? 1 : 0));
+    this.placedUnits[j] += units;
+    this.earnedCents[w] += units * this.instance.jobs[j].job.pieceRateCents;
+  }
+
+  take(j: number, w: number, t: number, units: number): void {
+    const lot = this.lot(j, w, t);
+    const left = lot - units;
+    if (!Number.isInteger(units) || units <= 0 || left < 0 || (left > 0 && left < this.instance.jobs[j].lotMin)) {
+      throw new Error(`internal: cannot take ${units} units of job ${j} from workshop ${w} week ${t}`);
+    }
+    const weeks = this.instance.weeks;
+    this.freeMinutes[w * weeks + t] += units * this.instance.jobs[j].job.minutesPerUnit;
+    if (left === 0) {
+      this.lots[j].delete(w * weeks + t);
+      this.jobsInCell[w * weeks + t].delete(j);
+      const count = this.weeksInWorkshop[j].get(w)! - 1;
+      if (count === 0) this.weeksInWorkshop[j].delete(w);
+      else this.weeksInWorkshop[j].set(w, count);
+    } else {
+      this.lots[j].set(w * weeks + t, left);
+    }
+    this.placedUnits[j] -= units;
+    this.earnedCents[w] -= units * this.instance.jobs[j].job.pieceRateCents;
+  }
+
+  assignments(): Assignment[] {
+    const { jobs, workshops } = this.instance;
+    const list: Assignment[] = [];
+    jobs.forEach((facts, j) => {
+      for (const [w, week, quantity] of this.lotsOf(j)) {
+        list.push({ jobId: facts.job.id, workshopId: workshops[w].id, week, quantity });
+      }
+    });
+    return list;
+  }
+}

@@ -1,0 +1,99 @@
+import { solveAggregateFlow } from './aggregate-flow';
+import { buildAggregateNetwork } from './aggregate-network';
+import { assignPoolBundles } from './assign-workshops';
+import { solveBalanceModel } from './balance-model';
+import { explainUnplaced } from './explain-unplaced';
+import { fillLeftovers } from './fill-leftovers';
+import { PlacementLedger } from './placement-ledger';
+import { measurePlan } from './plan-metrics';
+import { buildPlanningInstance } from './planning-instance';
+import { rebalanceEarnings } from './rebalance-earnings';
+import { splitClassWork } from './split-class-work';
+import { type Plan, type PlanJobsOptions, type PlanPhase, type PlanStatus, type ProblemInput } from './types';
+import { validateProblem } from './validate-problem';
+
+// The pipeline: validate → exact aggregate (fulfilment) → balancing LP (earnings) → whole units
+// per pool → workshops → fill what is left → even out earnings → explain what stays unplaced.
+// Stages after the aggregate check the time limit; a stage cut short leaves a valid plan and
+// the status 'timedout'.
+
+/** Plans jobs onto workshops. Rejects with ProblemValidationError when the problem is invalid. */
+export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOptions = {}): Promise<Plan> {
+  const startedAt = performance.now();
+  const elapsed = () => performance.now() - startedAt;
+  let lastFraction = 0;
+  const report = async (phase: PlanPhase, fraction: number, message: string) => {
+    lastFraction = Math.max(lastFraction, fraction);
+    onProgress?.({ phase, fraction: lastFraction, elapsedMs: Math.round(elapsed()), message });
+    // Let the event loop breathe so progress events actually reach the dashboard.
+    if (onProgress) await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+
+  await report('validating', 0, 'checking the problem');
+  const valid = validateProblem(problem);
+  const deadline = valid.options.timeLimitMs;
+  const isCancelled = () => elapsed() > deadline;
+  let timedOut = false;
+
+  await report('aggregating', 0.05, `pooling ${valid.workshops.length} workshops and ${valid.jobs.length} jobs`);
+  const instance = buildPlanningInstance(valid);
+  const network = buildAggregateNetwork(instance);
+  const aggregate = solveAggregateFlow(network);
+  const bound = instance.jobs.reduce((sum, facts, j) => sum + facts.valuePerMinute * aggregate.servedMinutes[j], 0);
+
+  let arcFlow = aggregate.arcFlow;
+  if (valid.options.fairness) {
+    await report('balancing', 0.25, `balancing earnings over ${instance.pools.length} workshop pools`);
+    const balanced = solveBalanceModel({ instance, network, solution: aggregate, timeLeftMs: deadline - elapsed() });
+    if (balanced.outcome === 'balanced') arcFlow = balanced.arcFlow;
+    if (balanced.outcome === 'no-time') timedOut = true;
+  }
+
+  await report('assigning', 0.45, 'giving jobs to workshops');
+  const ledger = new PlacementLedger(instance);
+  const bundles = splitClassWork({ instance, network, servedMinutes: aggregate.servedMinutes, arcFlow });
+  bundles.forEach((poolBundles, pool) => assignPoolBundles({ ledger, bundles: poolBundles, pool }));
+
+  await report('filling', 0.7, 'filling free capacity with what is left');
+  if (!fillLeftovers({ ledger, serviceOrder: network.serviceOrder, isCancelled })) timedOut = true;
+
+  if (valid.options.fairness && !isCancelled()) {
+    await report('rebalancing', 0.8, 'evening out earnings per capacity-hour');
+    if (!rebalanceEarnings({ ledger, isCancelled })) timedOut = true;
+  }
+
+  await report('explaining', 0.95, 'explaining unplaced units');
+  const assignments = ledger.assignments();
+  const unplaced = explainUnplaced(ledger);
+  const metrics = measurePlan({ ledger, solveMs: 0 });
+  const achieved = instance.jobs.reduce((sum, facts, j) => sum + facts.job.priority * ledger.placed(j), 0);
+  const status = decideStatus({
+    timedOut,
+    achieved,
+    bound,
+    unitsOnTime: metrics.unitsOnTime,
+    unitsDemanded: metrics.unitsDemanded,
+  });
+  metrics.solveMs = Math.round(elapsed());
+  await report('done', 1, `${metrics.unitsOnTime} of ${metrics.unitsDemanded} units planned on time`);
+  return { status, assignments, unplaced, metrics };
+}
+
+function decideStatus({
+  timedOut,
+  achieved,
+  bound,
+  unitsOnTime,
+  unitsDemanded,
+}: {
+  timedOut: boolean;
+  achieved: number;
+  bound: number;
+  unitsOnTime: number;
+  unitsDemanded: number;
+}): PlanStatus {
+  if (timedOut) return 'timedout';
+  if (unitsDemanded > 0 && unitsOnTime === 0) return 'infeasible';
+  // The aggregate bound is the LP optimum (with valid lot and split cuts): reaching it proves optimality.
+  return achieved >= bound - 1e-6 * Math.max(1, bound) ? 'optimal' : 'feasible';
+}
