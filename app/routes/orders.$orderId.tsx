@@ -1,0 +1,132 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { SKILL_LABELS } from '../../server/domain/skills';
+import { formatDay } from '../components/dashboard/labels';
+import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { JobStatusBadge, OrderStatusBadge } from '../components/dashboard/status-badge';
+import { answerDomainErrors, readOrderDetail, requireDashboardReader } from '../dashboard.server';
+import { formatCount, formatKes } from '../format';
+import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.order.reference ?? 'Order'} · Kiwanda` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
+  const order = await answerDomainErrors(() => readOrderDetail({ orderId: params.orderId ?? '' }));
+  return { order };
+}
+
+export default function OrderDetailPage() {
+  const { order } = useLoaderData<typeof loader>();
+  useLiveRevalidation(['job:status', 'order:cancelled', 'plan:committed', 'inspection:recorded']);
+  const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p>
+            <Link to="/orders">← Orders</Link>
+          </p>
+          <h1>
+            {order.reference} <OrderStatusBadge status={order.status} />
+          </h1>
+        </div>
+      </header>
+
+      <section className="card">
+        <dl className="facts">
+          <div>
+            <dt>Customer</dt>
+            <dd>
+              {order.customer} ({order.country})
+            </dd>
+          </div>
+          <div>
+            <dt>Channel</dt>
+            <dd>{order.source === 'web' ? 'Web shop' : `Retail · ${order.partner}`}</dd>
+          </div>
+          <div>
+            <dt>Placed</dt>
+            <dd>{formatDay(order.placedOn)}</dd>
+          </div>
+          <div>
+            <dt>Ship by</dt>
+            <dd>{formatDay(order.shipBy)}</dd>
+          </div>
+          <div>
+            <dt>Priority</dt>
+            <dd>{order.priority}</dd>
+          </div>
+          <div>
+            <dt>Units · value</dt>
+            <dd>
+              {formatCount(units)} · {formatKes(order.valueCents)}
+            </dd>
+          </div>
+        </dl>
+        {order.cancelReason ? <p className="notice notice--bad">Cancelled: {order.cancelReason}</p> : null}
+      </section>
+
+      {order.lines.map((line) => (
+        <section key={line.id} className="card line-card" data-testid="order-line">
+          <div className="card__header">
+            <h3>
+              {line.product} <span className="muted">· {line.sku}</span>
+            </h3>
+            <span className="muted">
+              {line.skill ? SKILL_LABELS[line.skill] : 'unknown product'} · {formatCount(line.quantity)} ordered ·{' '}
+              {formatCount(line.plannedUnits)} planned · {formatCount(line.madeUnits)} made ·{' '}
+              {formatKes(line.unitPriceCents)} each
+            </span>
+          </div>
+          {line.jobs.length === 0 ? (
+            <p className="muted">No job makes this line yet: the next plan will place it.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th>Workshop</th>
+                    <th>Artisan</th>
+                    <th>Week</th>
+                    <th>Due</th>
+                    <th>Status</th>
+                    <th className="num">Units</th>
+                    <th className="num">Passed</th>
+                    <th className="num">Failed</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {line.jobs.map((job) => (
+                    <tr key={job.id} data-job-id={job.id}>
+                      <td>
+                        <Link to={`/workshops/${job.workshopId}`}>{job.workshop}</Link>
+                      </td>
+                      <td>{job.artisan ?? <span className="muted">not accepted yet</span>}</td>
+                      <td>{job.week}</td>
+                      <td>{formatDay(job.dueOn)}</td>
+                      <td>
+                        <JobStatusBadge status={job.status} />
+                      </td>
+                      <td className="num">{formatCount(job.quantity)}</td>
+                      <td className="num">{formatCount(job.passedQuantity)}</td>
+                      <td className="num">{formatCount(job.failedQuantity)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <DashboardErrorBoundary backTo="/orders" backLabel="Back to the orders" />;
+}

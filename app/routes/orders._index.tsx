@@ -1,0 +1,195 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+
+import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
+import type { OrderStatus } from '../../server/models/order';
+import { formatDay, ORDER_STATUS_LABELS } from '../components/dashboard/labels';
+import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { OrderStatusBadge } from '../components/dashboard/status-badge';
+import { Pagination } from '../components/pagination';
+import { SortableHeader } from '../components/sortable-header';
+import {
+  answerDomainErrors,
+  listOrderPartners,
+  listOrders,
+  OrderListQuery,
+  readPageQuery,
+  requireDashboardReader,
+} from '../dashboard.server';
+import { formatCount, formatKes } from '../format';
+import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+
+export const meta: MetaFunction = () => [{ title: 'Orders · Kiwanda' }];
+
+const SORT_LABELS = { shipBy: 'ship-by date', placedAt: 'date placed', reference: 'reference' } as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
+  const query = readPageQuery(request, OrderListQuery);
+  const [page, partners] = await answerDomainErrors(() => Promise.all([listOrders({ query }), listOrderPartners()]));
+  return { query, page, partners };
+}
+
+/** The CSV link carries the table's filters and sort, not its page: the file holds every matching row. */
+function csvHref(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete('page');
+  params.delete('pageSize');
+  const query = params.toString();
+  return query ? `/orders.csv?${query}` : '/orders.csv';
+}
+
+export default function Orders() {
+  const { query, page, partners } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  useLiveRevalidation(['order:created', 'order:cancelled', 'job:status', 'plan:committed']);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Orders</h1>
+          <p>
+            {formatCount(page.total)} orders · sorted by {SORT_LABELS[query.sort]},{' '}
+            {query.dir === 'asc' ? 'earliest first' : 'latest first'}
+          </p>
+        </div>
+        <a className="button button--quiet" href={csvHref(search)} download data-testid="orders-csv">
+          Download CSV
+        </a>
+      </header>
+
+      <Form method="get" className="filters card" aria-label="Filter orders">
+        <label>
+          Status
+          <select name="status" defaultValue={query.status}>
+            <option value="open">Open (not shipped or cancelled)</option>
+            <option value="all">All</option>
+            {(Object.keys(ORDER_STATUS_LABELS) as OrderStatus[])
+              .filter((status) => status !== 'open')
+              .map((status) => (
+                <option key={status} value={status}>
+                  {ORDER_STATUS_LABELS[status]}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Source
+          <select name="source" defaultValue={query.source ?? ''}>
+            <option value="">Web and retail</option>
+            <option value="web">Web shop</option>
+            <option value="retail">Retail partners</option>
+          </select>
+        </label>
+        <label>
+          Partner
+          <select name="partner" defaultValue={query.partner ?? ''}>
+            <option value="">Any</option>
+            {partners.map((partner) => (
+              <option key={partner}>{partner}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Skill
+          <select name="skill" defaultValue={query.skill ?? ''}>
+            <option value="">Any</option>
+            {SKILLS.map((skill) => (
+              <option key={skill} value={skill}>
+                {SKILL_LABELS[skill]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Ship by from
+          <input type="date" name="shipFrom" defaultValue={query.shipFrom ?? ''} />
+        </label>
+        <label>
+          to
+          <input type="date" name="shipTo" defaultValue={query.shipTo ?? ''} />
+        </label>
+        <label>
+          Search
+          <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="Reference or customer" />
+        </label>
+        <label>
+          Rows
+          <select name="pageSize" defaultValue={String(query.pageSize)}>
+            {[25, 50, 100].map((size) => (
+              <option key={size}>{size}</option>
+            ))}
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            Filter
+          </button>
+          <Link to="/orders" className="button button--quiet">
+            Clear
+          </Link>
+        </div>
+      </Form>
+
+      <section className="card">
+        <div className="table-scroll">
+          <table
+            className="data"
+            data-testid="orders-table"
+            // Which query the rows answer: lets a test (or a person with dev tools) tell the new rows from the old.
+            data-query={`${query.status}|${query.source ?? ''}|${query.sort}|${query.dir}|${page.page}`}
+          >
+            <thead>
+              <tr>
+                <SortableHeader column="reference" label="Reference" />
+                <th>Customer</th>
+                <SortableHeader column="placedAt" label="Placed" />
+                <SortableHeader column="shipBy" label="Ship by" />
+                <th>Status</th>
+                <th className="num">Units</th>
+                <th className="num wide-only">Planned</th>
+                <th className="num wide-only">Made</th>
+                <th className="num wide-only">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="nowrap">
+                    <Link to={`/orders/${row.id}`}>{row.reference}</Link>
+                    {row.priority !== 'normal' ? <span className="badge badge--bad"> {row.priority}</span> : null}
+                  </td>
+                  <td>
+                    {row.source === 'retail' ? row.partner : row.customer}
+                    <span className="muted">
+                      {' '}
+                      · {row.source === 'web' ? 'web shop' : 'retail'} · {row.country}
+                    </span>
+                  </td>
+                  <td className="nowrap">{formatDay(row.placedOn)}</td>
+                  <td className="nowrap">{formatDay(row.shipBy)}</td>
+                  <td>
+                    <OrderStatusBadge status={row.status} />
+                  </td>
+                  <td className="num">{formatCount(row.units)}</td>
+                  <td className="num wide-only">{formatCount(row.plannedUnits)}</td>
+                  <td className="num wide-only">{formatCount(row.madeUnits)}</td>
+                  <td className="num wide-only nowrap">{formatKes(row.valueCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {page.rows.length === 0 ? <p className="muted">No orders match these filters.</p> : null}
+        <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <DashboardErrorBoundary backTo="/orders" backLabel="Back to all open orders" />;
+}

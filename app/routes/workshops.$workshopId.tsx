@@ -1,0 +1,184 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+
+import { SKILL_LABELS } from '../../server/domain/skills';
+import { formatDay } from '../components/dashboard/labels';
+import { LoadMeter } from '../components/dashboard/load-meter';
+import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { JobStatusBadge } from '../components/dashboard/status-badge';
+import { answerDomainErrors, readWorkshopDetail, requireDashboardReader } from '../dashboard.server';
+import { formatCount, formatKes } from '../format';
+import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.workshop.code ?? 'Workshop'} · Kiwanda` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
+  const workshop = await answerDomainErrors(() =>
+    readWorkshopDetail({ workshopId: params.workshopId ?? '', now: new Date() }),
+  );
+  return { workshop };
+}
+
+export default function WorkshopDetailPage() {
+  const { workshop } = useLoaderData<typeof loader>();
+  useLiveRevalidation(['job:status', 'plan:committed', 'capacity:changed', 'payment:paid', 'inspection:recorded']);
+  const skillsWithLoad = [...new Set(workshop.loads.map((load) => load.skill))];
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <p>
+            <Link to="/workshops">← Workshops</Link>
+          </p>
+          <h1>
+            {workshop.code} · {workshop.name}{' '}
+            {workshop.active ? null : <span className="badge badge--bad">inactive</span>}
+          </h1>
+        </div>
+        <Link to={`/jobs?workshop=${workshop.id}`} className="button button--quiet">
+          Jobs board for this workshop
+        </Link>
+      </header>
+
+      <section className="card">
+        <dl className="facts">
+          <div>
+            <dt>Area</dt>
+            <dd>{workshop.area}</dd>
+          </div>
+          <div>
+            <dt>Phone</dt>
+            <dd>{workshop.phone}</dd>
+          </div>
+          <div>
+            <dt>Skills</dt>
+            <dd>{workshop.skills.map((skill) => SKILL_LABELS[skill]).join(', ')}</dd>
+          </div>
+          <div>
+            <dt>Earned this month</dt>
+            <dd>{formatKes(workshop.earningsThisMonthCents)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card">
+        <h2>Capacity against load</h2>
+        {skillsWithLoad.length === 0 ? (
+          <p className="muted">No active artisans and no planned jobs in the coming weeks.</p>
+        ) : (
+          <table className="data">
+            <tbody>
+              {skillsWithLoad.map((skill) => (
+                <tr key={skill}>
+                  <th scope="row">{SKILL_LABELS[skill]}</th>
+                  <td>
+                    <div className="load-cells">
+                      {workshop.loads
+                        .filter((load) => load.skill === skill)
+                        .map((load) => (
+                          <LoadMeter
+                            key={load.week}
+                            week={load.week}
+                            capacityMinutes={load.capacityMinutes}
+                            committedMinutes={load.committedMinutes}
+                          />
+                        ))}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>Artisans</h2>
+        <div className="table-scroll">
+          <table className="data" data-testid="workshop-artisans">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Skills</th>
+                <th className="num">Hours a week</th>
+                <th>Status</th>
+                <th className="num">Jobs this week</th>
+                <th className="num">Units this week</th>
+                <th className="num">Earned this month</th>
+              </tr>
+            </thead>
+            <tbody>
+              {workshop.artisans.map((artisan) => (
+                <tr key={artisan.id}>
+                  <td>{artisan.name}</td>
+                  <td>{artisan.skills.map((skill) => SKILL_LABELS[skill]).join(', ')}</td>
+                  <td className="num">{artisan.weeklyHours}</td>
+                  <td>
+                    {artisan.status === 'active' ? (
+                      'active'
+                    ) : (
+                      <span className="badge badge--bad">{artisan.status}</span>
+                    )}
+                  </td>
+                  <td className="num">{formatCount(artisan.jobsThisWeek)}</td>
+                  <td className="num">{formatCount(artisan.unitsThisWeek)}</td>
+                  <td className="num">{formatKes(artisan.earningsThisMonthCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>Jobs since {workshop.jobsFromWeek}</h2>
+        {workshop.jobs.length === 0 ? (
+          <p className="muted">No jobs in these weeks.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data" data-testid="workshop-jobs">
+              <thead>
+                <tr>
+                  <th>Week</th>
+                  <th>Order</th>
+                  <th>Product</th>
+                  <th>Artisan</th>
+                  <th>Due</th>
+                  <th>Status</th>
+                  <th className="num">Units</th>
+                  <th className="num">Passed</th>
+                </tr>
+              </thead>
+              <tbody>
+                {workshop.jobs.map((job) => (
+                  <tr key={job.id}>
+                    <td>{job.week}</td>
+                    <td>
+                      <Link to={`/orders/${job.orderId}`}>{job.order}</Link>
+                    </td>
+                    <td>{job.sku}</td>
+                    <td>{job.artisan ?? <span className="muted">not accepted yet</span>}</td>
+                    <td>{formatDay(job.dueOn)}</td>
+                    <td>
+                      <JobStatusBadge status={job.status} />
+                    </td>
+                    <td className="num">{formatCount(job.quantity)}</td>
+                    <td className="num">{formatCount(job.passedQuantity)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <DashboardErrorBoundary backTo="/workshops" backLabel="Back to the workshops" />;
+}

@@ -1,0 +1,143 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+
+import { NAIROBI_AREA_NAMES } from '../../server/domain/nairobi-areas';
+import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
+import { LoadMeter } from '../components/dashboard/load-meter';
+import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { Pagination } from '../components/pagination';
+import { SortableHeader } from '../components/sortable-header';
+import {
+  answerDomainErrors,
+  listWorkshops,
+  readPageQuery,
+  requireDashboardReader,
+  WorkshopListQuery,
+} from '../dashboard.server';
+import { formatCount, formatKes } from '../format';
+import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+
+export const meta: MetaFunction = () => [{ title: 'Workshops · Kiwanda' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireDashboardReader(request);
+  const query = readPageQuery(request, WorkshopListQuery);
+  const page = await answerDomainErrors(() => listWorkshops({ query, now: new Date() }));
+  return { query, page };
+}
+
+export default function Workshops() {
+  const { query, page } = useLoaderData<typeof loader>();
+  useLiveRevalidation(['job:status', 'plan:committed', 'capacity:changed', 'payment:paid']);
+
+  return (
+    <>
+      <header className="page-header">
+        <div>
+          <h1>Workshops</h1>
+          <p>
+            {formatCount(page.total)} workshops · load is planned hours over the hours their active artisans offer, this
+            week and the next two
+          </p>
+        </div>
+      </header>
+
+      <Form method="get" className="filters card" aria-label="Filter workshops">
+        <label>
+          Skill
+          <select name="skill" defaultValue={query.skill ?? ''}>
+            <option value="">Any</option>
+            {SKILLS.map((skill) => (
+              <option key={skill} value={skill}>
+                {SKILL_LABELS[skill]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Area
+          <select name="area" defaultValue={query.area ?? ''}>
+            <option value="">Any</option>
+            {NAIROBI_AREA_NAMES.map((area) => (
+              <option key={area}>{area}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search
+          <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="Code or name" />
+        </label>
+        <label>
+          Show
+          <select name="active" defaultValue={query.active}>
+            <option value="active">Active workshops</option>
+            <option value="all">All, inactive too</option>
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            Filter
+          </button>
+          <Link to="/workshops" className="button button--quiet">
+            Clear
+          </Link>
+        </div>
+      </Form>
+
+      <section className="card">
+        <div className="table-scroll">
+          <table className="data" data-testid="workshops-table">
+            <thead>
+              <tr>
+                <SortableHeader column="code" label="Workshop" />
+                <SortableHeader column="area" label="Area" />
+                <th>Skills</th>
+                <SortableHeader column="artisans" label="Artisans" numeric />
+                <SortableHeader column="load" label="Load, 3 weeks" />
+                <SortableHeader column="earnings" label="Earned this month" numeric />
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((workshop) => (
+                <tr key={workshop.id}>
+                  <td>
+                    <Link to={`/workshops/${workshop.id}`}>{workshop.code}</Link>
+                    <span className="muted"> · {workshop.name}</span>
+                    {workshop.active ? null : <span className="badge badge--bad"> inactive</span>}
+                  </td>
+                  <td>{workshop.area}</td>
+                  <td>
+                    <span className="skill-list">
+                      {workshop.skills.map((skill) => (
+                        <span key={skill} className="badge">
+                          {SKILL_LABELS[skill]}
+                        </span>
+                      ))}
+                    </span>
+                  </td>
+                  <td className="num">{formatCount(workshop.artisans)}</td>
+                  <td>
+                    <div className="load-cells">
+                      {workshop.weeks.map((week) => (
+                        <LoadMeter key={week.week} {...week} />
+                      ))}
+                    </div>
+                  </td>
+                  <td className="num">{formatKes(workshop.earningsThisMonthCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {page.rows.length === 0 ? <p className="muted">No workshops match these filters.</p> : null}
+        <Pagination page={page.page} pageCount={page.pageCount} total={page.total} />
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <DashboardErrorBoundary backTo="/workshops" backLabel="Back to the workshops" />;
+}

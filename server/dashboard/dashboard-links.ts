@@ -1,0 +1,18 @@
+import { AREA_ROLES, type Role } from '../domain/roles';
+
+/** The dashboard pages, for the roles that may open the planning area (planners; managers and admins read). */
+const DASHBOARD_LINKS = [
+  { to: '/overview', label: 'Overview' },
+  { to: '/orders', label: 'Orders' },
+  { to: '/workshops', label: 'Workshops' },
+  { to: '/jobs', label: 'Jobs' },
+] as const;
+
+export function dashboardLinksFor(role: Role): { to: string; label: string }[] {
+  return AREA_ROLES.planning.includes(role) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
+}
+
+/** Where `/` sends a signed-in person: the overview for those who may read it; null shows the home page. */
+export function homePathFor(role: Role): string | null {
+  return AREA_ROLES.planning.includes(role) ? '/overview' : null;
+}

@@ -1,0 +1,50 @@
+import { Types } from 'mongoose';
+
+import { AuditEvent, type AuditEventDoc } from '../models/audit-event';
+import { Job } from '../models/job';
+import { Order } from '../models/order';
+import { Workshop } from '../models/workshop';
+import { describeAuditEvent, type FeedItem, type FeedLookups } from './describe-audit-event';
+
+/** What the live feed shows: what happens to orders and the work on them. */
+const FEED_ENTITY_KINDS = new Set(['order', 'job', 'inspection', 'payment', 'plan']);
+
+function idsOf(values: unknown[]): Types.ObjectId[] {
+  const unique = new Set(values.filter((value) => value != null).map(String));
+  return [...unique].filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+}
+
+/** The audit events the feed shows, newest first, each described in words with a link. */
+export async function listRecentEvents({ limit = 15 }: { limit?: number } = {}): Promise<FeedItem[]> {
+  // NOTE: read through the `at` index and filtered here; filtering on the entity kind in the query
+  // would pick the entity index and sort the whole trail in memory.
+  const recent = await AuditEvent.find({}, { at: 1, actor: 1, entity: 1, action: 1, after: 1 })
+    .sort({ at: -1 })
+    .limit(limit * 4)
+    .lean<AuditEventDoc[]>();
+  const events = recent.filter((event) => FEED_ENTITY_KINDS.has(event.entity.kind)).slice(0, limit);
+
+  const jobIds = idsOf(
+    events.flatMap((event) =>
+      event.entity.kind === 'job' ? [event.entity.id] : event.entity.kind !== 'order' ? [event.after?.job] : [],
+    ),
+  );
+  const jobs = jobIds.length
+    ? await Job.find({ _id: { $in: jobIds } }, { order: 1, workshop: 1, quantity: 1, skill: 1, plannedWeek: 1 }).lean()
+    : [];
+  const orderIds = idsOf([
+    ...events.filter((event) => event.entity.kind === 'order').map((event) => event.entity.id),
+    ...jobs.map((job) => job.order),
+  ]);
+  const workshopIds = idsOf(jobs.map((job) => job.workshop));
+  const [orders, workshops] = await Promise.all([
+    orderIds.length ? Order.find({ _id: { $in: orderIds } }, { reference: 1 }).lean() : [],
+    workshopIds.length ? Workshop.find({ _id: { $in: workshopIds } }, { code: 1 }).lean() : [],
+  ]);
+  const lookups: FeedLookups = {
+    jobs: new Map(jobs.map((job) => [String(job._id), job])),
+    orderReferences: new Map(orders.map((order) => [String(order._id), order.reference])),
+    workshopCodes: new Map(workshops.map((workshop) => [String(workshop._id), workshop.code])),
+  };
+  return events.map((event) => describeAuditEvent({ event, lookups }));
+}

@@ -1,0 +1,89 @@
+import { type QueryFilter, type SortOrder, type Types } from 'mongoose';
+import { z } from 'zod';
+
+import { SKILLS } from '../domain/skills';
+import { nairobiDate } from '../domain/weeks';
+import { ORDER_SOURCES, ORDER_STATUSES, type OrderDoc } from '../models/order';
+import { Product } from '../models/product';
+import { OPEN_ORDER_STATUSES } from './open-orders';
+
+export const ORDER_SORT_COLUMNS = ['shipBy', 'placedAt', 'reference'] as const;
+export const ORDER_PAGE_SIZES = [25, 50, 100] as const;
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-30')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a calendar date');
+
+/**
+ * The orders table's URL: filters, sort and page. The CSV download takes the same parameters,
+ * so it holds exactly the rows the table pages through.
+ */
+export const OrderListQuery = z
+  .object({
+    /** `open` means every order still owed (open, planned, in production); `all` drops the filter. */
+    status: z.enum(['open', 'all', ...ORDER_STATUSES.filter((status) => status !== 'open')]).default('open'),
+    source: z.enum(ORDER_SOURCES).optional(),
+    partner: z.string().max(80).optional(),
+    skill: z.enum(SKILLS, { error: `must be one of ${SKILLS.join(', ')}` }).optional(),
+    shipFrom: isoDay.optional(),
+    shipTo: isoDay.optional(),
+    /** Part of the reference, the customer's name or the partner's name. */
+    q: z.string().max(60, 'is longer than 60 characters').optional(),
+    sort: z.enum(ORDER_SORT_COLUMNS).default('shipBy'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    page: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .refine(
+        (size) => (ORDER_PAGE_SIZES as readonly number[]).includes(size),
+        `must be one of ${ORDER_PAGE_SIZES.join(', ')}`,
+      )
+      .default(25),
+  })
+  .refine((query) => !query.shipFrom || !query.shipTo || query.shipFrom <= query.shipTo, {
+    path: ['shipTo'],
+    message: 'is before shipFrom',
+  });
+
+export type OrderListQuery = z.output<typeof OrderListQuery>;
+
+function nairobiDayStart(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return nairobiDate({ year, month, day: date });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The MongoDB filter for a query's rows (the sort and page aside). */
+export async function orderListFilter(query: OrderListQuery): Promise<QueryFilter<OrderDoc>> {
+  const filter: QueryFilter<OrderDoc> = {};
+  if (query.status === 'open') filter.status = { $in: [...OPEN_ORDER_STATUSES] };
+  else if (query.status !== 'all') filter.status = query.status;
+  if (query.source) filter.source = query.source;
+  if (query.partner) filter.partner = query.partner;
+  if (query.shipFrom || query.shipTo) {
+    filter.shipBy = {
+      ...(query.shipFrom ? { $gte: nairobiDayStart(query.shipFrom) } : {}),
+      // Inclusive: up to the start of the next Nairobi day.
+      ...(query.shipTo ? { $lt: new Date(nairobiDayStart(query.shipTo).getTime() + 24 * 60 * 60_000) } : {}),
+    };
+  }
+  if (query.skill) {
+    const products = await Product.find({ requiredSkill: query.skill }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>();
+    filter['lines.product'] = { $in: products.map((product) => product._id) };
+  }
+  if (query.q) {
+    const pattern = new RegExp(escapeRegExp(query.q), 'i');
+    filter.$or = [{ reference: pattern }, { 'customer.name': pattern }, { partner: pattern }];
+  }
+  return filter;
+}
+
+/** Sort with `_id` last, so rows with the same date keep one order from page to page. */
+export function orderListSort(query: Pick<OrderListQuery, 'sort' | 'dir'>): Record<string, SortOrder> {
+  const direction = query.dir === 'asc' ? 1 : -1;
+  return { [query.sort]: direction, _id: direction };
+}

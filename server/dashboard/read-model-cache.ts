@@ -1,0 +1,226 @@
+import { domainEvents, type DomainEventName, type DomainEventPayload } from '../domain-events';
+
+/**
+ * Dashboard figures that every planner's browser asks for at once (the overview, the workshops'
+ * load) are computed once per change rather than once per request: a result is kept until a
+ * domain event says the data under it moved, or until it is `maxAgeMs` old. The age limit bounds
+ * how stale a figure can be after changes that announce nothing (a seed, an import, another
+ * process of a multi-process install) and after the clock moves on (at-risk dates).
+ *
+ * An event can drop every kept result, or only those whose keys it names (a job moving in week
+ * W drops the figures of week W). Requests that arrive while a result is being computed share
+ * that computation, so the burst of revalidations after one pushed event costs one computation.
+ * A result past its age limit (with no event against it) is served once more while a fresh one
+ * is computed behind it, so the age limit never makes a person wait.
+ *
+ * NOTE: the state lives on globalThis. The Remix bundle holds its own copy of this module
+ * (app/*.server.ts bundles server code), and a development rebuild loads yet another; both must
+ * share one set of results and one set of event subscriptions.
+ */
+export type Invalidation = {
+  [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => readonly string[]);
+};
+
+export interface CachedReadModelOptions<Input, Result> {
+  name: string;
+  /** Domain events after which kept results may be wrong: a list drops them all. */
+  invalidatedBy: readonly DomainEventName[] | Invalidation;
+  maxAgeMs: number;
+  /** Inputs with the same key share a result; keep keys coarse (a week, not a timestamp). */
+  keyOf: (input: Input) => string;
+  compute: (input: Input) => Promise<Result>;
+  /** How many results to keep at most (the oldest go first). */
+  maxKept?: number;
+}
+
+export interface CachedReadModel<Input, Result> {
+  (input: Input): Promise<Result>;
+  /** Drops every kept result of this read model. */
+  clear(): void;
+}
+
+interface KeptResult {
+  startedAt: number;
+  generation: string;
+  promise: Promise<unknown>;
+  /** A fresh result is being computed to replace this aged one. */
+  refreshing?: boolean;
+}
+
+interface ReadModelState {
+  generation: number;
+  /** Bumped per key by events that name keys; a result computed under an older one is not reused. */
+  keyGenerations: Map<string, number>;
+  kept: Map<string, KeptResult>;
+  events: string;
+  unsubscribe: () => void;
+}
+
+/** Enough for the few ranges and filters people use; arbitrary URL parameters cannot grow it. */
+const DEFAULT_MAX_KEPT = 64;
+
+const registry = ((
+  globalThis as typeof globalThis & { __kiwandaReadModels?: Map<string, ReadModelState> }
+).__kiwandaReadModels ??= new Map<string, ReadModelState>());
+
+function invalidateAll(state: ReadModelState): void {
+  state.generation += 1;
+  state.kept.clear();
+  state.keyGenerations.clear();
+}
+
+function invalidateKeys(state: ReadModelState, keys: readonly string[]): void {
+  for (const key of keys) {
+    state.keyGenerations.set(key, (state.keyGenerations.get(key) ?? 0) + 1);
+    state.kept.delete(key);
+  }
+}
+
+function stateFor(
+  name: string,
+  invalidatedBy: CachedReadModelOptions<unknown, unknown>['invalidatedBy'],
+): ReadModelState {
+  const invalidation: Invalidation = Array.isArray(invalidatedBy)
+    ? Object.fromEntries(invalidatedBy.map((event) => [event, 'all']))
+    : (invalidatedBy as Invalidation);
+  const events = Object.keys(invalidation).sort().join(',');
+  const existing = registry.get(name);
+  if (existing && existing.events === events) return existing;
+  existing?.unsubscribe();
+  const state: ReadModelState = {
+    generation: 0,
+    keyGenerations: new Map(),
+    kept: new Map(),
+    events,
+    unsubscribe: () => {},
+  };
+  const unsubscribers = (Object.entries(invalidation) as [DomainEventName, Invalidation[DomainEventName]][]).map(
+    ([event, rule]) =>
+      domainEvents.subscribe(event, (payload) => {
+        if (rule === 'all' || rule === undefined) invalidateAll(state);
+        else invalidateKeys(state, (rule as (payload: unknown) => readonly string[])(payload));
+      }),
+  );
+  state.unsubscribe = () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  registry.set(name, state);
+  return state;
+}
+
+function generationOf(state: ReadModelState, key: string): string {
+  return `${state.generation}:${state.keyGenerations.get(key) ?? 0}`;
+}
+
+/** The kept result for `key`, unless a change since its computation began rules it out; `aged` past the age limit. */
+function keptFor(
+  state: ReadModelState,
+  key: string,
+  maxAgeMs: number,
+): { record: KeptResult; aged: boolean } | undefined {
+  const record = state.kept.get(key);
+  if (!record || record.generation !== generationOf(state, key)) return undefined;
+  return { record, aged: Date.now() - record.startedAt >= maxAgeMs };
+}
+
+/** Replaces an aged result with `fresh` once it is ready, unless a change dropped the aged one meanwhile. */
+function replaceWhenReady(
+  state: ReadModelState,
+  key: string,
+  aged: KeptResult,
+  fresh: Promise<unknown>,
+  maxKept: number,
+): void {
+  aged.refreshing = true;
+  fresh.then(
+    () => {
+      if (state.kept.get(key) === aged) keep(state, key, fresh, maxKept);
+    },
+    () => {
+      aged.refreshing = false;
+    },
+  );
+}
+
+function keep(state: ReadModelState, key: string, promise: Promise<unknown>, maxKept: number): void {
+  const record: KeptResult = { startedAt: Date.now(), generation: generationOf(state, key), promise };
+  state.kept.delete(key);
+  state.kept.set(key, record);
+  if (state.kept.size > maxKept) state.kept.delete(state.kept.keys().next().value as string);
+  // A failure is not kept: the next request tries again.
+  promise.catch(() => {
+    if (state.kept.get(key) === record) state.kept.delete(key);
+  });
+}
+
+export function cachedReadModel<Input, Result>(
+  options: CachedReadModelOptions<Input, Result>,
+): CachedReadModel<Input, Result> {
+  const { name, invalidatedBy, maxAgeMs, keyOf, compute, maxKept = DEFAULT_MAX_KEPT } = options;
+  const read = (input: Input): Promise<Result> => {
+    const state = stateFor(name, invalidatedBy);
+    const key = keyOf(input);
+    const kept = keptFor(state, key, maxAgeMs);
+    if (kept) {
+      if (kept.aged && !kept.record.refreshing) replaceWhenReady(state, key, kept.record, compute(input), maxKept);
+      return kept.record.promise as Promise<Result>;
+    }
+    const promise = compute(input);
+    keep(state, key, promise, maxKept);
+    return promise;
+  };
+  read.clear = () => invalidateAll(stateFor(name, invalidatedBy));
+  return read;
+}
+
+/**
+ * The same, for results read many keys at a time (one figure per order, say): the keys without
+ * a usable result are computed together in one call, which must answer for each of them.
+ */
+export function cachedBatchReadModel<Result>(
+  options: Omit<CachedReadModelOptions<string, Result>, 'keyOf' | 'compute'> & {
+    computeMany: (keys: string[]) => Promise<Map<string, Result>>;
+  },
+): ((keys: readonly string[]) => Promise<Map<string, Result>>) & { clear(): void } {
+  const { name, invalidatedBy, maxAgeMs, computeMany, maxKept = DEFAULT_MAX_KEPT } = options;
+  const read = async (keys: readonly string[]): Promise<Map<string, Result>> => {
+    const state = stateFor(name, invalidatedBy);
+    const promises = new Map<string, Promise<unknown>>();
+    const missing: string[] = [];
+    const aged: [string, KeptResult][] = [];
+    for (const key of new Set(keys)) {
+      const kept = keptFor(state, key, maxAgeMs);
+      if (!kept) missing.push(key);
+      else {
+        promises.set(key, kept.record.promise);
+        if (kept.aged && !kept.record.refreshing) aged.push([key, kept.record]);
+      }
+    }
+    const resultOf = (batch: Promise<Map<string, Result>>, key: string) =>
+      batch.then((results) => {
+        if (!results.has(key)) throw new Error(`${name}: no result for ${key}`);
+        return results.get(key);
+      });
+    if (missing.length > 0) {
+      const batch = computeMany(missing);
+      for (const key of missing) {
+        const promise = resultOf(batch, key);
+        keep(state, key, promise, maxKept);
+        promises.set(key, promise);
+      }
+    }
+    if (aged.length > 0) {
+      const batch = computeMany(aged.map(([key]) => key));
+      for (const [key, record] of aged) replaceWhenReady(state, key, record, resultOf(batch, key), maxKept);
+    }
+    const entries = await Promise.all(
+      [...promises].map(async ([key, promise]) => [key, (await promise) as Result] as const),
+    );
+    return new Map(entries);
+  };
+  read.clear = () => invalidateAll(stateFor(name, invalidatedBy));
+  return read;
+}
+
+/** Drops every kept dashboard result (after writing data without domain events, e.g. seeding in tests). */
+export function clearReadModelCaches(): void {
+  for (const state of registry.values()) invalidateAll(state);
+}

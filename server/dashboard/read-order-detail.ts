@@ -1,0 +1,141 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { NotFoundError } from '../domain/errors';
+import { objectIdString } from '../domain/input-schemas';
+import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
+import { type Skill } from '../domain/skills';
+import { validateInput } from '../domain/validate-input';
+import { type WeekLabel } from '../domain/weeks';
+import { Artisan } from '../models/artisan';
+import { Job } from '../models/job';
+import { Order, type OrderDoc } from '../models/order';
+import { Product } from '../models/product';
+import { Workshop } from '../models/workshop';
+import { nairobiDay } from './order-rows';
+
+export interface OrderDetailJob {
+  id: string;
+  workshopId: string;
+  workshop: string;
+  artisan: string | null;
+  week: WeekLabel;
+  status: JobStatus;
+  quantity: number;
+  passedQuantity: number;
+  failedQuantity: number;
+  dueOn: string;
+}
+
+export interface OrderDetailLine {
+  id: string;
+  sku: string;
+  product: string;
+  skill: Skill | null;
+  quantity: number;
+  unitPriceCents: number;
+  /** Units jobs hold (declined and cancelled jobs hold none). */
+  plannedUnits: number;
+  madeUnits: number;
+  jobs: OrderDetailJob[];
+}
+
+export interface OrderDetail {
+  id: string;
+  reference: string;
+  source: OrderDoc['source'];
+  partner: string | null;
+  customer: string;
+  country: string;
+  placedOn: string;
+  shipBy: string;
+  status: OrderDoc['status'];
+  priority: OrderDoc['priority'];
+  cancelReason: string | null;
+  valueCents: number;
+  lines: OrderDetailLine[];
+}
+
+/** One order with its lines and, under each line, the jobs making it. NotFoundError if there is no such order. */
+export async function readOrderDetail(input: { orderId: string }): Promise<OrderDetail> {
+  const { orderId } = validateInput(z.object({ orderId: objectIdString }), input);
+  const order = await Order.findById(orderId).lean();
+  if (!order) throw new NotFoundError('order', orderId);
+
+  const [products, jobs] = await Promise.all([
+    Product.find({ _id: { $in: order.lines.map((line) => line.product) } }, { name: 1, requiredSkill: 1 }).lean(),
+    Job.find(
+      { order: new Types.ObjectId(orderId) },
+      {
+        orderLine: 1,
+        workshop: 1,
+        artisan: 1,
+        plannedWeek: 1,
+        status: 1,
+        quantity: 1,
+        passedQuantity: 1,
+        failedQuantity: 1,
+        dueDate: 1,
+      },
+    )
+      .sort({ plannedWeek: 1, _id: 1 })
+      .lean(),
+  ]);
+  const artisanIds = jobs.flatMap((job) => (job.artisan ? [job.artisan] : []));
+  const [workshops, artisans] = await Promise.all([
+    Workshop.find({ _id: { $in: [...new Set(jobs.map((job) => String(job.workshop)))] } }, { code: 1, name: 1 }).lean(),
+    artisanIds.length ? Artisan.find({ _id: { $in: artisanIds } }, { name: 1 }).lean() : [],
+  ]);
+  const productById = new Map(products.map((product) => [String(product._id), product]));
+  const workshopById = new Map(workshops.map((workshop) => [String(workshop._id), workshop]));
+  const artisanName = new Map(artisans.map((artisan) => [String(artisan._id), artisan.name]));
+
+  const lines = order.lines.map((line): OrderDetailLine => {
+    const product = productById.get(String(line.product));
+    const lineJobs = jobs
+      .filter((job) => job.orderLine.equals(line._id))
+      .map((job): OrderDetailJob => {
+        const workshop = workshopById.get(String(job.workshop));
+        return {
+          id: String(job._id),
+          workshopId: String(job.workshop),
+          workshop: workshop ? `${workshop.code} · ${workshop.name}` : String(job.workshop),
+          artisan: job.artisan ? (artisanName.get(String(job.artisan)) ?? null) : null,
+          week: job.plannedWeek,
+          status: job.status,
+          quantity: job.quantity,
+          passedQuantity: job.passedQuantity,
+          failedQuantity: job.failedQuantity,
+          dueOn: nairobiDay(job.dueDate),
+        };
+      });
+    const holding = lineJobs.filter((job) => CAPACITY_HOLDING_STATUSES.includes(job.status));
+    return {
+      id: String(line._id),
+      sku: line.sku,
+      product: product?.name ?? line.sku,
+      skill: product?.requiredSkill ?? null,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      plannedUnits: holding.reduce((sum, job) => sum + job.quantity, 0),
+      madeUnits: holding.reduce((sum, job) => sum + job.passedQuantity, 0),
+      jobs: lineJobs,
+    };
+  });
+
+  return {
+    id: String(order._id),
+    reference: order.reference,
+    source: order.source,
+    partner: order.partner ?? null,
+    customer: order.customer.name,
+    country: order.customer.country,
+    placedOn: nairobiDay(order.placedAt),
+    shipBy: nairobiDay(order.shipBy),
+    status: order.status,
+    priority: order.priority,
+    cancelReason: order.cancelReason ?? null,
+    valueCents: order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
+    lines,
+  };
+}

@@ -1,0 +1,62 @@
+import { isoWeekLabel, weekRange } from '../domain/weeks';
+import { readNetworkRoster } from './capacity-base';
+import { computeDemandCapacity, type DemandCapacity } from './compute-demand-capacity';
+import { computeOverviewKpis, DUE_SOON_WEEKS, type OverviewKpis } from './compute-overview-kpis';
+import { type OverviewQuery } from './overview-query';
+import { readCommittedMinutes } from './read-committed-minutes';
+import { cachedReadModel } from './read-model-cache';
+import { readOpenOrders } from './read-open-orders';
+
+export interface Overview {
+  kpis: OverviewKpis;
+  demand: DemandCapacity;
+  /** When these figures were computed (they are shared between requests until data changes). */
+  computedAt: string;
+}
+
+/** The overview's figures, computed from the database (see readOverview for the shared one). */
+export async function computeOverview({ now, query }: { now: Date; query: OverviewQuery }): Promise<Overview> {
+  const dueSoonWeeks = weekRange(now, DUE_SOON_WEEKS);
+  const currentWeek = dueSoonWeeks[0];
+  const chartWeeks = weekRange(query.from ?? currentWeek.label, query.weeks);
+  const weekLabels = [...new Set([currentWeek.label, ...chartWeeks.map((week) => week.label)])];
+
+  const [openOrders, roster] = await Promise.all([readOpenOrders(), readNetworkRoster()]);
+  const { artisans, workshopIds } = roster;
+  const committed = await readCommittedMinutes({ weeks: weekLabels, workshopIds });
+  const kpis = computeOverviewKpis({
+    now,
+    dueSoonWeeks,
+    openOrders,
+    artisans,
+    committedThisWeek: committed.filter((row) => row.week === currentWeek.label),
+  });
+  const demand = computeDemandCapacity({
+    weeks: chartWeeks,
+    currentWeek,
+    skill: query.skill,
+    lines: openOrders.lines,
+    artisans,
+    committed,
+  });
+  return { kpis, demand, computedAt: now.toISOString() };
+}
+
+/**
+ * The overview as every planner sees it, computed once per change: a new order, a cancelled
+ * one, a job moving, a plan committed or capacity changing computes it afresh.
+ */
+export const readOverview = cachedReadModel<{ now: Date; query: OverviewQuery }, Overview>({
+  name: 'overview',
+  invalidatedBy: [
+    'order:created',
+    'order:cancelled',
+    'job:status',
+    'inspection:recorded',
+    'plan:committed',
+    'capacity:changed',
+  ],
+  maxAgeMs: 60_000,
+  keyOf: ({ now, query }) => [isoWeekLabel(now), query.from ?? '', query.weeks, query.skill ?? ''].join('|'),
+  compute: computeOverview,
+});

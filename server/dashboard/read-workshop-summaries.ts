@@ -1,0 +1,120 @@
+import { Types } from 'mongoose';
+
+import { type NairobiArea } from '../domain/nairobi-areas';
+import { type Skill } from '../domain/skills';
+import { isoWeekLabel, nairobiCalendarDay, nairobiDate, weekRange, type WeekLabel } from '../domain/weeks';
+import { Payment } from '../models/payment';
+import { Workshop } from '../models/workshop';
+import { readNetworkRoster } from './capacity-base';
+import { capacityCellsOfWeeks } from './capacity-of-weeks';
+import { readCommittedMinutes } from './read-committed-minutes';
+import { cachedReadModel } from './read-model-cache';
+
+/** The workshops table shows load for this week and the next two. */
+export const WORKSHOP_LOAD_WEEKS = 3;
+
+export interface WorkshopWeekLoad {
+  week: WeekLabel;
+  capacityMinutes: number;
+  committedMinutes: number;
+}
+
+export interface WorkshopSummary {
+  id: string;
+  code: string;
+  name: string;
+  area: NairobiArea;
+  skills: Skill[];
+  active: boolean;
+  /** Active artisans. */
+  artisans: number;
+  weeks: WorkshopWeekLoad[];
+  /**
+   * Payments for this workshop's work recorded since the start of this month (Nairobi), failed
+   * payouts excepted: what its artisans earned this month, in KES cents.
+   */
+  earningsThisMonthCents: number;
+}
+
+export function nairobiMonthStart(now: Date): Date {
+  const { year, month } = nairobiCalendarDay(now);
+  return nairobiDate({ year, month, day: 1 });
+}
+
+async function readEarningsSince({
+  workshopIds,
+  since,
+}: {
+  workshopIds: Types.ObjectId[];
+  since: Date;
+}): Promise<Map<string, number>> {
+  // Workshop first and the date as a range: the {payee.workshop, createdAt} index reads only this month's payments.
+  const rows = await Payment.aggregate<{ _id: Types.ObjectId; cents: number }>([
+    { $match: { 'payee.workshop': { $in: workshopIds }, createdAt: { $gte: since }, status: { $ne: 'failed' } } },
+    { $group: { _id: '$payee.workshop', cents: { $sum: '$amountCents' } } },
+  ]);
+  return new Map(rows.map((row) => [String(row._id), row.cents]));
+}
+
+/** Every workshop with its artisans, its load for the next weeks and its earnings this month. */
+export async function computeWorkshopSummaries({ now }: { now: Date }): Promise<WorkshopSummary[]> {
+  const weeks = weekRange(now, WORKSHOP_LOAD_WEEKS);
+  const workshops = await Workshop.find({}, { code: 1, name: 1, area: 1, skills: 1, active: 1 })
+    .sort({ code: 1 })
+    .lean();
+  const { artisans } = await readNetworkRoster();
+  const [committed, earnings] = await Promise.all([
+    readCommittedMinutes({
+      weeks: weeks.map((week) => week.label),
+      workshopIds: workshops.map((workshop) => String(workshop._id)),
+    }),
+    readEarningsSince({
+      workshopIds: workshops.map((workshop) => new Types.ObjectId(String(workshop._id))),
+      since: nairobiMonthStart(now),
+    }),
+  ]);
+  const loadByWorkshopWeek = new Map<string, WorkshopWeekLoad>();
+  const loadOf = (workshopId: string, week: WeekLabel) => {
+    const key = `${workshopId}|${week}`;
+    const load = loadByWorkshopWeek.get(key) ?? { week, capacityMinutes: 0, committedMinutes: 0 };
+    loadByWorkshopWeek.set(key, load);
+    return load;
+  };
+  for (const cell of capacityCellsOfWeeks({ artisans, weeks: weeks.map((week) => week.label) })) {
+    loadOf(cell.workshopId, cell.week).capacityMinutes += cell.capacityMinutes;
+  }
+  for (const row of committed) loadOf(row.workshopId, row.week).committedMinutes += row.minutes;
+  const artisanCount = new Map<string, number>();
+  for (const artisan of artisans) artisanCount.set(artisan.workshopId, (artisanCount.get(artisan.workshopId) ?? 0) + 1);
+
+  return workshops.map((workshop) => {
+    const id = String(workshop._id);
+    return {
+      id,
+      code: workshop.code,
+      name: workshop.name,
+      area: workshop.area,
+      skills: workshop.skills,
+      active: workshop.active,
+      artisans: artisanCount.get(id) ?? 0,
+      weeks: weeks.map(
+        (week) =>
+          loadByWorkshopWeek.get(`${id}|${week.label}`) ?? {
+            week: week.label,
+            capacityMinutes: 0,
+            committedMinutes: 0,
+          },
+      ),
+      earningsThisMonthCents: earnings.get(id) ?? 0,
+    };
+  });
+}
+
+/** The summaries every planner's workshops page shares, computed afresh when work or pay changes. */
+export const readWorkshopSummaries = cachedReadModel<{ now: Date }, WorkshopSummary[]>({
+  name: 'workshop-summaries',
+  invalidatedBy: ['job:status', 'plan:committed', 'capacity:changed', 'order:cancelled', 'payment:paid'],
+  maxAgeMs: 60_000,
+  keyOf: ({ now }) => `${isoWeekLabel(now)}|${nairobiMonthStart(now).toISOString()}`,
+  compute: computeWorkshopSummaries,
+});

@@ -1,0 +1,62 @@
+/**
+ * Child process of the dashboard benchmark: opens many signed-in Socket.IO clients, like the
+ * browsers of a room full of planners, and notes when each receives each `job:status`. Runs in
+ * its own process so the clients' work does not slow the server being measured.
+ *
+ * Messages from the parent: { type: 'connect', url, cookie, clients } → { type: 'connected', ms }
+ * · { type: 'report', jobId } → { type: 'report', jobId, receivedAt: number[] } · { type: 'close' }.
+ * Times are epoch milliseconds with sub-millisecond precision (timeOrigin + now), comparable
+ * across the two processes of one machine.
+ */
+import { io, type Socket } from 'socket.io-client';
+
+import type { ClientToServerEvents, JobStatusChanged, ServerToClientEvents } from '../../server/realtime/events';
+
+type Message =
+  | { type: 'connect'; url: string; cookie: string; clients: number }
+  | { type: 'report'; jobId: string }
+  | { type: 'close' };
+
+const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
+const received = new Map<string, number[]>();
+const now = () => performance.timeOrigin + performance.now();
+const send = (message: unknown) => process.send?.(message);
+
+function onJobStatus(event: JobStatusChanged): void {
+  const at = now();
+  const times = received.get(event.jobId) ?? [];
+  times.push(at);
+  received.set(event.jobId, times);
+}
+
+async function connectOne(url: string, cookie: string): Promise<void> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ['websocket'],
+    extraHeaders: { Cookie: cookie },
+    forceNew: true,
+  });
+  socket.on('job:status', onJobStatus);
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+}
+
+process.on('message', async (message: Message) => {
+  if (message.type === 'connect') {
+    const started = now();
+    // In waves, as people open their dashboards, not all in one instant.
+    for (let start = 0; start < message.clients; start += 50) {
+      const wave = Math.min(50, message.clients - start);
+      await Promise.all(Array.from({ length: wave }, () => connectOne(message.url, message.cookie)));
+    }
+    send({ type: 'connected', ms: now() - started, clients: sockets.filter((socket) => socket.connected).length });
+  } else if (message.type === 'report') {
+    send({ type: 'report', jobId: message.jobId, receivedAt: received.get(message.jobId) ?? [] });
+    received.delete(message.jobId);
+  } else if (message.type === 'close') {
+    for (const socket of sockets) socket.disconnect();
+    process.exit(0);
+  }
+});

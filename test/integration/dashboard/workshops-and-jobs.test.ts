@@ -1,0 +1,169 @@
+import { Types } from 'mongoose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { listRecentEvents } from '../../../server/dashboard/list-recent-events';
+import { listWorkshops, WorkshopListQuery } from '../../../server/dashboard/list-workshops';
+import { readJobsBoard } from '../../../server/dashboard/read-jobs-board';
+import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
+import { readWorkshopDetail } from '../../../server/dashboard/read-workshop-detail';
+import { ValidationError } from '../../../server/domain/errors';
+import { AuditEvent, Payment } from '../../../server/models';
+import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+import { HAND_NOW, seedHandNetwork } from './hand-network';
+
+describe('workshops, jobs board and live feed on the hand-made network', () => {
+  let network: Awaited<ReturnType<typeof seedHandNetwork>>;
+
+  beforeAll(connectDomainDatabase);
+  afterAll(disconnectDomainDatabase);
+  beforeEach(async () => {
+    await clearDomainDatabase();
+    clearReadModelCaches();
+    network = await seedHandNetwork();
+    const { wa, wb } = network.workshops;
+    const payment = (workshop: typeof wa, cents: number, createdAt: string, status = 'confirmed') => ({
+      job: new Types.ObjectId(),
+      payee: { kind: 'workshop', workshop: workshop._id },
+      phone: '+254700000001',
+      quantity: 1,
+      pieceRateCents: cents,
+      amountCents: cents,
+      provider: 'mpesa',
+      status,
+      createdAt: new Date(createdAt),
+      updatedAt: new Date(createdAt),
+    });
+    await Payment.collection.insertMany([
+      // 1 March 00:30 in Nairobi: this month.
+      payment(wa, 150_000, '2026-02-28T21:30:00Z'),
+      // 28 February 23:30 in Nairobi: last month.
+      payment(wa, 999_000, '2026-02-28T20:30:00Z'),
+      payment(wa, 777_000, '2026-03-03T09:00:00Z', 'failed'),
+      payment(wb, 40_000, '2026-03-03T09:00:00Z', 'pending'),
+    ]);
+  });
+
+  it('gives each workshop its capacity against load for three weeks and its earnings this month', async () => {
+    const page = await listWorkshops({ query: WorkshopListQuery.parse({}), now: HAND_NOW });
+    expect(page.rows.map((row) => row.code)).toEqual([network.workshops.wa.code, network.workshops.wb.code].sort());
+    const wa = page.rows.find((row) => row.id === String(network.workshops.wa._id));
+    const wb = page.rows.find((row) => row.id === String(network.workshops.wb._id));
+    // WA: A1 20 h + A2 10 h = 1,800 min a week; W10 holds J1 480 + J2 180 + J7 240.
+    expect(wa?.weeks).toEqual([
+      { week: '2026-W10', capacityMinutes: 1_800, committedMinutes: 900 },
+      { week: '2026-W11', capacityMinutes: 1_800, committedMinutes: 0 },
+      { week: '2026-W12', capacityMinutes: 1_800, committedMinutes: 0 },
+    ]);
+    expect(wb?.weeks.map((week) => week.committedMinutes)).toEqual([300, 200, 0]);
+    expect(wa?.artisans).toBe(2);
+    expect(wa?.earningsThisMonthCents).toBe(150_000);
+    expect(wb?.earningsThisMonthCents).toBe(40_000);
+  });
+
+  it('filters and sorts workshops, inactive ones only when asked', async () => {
+    const all = await listWorkshops({ query: WorkshopListQuery.parse({ active: 'all' }), now: HAND_NOW });
+    expect(all.total).toBe(3);
+    const beading = await listWorkshops({
+      query: WorkshopListQuery.parse({ skill: 'beading-wire-work' }),
+      now: HAND_NOW,
+    });
+    expect(beading.rows.map((row) => row.id)).toEqual([String(network.workshops.wb._id)]);
+    // Load this week: WA 900/1,800 = 50 %, WB 300/2,400 = 12.5 %.
+    const byLoad = await listWorkshops({
+      query: WorkshopListQuery.parse({ sort: 'load', dir: 'desc' }),
+      now: HAND_NOW,
+    });
+    expect(byLoad.rows.map((row) => row.id)).toEqual([
+      String(network.workshops.wa._id),
+      String(network.workshops.wb._id),
+    ]);
+    expect(() => WorkshopListQuery.parse({ area: 'Atlantis' })).toThrow(/areas/);
+  });
+
+  it('shows a workshop with its artisans’ work this week', async () => {
+    const detail = await readWorkshopDetail({ workshopId: String(network.workshops.wa._id), now: HAND_NOW });
+    const byName = new Map(detail.artisans.map((artisan) => [artisan.name, artisan]));
+    // A2 holds J1 (8) and J7 (4) in W10; A1 holds J2 (6).
+    expect(byName.get(network.artisans.a2.name)).toMatchObject({ jobsThisWeek: 2, unitsThisWeek: 12 });
+    expect(byName.get(network.artisans.a1.name)).toMatchObject({ jobsThisWeek: 1, unitsThisWeek: 6 });
+    expect(byName.get(network.artisans.a3.name)).toMatchObject({ status: 'paused', jobsThisWeek: 0 });
+    expect(detail.jobs.map((job) => job.id).sort()).toEqual(
+      [network.jobs.j1, network.jobs.j2, network.jobs.j3, network.jobs.j7].map((job) => String(job._id)).sort(),
+    );
+    expect(detail.earningsThisMonthCents).toBe(150_000);
+  });
+
+  it('puts a week’s jobs in status columns with counts, and finished ones apart', async () => {
+    const board = await readJobsBoard({ query: {}, now: HAND_NOW });
+    expect(board.week).toBe('2026-W10');
+    expect(Object.fromEntries(board.columns.map((column) => [column.status, column.count]))).toEqual({
+      offered: 0,
+      accepted: 1,
+      in_progress: 1,
+      ready_for_qc: 1,
+      failed: 1,
+      passed: 0,
+    });
+    expect(board.columns.find((column) => column.status === 'failed')?.cards[0]).toMatchObject({
+      id: String(network.jobs.j7._id),
+      quantity: 4,
+      passedQuantity: 1,
+      artisan: network.artisans.a2.name,
+    });
+    expect(board.finished).toEqual([
+      { status: 'paid', count: 0 },
+      { status: 'declined', count: 1 },
+      { status: 'cancelled', count: 0 },
+    ]);
+  });
+
+  it('shows every week’s open jobs, and one workshop’s by its code', async () => {
+    const all = await readJobsBoard({ query: { week: 'all' }, now: HAND_NOW });
+    expect(all.columns.find((column) => column.status === 'offered')?.count).toBe(1);
+    const wb = await readJobsBoard({ query: { workshop: network.workshops.wb.code.toLowerCase() }, now: HAND_NOW });
+    expect(wb.workshop?.id).toBe(String(network.workshops.wb._id));
+    expect(wb.columns.filter((column) => column.count > 0).map((column) => column.status)).toEqual(['ready_for_qc']);
+    await expect(readJobsBoard({ query: { workshop: 'ZZZ-999' }, now: HAND_NOW })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it('describes recent order and job events in words, newest first, without other entities', async () => {
+    const at = (minutes: number) => new Date(HAND_NOW.getTime() + minutes * 60_000);
+    const actor = { kind: 'user', role: 'artisan', label: 'Wanjiku' };
+    await AuditEvent.collection.insertMany([
+      {
+        at: at(1),
+        actor,
+        entity: { kind: 'order', id: network.orders.o1._id },
+        action: 'order.created',
+        after: null,
+        before: null,
+      },
+      {
+        at: at(2),
+        actor,
+        entity: { kind: 'user', id: new Types.ObjectId() },
+        action: 'user.created',
+        after: null,
+        before: null,
+      },
+      {
+        at: at(3),
+        actor,
+        entity: { kind: 'job', id: network.jobs.j1._id },
+        action: 'job.accepted',
+        after: null,
+        before: null,
+      },
+    ]);
+    const feed = await listRecentEvents({ limit: 10 });
+    expect(feed.map((item) => item.action)).toEqual(['job.accepted', 'order.created']);
+    expect(feed[0].summary).toBe(
+      `Job accepted at ${network.workshops.wa.code}: 8 units of ${network.orders.o2.reference} (2026-W10)`,
+    );
+    expect(feed[0].href).toBe(`/orders/${String(network.orders.o2._id)}`);
+    expect(feed[1].summary).toBe(`New order ${network.orders.o1.reference}`);
+    expect(feed[1].actor).toBe('Wanjiku');
+  });
+});
