@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 
+import { FilterActions } from '../components/dashboard/filter-actions';
 import { JobsBoardColumns } from '../components/dashboard/jobs-board-columns';
 import { JOB_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
@@ -64,14 +65,7 @@ export default function JobsBoardPage() {
           Workshop code
           <input name="workshop" defaultValue={board.workshop?.code ?? ''} placeholder="e.g. KIB-014" size={10} />
         </label>
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Show
-          </button>
-          <Link to="/jobs" className="button button--quiet">
-            This week, all workshops
-          </Link>
-        </div>
+        <FilterActions submitLabel="Show" resetTo="/jobs" resetLabel="This week, all workshops" />
       </Form>
 
       <JobsBoardColumns board={board} />

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 
 import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
 import type { OrderStatus } from '../../server/models/order';
+import { FilterActions } from '../components/dashboard/filter-actions';
 import { formatDay, ORDER_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
@@ -124,14 +125,7 @@ export default function Orders() {
         </label>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Filter
-          </button>
-          <Link to="/orders" className="button button--quiet">
-            Clear
-          </Link>
-        </div>
+        <FilterActions resetTo="/orders" />
       </Form>
 
       <section className="card">

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { NAIROBI_AREA_NAMES } from '../../server/domain/nairobi-areas';
 import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
+import { FilterActions } from '../components/dashboard/filter-actions';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { Pagination } from '../components/pagination';
@@ -76,14 +77,7 @@ export default function Workshops() {
         </label>
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Filter
-          </button>
-          <Link to="/workshops" className="button button--quiet">
-            Clear
-          </Link>
-        </div>
+        <FilterActions resetTo="/workshops" />
       </Form>
 
       <section className="card">

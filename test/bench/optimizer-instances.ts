@@ -1,4 +1,5 @@
 import { type ProblemInput } from '../../optimizer';
+import { SKILLS } from '../../server/domain/skills';
 
 // Deterministic SOKO-like planning problems for the optimizer benchmark and reference tests.
 // Workshops are home-based groups of 3–9 artisans working in one trade (brass, carving, wood,
@@ -6,16 +7,8 @@ import { type ProblemInput } from '../../optimizer';
 // labour minutes and piece rates vary by skill. Demand per skill follows the network's capacity
 // for it, scaled to the requested load.
 
-export const SKILLS = [
-  'brass-casting',
-  'brass-forming',
-  'recycled-brass-finishing',
-  'horn-carving',
-  'bone-carving',
-  'wood-turning',
-  'ceramic-beads',
-  'beading-wire-work',
-] as const;
+// The network's skills are the domain's own list, so the benchmark speaks the same ids.
+export { SKILLS };
 
 const TRADES: Array<{ share: number; skillSets: string[][] }> = [
   {

@@ -13,7 +13,7 @@ import { readImpactReport } from '../../../server/services/impact/read-impact-re
 import { readOpenDemand } from '../../../server/services/orders/read-open-demand';
 import { authenticateUser } from '../../../server/services/users/authenticate-user';
 import { listDemoAccounts } from '../../../server/services/users/list-demo-accounts';
-import { connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 // A Wednesday: the network's "now" is the Monday 00:00 Nairobi before it (2026-W10).
 const referenceDate = new Date('2026-03-04T10:00:00Z');
@@ -39,7 +39,11 @@ async function hashDatabase(): Promise<string> {
 }
 
 describe('the demo network', () => {
-  beforeAll(connectDomainDatabase);
+  // The worker's database may hold accounts left by earlier test files; seeding refuses those.
+  beforeAll(async () => {
+    await connectDomainDatabase();
+    await clearDomainDatabase();
+  });
   afterAll(disconnectDomainDatabase);
 
   it('is the same network for the same seed, and another for another seed', async () => {
