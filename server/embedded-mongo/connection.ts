@@ -6,8 +6,8 @@ import { dispatchCommand } from './commands/dispatch';
 import { ErrorCode, MongoCommandError } from './errors';
 import { type ServerContext } from './server-context';
 import { MessageFramer, OpCode, readHeader, WireProtocolError } from './wire/message-framer';
-import { parseOpMsg, serializeOpMsg } from './wire/op-msg';
-import { parseOpQuery, serializeOpReply } from './wire/op-query';
+import { type ParsedOpMsg, parseOpMsg, serializeOpMsg } from './wire/op-msg';
+import { type ParsedOpQuery, parseOpQuery, serializeOpReply } from './wire/op-query';
 
 /** Messages buffered beyond this pause reading from the socket until the backlog is worked off. */
 const MAX_QUEUED_MESSAGES = 32;
@@ -27,6 +27,7 @@ export class Connection {
   private readonly queue: Buffer[] = [];
   private working = false;
   private closed = false;
+  private paused = false;
 
   constructor(
     private readonly socket: Socket,
@@ -56,7 +57,10 @@ export class Connection {
       this.reject(error);
       return;
     }
-    if (this.queue.length > MAX_QUEUED_MESSAGES) this.socket.pause();
+    if (this.queue.length > MAX_QUEUED_MESSAGES && !this.paused) {
+      this.paused = true;
+      this.socket.pause();
+    }
     if (!this.working) void this.work();
   }
 
@@ -68,13 +72,21 @@ export class Connection {
     this.close();
   }
 
+  /**
+   * Answers queued messages in order. Commands answered synchronously are written in the same turn of the event
+   * loop; only an asynchronous command (a waiting getMore) or a full socket buffer suspends the loop.
+   */
   private async work(): Promise<void> {
     this.working = true;
     try {
       while (!this.closed && this.queue.length > 0) {
         const message = this.queue.shift()!;
-        if (this.queue.length <= MAX_QUEUED_MESSAGES / 2) this.socket.resume();
-        const reply = await this.handle(message);
+        if (this.paused && this.queue.length <= MAX_QUEUED_MESSAGES / 2) {
+          this.paused = false;
+          this.socket.resume();
+        }
+        const handled = this.handle(message);
+        const reply = handled instanceof Promise ? await handled : handled;
         if (reply && !this.closed && !this.socket.write(reply)) await this.drained();
       }
     } catch (error) {
@@ -100,25 +112,25 @@ export class Connection {
     });
   }
 
-  /** Parses and answers one message; returns the reply bytes, or undefined when none is expected. */
-  private async handle(message: Buffer): Promise<Buffer | undefined> {
+  /**
+   * Parses and answers one message; returns the reply bytes, or undefined when none is expected. A promise only
+   * when the command itself is asynchronous.
+   */
+  private handle(message: Buffer): Buffer | undefined | Promise<Buffer | undefined> {
     const header = readHeader(message);
     if (header.opCode === OpCode.Msg) {
       const parsed = parseOpMsg(message);
-      const reply = await dispatchCommand(this.server, parsed.command, this.id);
-      if (parsed.moreToCome) return undefined;
-      return encodeReply(
-        (body) => serializeOpMsg({ requestId: responseId(), responseTo: parsed.requestId, reply: body }),
-        reply,
-      );
+      const reply = dispatchCommand(this.server, parsed.command, this.id);
+      return reply instanceof Promise
+        ? reply.then((body) => encodeMsgReply(parsed, body))
+        : encodeMsgReply(parsed, reply);
     }
     if (header.opCode === OpCode.Query) {
       const parsed = parseOpQuery(message);
-      const reply = await this.legacyCommand(parsed.fullCollectionName, parsed.query);
-      return encodeReply(
-        (body) => serializeOpReply({ requestId: responseId(), responseTo: parsed.requestId, documents: [body] }),
-        reply,
-      );
+      const reply = this.legacyCommand(parsed.fullCollectionName, parsed.query);
+      return reply instanceof Promise
+        ? reply.then((body) => encodeQueryReply(parsed, body))
+        : encodeQueryReply(parsed, reply);
     }
     throw new WireProtocolError(
       `unsupported opCode ${header.opCode}${header.opCode === OpCode.Compressed ? ' (compression is not offered)' : ''}`,
@@ -126,7 +138,7 @@ export class Connection {
   }
 
   /** Legacy OP_QUERY is only accepted for commands (`<db>.$cmd`), which is how drivers send the first handshake. */
-  private async legacyCommand(fullCollectionName: string, query: Document): Promise<Document> {
+  private legacyCommand(fullCollectionName: string, query: Document): Document | Promise<Document> {
     if (!fullCollectionName.endsWith('.$cmd')) {
       return new MongoCommandError(ErrorCode.CommandNotSupported, 'OP_QUERY is only supported for commands').toReply();
     }
@@ -134,6 +146,22 @@ export class Connection {
     const body = query.$query !== undefined && typeof query.$query === 'object' ? (query.$query as Document) : query;
     return dispatchCommand(this.server, { ...body, $db: db }, this.id);
   }
+}
+
+/** The OP_MSG answering a request, or nothing when the client said it expects none (`moreToCome`). */
+function encodeMsgReply(request: ParsedOpMsg, reply: Document): Buffer | undefined {
+  if (request.moreToCome) return undefined;
+  return encodeReply(
+    (body) => serializeOpMsg({ requestId: responseId(), responseTo: request.requestId, reply: body }),
+    reply,
+  );
+}
+
+function encodeQueryReply(request: ParsedOpQuery, reply: Document): Buffer {
+  return encodeReply(
+    (body) => serializeOpReply({ requestId: responseId(), responseTo: request.requestId, documents: [body] }),
+    reply,
+  );
 }
 
 /** Encodes a reply; one too large to encode (over 16 MB) is answered with BSONObjectTooLarge instead. */

@@ -121,6 +121,39 @@ async function indexedFindMs(client: MongoClient): Promise<{ small: number; larg
   return { small: smallMs / (blocks * perBlock), large: largeMs / (blocks * perBlock) };
 }
 
+/** A job as Kiwanda's collections hold them after some activity: with the time of its last change. */
+function updatedJob(i: number): Document {
+  return { ...workshopJob(i), updatedAt: new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % 43_000) * 60_000) };
+}
+
+/**
+ * Mean milliseconds of a whole-collection countDocuments() and of the latest document by an unindexed field
+ * (`findOne({}).sort({ updatedAt: -1 })`), over 43k documents: what a dashboard asks on every page load.
+ */
+async function wholeCollectionMs(client: MongoClient): Promise<{ countMs: number; latestMs: number }> {
+  const jobs = client.db('bench').collection('jobs_43k');
+  await jobs.createIndex({ code: 1 }, { unique: true });
+  for (let start = 0; start < 43_000; start += 10_000) {
+    await jobs.insertMany(Array.from({ length: Math.min(10_000, 43_000 - start) }, (_, i) => updatedJob(start + i)));
+  }
+  const repeat = async (times: number, query: () => Promise<unknown>): Promise<number> => {
+    const started = performance.now();
+    for (let i = 0; i < times; i++) await query();
+    return (performance.now() - started) / times;
+  };
+  const count = async (): Promise<void> => {
+    const n = await jobs.countDocuments();
+    if (n !== 43_000) throw new Error(`countDocuments gave ${n}, expected 43000`);
+  };
+  const latest = async (): Promise<void> => {
+    const doc = await jobs.findOne({}, { sort: { updatedAt: -1 } });
+    if (doc?.code !== 'JOB-030321') throw new Error(`latest job was ${String(doc?.code)}, expected JOB-030321`);
+  };
+  await repeat(5, count);
+  await repeat(5, latest);
+  return { countMs: await repeat(20, count), latestMs: await repeat(20, latest) };
+}
+
 async function replayMs(): Promise<{ journalMs: number; snapshotMs: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'kiwanda-bench-journal-'));
   try {
@@ -170,6 +203,14 @@ async function main(): Promise<void> {
     { name: 'indexed find, 1k docs', unit: 'ms/query', target: '-', samples: [], meets: () => true },
     { name: 'indexed find, 100k docs', unit: 'ms/query', target: '-', samples: [], meets: () => true },
     { name: 'indexed find 100k / 1k', unit: 'x', target: '<= 2x', samples: [], meets: (m) => m <= 2 },
+    { name: 'countDocuments(), 43k docs', unit: 'ms', target: '<= 5 ms', samples: [], meets: (m) => m <= 5 },
+    {
+      name: 'sort + limit 1, no index, 43k docs',
+      unit: 'ms',
+      target: '<= 50 ms',
+      samples: [],
+      meets: (m) => m <= 50,
+    },
     { name: 'replay 100k docs from journal', unit: 'ms', target: '<= 3,000 ms', samples: [], meets: (m) => m <= 3_000 },
     {
       name: 'replay 100k docs from snapshot',
@@ -202,6 +243,11 @@ async function main(): Promise<void> {
       record('indexed find, 1k docs', small);
       record('indexed find, 100k docs', large);
       record('indexed find 100k / 1k', large / small);
+    });
+    await withServer({}, async (_server, client) => {
+      const { countMs, latestMs } = await wholeCollectionMs(client);
+      record('countDocuments(), 43k docs', countMs);
+      record('sort + limit 1, no index, 43k docs', latestMs);
     });
     const replay = await replayMs();
     record('replay 100k docs from journal', replay.journalMs);

@@ -114,6 +114,7 @@ export function compareValues(a: unknown, b: unknown): number {
   // Fast paths for the common same-typed primitives.
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'number' && typeof b === 'number' && a === a && b === b) return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Date && b instanceof Date) return sign(a.getTime() - b.getTime());
   const rankA = typeRankOf(a);
   const rankB = typeRankOf(b);
   if (rankA !== rankB) return rankA < rankB ? -1 : 1;

@@ -2,10 +2,9 @@ import { type Document, Long } from 'bson';
 
 import { isPlainObject, numericValue } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
-import { runStages, takeLeadingFind, validatePipeline } from '../query/aggregate-pipeline';
+import { runStages, takeLeadingStages, validatePipeline } from '../query/aggregate-pipeline';
 import { prepareForStorage } from '../query/validate-document';
 import { assertValidCollectionName } from '../storage/catalog';
-import { type StoredDoc } from '../storage/stored-doc';
 import { openChangeStream } from './change-streams';
 import { optionalDocument, rejectCollation } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
@@ -46,14 +45,16 @@ async function aggregate(request: CommandRequest): Promise<Document> {
   if (collectionLevel) assertValidCollectionName(target);
   else if (numericValue(target) !== 1) throw badValue('aggregate takes a collection name or 1');
   const reader = access.reader(db, collectionLevel ? target : '');
-  const { docs, rest } = collectionLevel
-    ? takeLeadingFind(reader, pipeline)
-    : { docs: [] as StoredDoc[], rest: pipeline };
+  const { docs, rest } = collectionLevel ? takeLeadingStages(reader, pipeline) : { docs: [], rest: pipeline };
   const last = rest[rest.length - 1];
   const out = last && '$out' in last ? last.$out : undefined;
   const stages = out === undefined ? rest : rest.slice(0, -1);
-  const resolve = (name: string): Document[] => [...access.reader(db, name).allDocs()].map((stored) => stored.doc);
-  const results = runStages({ docs, stages, resolve, variables: optionalDocument(command, 'let') });
+  const results = runStages({
+    docs,
+    stages,
+    resolve: (name) => [...access.reader(db, name).allDocs()].map((stored) => stored.doc),
+    variables: optionalDocument(command, 'let'),
+  });
   if (out !== undefined) {
     writeOut(request, out, results);
     return { cursor: { firstBatch: [], id: Long.ZERO, ns: `${db}.${String(target)}` }, ok: 1 };

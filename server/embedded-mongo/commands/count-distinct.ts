@@ -3,7 +3,8 @@ import { type Document } from 'bson';
 import { compareValues } from '../bson/compare';
 import { valuesAtPath } from '../bson/paths';
 import { typeMismatch } from '../errors';
-import { countDocuments, findDocuments } from '../query/find-documents';
+import { applySkipLimit, countMatching } from '../query/count-documents';
+import { findDocuments } from '../query/find-documents';
 import { collectionArgument, optionalDocument, optionalInteger, rejectCollation } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 
@@ -14,23 +15,8 @@ function count(request: CommandRequest): Document {
   const filter = optionalDocument(command, 'query');
   const skip = optionalInteger(command, 'skip', { min: 0 }) ?? 0;
   const limit = Math.abs(optionalInteger(command, 'limit') ?? 0);
-  const reader = access.reader(db, name);
-  const n =
-    filter && Object.keys(filter).length > 0
-      ? countDocuments({ reader, filter, skip, limit, hint: command.hint })
-      : countAll(reader.collection?.docs.size ?? 0, reader, skip, limit);
-  return { n, ok: 1 };
-}
-
-function countAll(
-  committed: number,
-  reader: ReturnType<CommandRequest['access']['reader']>,
-  skip: number,
-  limit: number,
-): number {
-  const total = reader.hasOverlay || reader.snapshot ? [...reader.allDocs()].length : committed;
-  const afterSkip = Math.max(0, total - skip);
-  return limit > 0 ? Math.min(afterSkip, limit) : afterSkip;
+  const n = countMatching({ reader: access.reader(db, name), filter, hint: command.hint });
+  return { n: applySkipLimit(n, skip, limit), ok: 1 };
 }
 
 function distinct(request: CommandRequest): Document {

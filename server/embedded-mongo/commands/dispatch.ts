@@ -7,24 +7,26 @@ import { type Transaction } from '../sessions/transaction';
 import { advanceTxnNumber, readTxnNumber, transactionForCommand } from '../sessions/transaction-routing';
 import { AutoCommitAccess, type DataAccess } from '../storage/data-access';
 import { COMMANDS } from './command-table';
-import { type CommandRequest } from './command-types';
+import { type CommandDefinition, type CommandRequest } from './command-types';
 
-/** Fields drivers add to every command that carry no meaning for this server. */
+/** The command's name: the first field of the command document. */
 function commandNameOf(command: Document): string {
-  const name = Object.keys(command)[0];
-  if (name === undefined) throw new MongoCommandError(ErrorCode.FailedToParse, 'empty command document');
-  return name;
+  // The first key, without listing them all.
+  for (const name in command) return name;
+  throw new MongoCommandError(ErrorCode.FailedToParse, 'empty command document');
 }
 
 /**
- * Runs one command and returns its reply document. Errors never escape: they become `{ ok: 0, ... }` replies.
- * Journal records for the command's writes are flushed before the reply is returned.
+ * Runs one command and returns its reply document: synchronously when the command's handler is synchronous
+ * (most are), so a request needs no promise and no extra turn of the event loop. Errors never escape: they
+ * become `{ ok: 0, ... }` replies. Journal records for the command's writes are flushed before the reply is
+ * returned.
  */
-export async function dispatchCommand(
+export function dispatchCommand(
   server: ServerContext,
   command: Document,
   connectionId: number,
-): Promise<Document> {
+): Document | Promise<Document> {
   let transaction: Transaction | undefined;
   try {
     const name = commandNameOf(command);
@@ -55,19 +57,54 @@ export async function dispatchCommand(
     }
 
     const request: CommandRequest = { server, command, name, db, access, session, transaction, connectionId };
-    const reply = await definition.handler(request);
+    const reply = definition.handler(request);
+    const done = { server, definition, session, transaction, retryKey };
+    if (reply instanceof Promise) {
+      return reply.then(
+        (settled) => finishCommand(done, settled),
+        (error: unknown) => failCommand(server, transaction, error),
+      );
+    }
+    return finishCommand(done, reply);
+  } catch (error) {
+    return failCommand(server, transaction, error);
+  }
+}
+
+/** After a handler succeeded: a transaction with failed statements aborts; the journal is flushed. */
+function finishCommand(
+  {
+    server,
+    definition,
+    session,
+    transaction,
+    retryKey,
+  }: {
+    server: ServerContext;
+    definition: CommandDefinition;
+    session?: Session;
+    transaction?: Transaction;
+    retryKey?: bigint;
+  },
+  reply: Document,
+): Document {
+  try {
     if (transaction && Array.isArray(reply.writeErrors) && reply.writeErrors.length > 0) transaction.abort();
     server.engine.flush();
     if (session && retryKey !== undefined && definition.retryableWrite)
       server.sessions.rememberReply(session, retryKey, reply);
     return reply;
   } catch (error) {
-    // A failed statement aborts the whole transaction, as in MongoDB.
-    if (transaction && transaction.state === 'open') transaction.abort();
-    server.engine.flush();
-    const commandError = toCommandError(error);
-    if (commandError.code === ErrorCode.InternalError)
-      server.logger.error({ err: error }, 'embedded mongo: command failed unexpectedly');
-    return commandError.toReply();
+    return failCommand(server, transaction, error);
   }
+}
+
+/** Turns a failure into an error reply; a failed statement aborts the whole transaction, as in MongoDB. */
+function failCommand(server: ServerContext, transaction: Transaction | undefined, error: unknown): Document {
+  if (transaction && transaction.state === 'open') transaction.abort();
+  server.engine.flush();
+  const commandError = toCommandError(error);
+  if (commandError.code === ErrorCode.InternalError)
+    server.logger.error({ err: error }, 'embedded mongo: command failed unexpectedly');
+  return commandError.toReply();
 }

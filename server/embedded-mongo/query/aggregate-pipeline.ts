@@ -3,8 +3,10 @@ import { type Document } from 'bson';
 import { isPlainObject, numericValue } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { type StoredDoc } from '../storage/stored-doc';
+import { countingGroup } from './aggregation/counting-group';
 import { runPipeline } from './aggregation/run-pipeline';
 import { type CollectionReader } from './collection-reader';
+import { applySkipLimit, countMatching } from './count-documents';
 import { findDocuments } from './find-documents';
 import { sortFieldsOf } from './planner';
 
@@ -93,14 +95,46 @@ export function validatePipeline(pipeline: unknown): Document[] {
   return pipeline as Document[];
 }
 
+/** A leading stage's non-negative whole-number argument, or undefined when it is anything else. */
+function wholeArgument(value: unknown): number | undefined {
+  const n = numericValue(value);
+  return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
 /**
- * Turns a leading `$match` / `$sort` / `$skip` / `$limit` run into one indexed find, so aggregations over large
- * collections still use indexes. Returns the documents found and the stages left to run.
+ * Answers a leading `$match` (optionally with `$skip`/`$limit`) followed by a `$group` that only counts from a
+ * count of the matching documents, which an index or the collection size often gives without reading them.
+ * Returns undefined when the pipeline does not start that way.
  */
-export function takeLeadingFind(
+function takeLeadingCount(
   reader: CollectionReader,
   pipeline: Document[],
-): { docs: StoredDoc[]; rest: Document[] } {
+): { docs: Document[]; rest: Document[] } | undefined {
+  let i = 0;
+  let filter: unknown;
+  let skip = 0;
+  let limit = 0;
+  if (pipeline[i] && '$match' in pipeline[i]) filter = pipeline[i++].$match;
+  if (pipeline[i] && '$skip' in pipeline[i]) skip = wholeArgument(pipeline[i++].$skip) ?? -1;
+  if (pipeline[i] && '$limit' in pipeline[i]) limit = wholeArgument(pipeline[i++].$limit) ?? -1;
+  const group = pipeline[i] && '$group' in pipeline[i] ? countingGroup(pipeline[i].$group) : undefined;
+  if (!group || skip < 0 || limit < 0) return undefined;
+  if (filter !== undefined && (!isPlainObject(filter) || '$expr' in filter)) return undefined;
+  const n = countMatching({ reader, filter: filter as Document | undefined });
+  return { docs: group(applySkipLimit(n, skip, limit)), rest: pipeline.slice(i + 1) };
+}
+
+/**
+ * Turns a leading `$match` / `$sort` / `$skip` / `$limit` run into one indexed find, so aggregations over large
+ * collections still use indexes (and a leading count into a count). Returns the documents found and the
+ * stages left to run.
+ */
+export function takeLeadingStages(
+  reader: CollectionReader,
+  pipeline: Document[],
+): { docs: Document[]; rest: Document[] } {
+  const counted = takeLeadingCount(reader, pipeline);
+  if (counted) return counted;
   let i = 0;
   let filter: Document | undefined;
   let sort: Document | undefined;
@@ -114,9 +148,14 @@ export function takeLeadingFind(
   if (sort !== undefined && !isPlainObject(sort)) throw badValue('$sort takes an object');
   if (filter && '$expr' in filter) {
     // $expr may use aggregation variables; let mingo evaluate it with the rest of the pipeline.
-    return { docs: findDocuments({ reader }), rest: pipeline };
+    return { docs: documentsOf(findDocuments({ reader })), rest: pipeline };
   }
-  return { docs: findDocuments({ reader, filter, sort: sortFieldsOf(sort), skip, limit }), rest: pipeline.slice(i) };
+  const found = findDocuments({ reader, filter, sort: sortFieldsOf(sort), skip, limit });
+  return { docs: documentsOf(found), rest: pipeline.slice(i) };
+}
+
+function documentsOf(found: StoredDoc[]): Document[] {
+  return found.map((stored) => stored.doc);
 }
 
 /** Runs the remaining stages on the documents found, with their BSON types. */
@@ -126,14 +165,10 @@ export function runStages({
   resolve,
   variables,
 }: {
-  docs: StoredDoc[];
+  docs: Document[];
   stages: Document[];
   resolve: (name: string) => Document[];
   variables?: Document;
 }): Document[] {
-  return runPipeline(
-    stages,
-    docs.map((stored) => stored.doc),
-    { resolve, variables: variables ?? {} },
-  );
+  return runPipeline(stages, docs, { resolve, variables: variables ?? {} });
 }

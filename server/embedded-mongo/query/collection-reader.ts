@@ -72,6 +72,24 @@ export class CollectionReader {
     yield* this.extraDocs(found);
   }
 
+  /**
+   * How many documents this reader sees. Outside a transaction that is the collection's size; a snapshot only
+   * adjusts it for the documents written since history was kept and for the transaction's own writes.
+   */
+  count(): number {
+    const collection = this.collection;
+    let n = collection?.docs.size ?? 0;
+    if (this.snapshot && collection) {
+      for (const id of this.snapshot.history.touchedIds(collection)) {
+        n += (this.committed(id) ? 1 : 0) - (collection.get(id) ? 1 : 0);
+      }
+    }
+    if (this.overlay) {
+      for (const [id, stored] of this.overlay) n += (stored ? 1 : 0) - (this.committed(id) ? 1 : 0);
+    }
+    return n;
+  }
+
   get exists(): boolean {
     return this.collection !== undefined || this.hasOverlay;
   }

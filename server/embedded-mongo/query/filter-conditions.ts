@@ -43,23 +43,25 @@ function conditionOf(value: unknown): FieldCondition | undefined {
   return condition;
 }
 
+/** Adds the index-usable conditions of one clause (and of its `$and` clauses) to `conditions`. */
+function collectConditions(clause: Document, conditions: Map<string, FieldCondition>): void {
+  for (const [key, value] of Object.entries(clause)) {
+    if (key === '$and' && Array.isArray(value)) {
+      for (const inner of value) if (isPlainObject(inner)) collectConditions(inner, conditions);
+      continue;
+    }
+    if (key.startsWith('$')) continue;
+    const condition = conditionOf(value);
+    if (!condition) continue;
+    const existing = conditions.get(key);
+    // Prefer exact values over ranges when one field appears in several clauses.
+    if (!existing || (!existing.points && condition.points)) conditions.set(key, condition);
+  }
+}
+
 /** Index-usable conditions per field path, from the filter's top level and its `$and` clauses. */
 export function fieldConditionsOf(filter: Document | undefined): Map<string, FieldCondition> {
   const conditions = new Map<string, FieldCondition>();
-  const visit = (clause: Document): void => {
-    for (const [key, value] of Object.entries(clause)) {
-      if (key === '$and' && Array.isArray(value)) {
-        value.filter(isPlainObject).forEach(visit);
-        continue;
-      }
-      if (key.startsWith('$')) continue;
-      const condition = conditionOf(value);
-      if (!condition) continue;
-      const existing = conditions.get(key);
-      // Prefer exact values over ranges when one field appears in several clauses.
-      if (!existing || (!existing.points && condition.points)) conditions.set(key, condition);
-    }
-  };
-  if (filter) visit(filter);
+  if (filter) collectConditions(filter, conditions);
   return conditions;
 }

@@ -28,7 +28,8 @@ export function sessionKeyOf(lsid: unknown): string {
     throw badValue('lsid must be an object with an id');
   const id = lsid.id as Binary;
   const bytes = id.buffer instanceof Uint8Array ? id.buffer : new Uint8Array();
-  return Buffer.from(bytes).toString('hex');
+  // A view over the same bytes: this runs for every command of a session, so no copy is made.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
 export class SessionRegistry {

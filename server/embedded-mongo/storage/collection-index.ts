@@ -119,47 +119,67 @@ export class CollectionIndex {
     this.tree.load(entries);
   }
 
-  /** Entries whose key starts with `prefix` (by value equality) and whose next field lies within `range`. */
-  *scan(prefix: unknown[], range?: KeyRange, reverse = false): Generator<IndexEntry> {
+  /**
+   * Calls `visit` on the entries whose key starts with `prefix` (by value equality) and whose next field lies
+   * within `range`, in index order (or reversed), until `visit` returns false.
+   */
+  visitScan(
+    prefix: unknown[],
+    range: KeyRange | undefined,
+    reverse: boolean,
+    visit: (entry: IndexEntry) => boolean | void,
+  ): void {
+    this.tree.visitBetween(
+      (entry) => this.positionOf(entry, prefix, range) < 0,
+      (entry) => this.positionOf(entry, prefix, range) <= 0,
+      reverse,
+      visit,
+    );
+  }
+
+  /** How many entries visitScan would visit, found by two binary searches. */
+  countScan(prefix: unknown[], range?: KeyRange): number {
+    return this.tree.countBetween(
+      (entry) => this.positionOf(entry, prefix, range) < 0,
+      (entry) => this.positionOf(entry, prefix, range) <= 0,
+    );
+  }
+
+  /** The entries visitScan would visit, as an array. */
+  scan(prefix: unknown[], range?: KeyRange, reverse = false): IndexEntry[] {
+    const entries: IndexEntry[] = [];
+    this.visitScan(prefix, range, reverse, (entry) => {
+      entries.push(entry);
+    });
+    return entries;
+  }
+
+  /**
+   * Where an entry lies relative to a scan's keys, in tree order: -1 before them, 0 among them, 1 after.
+   * NOTE: a method rather than closures built per scan: under tsx (keepNames) every named closure costs a
+   * defineProperty, which shows on the per-request path.
+   */
+  private positionOf(entry: IndexEntry, prefix: unknown[], range: KeyRange | undefined): number {
     const k = prefix.length;
-    const field = this.fields[k];
-    const prefixOrder = (entry: IndexEntry): number => {
-      for (let i = 0; i < k; i++) {
-        const c = compareValues(entry.key[i], prefix[i]) * this.fields[i].direction;
-        if (c !== 0) return c;
-      }
-      return 0;
-    };
-    // Position of an entry relative to the wanted range, in tree order: -1 before it, 0 inside, 1 after.
-    const position = (entry: IndexEntry): number => {
-      const p = prefixOrder(entry);
-      if (p !== 0 || !range) return p;
-      const direction = field.direction;
-      const value = entry.key[k];
-      const start = direction === 1 ? range.lower : range.upper;
-      const end = direction === 1 ? range.upper : range.lower;
-      const rankOrder = (typeRankOf(value) - range.typeRank) * direction;
-      if (start) {
-        const c = compareValues(value, start.value) * direction;
-        if (c < 0 || (c === 0 && !start.inclusive)) return -1;
-      } else if (rankOrder < 0) return -1;
-      if (end) {
-        const c = compareValues(value, end.value) * direction;
-        if (c > 0 || (c === 0 && !end.inclusive)) return 1;
-      } else if (rankOrder > 0) return 1;
-      return 0;
-    };
-    if (!reverse) {
-      for (const entry of this.tree.ascendingFrom((entry) => position(entry) < 0)) {
-        if (position(entry) > 0) return;
-        yield entry;
-      }
-    } else {
-      for (const entry of this.tree.descendingFrom((entry) => position(entry) > 0)) {
-        if (position(entry) < 0) return;
-        yield entry;
-      }
+    for (let i = 0; i < k; i++) {
+      const c = compareValues(entry.key[i], prefix[i]) * this.fields[i].direction;
+      if (c !== 0) return c;
     }
+    if (!range) return 0;
+    const direction = this.fields[k].direction;
+    const value = entry.key[k];
+    const start = direction === 1 ? range.lower : range.upper;
+    const end = direction === 1 ? range.upper : range.lower;
+    const rankOrder = (typeRankOf(value) - range.typeRank) * direction;
+    if (start) {
+      const c = compareValues(value, start.value) * direction;
+      if (c < 0 || (c === 0 && !start.inclusive)) return -1;
+    } else if (rankOrder < 0) return -1;
+    if (end) {
+      const c = compareValues(value, end.value) * direction;
+      if (c > 0 || (c === 0 && !end.inclusive)) return 1;
+    } else if (rankOrder > 0) return 1;
+    return 0;
   }
 
   /** The id of another document already holding one of `stored`'s keys in this unique index, with that key. */
@@ -172,12 +192,13 @@ export class CollectionIndex {
     for (const key of keys) {
       const probe: IndexEntry = { key, id: '' };
       // Entries with this key sort together; ids start after '', so the run begins at the probe.
-      const sameKey = (entry: IndexEntry): boolean => this.compareKeys(entry.key, key) === 0;
       let run = this.tree.takeFrom((entry) => this.compareEntries(entry, probe) < 0, 2);
-      while (run.length > 0 && sameKey(run[0])) {
-        const other = run.find((entry) => sameKey(entry) && entry.id !== stored.id && !ignoreIds?.has(entry.id));
+      while (run.length > 0 && this.compareKeys(run[0].key, key) === 0) {
+        const other = run.find(
+          (entry) => this.compareKeys(entry.key, key) === 0 && entry.id !== stored.id && !ignoreIds?.has(entry.id),
+        );
         if (other) return { key };
-        if (run.length < 2 || !sameKey(run[1])) break;
+        if (run.length < 2 || this.compareKeys(run[1].key, key) !== 0) break;
         // Several documents share the key but all are ignorable so far: look further along the run.
         const last = run[run.length - 1];
         run = this.tree.takeFrom((entry) => this.compareEntries(entry, last) <= 0, 2);

@@ -174,6 +174,7 @@ export class Engine {
     if (write.kind === 'insert') {
       const stored: StoredDoc = { id: idKeyOf(write.doc._id), doc: write.doc, version: this.seq + 1 };
       collection.insert(stored);
+      this.history.recordInserted(collection, stored.id);
       return () => collection.remove(stored);
     }
     const id = idKeyOf(write.before._id);

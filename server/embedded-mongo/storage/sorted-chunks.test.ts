@@ -53,4 +53,45 @@ describe('SortedChunks', () => {
     expect([...chunks.ascendingFrom((x) => x < 1e9)]).toEqual([]);
     expect([...chunks.descendingFrom((x) => x > -1)]).toEqual([]);
   });
+
+  it('visits and counts the items between two bounds in either direction, stopping when asked', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 2000 }),
+        fc.integer({ min: -5, max: 305 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 50 }),
+        (values, low, width, stopAfter) => {
+          const chunks = new SortedChunks<number>(byNumber);
+          for (const value of values) chunks.insert(value);
+          const high = low + width;
+          const expected = [...values].sort(byNumber).filter((value) => value >= low && value < high);
+          const visit = (reverse: boolean, stop = Number.POSITIVE_INFINITY): number[] => {
+            const seen: number[] = [];
+            chunks.visitBetween(
+              (x) => x < low,
+              (x) => x < high,
+              reverse,
+              (x) => {
+                seen.push(x);
+                return seen.length < stop;
+              },
+            );
+            return seen;
+          };
+          expect(visit(false)).toEqual(expected);
+          expect(visit(true)).toEqual([...expected].reverse());
+          expect(visit(false, stopAfter)).toEqual(expected.slice(0, stopAfter));
+          expect(visit(true, stopAfter)).toEqual([...expected].reverse().slice(0, stopAfter));
+          expect(
+            chunks.countBetween(
+              (x) => x < low,
+              (x) => x < high,
+            ),
+          ).toBe(expected.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -14,6 +14,8 @@ interface PastVersion {
  */
 export class VersionHistory {
   private readonly byCollection = new Map<Collection, Map<string, PastVersion[]>>();
+  /** Documents inserted while history was kept: they have no past version, but snapshots must not count them. */
+  private readonly insertedByCollection = new Map<Collection, Set<string>>();
   private readonly readers = new Set<object>();
 
   get active(): boolean {
@@ -26,7 +28,20 @@ export class VersionHistory {
 
   closeSnapshot(reader: object): void {
     this.readers.delete(reader);
-    if (this.readers.size === 0) this.byCollection.clear();
+    if (this.readers.size === 0) {
+      this.byCollection.clear();
+      this.insertedByCollection.clear();
+    }
+  }
+
+  recordInserted(collection: Collection, id: string): void {
+    if (!this.active) return;
+    let inserted = this.insertedByCollection.get(collection);
+    if (!inserted) {
+      inserted = new Set();
+      this.insertedByCollection.set(collection, inserted);
+    }
+    inserted.add(id);
   }
 
   /** Records that `previous` stops being current at `version` (replaced by a newer version, or removed). */
@@ -58,6 +73,16 @@ export class VersionHistory {
   /** Ids of documents of the collection that changed while history was kept. */
   changedIds(collection: Collection): Iterable<string> {
     return this.byCollection.get(collection)?.keys() ?? [];
+  }
+
+  /**
+   * Ids of every document of the collection written while history was kept (changed, removed or inserted):
+   * for any other document, the current version is the one every open snapshot sees.
+   */
+  *touchedIds(collection: Collection): Generator<string> {
+    const changed = this.byCollection.get(collection);
+    if (changed) yield* changed.keys();
+    for (const id of this.insertedByCollection.get(collection) ?? []) if (!changed?.has(id)) yield id;
   }
 
   hasChanges(collection: Collection): boolean {

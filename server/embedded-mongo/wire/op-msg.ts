@@ -55,7 +55,7 @@ export function parseOpMsg(message: Buffer): ParsedOpMsg {
       const documents: Document[] = [];
       let cursor = nameEnd + 1;
       while (cursor < sectionEnd) {
-        const read = readBsonDocument(message, cursor, sectionEnd);
+        const read = readBsonDocument(message, cursor, sectionEnd, { keepSize: true });
         documents.push(read.document);
         cursor = read.next;
       }

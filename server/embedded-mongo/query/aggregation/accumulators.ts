@@ -10,14 +10,29 @@ export interface Accumulation {
   result(): unknown;
 }
 
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
 function sum(): Accumulation {
-  let total: unknown = new Int32(0);
+  // While every value is an int32 and the total fits, it is kept as a plain number: no object per addition.
+  // Any other value hands the total to the typed arithmetic, which widens it exactly as MongoDB does.
+  let small = 0;
+  let total: unknown;
   return {
     add(value) {
+      if (total === undefined && bsonTypeOf(value) === 'Int32') {
+        const next = small + (value as Int32).value;
+        if (next >= INT32_MIN && next <= INT32_MAX) {
+          small = next;
+          return;
+        }
+      }
       // $sum ignores non-numbers, as MongoDB does.
-      if (isNumeric(value)) total = arithmetic('$inc', total, value, '$sum');
+      if (isNumeric(value)) total = arithmetic('$inc', total ?? new Int32(small), value, '$sum');
     },
-    result: () => total,
+    result() {
+      return total ?? new Int32(small);
+    },
   };
 }
 
@@ -31,7 +46,9 @@ function average(): Accumulation {
       total += numericValue(value) ?? 0;
       count += 1;
     },
-    result: () => (count === 0 ? null : new Double(total / count)),
+    result() {
+      return count === 0 ? null : new Double(total / count);
+    },
   };
 }
 
@@ -42,7 +59,9 @@ function extreme(direction: 1 | -1): Accumulation {
       if (value === undefined || value === null) return;
       if (best === undefined || compareValues(value, best) * direction > 0) best = value;
     },
-    result: () => (best === undefined ? null : best),
+    result() {
+      return best === undefined ? null : best;
+    },
   };
 }
 
@@ -56,7 +75,9 @@ function first(): Accumulation {
         kept = value;
       }
     },
-    result: () => (kept === undefined ? null : kept),
+    result() {
+      return kept === undefined ? null : kept;
+    },
   };
 }
 
@@ -66,7 +87,9 @@ function last(): Accumulation {
     add(value) {
       kept = value;
     },
-    result: () => (kept === undefined ? null : kept),
+    result() {
+      return kept === undefined ? null : kept;
+    },
   };
 }
 
@@ -76,7 +99,9 @@ function push(): Accumulation {
     add(value) {
       if (value !== undefined) values.push(value);
     },
-    result: () => values,
+    result() {
+      return values;
+    },
   };
 }
 
@@ -86,7 +111,9 @@ function addToSet(): Accumulation {
     add(value) {
       if (value !== undefined && !values.some((existing) => compareValues(existing, value) === 0)) values.push(value);
     },
-    result: () => values,
+    result() {
+      return values;
+    },
   };
 }
 
@@ -96,7 +123,9 @@ function count(): Accumulation {
     add() {
       n += 1;
     },
-    result: () => new Int32(n),
+    result() {
+      return new Int32(n);
+    },
   };
 }
 

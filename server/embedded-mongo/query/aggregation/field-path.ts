@@ -5,6 +5,8 @@ import { isPlainObject } from '../../bson/values';
  * the array of the subfield values, as MongoDB's expression language does. Missing gives undefined.
  */
 export function resolveFieldPath(value: unknown, path: string): unknown {
+  // A top-level field of a document, the usual `$field`, needs no splitting.
+  if (!path.includes('.') && isPlainObject(value)) return value[path];
   let current: unknown = value;
   for (const part of path.split('.')) {
     if (Array.isArray(current)) {

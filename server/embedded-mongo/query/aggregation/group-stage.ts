@@ -14,15 +14,24 @@ export function runGroupStage(spec: unknown, docs: Document[], variables: Docume
     throw badValue('a group specification must be an object');
   const { _id: idExpression, ...fields } = spec as Document;
   if (!('_id' in (spec as Document))) throw badValue('a group specification must include an _id');
-  const accumulators = Object.entries(fields).map(([name, accumulatorSpec]) => ({
-    name,
-    accumulator: accumulatorFor(accumulatorSpec),
-  }));
+  const accumulators = Object.entries(fields).map(([name, accumulatorSpec]) => {
+    const accumulator = accumulatorFor(accumulatorSpec);
+    const argument = accumulator?.argument;
+    // `{ $count: {} }` and `{ $sum: {} }` take no value from the document.
+    const takesNothing =
+      argument !== null &&
+      typeof argument === 'object' &&
+      !Array.isArray(argument) &&
+      Object.keys(argument).length === 0;
+    return { name, accumulator, argument, takesNothing };
+  });
   if (accumulators.some(({ accumulator }) => !accumulator)) return undefined;
 
   const groups = new Map<string, { id: unknown; states: Accumulation[] }>();
+  // One scope object, repointed at each document: expressions read it synchronously and never keep it.
+  const scope: ExpressionScope = { root: {}, variables };
   for (const doc of docs) {
-    const scope: ExpressionScope = { root: doc, variables };
+    scope.root = doc;
     const id = evaluateExpression(idExpression, doc, scope);
     const key = idKeyOf(id === undefined ? null : id);
     let group = groups.get(key);
@@ -33,15 +42,10 @@ export function runGroupStage(spec: unknown, docs: Document[], variables: Docume
       };
       groups.set(key, group);
     }
-    accumulators.forEach(({ accumulator }, i) => {
-      const argument = accumulator!.argument;
-      const isCount =
-        argument !== null &&
-        typeof argument === 'object' &&
-        !Array.isArray(argument) &&
-        Object.keys(argument).length === 0;
-      group!.states[i].add(isCount ? null : evaluateExpression(argument, doc, scope));
-    });
+    for (let i = 0; i < accumulators.length; i++) {
+      const { argument, takesNothing } = accumulators[i];
+      group.states[i].add(takesNothing ? null : evaluateExpression(argument, doc, scope));
+    }
   }
   return [...groups.values()].map(({ id, states }) => {
     const out: Document = { _id: id };

@@ -1,6 +1,6 @@
 import { type Document, Double, Int32, Long } from 'bson';
 import { Aggregator } from 'mingo/aggregator';
-import { Context, evalExpr, ProcessingMode } from 'mingo/core';
+import { Context, evalExpr } from 'mingo/core';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
 import * as pipelineOperators from 'mingo/operators/pipeline';
@@ -9,6 +9,7 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 
 import { isPlainObject, toQueryView } from '../../bson/values';
+import { mingoComputeOptions } from './mingo-compute-options';
 
 /** Every mingo operator, for the expressions and stages this server hands to mingo. */
 const CONTEXT = Context.init({
@@ -91,20 +92,26 @@ export function retype(value: unknown): unknown {
   return value;
 }
 
+/** An expression as mingo evaluates it, worked out once per expression object (they repeat for every document). */
+const preparedExpressions = new WeakMap<object, { decimals: 'refuse' | 'approximate'; view: unknown }>();
+
+function prepareExpression(expression: unknown): { decimals: 'refuse' | 'approximate'; view: unknown } {
+  const cached =
+    typeof expression === 'object' && expression !== null ? preparedExpressions.get(expression) : undefined;
+  if (cached) return cached;
+  const prepared = {
+    decimals: computesWithNumbers(expression) ? ('refuse' as const) : ('approximate' as const),
+    view: toQueryView(expression),
+  };
+  if (typeof expression === 'object' && expression !== null) preparedExpressions.set(expression, prepared);
+  return prepared;
+}
+
 /** Evaluates an aggregation expression with mingo against a document's query view. */
 export function evaluateWithMingo(expression: unknown, doc: unknown, variables: Document): unknown {
-  const decimals = computesWithNumbers(expression) ? 'refuse' : 'approximate';
-  const view = toQueryView(doc, decimals);
-  const result = evalExpr(view, toQueryView(expression), {
-    idKey: '_id',
-    processingMode: ProcessingMode.CLONE_OFF,
-    scriptEnabled: false,
-    failOnError: true,
-    context: CONTEXT,
-    useStrictMode: true,
-    variables: toQueryView(variables, decimals) as Document,
-  });
-  return retype(result);
+  const { decimals, view } = prepareExpression(expression);
+  const options = mingoComputeOptions(CONTEXT, variables, decimals);
+  return retype(evalExpr(toQueryView(doc, decimals), view, options as Parameters<typeof evalExpr>[2]));
 }
 
 /** Runs one pipeline stage with mingo (for stages this server does not evaluate itself). */

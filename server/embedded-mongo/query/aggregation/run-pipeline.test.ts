@@ -1,6 +1,7 @@
 import { Decimal128, Double, Int32, Long } from 'bson';
 import { describe, expect, it } from 'vitest';
 
+import { reusesMingoOptions } from './mingo-compute-options';
 import { runPipeline } from './run-pipeline';
 
 const options = { resolve: () => [], variables: {} };
@@ -65,5 +66,53 @@ describe('runPipeline', () => {
     expect(runPipeline([{ $group: { _id: null, n: { $sum: 1 } } }], docs, options)).toEqual([
       { _id: null, n: new Int32(2) },
     ]);
+  });
+
+  it('sums int32 values as int32 until the total leaves int32, then as int64, and any double makes a double', () => {
+    // Past int32's range the total is an int64, and stays one when later values bring it back in range.
+    const values = [new Int32(2_147_483_000), new Int32(1_000), new Int32(-2_000)];
+    const [wide] = runPipeline(
+      [{ $group: { _id: null, total: { $sum: '$v' } } }],
+      values.map((v) => ({ v })),
+      options,
+    );
+    expect(wide.total).toEqual(Long.fromNumber(2_147_482_000));
+    const [small] = runPipeline(
+      [{ $group: { _id: null, total: { $sum: '$v' } } }],
+      [new Int32(5), 'text', new Int32(-7), null].map((v) => ({ v })),
+      options,
+    );
+    expect(small.total).toEqual(new Int32(-2));
+    const [mixed] = runPipeline(
+      [{ $group: { _id: null, total: { $sum: '$v' } } }],
+      [new Int32(5), new Double(0.25), new Int32(1)].map((v) => ({ v })),
+      options,
+    );
+    expect(mixed.total).toEqual(new Double(6.25));
+  });
+
+  it('evaluates operators left to mingo per document, with the pipeline variables and each document as root', () => {
+    const docs = [
+      { _id: 1, passedAt: new Date(5), dueAt: new Date(9) },
+      { _id: 2, passedAt: new Date(9), dueAt: new Date(5) },
+      { _id: 3, passedAt: new Date(4), dueAt: new Date(4) },
+    ];
+    const [counts] = runPipeline(
+      [
+        {
+          $group: {
+            _id: null,
+            onTime: { $sum: { $cond: [{ $lte: ['$passedAt', '$dueAt'] }, 1, 0] } },
+            ids: { $push: { $add: ['$$ROOT._id', '$$bonus'] } },
+          },
+        },
+      ],
+      docs,
+      { resolve: () => [], variables: { bonus: new Int32(10) } },
+    );
+    // Evaluations share one set of options instead of copying mingo's operator tables for each document.
+    expect(reusesMingoOptions).toBe(true);
+    expect(counts.onTime).toEqual(new Int32(2));
+    expect(counts.ids).toEqual([new Int32(11), new Int32(12), new Int32(13)]);
   });
 });

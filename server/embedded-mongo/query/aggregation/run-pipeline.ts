@@ -1,11 +1,10 @@
 import { type Document } from 'bson';
 
-import { compareValues } from '../../bson/compare';
-import { isPlainObject } from '../../bson/values';
+import { isPlainObject, numericValue } from '../../bson/values';
 import { badValue } from '../../errors';
 import { compileValueFilter } from '../matcher';
 import { sortFieldsOf } from '../planner';
-import { sortKeyOf, validateSort } from '../sort-documents';
+import { sortByFields, validateSort } from '../sort-documents';
 import { runGroupStage } from './group-stage';
 import { runStageWithMingo } from './mingo-bridge';
 import {
@@ -24,19 +23,11 @@ export interface PipelineOptions {
   variables: Document;
 }
 
-function sortStage(spec: unknown, docs: Document[]): Document[] {
+/** `$sort`; with `limit` > 0 (a `$limit` follows) only the first `limit` documents are selected, with a heap. */
+function sortStage(spec: unknown, docs: Document[], limit = 0): Document[] {
   if (!isPlainObject(spec)) throw badValue('$sort takes an object');
   validateSort(spec);
-  const fields = sortFieldsOf(spec);
-  const keyed = docs.map((doc, position) => ({ doc, position, keys: fields.map((field) => sortKeyOf(doc, field)) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < fields.length; i++) {
-      const c = compareValues(a.keys[i], b.keys[i]);
-      if (c !== 0) return c * fields[i].direction;
-    }
-    return a.position - b.position;
-  });
-  return keyed.map(({ doc }) => doc);
+  return sortByFields(docs, sortFieldsOf(spec), (doc) => doc, limit);
 }
 
 function nonNegative(value: unknown, stage: string): number {
@@ -106,6 +97,16 @@ function runStage(stage: Document, docs: Document[], options: PipelineOptions): 
 /** Runs aggregation stages over documents, keeping BSON types wherever the stage allows. */
 export function runPipeline(stages: Document[], docs: Document[], options: PipelineOptions): Document[] {
   let current = docs;
-  for (const stage of stages) current = runStage(stage, current, options);
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
+    const next = stages[i + 1];
+    // `$sort` then `$limit` needs only the first documents; the `$limit` stage still runs (and validates) after.
+    const limit = next && Object.keys(next)[0] === '$limit' ? numericValue(next.$limit) : undefined;
+    if (Object.keys(stage)[0] === '$sort' && limit !== undefined && Number.isInteger(limit) && limit > 0) {
+      current = sortStage(stage.$sort, current, limit);
+    } else {
+      current = runStage(stage, current, options);
+    }
+  }
   return current;
 }

@@ -4,7 +4,7 @@ import { Query } from 'mingo';
 import { bsonTypeOf, isPlainObject, toQueryView } from '../../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../../errors';
 import { equalsOperand, operatorPredicate, type ValuesPredicate } from './operator-predicates';
-import { expandedValues, reachedValues } from './path-candidates';
+import { reachedValues, someExpanded } from './path-candidates';
 
 export type Matcher = (doc: unknown) => boolean;
 
@@ -40,10 +40,15 @@ function fieldMatcher(path: string, condition: unknown): Matcher {
       .filter((predicate): predicate is ValuesPredicate => predicate !== undefined);
   } else {
     const test = equalsOperand(condition);
-    predicates = [(reached) => expandedValues(reached).some(test)];
+    predicates = [(reached) => someExpanded(reached, test)];
+  }
+  const parts = path.split('.');
+  if (predicates.length === 1) {
+    const [predicate] = predicates;
+    return (doc) => predicate(reachedValues(doc, parts));
   }
   return (doc) => {
-    const reached = reachedValues(doc, path);
+    const reached = reachedValues(doc, parts);
     return predicates.every((predicate) => predicate(reached));
   };
 }

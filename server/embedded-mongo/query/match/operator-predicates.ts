@@ -5,7 +5,7 @@ import { bsonTypeOf, isPlainObject, numericValue, toJsRegExp } from '../../bson/
 import { badValue, ErrorCode, MongoCommandError } from '../../errors';
 import { idKeyOf } from '../../storage/id-key';
 import { hasBsonType, isKnownTypeAlias } from './bson-type-names';
-import { expandedValues } from './path-candidates';
+import { someExpanded } from './path-candidates';
 
 /** Tests the values a path reached (see reachedValues) against one operator. */
 export type ValuesPredicate = (reached: unknown[]) => boolean;
@@ -34,10 +34,9 @@ export function equalsOperand(operand: unknown): (value: unknown) => boolean {
 function comparison(operand: unknown, accept: (c: number) => boolean): ValuesPredicate {
   const rank = typeRankOf(operand);
   const bracketFree = rank === TypeRank.MinKey || rank === TypeRank.MaxKey;
-  return (reached) =>
-    expandedValues(reached).some(
-      (value) => (bracketFree || typeRankOf(value) === rank) && accept(compareValues(value, operand)),
-    );
+  const test = (value: unknown): boolean =>
+    (bracketFree || typeRankOf(value) === rank) && accept(compareValues(value, operand));
+  return (reached) => someExpanded(reached, test);
 }
 
 /** Values whose equality is exactly "same canonical key" (see idKeyOf), so `$in` can use a hash set for them. */
@@ -64,7 +63,7 @@ function inList(operand: unknown, operator: string): ValuesPredicate {
   }
   const matches = (value: unknown): boolean =>
     (isHashable(value) && keys.has(idKeyOf(value))) || tests.some((test) => test(value));
-  return (reached) => expandedValues(reached).some(matches);
+  return (reached) => someExpanded(reached, matches);
 }
 
 function regexPredicate(pattern: unknown, options: unknown): ValuesPredicate {
@@ -77,7 +76,8 @@ function regexPredicate(pattern: unknown, options: unknown): ValuesPredicate {
   } else {
     throw badValue('$regex has to be a string');
   }
-  return (reached) => expandedValues(reached).some((value) => typeof value === 'string' && regex.test(value));
+  const test = (value: unknown): boolean => typeof value === 'string' && regex.test(value);
+  return (reached) => someExpanded(reached, test);
 }
 
 /** Builds the predicate for one `{ $op: operand }` entry of a field condition. */
@@ -90,11 +90,11 @@ export function operatorPredicate(
   switch (operator) {
     case '$eq': {
       const test = equalsOperand(operand);
-      return (reached) => expandedValues(reached).some(test);
+      return (reached) => someExpanded(reached, test);
     }
     case '$ne': {
       const test = equalsOperand(operand);
-      return (reached) => !expandedValues(reached).some(test);
+      return (reached) => !someExpanded(reached, test);
     }
     case '$gt':
       return comparison(operand, (c) => c > 0);
@@ -119,8 +119,7 @@ export function operatorPredicate(
       const normalised = aliases.map((alias) => numericValue(alias) ?? alias);
       for (const alias of normalised)
         if (!isKnownTypeAlias(alias)) throw badValue(`Unknown type name alias: ${String(alias)}`);
-      return (reached) =>
-        expandedValues(reached).some((value) => normalised.some((alias) => hasBsonType(value, alias)));
+      return (reached) => someExpanded(reached, (value) => normalised.some((alias) => hasBsonType(value, alias)));
     }
     case '$size': {
       const size = numericValue(operand);
@@ -165,7 +164,7 @@ export function operatorPredicate(
       const remainder = numericValue(operand[1]);
       if (!divisor || remainder === undefined) throw badValue('divisor cannot be 0');
       return (reached) =>
-        expandedValues(reached).some((value) => {
+        someExpanded(reached, (value) => {
           const n = typeRankOf(value) === TypeRank.Number ? numericValue(value) : undefined;
           return n !== undefined && Math.trunc(n) % Math.trunc(divisor) === Math.trunc(remainder);
         });
