@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      DATA_DIR: './data',
+      LOG_LEVEL: 'info',
+      MOCKS: false,
+      REPLAN_DEBOUNCE_MS: 30_000,
+    });
+  });
+
+  it('treats empty strings as unset and parses the values it is given', () => {
+    const config = loadConfig({ PORT: '0', MONGODB_URI: 'mongodb://db:27017/kiwanda', MOCKS: 'true', SESSION_SECRET: '' });
+    expect(config).toMatchObject({ PORT: 0, MONGODB_URI: 'mongodb://db:27017/kiwanda', MOCKS: true });
+    expect(config.SESSION_SECRET).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['MONGODB_URI', 'postgres://db/kiwanda'],
+    ['SESSION_SECRET', 'short'],
+    ['LOG_LEVEL', 'loud'],
+    ['MOCKS', 'maybe'],
+    ['NODE_ENV', 'staging'],
+    ['REPLAN_DEBOUNCE_MS', '-1'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+});
