@@ -16,7 +16,12 @@ describe('loadConfig', () => {
   });
 
   it('treats empty strings as unset and parses the values it is given', () => {
-    const config = loadConfig({ PORT: '0', MONGODB_URI: 'mongodb://db:27017/kiwanda', MOCKS: 'true', SESSION_SECRET: '' });
+    const config = loadConfig({
+      PORT: '0',
+      MONGODB_URI: 'mongodb://db:27017/kiwanda',
+      MOCKS: 'true',
+      SESSION_SECRET: '',
+    });
     expect(config).toMatchObject({ PORT: 0, MONGODB_URI: 'mongodb://db:27017/kiwanda', MOCKS: true });
     expect(config.SESSION_SECRET).toBeUndefined();
   });

@@ -4,7 +4,15 @@ import { Link, useLocation, useSearchParams } from '@remix-run/react';
  * A table header that sorts by its column through the URL (`?sort=col&dir=asc`), so a sorted
  * view can be shared and works without JavaScript. Sorting resets to the first page.
  */
-export function SortableHeader({ column, label, numeric = false }: { column: string; label: string; numeric?: boolean }) {
+export function SortableHeader({
+  column,
+  label,
+  numeric = false,
+}: {
+  column: string;
+  label: string;
+  numeric?: boolean;
+}) {
   const [searchParams] = useSearchParams();
   const { pathname } = useLocation();
   const active = searchParams.get('sort') === column;
