@@ -26,7 +26,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once at boot; a wrong value throws a ConfigError naming it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings mean "unset", as they do for most twelve-factor apps.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = ConfigSchema.safeParse(present);
