@@ -73,7 +73,8 @@ export function Layout({ children }: { children: ReactNode }) {
                 </NavLink>
               ))}
             </nav>
-            <LiveIndicator />
+            {/* Signed out there is no live link to report on, only a sign-in button. */}
+            {user ? <LiveIndicator /> : null}
             {user ? (
               <Form method="post" action="/logout" className="app-header__user">
                 <span data-testid="signed-in-user" title={user.roleLabel}>

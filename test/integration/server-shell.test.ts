@@ -22,14 +22,22 @@ describe('Kiwanda server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
   });
 
-  it('renders the app shell with the live-connection indicator', async () => {
+  it('renders the app shell: a sign-in landing for visitors, the live-connection indicator once signed in', async () => {
     const response = await fetch(`${server.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
-    const html = await response.text();
-    expect(html).toContain('<title>Kiwanda');
-    expect(html).toContain('data-testid="live-indicator"');
-    expect(html).toMatch(/\/build\/entry\.client-[A-Z0-9]+\.js/);
+    const landing = await response.text();
+    expect(landing).toContain('<title>Kiwanda');
+    expect(landing).toContain('href="/login"');
+    expect(landing).toMatch(/\/build\/entry\.client-[A-Z0-9]+\.js/);
+    // Signed out there is no live link, so no indicator claiming one.
+    expect(landing).not.toContain('data-testid="live-indicator"');
+
+    const { cookie } = await signIn({ baseUrl: server.url, role: 'planner' });
+    const signedIn = await fetch(`${server.url}/planning`, { headers: { cookie } });
+    expect(signedIn.status).toBe(200);
+    // Rendered on the server as "off"; the browser turns it to connected (see the e2e test).
+    expect(await signedIn.text()).toMatch(/data-testid="live-indicator" data-status="offline"/);
   });
 
   it('answers /healthz with status, version and database state', async () => {
