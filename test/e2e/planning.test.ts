@@ -197,10 +197,24 @@ describe('planning in Chromium', { timeout: 60_000 }, () => {
     // An order arrives while the planner reads the proposal.
     await placeOrder(4);
 
-    await page.getByTestId('commit-plan').click();
-    const refusal = page.getByTestId('commit-error');
-    await refusal.waitFor({ timeout: 20_000 });
-    expect(await refusal.textContent()).toMatch(
+    // The open page hears of it live: it warns that the data moved (or, had it just reloaded,
+    // already knows the proposal is stale); either way without a reload.
+    await page
+      .locator('[data-testid="data-changed"], [data-testid="commit-error"]')
+      .first()
+      .waitFor({ timeout: 10_000 });
+    // Loaded afresh, the page says the proposal is stale and will not offer the commit.
+    await page.reload();
+    await page.getByTestId('commit-error').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('commit-plan').isDisabled()).toBe(true);
+
+    // A commit posted anyway (a page that missed the push, a second tab) is refused by the server.
+    const staleCommit = await page.request.post(`${server.url}/planning/${staleId}`, {
+      form: { intent: 'commit' },
+      maxRedirects: 0,
+    });
+    expect(staleCommit.status()).toBe(409);
+    expect(await staleCommit.text()).toMatch(
       /Orders or capacity changed since this proposal was computed \(1 order changed since .+\); re-plan before committing/,
     );
     expect(await Job.countDocuments({ plan: staleId })).toBe(0);
