@@ -10,7 +10,7 @@ export { listOrderPartners, listOrders } from '../server/dashboard/list-orders';
 export { listRecentEvents } from '../server/dashboard/list-recent-events';
 export { listWorkshops, WorkshopListQuery } from '../server/dashboard/list-workshops';
 export { OrderListQuery } from '../server/dashboard/order-list-query';
-export { nairobiDay } from '../server/dashboard/order-rows';
+export { nairobiDateString } from '../server/domain/weeks';
 export { OverviewQuery } from '../server/dashboard/overview-query';
 export { readJobsBoard, JobsBoardQuery } from '../server/dashboard/read-jobs-board';
 export { readOrderDetail } from '../server/dashboard/read-order-detail';

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node';
 
 import {
-  nairobiDay,
+  nairobiDateString,
   OrderListQuery,
   readPageQuery,
   requireDashboardReader,
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(streamOrdersCsv({ query }), {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="kiwanda-orders-${nairobiDay(new Date())}.csv"`,
+      'Content-Disposition': `attachment; filename="kiwanda-orders-${nairobiDateString(new Date())}.csv"`,
       'Cache-Control': 'no-store',
     },
   });

@@ -1,7 +1,7 @@
 import { type Types } from 'mongoose';
 
 import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
-import { nairobiCalendarDay } from '../domain/weeks';
+import { nairobiDateString } from '../domain/weeks';
 import { Job } from '../models/job';
 import { type OrderDoc } from '../models/order';
 
@@ -46,11 +46,6 @@ export type OrderRowSource = Pick<
   '_id' | 'reference' | 'source' | 'partner' | 'customer' | 'placedAt' | 'shipBy' | 'status' | 'priority'
 > & { lines: { quantity: number; unitPriceCents: number }[] };
 
-export function nairobiDay(date: Date): string {
-  const { year, month, day } = nairobiCalendarDay(date);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** Rows for a batch of orders (a page, or a slice of the CSV), with one query for their jobs. */
 export async function toOrderRows(orders: readonly OrderRowSource[]): Promise<OrderRow[]> {
   if (orders.length === 0) return [];
@@ -68,8 +63,8 @@ export async function toOrderRows(orders: readonly OrderRowSource[]): Promise<Or
       partner: order.partner ?? null,
       customer: order.customer.name,
       country: order.customer.country,
-      placedOn: nairobiDay(order.placedAt),
-      shipBy: nairobiDay(order.shipBy),
+      placedOn: nairobiDateString(order.placedAt),
+      shipBy: nairobiDateString(order.shipBy),
       status: order.status,
       priority: order.priority,
       lines: order.lines.length,

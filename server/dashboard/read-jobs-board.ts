@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 import { objectIdString, weekLabelString } from '../domain/input-schemas';
 import { type JobStatus } from '../domain/job-status';
+import { nairobiDateString } from '../domain/weeks';
 import { isoWeekLabel, type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
 import { Job, type JobDoc } from '../models/job';
 import { Order } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
-import { nairobiDay } from './order-rows';
 
 /** The board's columns, in the order work moves; paid, declined and cancelled jobs are only counted. */
 export const BOARD_COLUMNS: readonly JobStatus[] = [
@@ -98,7 +98,7 @@ async function describeCards(jobs: CardSource[]): Promise<JobCard[]> {
     week: job.plannedWeek,
     quantity: job.quantity,
     passedQuantity: job.passedQuantity,
-    dueOn: nairobiDay(job.dueDate),
+    dueOn: nairobiDateString(job.dueDate),
   }));
 }
 

@@ -6,13 +6,13 @@ import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
+import { nairobiDateString } from '../domain/weeks';
 import { type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
 import { Job } from '../models/job';
 import { Order, type OrderDoc } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
-import { nairobiDay } from './order-rows';
 
 export interface OrderDetailJob {
   id: string;
@@ -106,7 +106,7 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
           quantity: job.quantity,
           passedQuantity: job.passedQuantity,
           failedQuantity: job.failedQuantity,
-          dueOn: nairobiDay(job.dueDate),
+          dueOn: nairobiDateString(job.dueDate),
         };
       });
     const holding = lineJobs.filter((job) => CAPACITY_HOLDING_STATUSES.includes(job.status));
@@ -130,8 +130,8 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     partner: order.partner ?? null,
     customer: order.customer.name,
     country: order.customer.country,
-    placedOn: nairobiDay(order.placedAt),
-    shipBy: nairobiDay(order.shipBy),
+    placedOn: nairobiDateString(order.placedAt),
+    shipBy: nairobiDateString(order.shipBy),
     status: order.status,
     priority: order.priority,
     cancelReason: order.cancelReason ?? null,

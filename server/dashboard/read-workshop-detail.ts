@@ -7,6 +7,7 @@ import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
+import { nairobiDateString } from '../domain/weeks';
 import { shiftWeekLabel, weekRange, isoWeekLabel, type WeekLabel } from '../domain/weeks';
 import { workingShareOfWeek } from '../domain/working-time';
 import { Artisan, type ArtisanStatus } from '../models/artisan';
@@ -15,7 +16,6 @@ import { Order } from '../models/order';
 import { Payment } from '../models/payment';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
-import { nairobiDay } from './order-rows';
 import { nairobiMonthStart, WORKSHOP_LOAD_WEEKS, type WorkshopWeekLoad } from './read-workshop-summaries';
 
 /** The detail page lists the jobs of the last few weeks and of the weeks planned ahead. */
@@ -159,7 +159,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
       status: job.status,
       quantity: job.quantity,
       passedQuantity: job.passedQuantity,
-      dueOn: nairobiDay(job.dueDate),
+      dueOn: nairobiDateString(job.dueDate),
     })),
     jobsFromWeek,
     earningsThisMonthCents: earnings.reduce((sum, row) => sum + row.cents, 0),

@@ -57,6 +57,12 @@ export function nairobiDate({ year, month, day }: { year: number; month: number;
   return new Date(inNairobi(Date.UTC(year, month - 1, day)).setHours(0, 0, 0, 0));
 }
 
+/** "YYYY-MM-DD" of the Nairobi calendar day holding an instant. */
+export function nairobiDateString(date: Date | number): string {
+  const { year, month, day } = nairobiCalendarDay(date);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 /** Calendar date (year, month 1–12, day, ISO weekday 1 = Monday) of an instant in Nairobi. */
 export function nairobiCalendarDay(date: Date | number): { year: number; month: number; day: number; weekday: number } {
   const local = inNairobi(date);

@@ -1,7 +1,7 @@
 import { addDays } from 'date-fns';
 
 import { kenyanPublicHolidays, type Holiday } from './holidays';
-import { inNairobi, nairobiCalendarDay, weekStartOfLabel, type WeekLabel } from './weeks';
+import { inNairobi, nairobiDateString, weekStartOfLabel, type WeekLabel } from './weeks';
 
 /**
  * Artisans declare weekly hours; Kiwanda spreads them evenly over the working days Monday to
@@ -9,16 +9,11 @@ import { inNairobi, nairobiCalendarDay, weekStartOfLabel, type WeekLabel } from 
  */
 export const WORKING_DAYS_PER_WEEK = 5;
 
-function calendarKey(date: Date): string {
-  const { year, month, day } = nairobiCalendarDay(date);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** The working days (Monday–Friday, Nairobi calendar) of a week that are public holidays. */
 export function holidaysInWeek({ week, extra = [] }: { week: WeekLabel; extra?: readonly Holiday[] }): Holiday[] {
   const monday = weekStartOfLabel(week);
   const days = Array.from({ length: WORKING_DAYS_PER_WEEK }, (_, offset) =>
-    calendarKey(addDays(monday, offset, { in: inNairobi })),
+    nairobiDateString(addDays(monday, offset, { in: inNairobi })),
   );
   const years = new Set(days.map((day) => Number(day.slice(0, 4))));
   const byDate = new Map<string, Holiday>();

@@ -2,10 +2,11 @@ import { type Types } from 'mongoose';
 
 import { type ProblemInput } from '../../optimizer';
 import { type Skill } from '../domain/skills';
+import { nairobiDateString } from '../domain/weeks';
 import { type OrderPriority } from '../models/order';
 import { Product } from '../models/product';
 import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
-import { nairobiDateString, type PlanningHorizon } from './planning-horizon';
+import { type PlanningHorizon } from './planning-horizon';
 import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from './read-workshop-free-minutes';
 
 /** Optimizer priorities: 3 is most urgent. */

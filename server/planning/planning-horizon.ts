@@ -1,6 +1,6 @@
 import {
   isoWeekLabel,
-  nairobiCalendarDay,
+  nairobiDateString,
   shiftInNairobi,
   weekRange,
   weekStartOfLabel,
@@ -17,12 +17,6 @@ export interface PlanningHorizon {
   labels: WeekLabel[];
   /** Monday of the first week as a Nairobi calendar date, the optimizer's `horizon.start`. */
   startDate: string;
-}
-
-/** "YYYY-MM-DD" of the Nairobi calendar day holding `date`. */
-export function nairobiDateString(date: Date): string {
-  const { year, month, day } = nairobiCalendarDay(date);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The current Nairobi ISO week and the weeks after it. */

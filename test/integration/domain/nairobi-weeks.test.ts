@@ -5,6 +5,7 @@ import { easterSunday, kenyanPublicHolidays } from '../../../server/domain/holid
 import {
   isoWeekLabel,
   isWeekLabel,
+  nairobiDateString,
   nairobiWeekStart,
   shiftWeekLabel,
   weekRange,
@@ -13,6 +14,11 @@ import {
 import { holidaysInWeek, workingShareOfWeek } from '../../../server/domain/working-time';
 
 describe('ISO weeks in Nairobi', () => {
+  it('names the Nairobi calendar day of an instant, which starts at 21:00 UTC the evening before', () => {
+    expect(nairobiDateString(new Date('2026-12-31T20:59:59Z'))).toBe('2026-12-31');
+    expect(nairobiDateString(new Date('2026-12-31T21:00:00Z'))).toBe('2027-01-01');
+  });
+
   it('keeps Sunday 23:30 in Nairobi (20:30 UTC) in the old week and puts Monday 00:30 (21:30 UTC) in the new one', () => {
     expect(isoWeekLabel(new Date('2026-11-29T20:30:00Z'))).toBe('2026-W48');
     expect(isoWeekLabel(new Date('2026-11-29T21:30:00Z'))).toBe('2026-W49');
