@@ -39,12 +39,6 @@ export async function recordPayment({ actor, ...input }: { jobId: string; actor:
 
       const job = await Job.findById(jobId, null, { session, lean: true });
       if (!job) throw new NotFoundError('job', jobId);
-      if (job.status === 'paid') {
-        // A concurrent payment committed between the two reads (possible where reads are not
-        // from one snapshot): it is the payment of this job.
-        const committed = await Payment.findOne({ job: job._id }, null, { session, lean: true });
-        if (committed) return { payment: committed, created: false };
-      }
       if (job.status !== 'passed')
         throw new IllegalTransitionError({ entity: 'job', id: jobId, from: job.status, to: 'paid' });
 
