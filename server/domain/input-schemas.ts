@@ -11,3 +11,8 @@ export const weekLabelString = z
   .transform((value) => value as WeekLabel);
 
 export const wholeCents = z.number().int('must be whole KES cents').min(0);
+
+/** Gazetted one-off holidays (Idd-ul-Fitr, …) as Nairobi dates "YYYY-MM-DD", on top of the fixed ones. */
+export const extraHolidaysSchema = z
+  .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), name: z.string().min(1) }))
+  .default([]);

@@ -1,7 +1,7 @@
 import { type Types } from 'mongoose';
 import { z } from 'zod';
 
-import { weekLabelString } from '../domain/input-schemas';
+import { extraHolidaysSchema, weekLabelString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
@@ -28,10 +28,7 @@ export interface WorkshopFreeMinutes {
 
 const ReadWorkshopFreeMinutesInput = z.object({
   weeks: z.array(weekLabelString).min(1, 'at least one week').max(52),
-  /** Gazetted one-off holidays (Idd-ul-Fitr, …) as Nairobi dates "YYYY-MM-DD". */
-  extraHolidays: z
-    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), name: z.string().min(1) }))
-    .default([]),
+  extraHolidays: extraHolidaysSchema,
 });
 
 /**

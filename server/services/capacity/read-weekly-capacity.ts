@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { computeCapacityCells, type CapacityCell } from '../../domain/capacity-arithmetic';
-import { objectIdString, weekLabelString } from '../../domain/input-schemas';
+import { extraHolidaysSchema, objectIdString, weekLabelString } from '../../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
 import { type Skill } from '../../domain/skills';
 import { validateInput } from '../../domain/validate-input';
@@ -16,10 +16,7 @@ const ReadWeeklyCapacityInput = z.object({
   startWeek: weekLabelString,
   weeks: z.number().int().min(1).max(52),
   workshopIds: z.array(objectIdString).optional(),
-  /** Gazetted one-off holidays (Idd-ul-Fitr, …) as Nairobi dates "YYYY-MM-DD". */
-  extraHolidays: z
-    .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), name: z.string().min(1) }))
-    .default([]),
+  extraHolidays: extraHolidaysSchema,
 });
 
 export type ReadWeeklyCapacityInput = z.input<typeof ReadWeeklyCapacityInput>;

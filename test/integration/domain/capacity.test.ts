@@ -127,7 +127,25 @@ describe('weekly capacity', () => {
     ]);
   });
 
+  it('removes a gazetted one-off holiday passed in, like a fixed one', async () => {
+    // Idd-ul-Fitr as if gazetted for Wednesday 13 Jan 2027 (2027-W02): a fifth of that week goes.
+    const [plain, withHoliday] = await Promise.all([
+      readWeeklyCapacity({ startWeek: '2027-W02', weeks: 1 }),
+      readWeeklyCapacity({
+        startWeek: '2027-W02',
+        weeks: 1,
+        extraHolidays: [{ date: '2027-01-13', name: 'Idd-ul-Fitr' }],
+      }),
+    ]);
+    const casting = (cells: typeof plain) => cells.find((cell) => cell.skill === 'brass-casting')?.capacityMinutes;
+    expect(casting(plain)).toBe(2_100);
+    expect(casting(withHoliday)).toBe(1_680);
+  });
+
   it('names the field of a bad request', async () => {
+    await expect(
+      readWeeklyCapacity({ startWeek: '2026-W01', weeks: 1, extraHolidays: [{ date: '13/01/2027', name: 'Idd' }] }),
+    ).rejects.toMatchObject({ field: 'extraHolidays.0.date' });
     await expect(readWeeklyCapacity({ startWeek: '2025-W53', weeks: 2 })).rejects.toMatchObject({ field: 'startWeek' });
     await expect(readWeeklyCapacity({ startWeek: '2026-W01', weeks: 0 })).rejects.toMatchObject({ field: 'weeks' });
   });
