@@ -1,3 +1,4 @@
+import { nairobiDateString } from '../domain/weeks';
 import { type DemoNetworkOptions } from './generate-demo-network';
 
 export class SeedFlagError extends Error {
@@ -31,7 +32,12 @@ export function parseSeedFlags(values: {
   const referenceDate = values['reference-date'];
   if (referenceDate !== undefined) {
     const parsed = new Date(`${referenceDate}T12:00:00+03:00`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || Number.isNaN(parsed.getTime())) {
+    // Round-tripping through the Nairobi calendar refuses dates that do not exist (2026-02-31).
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) ||
+      Number.isNaN(parsed.getTime()) ||
+      nairobiDateString(parsed) !== referenceDate
+    ) {
       throw new SeedFlagError(`--reference-date must be a date like 2026-03-02, got ${JSON.stringify(referenceDate)}`);
     }
     options.referenceDate = parsed;
