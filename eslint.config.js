@@ -41,12 +41,39 @@ export default tseslint.config(
     },
   },
   {
-    // App code never reaches into tests; the optimizer stays free of the app and the server.
-    files: ['app/**', 'server/**'],
+    // Server code never reaches into tests; the optimizer stays free of the app and the server.
+    files: ['server/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/test/**'], message: 'app and server code must not import test code' }] },
+        { patterns: [{ group: ['**/test/**'], message: 'server code must not import test code' }] },
+      ],
+    },
+  },
+  {
+    // The Remix build holds the UI only. Values of the server reach routes through the load
+    // context (server/app-context.ts); app/ imports from server/ only types, and values only from
+    // the browser-safe domain, always through the #server/… subpath the build keeps external.
+    files: ['app/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/test/**'], message: 'app code must not import test code' },
+            {
+              // NOTE: a regex, because `#` starts a comment in the gitignore-style `group` patterns.
+              regex: '^#server/(?!domain/)',
+              allowTypeImports: true,
+              message:
+                'app/ takes server values from the load context; import only types from server/ (values only from #server/domain/)',
+            },
+            {
+              regex: '^(\\.\\./)+(server|optimizer)(/|$)|^#optimizer',
+              message: 'import server/ through #server/… (types only); optimizer/ is reached through the server',
+            },
+          ],
+        },
       ],
     },
   },

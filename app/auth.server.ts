@@ -1,18 +1,20 @@
 import { redirect } from '@remix-run/node';
 
-import { type Actor } from '../server/domain/actor';
-import { AREA_ROLES, type Area, type Role } from '../server/domain/roles';
-import { actorFromUser, loadSessionUser, type SessionUser } from '../server/services/users/session-user';
+import { type Actor } from '#server/domain/actor';
+import { AREA_ROLES, ROLE_LABELS, type Area, type Role } from '#server/domain/roles';
+import { type SessionUser } from '#server/services/users/session-user';
+
+import { type RequestArgs } from './load-context';
 import { getSession } from './session.server';
 
 export type { SessionUser };
 
 /** The signed-in user, or null. A cookie naming a deleted or deactivated user counts as none. */
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const session = await getSession(request);
+export async function getOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
+  const session = await getSession(args);
   const userId = session.get('userId');
   if (!userId) return null;
-  return loadSessionUser({ userId });
+  return args.context.accounts.loadSessionUser({ userId });
 }
 
 function loginRedirect(request: Request): Response {
@@ -22,9 +24,9 @@ function loginRedirect(request: Request): Response {
 }
 
 /** For loaders and actions: the signed-in user, or a redirect to /login that comes back here. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getOptionalUser(request);
-  if (!user) throw loginRedirect(request);
+export async function requireUser(args: RequestArgs): Promise<SessionUser> {
+  const user = await getOptionalUser(args);
+  if (!user) throw loginRedirect(args.request);
   return user;
 }
 
@@ -32,11 +34,11 @@ export async function requireUser(request: Request): Promise<SessionUser> {
  * The signed-in user if their role may enter; a visitor is sent to sign in, a signed-in user of
  * another role gets 403. Pass an area (from AREA_ROLES) or the roles themselves.
  */
-export async function requireRole(request: Request, allowed: Area | readonly Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
+export async function requireRole(args: RequestArgs, allowed: Area | readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(args);
   const roles = typeof allowed === 'string' ? AREA_ROLES[allowed] : allowed;
   if (!roles.includes(user.role)) {
-    throw new Response(`Your account (${user.role.replace('_', ' ')}) cannot open this page.`, {
+    throw new Response(`Your account (${ROLE_LABELS[user.role].toLowerCase()}) cannot open this page.`, {
       status: 403,
       statusText: 'Forbidden',
     });
@@ -45,7 +47,7 @@ export async function requireRole(request: Request, allowed: Area | readonly Rol
 }
 
 /** The actor services need, for the signed-in user of this request. */
-export async function requireActor(request: Request, allowed?: Area | readonly Role[]): Promise<Actor> {
-  const user = allowed ? await requireRole(request, allowed) : await requireUser(request);
-  return actorFromUser(user);
+export async function requireActor(args: RequestArgs, allowed?: Area | readonly Role[]): Promise<Actor> {
+  const user = allowed ? await requireRole(args, allowed) : await requireUser(args);
+  return args.context.accounts.actorFromUser(user);
 }

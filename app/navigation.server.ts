@@ -1,4 +1,12 @@
-import { AREA_ROLES, ROLE_LABELS, type Area, type Role } from '../server/domain/roles';
+import { AREA_ROLES, ROLE_LABELS, type Area, type Role } from '#server/domain/roles';
+
+/** The dashboard pages, for the roles that may open the planning area (planners; managers and admins read). */
+const DASHBOARD_LINKS = [
+  { to: '/overview', label: 'Overview' },
+  { to: '/orders', label: 'Orders' },
+  { to: '/workshops', label: 'Workshops' },
+  { to: '/jobs', label: 'Jobs' },
+] as const;
 
 /**
  * The header's links, one per area that has pages; a person sees those their role may open.
@@ -11,7 +19,17 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */
 export function navigationFor(role: Role): { to: string; label: string }[] {
-  return AREA_LINKS.filter((link) => AREA_ROLES[link.area].includes(role)).map(({ to, label }) => ({ to, label }));
+  const dashboards = AREA_ROLES.planning.includes(role) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
+  const areas = AREA_LINKS.filter((link) => AREA_ROLES[link.area].includes(role)).map(({ to, label }) => ({
+    to,
+    label,
+  }));
+  return [...dashboards, ...areas];
+}
+
+/** Where `/` sends a signed-in person: the overview for those who may read it; null shows the home page. */
+export function homePathFor(role: Role): string | null {
+  return AREA_ROLES.planning.includes(role) ? '/overview' : null;
 }
 
 export function roleLabel(role: Role): string {

@@ -16,7 +16,6 @@ import { type ReactNode } from 'react';
 import { getOptionalUser } from './auth.server';
 import { LiveConnectionBanner } from './components/dashboard/live-connection-banner';
 import { LiveIndicator } from './components/live-indicator';
-import { dashboardLinksFor } from './dashboard.server';
 import { navigationFor, roleLabel } from './navigation.server';
 import { SocketProvider } from './realtime/socket-context';
 import accountStyles from './styles/account.css';
@@ -37,12 +36,12 @@ interface RootData {
   navigation: { to: string; label: string }[];
 }
 
-export async function loader({ request }: LoaderFunctionArgs): Promise<RootData> {
-  const user = await getOptionalUser(request);
+export async function loader(args: LoaderFunctionArgs): Promise<RootData> {
+  const user = await getOptionalUser(args);
   if (!user) return { user: null, navigation: [] };
   return {
     user: { name: user.name, role: user.role, roleLabel: roleLabel(user.role) },
-    navigation: [...dashboardLinksFor(user.role), ...navigationFor(user.role)],
+    navigation: navigationFor(user.role),
   };
 }
 

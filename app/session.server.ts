@@ -1,10 +1,12 @@
 import { redirect } from '@remix-run/node';
 
-import { sessionStorage, type KiwandaSession } from '../server/auth/session-storage';
+import { type KiwandaSession } from '#server/auth/session-storage';
+
+import { type RequestArgs } from './load-context';
 
 /** The session of a request (empty when the visitor has not signed in). */
-export function getSession(request: Request): Promise<KiwandaSession> {
-  return sessionStorage().getSession(request.headers.get('Cookie'));
+export function getSession({ request, context }: RequestArgs): Promise<KiwandaSession> {
+  return context.sessions.storage.getSession(request.headers.get('Cookie'));
 }
 
 /**
@@ -17,24 +19,21 @@ function servedOverHttps(request: Request): boolean {
 
 /** Signs the user in and sends them on to `redirectTo`. */
 export async function createUserSession({
-  request,
   userId,
   redirectTo,
-}: {
-  request: Request;
-  userId: string;
-  redirectTo: string;
-}): Promise<Response> {
-  const session = await getSession(request);
+  ...args
+}: RequestArgs & { userId: string; redirectTo: string }): Promise<Response> {
+  const session = await getSession(args);
   session.set('userId', userId);
-  return redirect(redirectTo, {
-    headers: { 'Set-Cookie': await sessionStorage().commitSession(session, { secure: servedOverHttps(request) }) },
-  });
+  const cookie = await args.context.sessions.storage.commitSession(session, { secure: servedOverHttps(args.request) });
+  return redirect(redirectTo, { headers: { 'Set-Cookie': cookie } });
 }
 
-export async function destroyUserSession({ request, redirectTo = '/' }: { request: Request; redirectTo?: string }) {
-  const session = await getSession(request);
-  return redirect(redirectTo, { headers: { 'Set-Cookie': await sessionStorage().destroySession(session) } });
+export async function destroyUserSession({ redirectTo = '/', ...args }: RequestArgs & { redirectTo?: string }) {
+  const session = await getSession(args);
+  return redirect(redirectTo, {
+    headers: { 'Set-Cookie': await args.context.sessions.storage.destroySession(session) },
+  });
 }
 
 /** Only same-site paths: a crafted `redirectTo=https://elsewhere` must not bounce people away. */

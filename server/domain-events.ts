@@ -30,6 +30,8 @@ class DomainEventBus {
   }
 }
 
-/** One bus per process; kept on globalThis so a development rebuild does not orphan listeners. */
-const globalWithBus = globalThis as typeof globalThis & { __kiwandaDomainEvents?: DomainEventBus };
-export const domainEvents: DomainEventBus = (globalWithBus.__kiwandaDomainEvents ??= new DomainEventBus());
+/**
+ * One bus per process. A development rebuild reloads only the Remix build, which reaches the bus
+ * through the load context, so no listener is orphaned.
+ */
+export const domainEvents = new DomainEventBus();

@@ -4,6 +4,7 @@ import compression from 'compression';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 
+import { type AppContext } from './app-context';
 import { type Database } from './database';
 import { type Logger } from './logger';
 import { KIWANDA_VERSION } from './version';
@@ -11,12 +12,14 @@ import { KIWANDA_VERSION } from './version';
 export interface HttpAppOptions {
   logger: Logger;
   database: Database;
+  /** Handed to every loader and action (typed for app/ in app/load-context.ts). */
+  context: AppContext;
   getBuild: () => ServerBuild;
   development: boolean;
 }
 
 /** The Express app: health check, static assets, then every other request to Remix. */
-export function createHttpApp({ logger, database, getBuild, development }: HttpAppOptions): express.Express {
+export function createHttpApp({ logger, database, context, getBuild, development }: HttpAppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(compression());
@@ -45,7 +48,11 @@ export function createHttpApp({ logger, database, getBuild, development }: HttpA
   // A function, not a value: in development the build is swapped on every rebuild.
   app.all(
     '*',
-    createRequestHandler({ build: async () => getBuild(), mode: development ? 'development' : 'production' }),
+    createRequestHandler({
+      build: async () => getBuild(),
+      mode: development ? 'development' : 'production',
+      getLoadContext: () => context,
+    }),
   );
   return app;
 }

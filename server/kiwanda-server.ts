@@ -1,6 +1,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 
+import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './app-context';
+import { createSessionCookies } from './auth/session-storage';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
@@ -18,6 +20,7 @@ export interface RunningKiwanda {
   httpServer: HttpServer;
   io: KiwandaIo;
   database: Database;
+  context: AppContext;
   /** Stops accepting, closes sockets, flushes and closes the database. */
   close(): Promise<void>;
 }
@@ -26,24 +29,26 @@ export interface RunningKiwanda {
 export async function startKiwandaServer({
   config,
   logger,
+  clock = SYSTEM_CLOCK,
 }: {
   config: Config;
   logger: Logger;
+  /** Tests pass a fixed clock to see the network as of a chosen moment. */
+  clock?: Clock;
 }): Promise<RunningKiwanda> {
   const development = config.NODE_ENV === 'development';
-  // NOTE: the Remix bundle reads the cookie secret from the environment (app/session.server.ts),
-  // so the resolved secret is published there before the bundle loads.
-  process.env.SESSION_SECRET = resolveSessionSecret({ config, logger });
+  const sessions = createSessionCookies({ secret: resolveSessionSecret({ config, logger }) });
   const database = await connectDatabase({ config, logger });
   // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
   await ensureCollectionsAndIndexes();
   // Tests start from a database of their own making.
   if (config.NODE_ENV !== 'test') await loadDemoNetworkIfEmpty({ logger });
+  const context = createAppContext({ config, logger, clock, sessions });
   const remix = await loadRemixBuild({ development, logger });
-  const app = createHttpApp({ logger, database, getBuild: remix.getBuild, development });
+  const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development });
 
   const httpServer = createServer(app);
-  const io = attachRealtime(httpServer, { logger });
+  const io = attachRealtime(httpServer, { logger, sessions });
   const autoReplanner =
     config.REPLAN_DEBOUNCE_MS > 0
       ? startAutoReplanner({ logger: logger.child({ module: 'planning' }), debounceMs: config.REPLAN_DEBOUNCE_MS })
@@ -85,6 +90,7 @@ export async function startKiwandaServer({
     httpServer,
     io,
     database,
+    context,
     close: () => (closing ??= close()),
   };
 }

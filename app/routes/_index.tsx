@@ -2,8 +2,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react';
 
 import { getOptionalUser } from '../auth.server';
-import { homePathFor } from '../dashboard.server';
-import { navigationFor } from '../navigation.server';
+import { homePathFor, navigationFor } from '../navigation.server';
 
 export const meta: MetaFunction = () => [{ title: 'Kiwanda · Virtual factory' }];
 
@@ -11,8 +10,8 @@ export const meta: MetaFunction = () => [{ title: 'Kiwanda · Virtual factory' }
  * Visitors see what Kiwanda is and a way to sign in. Planners (and managers and admins) go
  * straight to the overview; everyone else gets a short page of the parts of Kiwanda they use.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await getOptionalUser(args);
   if (!user) return { user: null, links: [] };
   const home = homePathFor(user.role);
   if (home) throw redirect(home);

@@ -5,25 +5,20 @@ import { FilterActions } from '../components/dashboard/filter-actions';
 import { JobsBoardColumns } from '../components/dashboard/jobs-board-columns';
 import { JOB_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
-import {
-  answerDomainErrors,
-  JobsBoardQuery,
-  readJobsBoard,
-  readPageQuery,
-  requireDashboardReader,
-  weeksAround,
-} from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobs board · Kiwanda' }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const query = readPageQuery(request, JobsBoardQuery);
-  const now = new Date();
-  const board = await answerDomainErrors(() => readJobsBoard({ query, now }));
-  return { board, weekChoices: weeksAround({ now, before: 4, after: 4 }) };
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { dashboard, clock } = args.context;
+  const query = parseQuery(args.request, dashboard.queries.JobsBoardQuery);
+  const now = clock.now();
+  const board = await answerDomainErrors(() => dashboard.readJobsBoard({ query, now }));
+  return { board, weekChoices: dashboard.weeksAround({ now, before: 4, after: 4 }) };
 }
 
 export default function JobsBoardPage() {

@@ -1,52 +1,53 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
 
-import { authenticateUser, DEMO_PASSWORD, listDemoAccounts, ROLE_LABELS, ValidationError } from '../accounts.server';
+import { AuthenticationError } from '#server/domain/errors';
+import { ROLE_LABELS } from '#server/domain/roles';
+
 import { getOptionalUser } from '../auth.server';
+import { parseForm, runAction } from '../route-input.server';
 import { createUserSession, safeRedirectPath } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Kiwanda' }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getOptionalUser(request)) {
-    throw redirect(safeRedirectPath(new URL(request.url).searchParams.get('redirectTo')));
+export async function loader(args: LoaderFunctionArgs) {
+  if (await getOptionalUser(args)) {
+    throw redirect(safeRedirectPath(new URL(args.request.url).searchParams.get('redirectTo')));
   }
-  const demoAccounts = (await listDemoAccounts()).map((account) => ({
+  const { accounts } = args.context;
+  const demoAccounts = (await accounts.listDemoAccounts()).map((account) => ({
     ...account,
     roleLabel: ROLE_LABELS[account.role],
   }));
-  return { demoAccounts, demoPassword: DEMO_PASSWORD };
+  return { demoAccounts, demoPassword: accounts.DEMO_PASSWORD };
 }
 
-type ActionErrors = { email?: string; password?: string; form?: string };
+// The service checks the e-mail and password themselves and names the field that is wrong.
+const LoginForm = z.object({
+  email: z.string().default(''),
+  password: z.string().default(''),
+  redirectTo: z.string().optional(),
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const redirectTo = safeRedirectPath(form.get('redirectTo'));
-  let user;
-  try {
-    user = await authenticateUser({
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-    });
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const errors: ActionErrors = {};
-    for (const issue of error.issues) errors[issue.field as 'email' | 'password'] ??= issue.message;
-    return data({ errors }, { status: 400 });
-  }
-  if (!user)
-    return data(
-      { errors: { form: 'That e-mail and password do not match an account.' } as ActionErrors },
-      { status: 401 },
-    );
-  return createUserSession({ request, userId: user.id, redirectTo });
+export async function action(args: ActionFunctionArgs) {
+  return runAction(async () => {
+    const { email, password, redirectTo } = await parseForm(args.request, LoginForm);
+    const user = await args.context.accounts.authenticateUser({ email, password });
+    if (!user) throw new AuthenticationError('That e-mail and password do not match an account.');
+    throw await createUserSession({ ...args, userId: user.id, redirectTo: safeRedirectPath(redirectTo) });
+  });
 }
 
 export default function Login() {
   const { demoAccounts, demoPassword } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: ActionErrors = actionData?.errors ?? {};
+  const failure = actionData && !actionData.ok ? actionData : null;
+  const errors = {
+    form: failure && Object.keys(failure.fields).length === 0 ? failure.error : undefined,
+    email: failure?.fields.email,
+    password: failure?.fields.password,
+  };
   const [searchParams] = useSearchParams();
   const submitting = useNavigation().state === 'submitting';
   const redirectTo = searchParams.get('redirectTo') ?? '/';

@@ -1,21 +1,28 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
 
-import { SKILL_LABELS } from '../../server/domain/skills';
+import { objectIdString } from '#server/domain/input-schemas';
+import { SKILL_LABELS } from '#server/domain/skills';
+
 import { formatDay } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { JobStatusBadge, OrderStatusBadge } from '../components/dashboard/status-badge';
-import { answerDomainErrors, readOrderDetail, requireDashboardReader } from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseParams } from '../route-input.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.reference ?? 'Order'} · Kiwanda` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const order = await answerDomainErrors(() => readOrderDetail({ orderId: params.orderId ?? '' }));
+const OrderParams = z.object({ orderId: objectIdString });
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { orderId } = parseParams(args.params, OrderParams);
+  const order = await answerDomainErrors(() => args.context.dashboard.readOrderDetail({ orderId }));
   return { order };
 }
 

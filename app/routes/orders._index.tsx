@@ -1,33 +1,31 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 
-import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
-import type { OrderStatus } from '../../server/models/order';
+import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
+import type { OrderStatus } from '#server/models/order';
+
 import { FilterActions } from '../components/dashboard/filter-actions';
 import { formatDay, ORDER_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
 import { Pagination } from '../components/pagination';
 import { SortableHeader } from '../components/sortable-header';
-import {
-  answerDomainErrors,
-  listOrderPartners,
-  listOrders,
-  OrderListQuery,
-  readPageQuery,
-  requireDashboardReader,
-} from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Orders · Kiwanda' }];
 
 const SORT_LABELS = { shipBy: 'ship-by date', placedAt: 'date placed', reference: 'reference' } as const;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const query = readPageQuery(request, OrderListQuery);
-  const [page, partners] = await answerDomainErrors(() => Promise.all([listOrders({ query }), listOrderPartners()]));
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { dashboard } = args.context;
+  const query = parseQuery(args.request, dashboard.queries.OrderListQuery);
+  const [page, partners] = await answerDomainErrors(() =>
+    Promise.all([dashboard.listOrders({ query }), dashboard.listOrderPartners()]),
+  );
   return { query, page, partners };
 }
 

@@ -2,23 +2,18 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useState } from 'react';
 
-import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
+import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
+
 import { DemandChart } from '../components/dashboard/demand-chart';
 import { DemandTable } from '../components/dashboard/demand-table';
 import { toHours } from '../components/dashboard/labels';
 import { describePushedEvent, LiveFeed, type PushedFeedItem } from '../components/dashboard/live-feed';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { KpiCard } from '../components/kpi-card';
-import {
-  answerDomainErrors,
-  listRecentEvents,
-  OverviewQuery,
-  readOverview,
-  readPageQuery,
-  requireDashboardReader,
-} from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatPercent } from '../format';
 import { useLiveRevalidation, type LiveEventHandler, type LiveEventName } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Kiwanda' }];
 
@@ -32,12 +27,13 @@ const LIVE_EVENTS: LiveEventName[] = [
   'capacity:changed',
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const query = readPageQuery(request, OverviewQuery);
-  const now = new Date();
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { dashboard, clock } = args.context;
+  const query = parseQuery(args.request, dashboard.queries.OverviewQuery);
+  const now = clock.now();
   const [overview, events] = await answerDomainErrors(() =>
-    Promise.all([readOverview({ now, query }), listRecentEvents({ limit: 15 })]),
+    Promise.all([dashboard.readOverview({ now, query }), dashboard.listRecentEvents({ limit: 15 })]),
   );
   return { query, overview, events };
 }

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -7,6 +7,10 @@ import {
   useNavigation,
   useRouteError,
 } from '@remix-run/react';
+import { z } from 'zod';
+
+import { objectIdString } from '#server/domain/input-schemas';
+import { type PlanViewName } from '#server/planning/read-plan-view';
 
 import { requireActor, requireRole } from '../auth.server';
 import { Pagination } from '../components/pagination';
@@ -21,71 +25,38 @@ import { PlanUnplacedTable } from '../components/planning/plan-unplaced-table';
 import { PlanViewTabs } from '../components/planning/plan-view-tabs';
 import { useDataChangesSinceLoad } from '../components/planning/use-planning-live';
 import { formatCount } from '../format';
-import {
-  commitPlan,
-  DomainError,
-  isProposalStale,
-  PLAN_VIEWS,
-  readPlanView,
-  StalePlanError,
-  type PlanViewName,
-} from '../planning.server';
+import { parseForm, parseParams, parseQuery, runAction } from '../route-input.server';
 
-/** What the commit action answers; typed here because the action mixes `data()` with plain returns. */
-interface CommitActionData {
-  error: string | null;
-  stale: boolean;
-  committed: { jobs: number; units: number; workshops: number; ordersPlanned: number } | null;
-}
+const PlanParams = z.object({ planId: objectIdString });
+const CommitForm = z.object({ intent: z.literal('commit', { error: 'must be "commit"' }) });
 
 export const meta: MetaFunction = () => [{ title: 'Plan · Planning · Kiwanda' }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'planning');
-  const url = new URL(request.url);
-  const requested = url.searchParams.get('view');
-  const view: PlanViewName = PLAN_VIEWS.includes(requested as PlanViewName)
-    ? (requested as PlanViewName)
-    : 'assignments';
-  const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
-  const plan = await readPlanView({
-    planId: params.planId ?? '',
-    view,
-    page: Number.isFinite(page) ? page : 1,
-    query: (url.searchParams.get('q') ?? '').slice(0, 100),
-  });
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireRole(args, 'planning');
+  const { planning } = args.context;
+  const { planId } = parseParams(args.params, PlanParams);
+  const { view, page, q } = parseQuery(args.request, planning.queries.PlanViewQuery);
+  const plan = await planning.readPlanView({ planId, view, page, query: q });
   if (!plan) throw new Response('No such plan', { status: 404, statusText: 'Not Found' });
-  const stale = await isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion });
+  const stale = await planning.isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion });
   return { plan, stale, canAct: user.role === 'planner' };
 }
 
 /** Commit: the whole proposal becomes job offers in one transaction, or nothing does. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, ['planner']);
-  const form = await request.formData();
-  if (form.get('intent') !== 'commit') {
-    return data(
-      { error: 'Unknown request: intent must be "commit".', stale: false, committed: null } satisfies CommitActionData,
-      { status: 400 },
-    );
-  }
-  try {
-    const result = await commitPlan({ planId: params.planId ?? '', actor });
-    return data({ error: null, stale: false, committed: result } satisfies CommitActionData);
-  } catch (error) {
-    if (error instanceof DomainError) {
-      return data(
-        { error: error.message, stale: error instanceof StalePlanError, committed: null } satisfies CommitActionData,
-        { status: error.status },
-      );
-    }
-    throw error;
-  }
+export async function action(args: ActionFunctionArgs) {
+  return runAction(async () => {
+    const actor = await requireActor(args, ['planner']);
+    const { planId } = parseParams(args.params, PlanParams);
+    await parseForm(args.request, CommitForm);
+    const committed = await args.context.planning.commitPlan({ planId, actor });
+    return { committed };
+  });
 }
 
 export default function PlanPage() {
   const { plan, stale, canAct } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as CommitActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { summary, diff } = plan;
   const dataChanges = useDataChangesSinceLoad(summary.id);
@@ -125,9 +96,9 @@ export default function PlanPage() {
         <CommitPanel
           summary={summary}
           canAct={canAct}
-          stale={stale || (actionData?.stale ?? false)}
-          error={actionData?.error ?? null}
-          ordersPlanned={actionData?.committed?.ordersPlanned ?? null}
+          stale={stale || (actionData?.ok === false && actionData.kind === 'StalePlanError')}
+          error={actionData?.ok === false ? actionData.error : null}
+          ordersPlanned={actionData?.ok ? actionData.committed.ordersPlanned : null}
           dataChanges={summary.status === 'proposal' && !committing ? dataChanges : 0}
         />
       ) : null}

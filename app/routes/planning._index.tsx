@@ -5,11 +5,10 @@ import { requireRole } from '../auth.server';
 import { formatFulfilment, formatNairobiTime } from '../components/planning/plan-format';
 import { formatWeekRange, PlanTable } from '../components/planning/plan-list';
 import { formatCount } from '../format';
-import { listPlans } from '../planning.server';
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, 'planning');
-  return listPlans();
+export async function loader(args: LoaderFunctionArgs) {
+  await requireRole(args, 'planning');
+  return args.context.planning.listPlans();
 }
 
 export default function PlanningIndex() {

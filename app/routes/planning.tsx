@@ -1,5 +1,4 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LinksFunction,
@@ -7,12 +6,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { isRouteErrorResponse, Link, Outlet, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
+import { z } from 'zod';
 
 import { requireActor, requireRole } from '../auth.server';
 import { PlanDemandPanel } from '../components/planning/plan-demand-panel';
 import planningStyles from '../components/planning/planning.css';
-import { currentPlanRun, DomainError, ProblemValidationError, startPlanRun } from '../planning.server';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { parseForm, runAction } from '../route-input.server';
+
+const PlanForm = z.object({ intent: z.literal('plan', { error: 'must be "plan"' }) });
 
 const PLAN_EVENTS = ['plan:proposed', 'plan:committed'] as const;
 
@@ -20,9 +22,9 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: planningSt
 
 export const meta: MetaFunction = () => [{ title: 'Planning · Kiwanda' }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, 'planning');
-  const running = currentPlanRun();
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireRole(args, 'planning');
+  const running = args.context.planning.currentPlanRun();
   return {
     canAct: user.role === 'planner',
     running: running
@@ -39,26 +41,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** "Plan open demand" (and "Re-plan now"): runs the optimizer, then shows the proposal. */
-export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request, ['planner']);
-  const form = await request.formData();
-  if (form.get('intent') !== 'plan') return data({ error: 'Unknown request: intent must be "plan".' }, { status: 400 });
-  try {
-    const outcome = await startPlanRun({ actor, trigger: 'planner' }).outcome;
-    return redirect(`/planning/${outcome.planId}`);
-  } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: error.status });
-    // The optimizer names the order line or workshop whose data it cannot use.
-    if (error instanceof ProblemValidationError)
-      return data({ error: `The planning data needs fixing first. ${error.message}` }, { status: 422 });
-    throw error;
-  }
+export async function action(args: ActionFunctionArgs) {
+  return runAction(async () => {
+    const actor = await requireActor(args, ['planner']);
+    await parseForm(args.request, PlanForm);
+    const outcome = await args.context.planning.runPlan({ actor, trigger: 'planner' });
+    throw redirect(`/planning/${outcome.planId}`);
+  });
 }
 
 export default function PlanningLayout() {
   const { canAct, running } = useLoaderData<typeof loader>();
-  // Typed by hand: the action's only data answer is an error message.
-  const actionData = useActionData<typeof action>() as { error?: string } | undefined;
+  const actionData = useActionData<typeof action>();
   // A proposal made or committed anywhere (another planner, the re-planner) shows up here.
   useLiveRevalidation(PLAN_EVENTS);
   return (
@@ -73,7 +67,7 @@ export default function PlanningLayout() {
           <p>Open demand onto workshop capacity: propose, review, commit.</p>
         </div>
       </header>
-      <PlanDemandPanel canAct={canAct} running={running} error={actionData?.error ?? null} />
+      <PlanDemandPanel canAct={canAct} running={running} error={actionData?.ok === false ? actionData.error : null} />
       <Outlet />
     </div>
   );

@@ -1,24 +1,30 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { z } from 'zod';
 
-import { SKILL_LABELS } from '../../server/domain/skills';
+import { objectIdString } from '#server/domain/input-schemas';
+import { SKILL_LABELS } from '#server/domain/skills';
+
 import { formatDay } from '../components/dashboard/labels';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { JobStatusBadge } from '../components/dashboard/status-badge';
-import { answerDomainErrors, readWorkshopDetail, requireDashboardReader } from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseParams } from '../route-input.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.workshop.code ?? 'Workshop'} · Kiwanda` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const workshop = await answerDomainErrors(() =>
-    readWorkshopDetail({ workshopId: params.workshopId ?? '', now: new Date() }),
-  );
+const WorkshopParams = z.object({ workshopId: objectIdString });
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { workshopId } = parseParams(args.params, WorkshopParams);
+  const { dashboard, clock } = args.context;
+  const workshop = await answerDomainErrors(() => dashboard.readWorkshopDetail({ workshopId, now: clock.now() }));
   return { workshop };
 }
 

@@ -1,29 +1,26 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 
-import { NAIROBI_AREA_NAMES } from '../../server/domain/nairobi-areas';
-import { SKILL_LABELS, SKILLS } from '../../server/domain/skills';
+import { NAIROBI_AREA_NAMES } from '#server/domain/nairobi-areas';
+import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
+
 import { FilterActions } from '../components/dashboard/filter-actions';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { Pagination } from '../components/pagination';
 import { SortableHeader } from '../components/sortable-header';
-import {
-  answerDomainErrors,
-  listWorkshops,
-  readPageQuery,
-  requireDashboardReader,
-  WorkshopListQuery,
-} from '../dashboard.server';
+import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
+import { answerDomainErrors, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Workshops · Kiwanda' }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireDashboardReader(request);
-  const query = readPageQuery(request, WorkshopListQuery);
-  const page = await answerDomainErrors(() => listWorkshops({ query, now: new Date() }));
+export async function loader(args: LoaderFunctionArgs) {
+  await requireDashboardReader(args);
+  const { dashboard, clock } = args.context;
+  const query = parseQuery(args.request, dashboard.queries.WorkshopListQuery);
+  const page = await answerDomainErrors(() => dashboard.listWorkshops({ query, now: clock.now() }));
   return { query, page };
 }
 

@@ -1,7 +1,7 @@
 import { createCookieSessionStorage, type Session, type SessionStorage } from '@remix-run/node';
 
 /**
- * The signed session cookie, shared by the Remix routes (app/session.server.ts) and the
+ * The signed session cookie, shared by the Remix routes (through the load context) and the
  * Socket.IO handshake, so both recognise the same signed-in user.
  */
 export const SESSION_COOKIE_NAME = '__kiwanda_session';
@@ -17,36 +17,31 @@ export interface SessionFlash {
 
 export type KiwandaSession = Session<SessionData, SessionFlash>;
 
-let storage: SessionStorage<SessionData, SessionFlash> | undefined;
-let storageSecret: string | undefined;
-
-/**
- * Created on first use: the secret is published in process.env at boot (server/session-secret.ts),
- * after this module may already have been loaded by the Remix bundle.
- */
-export function sessionStorage(): SessionStorage<SessionData, SessionFlash> {
-  const secret = process.env.SESSION_SECRET;
-  if (!secret) throw new Error('SESSION_SECRET is not set: the server sets it at boot before serving requests');
-  if (!storage || storageSecret !== secret) {
-    storage = createCookieSessionStorage<SessionData, SessionFlash>({
-      cookie: {
-        name: SESSION_COOKIE_NAME,
-        httpOnly: true,
-        sameSite: 'lax',
-        path: '/',
-        maxAge: SESSION_MAX_AGE_SECONDS,
-        secrets: [secret],
-      },
-    });
-    storageSecret = secret;
-  }
-  return storage;
+export interface SessionCookies {
+  storage: SessionStorage<SessionData, SessionFlash>;
+  /** The signed-in user's id from a Cookie header, or null when absent, unsigned or tampered with. */
+  readUserId(cookieHeader: string | null | undefined): Promise<string | null>;
 }
 
-/** The signed-in user's id from a Cookie header, or null when absent, unsigned or tampered with. */
-export async function readSessionUserId(cookieHeader: string | null | undefined): Promise<string | null> {
-  if (!cookieHeader) return null;
-  const session = await sessionStorage().getSession(cookieHeader);
-  const userId = session.get('userId');
-  return typeof userId === 'string' && /^[0-9a-f]{24}$/i.test(userId) ? userId : null;
+/** Built once at boot with the resolved secret (server/session-secret.ts). */
+export function createSessionCookies({ secret }: { secret: string }): SessionCookies {
+  const storage = createCookieSessionStorage<SessionData, SessionFlash>({
+    cookie: {
+      name: SESSION_COOKIE_NAME,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: SESSION_MAX_AGE_SECONDS,
+      secrets: [secret],
+    },
+  });
+  return {
+    storage,
+    async readUserId(cookieHeader) {
+      if (!cookieHeader) return null;
+      const session = await storage.getSession(cookieHeader);
+      const userId = session.get('userId');
+      return typeof userId === 'string' && /^[0-9a-f]{24}$/i.test(userId) ? userId : null;
+    },
+  };
 }

@@ -13,9 +13,8 @@ import { domainEvents, type DomainEventName, type DomainEventPayload } from '../
  * A result past its age limit (with no event against it) is served once more while a fresh one
  * is computed behind it, so the age limit never makes a person wait.
  *
- * NOTE: the state lives on globalThis. The Remix bundle holds its own copy of this module
- * (app/*.server.ts bundles server code), and a development rebuild loads yet another; both must
- * share one set of results and one set of event subscriptions.
+ * The state is this module's: the Remix build reaches the read models through the load context
+ * and never carries a copy of them, so each process holds one set of results and subscriptions.
  */
 export type Invalidation = {
   [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => readonly string[]);
@@ -59,9 +58,7 @@ interface ReadModelState {
 /** Enough for the few ranges and filters people use; arbitrary URL parameters cannot grow it. */
 const DEFAULT_MAX_KEPT = 64;
 
-const registry = ((
-  globalThis as typeof globalThis & { __kiwandaReadModels?: Map<string, ReadModelState> }
-).__kiwandaReadModels ??= new Map<string, ReadModelState>());
+const registry = new Map<string, ReadModelState>();
 
 function invalidateAll(state: ReadModelState): void {
   state.generation += 1;

@@ -41,6 +41,12 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** Sign-in refused: the e-mail and password do not match an active account (which one is not said). */
+export class AuthenticationError extends DomainError {
+  override name = 'AuthenticationError';
+  override readonly status = 401;
+}
+
 /** An actor asked for something their role or link does not allow. */
 export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';

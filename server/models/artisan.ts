@@ -1,8 +1,8 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export const GENDERS = ['female', 'male', 'other'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -47,4 +47,4 @@ artisanSchema.index({ phone: 1 }, { unique: true });
 artisanSchema.index({ workshop: 1, status: 1 });
 artisanSchema.index({ skills: 1, status: 1 });
 
-export const Artisan = defineModel<ArtisanDoc>('Artisan', artisanSchema);
+export const Artisan: Model<ArtisanDoc> = model<ArtisanDoc>('Artisan', artisanSchema);

@@ -1,6 +1,6 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
  * The audit trail: one record per state change, who did it, when, and the entity before and
@@ -54,4 +54,4 @@ auditEventSchema.index({ at: -1 });
 auditEventSchema.index({ 'actor.userId': 1, at: -1 });
 
 // NOTE: not called "Event", which every browser and Node already define globally.
-export const AuditEvent = defineModel<AuditEventDoc>('AuditEvent', auditEventSchema);
+export const AuditEvent: Model<AuditEventDoc> = model<AuditEventDoc>('AuditEvent', auditEventSchema);

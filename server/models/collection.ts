@@ -1,6 +1,6 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export const COLLECTION_STATUSES = ['draft', 'checked', 'launched'] as const;
 export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
@@ -37,4 +37,4 @@ collectionSchema.index({ name: 1, season: 1 }, { unique: true });
 collectionSchema.index({ status: 1, launchDate: -1 });
 
 // NOTE: exported as ProductCollection so it is never mistaken for a MongoDB collection.
-export const ProductCollection = defineModel<CollectionDoc>('Collection', collectionSchema);
+export const ProductCollection: Model<CollectionDoc> = model<CollectionDoc>('Collection', collectionSchema);

@@ -1,7 +1,7 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export const DEFECT_REASONS = [
   'casting-porosity',
@@ -59,4 +59,4 @@ inspectionSchema.index({ job: 1, inspectedAt: 1 });
 inspectionSchema.index({ officer: 1, inspectedAt: -1 });
 inspectionSchema.index({ workshop: 1, inspectedAt: -1 });
 
-export const Inspection = defineModel<InspectionDoc>('Inspection', inspectionSchema);
+export const Inspection: Model<InspectionDoc> = model<InspectionDoc>('Inspection', inspectionSchema);

@@ -1,11 +1,11 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { JOB_STATUSES, type JobStatus } from '../domain/job-status';
 import { ROLES } from '../domain/roles';
 import { SKILLS, type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export interface JobStatusChange {
   from: JobStatus | null;
@@ -91,4 +91,4 @@ jobSchema.index({ artisan: 1, status: 1 });
 jobSchema.index({ order: 1 });
 jobSchema.index({ status: 1, dueDate: 1 });
 
-export const Job = defineModel<JobDoc>('Job', jobSchema);
+export const Job: Model<JobDoc> = model<JobDoc>('Job', jobSchema);

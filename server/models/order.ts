@@ -1,7 +1,7 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { centsField, wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export const ORDER_SOURCES = ['web', 'retail'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
@@ -96,4 +96,4 @@ orderSchema.index({ status: 1, shipBy: 1 });
 orderSchema.index({ placedAt: -1 });
 orderSchema.index({ 'lines.product': 1 });
 
-export const Order = defineModel<OrderDoc>('Order', orderSchema);
+export const Order: Model<OrderDoc> = model<OrderDoc>('Order', orderSchema);

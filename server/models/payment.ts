@@ -1,9 +1,9 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { type WeekLabel } from '../domain/weeks';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
  * pending: owed and queued for the mobile-money provider · sent: the provider accepted it ·
@@ -65,4 +65,4 @@ paymentSchema.index({ 'payee.artisan': 1, createdAt: -1 });
 paymentSchema.index({ 'payee.workshop': 1, createdAt: -1 });
 paymentSchema.index({ status: 1 });
 
-export const Payment = defineModel<PaymentDoc>('Payment', paymentSchema);
+export const Payment: Model<PaymentDoc> = model<PaymentDoc>('Payment', paymentSchema);

@@ -1,8 +1,8 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type WeekLabel } from '../domain/weeks';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export const PLAN_STATUSES = ['proposal', 'committed', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -113,4 +113,4 @@ const planSchema = new Schema<PlanDoc>(
 planSchema.index({ status: 1, createdAt: -1 });
 planSchema.index({ 'inputs.startWeek': 1 });
 
-export const Plan = defineModel<PlanDoc>('Plan', planSchema);
+export const Plan: Model<PlanDoc> = model<PlanDoc>('Plan', planSchema);

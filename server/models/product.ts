@@ -1,8 +1,8 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { SKILLS, type Skill } from '../domain/skills';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 import { centsField, wholeCountField } from './schema-fields';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** A design the network can make, with what it takes and what it pays. */
 export interface ProductDoc {
@@ -47,4 +47,4 @@ productSchema.index({ sku: 1 }, { unique: true });
 productSchema.index({ collectionRef: 1 });
 productSchema.index({ requiredSkill: 1 });
 
-export const Product = defineModel<ProductDoc>('Product', productSchema);
+export const Product: Model<ProductDoc> = model<ProductDoc>('Product', productSchema);

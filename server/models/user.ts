@@ -1,7 +1,7 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { ROLES, type Role } from '../domain/roles';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** Someone who signs in. An artisan user is linked to their artisan record. */
 export interface UserDoc {
@@ -43,4 +43,4 @@ const userSchema = new Schema<UserDoc>(
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ artisan: 1 }, { unique: true, sparse: true });
 
-export const User = defineModel<UserDoc>('User', userSchema);
+export const User: Model<UserDoc> = model<UserDoc>('User', userSchema);

@@ -1,8 +1,8 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { NAIROBI_AREA_NAMES, KENYAN_MOBILE_PATTERN, type NairobiArea } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** A home-based workshop: a lead artisan and the artisans who work with them. */
 export interface WorkshopDoc {
@@ -50,4 +50,4 @@ workshopSchema.index({ code: 1 }, { unique: true });
 workshopSchema.index({ area: 1 });
 workshopSchema.index({ skills: 1, active: 1 });
 
-export const Workshop = defineModel<WorkshopDoc>('Workshop', workshopSchema);
+export const Workshop: Model<WorkshopDoc> = model<WorkshopDoc>('Workshop', workshopSchema);

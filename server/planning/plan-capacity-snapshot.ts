@@ -1,8 +1,8 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from '../models/define-model';
+import { STRICT_SCHEMA_OPTIONS } from '../models/schema-options';
 
 /**
  * The workshop capacity a plan was computed on, kept beside the plan: its earnings per
@@ -49,4 +49,7 @@ const snapshotSchema = new Schema<PlanCapacitySnapshotDoc>(
 
 snapshotSchema.index({ plan: 1 }, { unique: true });
 
-export const PlanCapacitySnapshot = defineModel<PlanCapacitySnapshotDoc>('PlanCapacitySnapshot', snapshotSchema);
+export const PlanCapacitySnapshot: Model<PlanCapacitySnapshotDoc> = model<PlanCapacitySnapshotDoc>(
+  'PlanCapacitySnapshot',
+  snapshotSchema,
+);

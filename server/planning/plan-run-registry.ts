@@ -18,12 +18,10 @@ interface PlanRunRegistry {
 }
 
 /**
- * NOTE: kept on globalThis. The Remix bundle carries its own copy of this module, separate from
- * the server process's copy; both must see the same run, or a planner's request and the
- * automatic re-planner could solve at the same time.
+ * One registry per process, shared by planners' requests (through the load context) and the
+ * automatic re-planner, so the two never solve at the same time.
  */
-const globalWithRegistry = globalThis as typeof globalThis & { __kiwandaPlanRuns?: PlanRunRegistry };
-const registry: PlanRunRegistry = (globalWithRegistry.__kiwandaPlanRuns ??= { running: null, commitsInProgress: 0 });
+const registry: PlanRunRegistry = { running: null, commitsInProgress: 0 };
 
 export function currentPlanRun(): RunningPlan | null {
   if (!registry.running) return null;

@@ -1,6 +1,6 @@
-import { type ClientSession, Schema, type Types } from 'mongoose';
+import { type ClientSession, model, Schema, type Types } from 'mongoose';
 
-import { defineModel, STRICT_SCHEMA_OPTIONS } from '../models/define-model';
+import { STRICT_SCHEMA_OPTIONS } from '../models/schema-options';
 
 /**
  * One document every plan commit writes first, inside its transaction. Two commits running at
@@ -25,7 +25,7 @@ const planningLockSchema = new Schema<PlanningLockDoc>(
   { ...STRICT_SCHEMA_OPTIONS, timestamps: false, collection: 'planning_locks' },
 );
 
-const PlanningLock = defineModel<PlanningLockDoc>('PlanningLock', planningLockSchema);
+const PlanningLock = model<PlanningLockDoc>('PlanningLock', planningLockSchema);
 const COMMIT_LOCK_ID = 'plan-commit';
 
 /** Creates the lock document (and its collection) outside any transaction; idempotent. */

@@ -1,6 +1,6 @@
 import { type Socket } from 'socket.io';
 
-import { readSessionUserId } from '../auth/session-storage';
+import { type SessionCookies } from '../auth/session-storage';
 import { type Logger } from '../logger';
 import { loadSessionUser } from '../services/users/session-user';
 import { type SocketUser } from './events';
@@ -20,10 +20,10 @@ export function roomsFor(user: SocketUser): string[] {
  * Socket.IO middleware: reads the same signed session cookie as the Remix routes. A socket
  * without a valid session is refused with a connect_error the client can show.
  */
-export function authenticateSocket({ logger }: { logger: Logger }) {
+export function authenticateSocket({ logger, sessions }: { logger: Logger; sessions: SessionCookies }) {
   return async (socket: Socket, next: (error?: Error) => void) => {
     try {
-      const userId = await readSessionUserId(socket.handshake.headers.cookie);
+      const userId = await sessions.readUserId(socket.handshake.headers.cookie);
       const user = userId ? await loadSessionUser({ userId }) : null;
       if (!user) {
         next(new Error(UNAUTHENTICATED_SOCKET_MESSAGE));

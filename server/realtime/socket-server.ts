@@ -2,6 +2,7 @@ import { type Server as HttpServer } from 'node:http';
 
 import { Server } from 'socket.io';
 
+import { type SessionCookies } from '../auth/session-storage';
 import { type Logger } from '../logger';
 import { KIWANDA_VERSION } from '../version';
 import { authenticateSocket, roomsFor } from './authenticate-socket';
@@ -20,13 +21,16 @@ export type KiwandaIo = Server<ClientToServerEvents, ServerToClientEvents, Inter
  * connect; each socket joins the rooms of its role, workshop and artisan, and domain events are
  * forwarded to the rooms allowed to see them.
  */
-export function attachRealtime(httpServer: HttpServer, { logger }: { logger: Logger }): KiwandaIo {
+export function attachRealtime(
+  httpServer: HttpServer,
+  { logger, sessions }: { logger: Logger; sessions: SessionCookies },
+): KiwandaIo {
   const io: KiwandaIo = new Server(httpServer, {
     serveClient: false,
     // A phone that drops off for a moment gets the events it missed on reconnect.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
-  io.use(authenticateSocket({ logger }));
+  io.use(authenticateSocket({ logger, sessions }));
 
   io.on('connection', (socket) => {
     socket.data.connectedAt = Date.now();

@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 
 import { type ServerBuild } from '@remix-run/node';
 
+import { type AppContext } from '../../server/app-context';
 import { loadConfig } from '../../server/config';
 import { clearReadModelCaches } from '../../server/dashboard/read-model-cache';
 import { type Actor } from '../../server/domain/actor';
@@ -100,14 +101,20 @@ async function signInPlanner(url: string): Promise<string> {
   return cookie.split(';')[0];
 }
 
-function loaderOf(build: ServerBuild, routeId: string, url: string, cookie: string): () => Promise<unknown> {
+function loaderOf(
+  build: ServerBuild,
+  context: AppContext,
+  routeId: string,
+  url: string,
+  cookie: string,
+): () => Promise<unknown> {
   const loader = build.routes[routeId]?.module.loader;
   if (!loader) throw new Error(`no loader for ${routeId}`);
   return async () => {
     const result = await loader({
       request: new Request(url, { headers: { Cookie: cookie } }),
       params: {},
-      context: {},
+      context,
     });
     if (result instanceof Response && result.status !== 200) throw new Error(`${routeId} answered ${result.status}`);
     return result;
@@ -154,7 +161,8 @@ async function main(): Promise<void> {
     const page = (pathAndQuery: string) => `${server.url}${pathAndQuery}`;
 
     const rows: Row[] = [];
-    const loader = (routeId: string, pathAndQuery: string) => loaderOf(build, routeId, page(pathAndQuery), cookie);
+    const loader = (routeId: string, pathAndQuery: string) =>
+      loaderOf(build, server.context, routeId, page(pathAndQuery), cookie);
     rows.push({
       name: 'overview loader, figures shared since the last change',
       samples: await measure(loader('routes/overview', '/overview')),

@@ -1,4 +1,4 @@
-import mongoose, { Schema, Types, type Model } from 'mongoose';
+import mongoose, { Schema, Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { useConformanceMongoose } from './conformance-target';
@@ -33,12 +33,15 @@ const artisanSchema = new Schema<Artisan>(
 );
 
 const target = useConformanceMongoose({ area: 'mongoose' });
-let WorkshopModel: Model<Workshop>;
-let ArtisanModel: Model<Artisan>;
+// Typed as the connection compiles them (with the `id` virtual Mongoose adds).
+let WorkshopModel: ReturnType<typeof compileWorkshop>;
+let ArtisanModel: ReturnType<typeof compileArtisan>;
+const compileWorkshop = () => target.connection.model('Workshop', workshopSchema);
+const compileArtisan = () => target.connection.model('Artisan', artisanSchema);
 
 beforeAll(async () => {
-  WorkshopModel = target.connection.model('Workshop', workshopSchema);
-  ArtisanModel = target.connection.model('Artisan', artisanSchema);
+  WorkshopModel = compileWorkshop();
+  ArtisanModel = compileArtisan();
   await WorkshopModel.init();
   await ArtisanModel.init();
 });

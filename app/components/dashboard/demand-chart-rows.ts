@@ -1,5 +1,6 @@
-import type { DemandCapacity } from '../../../server/dashboard/compute-demand-capacity';
-import { SKILL_LABELS, type Skill } from '../../../server/domain/skills';
+import type { DemandCapacity } from '#server/dashboard/compute-demand-capacity';
+import { SKILL_LABELS, type Skill } from '#server/domain/skills';
+
 import { toHours } from './labels';
 
 export interface ChartSeries {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 
-import type { DemandCapacity } from '../../../server/dashboard/compute-demand-capacity';
+import type { DemandCapacity } from '#server/dashboard/compute-demand-capacity';
+
 import { formatCount } from '../../format';
 import { demandChartData } from './demand-chart-rows';
 

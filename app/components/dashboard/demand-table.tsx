@@ -1,5 +1,6 @@
-import type { DemandCapacity } from '../../../server/dashboard/compute-demand-capacity';
-import { SKILL_LABELS } from '../../../server/domain/skills';
+import type { DemandCapacity } from '#server/dashboard/compute-demand-capacity';
+import { SKILL_LABELS } from '#server/domain/skills';
+
 import { formatCount } from '../../format';
 import { toHours } from './labels';
 

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 
-import type { JobsBoard } from '../../../server/dashboard/read-jobs-board';
+import type { JobsBoard } from '#server/dashboard/read-jobs-board';
+
 import { formatCount } from '../../format';
 import { formatDay, JOB_STATUS_LABELS } from './labels';
 

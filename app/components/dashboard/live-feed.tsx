@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 
-import type { FeedItem } from '../../../server/dashboard/describe-audit-event';
+import type { FeedItem } from '#server/dashboard/describe-audit-event';
+
 import type { LiveEventName, LiveEventPayload } from '../../realtime/use-live-revalidation';
 import { JOB_STATUS_LABELS } from './labels';
 

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from '@remix-run/react';
 
-import type { PlanSummary } from '../../../server/planning/plan-summary';
+import type { PlanSummary } from '#server/planning/plan-summary';
+
 import { countOf, formatNairobiTime } from './plan-format';
 
 const STALE_NOTICE =

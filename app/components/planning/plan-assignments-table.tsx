@@ -1,4 +1,5 @@
-import type { AssignmentRow } from '../../../server/planning/plan-view-rows';
+import type { AssignmentRow } from '#server/planning/plan-view-rows';
+
 import { formatCount, formatKes, formatPercent } from '../../format';
 import { formatHours } from './plan-format';
 

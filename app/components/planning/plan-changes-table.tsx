@@ -1,4 +1,5 @@
-import type { ChangeRow, MoveRow } from '../../../server/planning/plan-view-rows';
+import type { ChangeRow, MoveRow } from '#server/planning/plan-view-rows';
+
 import { formatCount } from '../../format';
 import { countOf, formatNairobiTime } from './plan-format';
 

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 
-import type { PlanSummary } from '../../../server/planning/plan-summary';
+import type { PlanSummary } from '#server/planning/plan-summary';
+
 import { formatCount } from '../../format';
 import { formatFulfilment, formatNairobiTime, PLAN_STATUS_LABELS } from './plan-format';
 

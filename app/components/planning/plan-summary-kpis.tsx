@@ -1,4 +1,5 @@
-import type { PlanSummary } from '../../../server/planning/plan-summary';
+import type { PlanSummary } from '#server/planning/plan-summary';
+
 import { formatCount, formatKes } from '../../format';
 import { KpiCard } from '../kpi-card';
 import { countOf, formatDuration, formatFulfilment } from './plan-format';

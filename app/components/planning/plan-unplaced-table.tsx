@@ -1,4 +1,5 @@
-import type { UnplacedRow } from '../../../server/planning/plan-view-rows';
+import type { UnplacedRow } from '#server/planning/plan-view-rows';
+
 import { formatCount } from '../../format';
 import { unplacedReasonLabel } from './plan-format';
 

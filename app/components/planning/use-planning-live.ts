@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import type { PlanProgress } from '../../../server/realtime/events';
+import type { PlanProgress } from '#server/realtime/events';
+
 import { useSocket } from '../../realtime/socket-context';
 
 export type PlanProgressView = Pick<PlanProgress, 'planId' | 'trigger' | 'phase' | 'percent' | 'message'>;

@@ -100,18 +100,17 @@ describe('Journal append and reopen', () => {
     await again.journal.close();
   });
 
-  it('replays 100k records in well under a second', async () => {
+  // Replay speed is measured by `npm run bench:mongo`; a timed assertion here would fail on a busy machine.
+  it('replays 100k records in order', async () => {
     const { journal } = await Journal.open({ dir: temp.dir });
     for (let i = 0; i < 100_000; i += 1) {
       journal.append({ op: 'insert', ns: 'kiwanda.jobs', doc: { _id: i, workshop: `W${i % 300}`, units: i % 17 } });
     }
     await journal.close();
-    const startedAt = performance.now();
     const reopened = await Journal.open({ dir: temp.dir });
-    const elapsedMs = performance.now() - startedAt;
     expect(reopened.recovered.records).toHaveLength(100_000);
     expect(reopened.recovered.records[99_999].doc._id).toBe(99_999);
-    expect(elapsedMs).toBeLessThan(1000);
+    expect(reopened.recovered.records.every((record, index) => record.doc._id === index)).toBe(true);
     await reopened.journal.close();
   });
 });

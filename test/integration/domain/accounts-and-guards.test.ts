@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { requireRole, requireUser } from '../../../app/auth.server';
-import { sessionStorage } from '../../../server/auth/session-storage';
 import { SYSTEM_ACTOR } from '../../../server/domain/actor';
 import { type Role } from '../../../server/domain/roles';
 import { Artisan } from '../../../server/models/artisan';
@@ -15,15 +14,22 @@ import { createUser } from '../../../server/services/users/create-user';
 import { actorFromUser, type SessionUser } from '../../../server/services/users/session-user';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';
+import { makeTestAppContext } from '../../support/app-context';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 const PASSWORD = 'correct horse battery';
 
+const context = makeTestAppContext();
+const { storage } = context.sessions;
+
 async function cookieFor(user: SessionUser): Promise<string> {
-  const session = await sessionStorage().getSession();
+  const session = await storage.getSession();
   session.set('userId', user.id);
-  return (await sessionStorage().commitSession(session)).split(';')[0];
+  return (await storage.commitSession(session)).split(';')[0];
 }
+
+/** A loader's arguments for a request, as the server hands them over. */
+const argsOf = (request: Request) => ({ request, context });
 
 async function staff(role: Exclude<Role, 'artisan'>): Promise<SessionUser> {
   return createUser({
@@ -79,7 +85,7 @@ describe('accounts, sessions and role guards', () => {
   });
 
   it('sends a visitor to sign in and back, and refuses a field officer the planner’s pages', async () => {
-    const visitor = await caught(requireUser(new Request('http://kiwanda.test/planning?week=2026-W48')));
+    const visitor = await caught(requireUser(argsOf(new Request('http://kiwanda.test/planning?week=2026-W48'))));
     expect(visitor.status).toBe(302);
     expect(visitor.headers.get('Location')).toBe('/login?redirectTo=%2Fplanning%3Fweek%3D2026-W48');
 
@@ -87,15 +93,15 @@ describe('accounts, sessions and role guards', () => {
     const officerRequest = new Request('http://kiwanda.test/planning', {
       headers: { Cookie: await cookieFor(officer) },
     });
-    expect((await caught(requireRole(officerRequest, 'planning'))).status).toBe(403);
-    await expect(requireRole(officerRequest, 'inspections')).resolves.toMatchObject({ id: officer.id });
+    expect((await caught(requireRole(argsOf(officerRequest), 'planning'))).status).toBe(403);
+    await expect(requireRole(argsOf(officerRequest), 'inspections')).resolves.toMatchObject({ id: officer.id });
 
     const planner = await staff('planner');
     const plannerRequest = new Request('http://kiwanda.test/planning', {
       headers: { Cookie: await cookieFor(planner) },
     });
-    await expect(requireRole(plannerRequest, 'planning')).resolves.toMatchObject({ role: 'planner' });
-    expect((await caught(requireRole(plannerRequest, ['admin']))).status).toBe(403);
+    await expect(requireRole(argsOf(plannerRequest), 'planning')).resolves.toMatchObject({ role: 'planner' });
+    expect((await caught(requireRole(argsOf(plannerRequest), ['admin']))).status).toBe(403);
   });
 
   it('treats a tampered cookie as no session', async () => {
@@ -103,7 +109,7 @@ describe('accounts, sessions and role guards', () => {
     const cookie = await cookieFor(admin);
     const forged = cookie.replace(/=(.)/, (_match, first: string) => `=${first === 'e' ? 'f' : 'e'}`);
     expect(
-      (await caught(requireUser(new Request('http://kiwanda.test/', { headers: { Cookie: forged } })))).status,
+      (await caught(requireUser(argsOf(new Request('http://kiwanda.test/', { headers: { Cookie: forged } }))))).status,
     ).toBe(302);
   });
 

@@ -1,0 +1,118 @@
+/**
+ * How every route reads its input and answers failures: params, query strings and forms are
+ * parsed with zod, and the errors services throw on purpose (DomainError and its kinds) become
+ * the HTTP answer they name (400, 403, 404, 409, 422) with a message that names the field.
+ * Anything else stays an error for the route's boundary and the log.
+ */
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { type z } from 'zod';
+
+import { DomainError, ValidationError } from '#server/domain/errors';
+import { validateInput } from '#server/domain/validate-input';
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+};
+
+/** What an action answers when it refuses: a message for the page, and one per field. */
+export interface ActionFailure {
+  error: string;
+  fields: Record<string, string>;
+  /** The kind of refusal (`StalePlanError`, `ValidationError`, …), so a page can offer the way out. */
+  kind: string;
+}
+
+/** Turns a DomainError into the Response it names; anything else is returned unchanged. */
+export function responseForDomainError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new Response(error.message, { status: error.status, statusText: STATUS_TEXT[error.status] ?? 'Error' });
+}
+
+/** Runs a loader's reads; a DomainError is thrown as its HTTP answer. */
+export async function answerDomainErrors<Result>(read: () => Promise<Result>): Promise<Result> {
+  try {
+    return await read();
+  } catch (error) {
+    throw responseForDomainError(error);
+  }
+}
+
+/**
+ * Text fields by name; a field left empty counts as absent (a GET form submits every field, chosen
+ * or not). Query strings are trimmed; form values are kept as typed (a password may hold spaces)
+ * and each schema trims what it should.
+ */
+function fieldsOf(
+  entries: Iterable<[string, FormDataEntryValue]>,
+  { trim }: { trim: boolean },
+): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    // Files are read by the routes that take them; everything else here is text.
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') delete raw[name];
+    else raw[name] = trim ? value.trim() : value;
+  }
+  return raw;
+}
+
+/** A page's URL parameters, validated; a bad one answers 400 naming the parameter. */
+export function parseQuery<Schema extends z.ZodType>(request: Request, schema: Schema): z.output<Schema> {
+  try {
+    return validateInput(schema, fieldsOf(new URL(request.url).searchParams, { trim: true }));
+  } catch (error) {
+    throw responseForDomainError(error);
+  }
+}
+
+/**
+ * The route's path parameters, validated. A parameter that cannot name anything (a malformed id)
+ * answers 404, as a well-formed id of nothing does.
+ */
+export function parseParams<Schema extends z.ZodType>(
+  params: LoaderFunctionArgs['params'],
+  schema: Schema,
+): z.output<Schema> {
+  const parsed = schema.safeParse(params);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw new Response(`No such page: ${issue.path.join('.')} ${issue.message}`, {
+    status: 404,
+    statusText: 'Not Found',
+  });
+}
+
+/**
+ * A submitted form, validated. A bad field is a ValidationError, which `actionFailure` (or the
+ * route's boundary) turns into a 400 naming it.
+ */
+export async function parseForm<Schema extends z.ZodType>(request: Request, schema: Schema): Promise<z.output<Schema>> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw ValidationError.forField('(form)', 'the request body is not a form');
+  }
+  return validateInput(schema, fieldsOf(form.entries(), { trim: false }));
+}
+
+/**
+ * Runs an action: success answers `{ ok: true, …result }`; a DomainError (bad field, conflict,
+ * not allowed) answers its status with `{ ok: false, error, fields, kind }` for the page to show.
+ * Responses thrown on purpose (a redirect to sign in, a 403) pass through.
+ */
+export async function runAction<Result extends Record<string, unknown>>(work: () => Promise<Result>) {
+  try {
+    return { ok: true as const, ...(await work()) };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const fields: Record<string, string> = {};
+    if (error instanceof ValidationError) for (const issue of error.issues) fields[issue.field] ??= issue.message;
+    const failure: ActionFailure = { error: error.message, fields, kind: error.name };
+    return data({ ok: false as const, ...failure }, { status: error.status });
+  }
+}

@@ -1,0 +1,101 @@
+import { ProblemValidationError } from '../optimizer';
+import { type SessionCookies } from './auth/session-storage';
+import { type Config } from './config';
+import { listOrderPartners, listOrders } from './dashboard/list-orders';
+import { listRecentEvents } from './dashboard/list-recent-events';
+import { listWorkshops, WorkshopListQuery } from './dashboard/list-workshops';
+import { OrderListQuery } from './dashboard/order-list-query';
+import { OverviewQuery } from './dashboard/overview-query';
+import { JobsBoardQuery, readJobsBoard } from './dashboard/read-jobs-board';
+import { readOrderDetail } from './dashboard/read-order-detail';
+import { readOverview } from './dashboard/read-overview';
+import { readWorkshopDetail } from './dashboard/read-workshop-detail';
+import { streamOrdersCsv } from './dashboard/stream-orders-csv';
+import { weeksAround } from './dashboard/weeks-around';
+import { DomainError } from './domain/errors';
+import { domainEvents } from './domain-events';
+import { type Logger } from './logger';
+import { commitPlan } from './planning/commit-plan';
+import { isProposalStale } from './planning/is-proposal-stale';
+import { currentPlanRun } from './planning/plan-run-registry';
+import { listPlans } from './planning/plan-summary';
+import { PlanViewQuery } from './planning/plan-view-query';
+import { readPlanView } from './planning/read-plan-view';
+import { startPlanRun } from './planning/start-plan-run';
+import { authenticateUser } from './services/users/authenticate-user';
+import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
+import { actorFromUser, loadSessionUser } from './services/users/session-user';
+
+/** Where "now" comes from: the wall clock in production, a fixed moment in tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+/** The planning data cannot be handed to the optimizer; its message names the line or workshop. */
+export class PlanningDataError extends DomainError {
+  override name = 'PlanningDataError';
+  override readonly status = 422;
+}
+
+/**
+ * Everything the Remix routes may call, built once at boot and handed to every loader and action
+ * as the load context. The Remix build holds the UI only: server modules exist once per process,
+ * so the event bus, the plan-run registry and the read-model caches are the same ones that the
+ * Socket.IO layer and the automatic re-planner use.
+ */
+export function createAppContext({
+  config,
+  logger,
+  clock,
+  sessions,
+}: {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  sessions: SessionCookies;
+}) {
+  return {
+    config,
+    logger,
+    clock,
+    sessions,
+    events: domainEvents,
+    accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
+    dashboard: {
+      queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },
+      listOrderPartners,
+      listOrders,
+      listRecentEvents,
+      listWorkshops,
+      readJobsBoard,
+      readOrderDetail,
+      readOverview,
+      readWorkshopDetail,
+      streamOrdersCsv,
+      weeksAround,
+    },
+    planning: {
+      queries: { PlanViewQuery },
+      commitPlan,
+      currentPlanRun,
+      isProposalStale,
+      listPlans,
+      readPlanView,
+      /** As the service, with the optimizer's refusal of bad data turned into a 422 for the page. */
+      async runPlan(input: Omit<Parameters<typeof startPlanRun>[0], 'logger' | 'now'>) {
+        try {
+          return await startPlanRun({ ...input, now: clock.now(), logger: logger.child({ module: 'planning' }) })
+            .outcome;
+        } catch (error) {
+          if (error instanceof ProblemValidationError)
+            throw new PlanningDataError(`The planning data needs fixing first. ${error.message}`);
+          throw error;
+        }
+      },
+    },
+  };
+}
+
+export type AppContext = ReturnType<typeof createAppContext>;
