@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { objectIdString } from '#server/domain/input-schemas';
 import { SKILL_LABELS } from '#server/domain/skills';
 
-import { formatDay } from '../components/dashboard/labels';
+import { JobsTable, WORKSHOP_COLUMN } from '../components/dashboard/jobs-table';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
-import { JobStatusBadge, OrderStatusBadge } from '../components/dashboard/status-badge';
+import { OrderStatusBadge } from '../components/dashboard/status-badge';
 import { requireDashboardReader } from '../dashboard.server';
-import { formatCount, formatKes } from '../format';
+import { formatCount, formatDay, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseParams } from '../route-input.server';
 
@@ -93,40 +93,7 @@ export default function OrderDetailPage() {
           {line.jobs.length === 0 ? (
             <p className="muted">No job makes this line yet: the next plan will place it.</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th>Workshop</th>
-                    <th>Artisan</th>
-                    <th>Week</th>
-                    <th>Due</th>
-                    <th>Status</th>
-                    <th className="num">Units</th>
-                    <th className="num">Passed</th>
-                    <th className="num">Failed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {line.jobs.map((job) => (
-                    <tr key={job.id} data-job-id={job.id}>
-                      <td>
-                        <Link to={`/workshops/${job.workshopId}`}>{job.workshop}</Link>
-                      </td>
-                      <td>{job.artisan ?? <span className="muted">not accepted yet</span>}</td>
-                      <td>{job.week}</td>
-                      <td>{formatDay(job.dueOn)}</td>
-                      <td>
-                        <JobStatusBadge status={job.status} />
-                      </td>
-                      <td className="num">{formatCount(job.quantity)}</td>
-                      <td className="num">{formatCount(job.passedQuantity)}</td>
-                      <td className="num">{formatCount(job.failedQuantity)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <JobsTable jobs={line.jobs} columns={[WORKSHOP_COLUMN]} />
           )}
         </section>
       ))}

@@ -5,13 +5,13 @@ import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 import type { OrderStatus } from '#server/models/order';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
-import { formatDay, ORDER_STATUS_LABELS } from '../components/dashboard/labels';
+import { ORDER_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
 import { Pagination } from '../components/pagination';
 import { SortableHeader } from '../components/sortable-header';
 import { requireDashboardReader } from '../dashboard.server';
-import { formatCount, formatKes } from '../format';
+import { formatCount, formatDay, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseQuery } from '../route-input.server';
 

@@ -11,7 +11,7 @@ import { describePushedEvent, LiveFeed, type PushedFeedItem } from '../component
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { KpiCard } from '../components/kpi-card';
 import { requireDashboardReader } from '../dashboard.server';
-import { formatCount, formatPercent } from '../format';
+import { formatCount, formatNairobiClock, formatPercent } from '../format';
 import { useLiveRevalidation, type LiveEventHandler, type LiveEventName } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseQuery } from '../route-input.server';
 
@@ -57,13 +57,7 @@ export default function Overview() {
         <div>
           <h1>Overview</h1>
           <p>
-            Week {kpis.week} · figures as of{' '}
-            {new Date(overview.computedAt).toLocaleTimeString('en-GB', {
-              timeZone: 'Africa/Nairobi',
-              hour: '2-digit',
-              minute: '2-digit',
-            })}{' '}
-            Nairobi time
+            Week {kpis.week} · figures as of {formatNairobiClock(overview.computedAt)} Nairobi time
           </p>
         </div>
         <Link to="/planning" className="button">

@@ -18,13 +18,13 @@ import { CommitPanel } from '../components/planning/commit-panel';
 import { EarningsChart } from '../components/planning/earnings-chart';
 import { PlanAssignmentsTable } from '../components/planning/plan-assignments-table';
 import { DiffSummary, PlanChangesTable } from '../components/planning/plan-changes-table';
-import { countOf, formatNairobiTime, unplacedReasonLabel } from '../components/planning/plan-format';
+import { countOf, unplacedReasonLabel } from '../components/planning/plan-format';
 import { formatWeekRange, planOrigin, PlanStatusBadge } from '../components/planning/plan-list';
 import { PlanSummaryKpis } from '../components/planning/plan-summary-kpis';
 import { PlanUnplacedTable } from '../components/planning/plan-unplaced-table';
 import { PlanViewTabs } from '../components/planning/plan-view-tabs';
 import { useDataChangesSinceLoad } from '../components/planning/use-planning-live';
-import { formatCount } from '../format';
+import { formatCount, formatNairobiTime } from '../format';
 import { parseForm, parseParams, parseQuery, runAction } from '../route-input.server';
 
 const PlanParams = z.object({ planId: objectIdString });

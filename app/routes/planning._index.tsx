@@ -2,9 +2,9 @@ import { type LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 
 import { requireRole } from '../auth.server';
-import { formatFulfilment, formatNairobiTime } from '../components/planning/plan-format';
+import { formatFulfilment } from '../components/planning/plan-format';
 import { formatWeekRange, PlanTable } from '../components/planning/plan-list';
-import { formatCount } from '../format';
+import { formatCount, formatNairobiTime } from '../format';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireRole(args, 'planning');

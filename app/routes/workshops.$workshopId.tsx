@@ -5,10 +5,9 @@ import { z } from 'zod';
 import { objectIdString } from '#server/domain/input-schemas';
 import { SKILL_LABELS } from '#server/domain/skills';
 
-import { formatDay } from '../components/dashboard/labels';
+import { JobsTable } from '../components/dashboard/jobs-table';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
-import { JobStatusBadge } from '../components/dashboard/status-badge';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
@@ -145,40 +144,14 @@ export default function WorkshopDetailPage() {
         {workshop.jobs.length === 0 ? (
           <p className="muted">No jobs in these weeks.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data" data-testid="workshop-jobs">
-              <thead>
-                <tr>
-                  <th>Week</th>
-                  <th>Order</th>
-                  <th>Product</th>
-                  <th>Artisan</th>
-                  <th>Due</th>
-                  <th>Status</th>
-                  <th className="num">Units</th>
-                  <th className="num">Passed</th>
-                </tr>
-              </thead>
-              <tbody>
-                {workshop.jobs.map((job) => (
-                  <tr key={job.id}>
-                    <td>{job.week}</td>
-                    <td>
-                      <Link to={`/orders/${job.orderId}`}>{job.order}</Link>
-                    </td>
-                    <td>{job.sku}</td>
-                    <td>{job.artisan ?? <span className="muted">not accepted yet</span>}</td>
-                    <td>{formatDay(job.dueOn)}</td>
-                    <td>
-                      <JobStatusBadge status={job.status} />
-                    </td>
-                    <td className="num">{formatCount(job.quantity)}</td>
-                    <td className="num">{formatCount(job.passedQuantity)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <JobsTable
+            jobs={workshop.jobs}
+            testId="workshop-jobs"
+            columns={[
+              { header: 'Order', cell: (job) => <Link to={`/orders/${job.orderId}`}>{job.order}</Link> },
+              { header: 'Product', cell: (job) => job.sku },
+            ]}
+          />
         )}
       </section>
     </>

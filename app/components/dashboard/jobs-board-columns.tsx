@@ -2,8 +2,8 @@ import { Link } from '@remix-run/react';
 
 import type { JobsBoard } from '#server/dashboard/read-jobs-board';
 
-import { formatCount } from '../../format';
-import { formatDay, JOB_STATUS_LABELS } from './labels';
+import { formatCount, formatDay } from '../../format';
+import { JOB_STATUS_LABELS } from './labels';
 
 /** One column per status, in the order work moves; each shows its count and its first cards by due date. */
 export function JobsBoardColumns({ board }: { board: JobsBoard }) {

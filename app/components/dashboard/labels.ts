@@ -22,14 +22,6 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "27 Nov 2026" from "2026-11-27" (a Nairobi calendar day), the same on the server and in the browser. */
-export function formatDay(isoDay: string): string {
-  const [year, month, day] = isoDay.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
 /** Whole hours from minutes, for charts and tables of capacity. */
 export function toHours(minutes: number): number {
   return Math.round(minutes / 60);

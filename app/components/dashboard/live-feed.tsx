@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 
 import type { FeedItem } from '#server/dashboard/describe-audit-event';
 
+import { formatNairobiTime } from '../../format';
 import type { LiveEventName, LiveEventPayload } from '../../realtime/use-live-revalidation';
 import { JOB_STATUS_LABELS } from './labels';
 
@@ -50,14 +51,6 @@ export function describePushedEvent<Name extends LiveEventName>(
   return null;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Africa/Nairobi',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: 'numeric',
-  month: 'short',
-});
-
 /** Recent order and job events, newest first; pushed ones appear at once, highlighted. */
 export function LiveFeed({ items, pushed }: { items: FeedItem[]; pushed: PushedFeedItem[] }) {
   if (items.length === 0 && pushed.length === 0) {
@@ -77,7 +70,7 @@ export function LiveFeed({ items, pushed }: { items: FeedItem[]; pushed: PushedF
         <li key={item.id}>
           {item.href ? <Link to={item.href}>{item.summary}</Link> : item.summary}
           <span className="live-feed__meta">
-            {timeFormat.format(new Date(item.at))} · {item.actor}
+            {formatNairobiTime(item.at)} · {item.actor}
           </span>
         </li>
       ))}

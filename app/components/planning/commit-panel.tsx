@@ -2,7 +2,8 @@ import { Form, useNavigation } from '@remix-run/react';
 
 import type { PlanSummary } from '#server/planning/plan-summary';
 
-import { countOf, formatNairobiTime } from './plan-format';
+import { formatNairobiTime } from '../../format';
+import { countOf } from './plan-format';
 
 const STALE_NOTICE =
   'Orders or capacity changed since this proposal was computed; committing it would be refused. Re-plan to get a current proposal.';

@@ -1,7 +1,7 @@
 import type { ChangeRow, MoveRow } from '#server/planning/plan-view-rows';
 
-import { formatCount } from '../../format';
-import { countOf, formatNairobiTime } from './plan-format';
+import { formatCount, formatNairobiTime } from '../../format';
+import { countOf } from './plan-format';
 
 export interface DiffTotals {
   addedUnits: number;

@@ -1,20 +1,6 @@
 import { formatCount, formatPercent } from '../../format';
 
-/** Display formats of the planning pages. Times are Nairobi's, so server and browser agree. */
-const nairobiTime = new Intl.DateTimeFormat('en-KE', {
-  timeZone: 'Africa/Nairobi',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-  day: 'numeric',
-  month: 'short',
-});
-
-/** "21 Nov, 14:05" (Nairobi). */
-export function formatNairobiTime(iso: string): string {
-  return nairobiTime.format(new Date(iso));
-}
-
+/** Display formats of the planning pages (times come from app/format.ts). */
 export function formatDuration(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
 }

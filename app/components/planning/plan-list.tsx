@@ -2,8 +2,8 @@ import { Link } from '@remix-run/react';
 
 import type { PlanSummary } from '#server/planning/plan-summary';
 
-import { formatCount } from '../../format';
-import { formatFulfilment, formatNairobiTime, PLAN_STATUS_LABELS } from './plan-format';
+import { formatCount, formatNairobiTime } from '../../format';
+import { formatFulfilment, PLAN_STATUS_LABELS } from './plan-format';
 
 export function PlanStatusBadge({ status }: { status: string }) {
   const tone = status === 'committed' ? ' badge--good' : status === 'superseded' ? ' badge--muted' : '';
