@@ -1,14 +1,13 @@
+import { type CapacityCell } from '../domain/capacity-arithmetic';
 import { SKILLS, type Skill } from '../domain/skills';
 import { type Week, type WeekLabel } from '../domain/weeks';
-import { type CapacityArtisanRecord } from './capacity-base';
-import { capacityCellsOfWeeks } from './capacity-of-weeks';
-import { type CommittedMinutesRow } from './read-committed-minutes';
 import { type OpenOrderLine } from './read-open-orders';
 
 /**
  * Demand against capacity for one week and skill, in minutes.
- * - capacity: what the active artisans offer that week (holidays removed; an artisan with several
- *   skills splits their week between them).
+ * - capacity: what the active artisans can still give that week as of now (server/capacity: the
+ *   working time left, holidays and days away removed; an artisan with several skills splits
+ *   their week between them). Past weeks offer nothing, the current one what is left of it.
  * - planned: jobs already planned in that week (all but declined or cancelled ones).
  * - unplanned: ordered units of open orders that no job covers yet, in the week of their ship-by;
  *   overdue ones are counted in the current week, when they would have to be made.
@@ -33,15 +32,14 @@ export function computeDemandCapacity({
   currentWeek,
   skill,
   lines,
-  artisans,
-  committed,
+  capacity,
 }: {
   weeks: readonly Week[];
   currentWeek: Week;
   skill?: Skill;
   lines: readonly OpenOrderLine[];
-  artisans: readonly CapacityArtisanRecord[];
-  committed: readonly CommittedMinutesRow[];
+  /** Capacity cells (workshop × skill × week) of server/capacity, covering `weeks`. */
+  capacity: readonly CapacityCell[];
 }): DemandCapacity {
   const skills = skill ? [skill] : [...SKILLS];
   const shown = new Set<string>(skills);
@@ -54,14 +52,11 @@ export function computeDemandCapacity({
   const cellAt = (week: WeekLabel, cellSkill: Skill) =>
     shown.has(cellSkill) ? cells.get(`${week}|${cellSkill}`) : undefined;
 
-  const capacity = capacityCellsOfWeeks({ artisans, weeks: weeks.map((week) => week.label) });
   for (const cell of capacity) {
     const target = cellAt(cell.week, cell.skill);
-    if (target) target.capacityMinutes += cell.capacityMinutes;
-  }
-  for (const row of committed) {
-    const target = cellAt(row.week, row.skill);
-    if (target) target.plannedMinutes += row.minutes;
+    if (!target) continue;
+    target.capacityMinutes += cell.capacityMinutes;
+    target.plannedMinutes += cell.committedMinutes;
   }
   for (const line of lines) {
     if (line.uncovered === 0) continue;

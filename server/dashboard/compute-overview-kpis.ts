@@ -1,7 +1,6 @@
+import { type CapacityArtisanRecord, type CommittedMinutesRow } from '../capacity';
+import { type CapacityCell } from '../domain/capacity-arithmetic';
 import { type Week, type WeekLabel } from '../domain/weeks';
-import { type CapacityArtisanRecord } from './capacity-base';
-import { capacityCellsOfWeeks } from './capacity-of-weeks';
-import { type CommittedMinutesRow } from './read-committed-minutes';
 import { type OpenOrders } from './read-open-orders';
 
 /** How far ahead "at risk of being late" looks, in days from now. */
@@ -17,8 +16,11 @@ export const DUE_SOON_WEEKS = 3;
  * - unitsDue: units ordered on open orders whose ship-by falls before the end of the third week
  *   (this week and the next two, Nairobi weeks); overdue orders count, and are also given apart.
  * - utilisation: minutes of the jobs planned in this week (all but declined or cancelled ones)
- *   over the minutes the active artisans of active workshops offer this week, public holidays
- *   removed. Above 1 means the week is over-committed.
+ *   over the minutes the active artisans of active workshops offered this week as of its start
+ *   (public holidays and days away removed). Above 1 means the week is over-committed.
+ *   NOTE: not the capacity left as of now, as the demand chart shows: the week's planned jobs
+ *   include work done on days already past, so against what is left the ratio would climb
+ *   towards infinity by Friday afternoon however well the week went.
  * - atRisk: units not made yet on open orders whose ship-by is within AT_RISK_HORIZON_DAYS of now
  *   or already past: units no job covers, plus units in jobs not yet handed to QC (offered,
  *   accepted, in progress, or failed and waiting for rework).
@@ -40,6 +42,7 @@ export function computeOverviewKpis({
   openOrders,
   artisans,
   committedThisWeek,
+  capacityThisWeek,
 }: {
   now: Date;
   /** This week and the next two, in order. */
@@ -48,6 +51,8 @@ export function computeOverviewKpis({
   artisans: readonly CapacityArtisanRecord[];
   /** Rows of readCommittedMinutes for this week only. */
   committedThisWeek: readonly CommittedMinutesRow[];
+  /** Capacity cells of this week as of its start (readCapacity with `now` at Monday 00:00). */
+  capacityThisWeek: readonly CapacityCell[];
 }): OverviewKpis {
   const thisWeek = dueSoonWeeks[0];
   const dueSoonEnd = dueSoonWeeks[dueSoonWeeks.length - 1].end;
@@ -65,10 +70,7 @@ export function computeOverviewKpis({
   }
   atRisk.units = atRisk.uncoveredUnits + atRisk.unfinishedUnits;
 
-  const capacityMinutes = capacityCellsOfWeeks({ artisans, weeks: [thisWeek.label] }).reduce(
-    (sum, cell) => sum + cell.capacityMinutes,
-    0,
-  );
+  const capacityMinutes = capacityThisWeek.reduce((sum, cell) => sum + cell.capacityMinutes, 0);
   const committedMinutes = committedThisWeek.reduce((sum, row) => sum + row.minutes, 0);
 
   const working = new Set(committedThisWeek.flatMap((row) => row.artisanIds));

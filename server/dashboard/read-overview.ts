@@ -1,9 +1,8 @@
+import { readCapacity } from '../capacity';
 import { isoWeekLabel, weekRange } from '../domain/weeks';
-import { readNetworkRoster } from './capacity-base';
 import { computeDemandCapacity, type DemandCapacity } from './compute-demand-capacity';
 import { computeOverviewKpis, DUE_SOON_WEEKS, type OverviewKpis } from './compute-overview-kpis';
 import { type OverviewQuery } from './overview-query';
-import { readCommittedMinutes } from './read-committed-minutes';
 import { cachedReadModel } from './read-model-cache';
 import { readOpenOrders } from './read-open-orders';
 
@@ -21,23 +20,25 @@ export async function computeOverview({ now, query }: { now: Date; query: Overvi
   const chartWeeks = weekRange(query.from ?? currentWeek.label, query.weeks);
   const weekLabels = [...new Set([currentWeek.label, ...chartWeeks.map((week) => week.label)])];
 
-  const [openOrders, roster] = await Promise.all([readOpenOrders(), readNetworkRoster()]);
-  const { artisans, workshopIds } = roster;
-  const committed = await readCommittedMinutes({ weeks: weekLabels, workshopIds });
+  const [openOrders, capacity, weekAtStart] = await Promise.all([
+    readOpenOrders(),
+    readCapacity({ now, weeks: weekLabels }),
+    readCapacity({ now: currentWeek.start, weeks: [currentWeek.label] }),
+  ]);
   const kpis = computeOverviewKpis({
     now,
     dueSoonWeeks,
     openOrders,
-    artisans,
-    committedThisWeek: committed.filter((row) => row.week === currentWeek.label),
+    artisans: capacity.roster.artisans,
+    committedThisWeek: capacity.committed.filter((row) => row.week === currentWeek.label),
+    capacityThisWeek: weekAtStart.cells,
   });
   const demand = computeDemandCapacity({
     weeks: chartWeeks,
     currentWeek,
     skill: query.skill,
     lines: openOrders.lines,
-    artisans,
-    committed,
+    capacity: capacity.cells,
   });
   return { kpis, demand, computedAt: now.toISOString() };
 }

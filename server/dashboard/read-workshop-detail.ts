@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
 
-import { computeCapacityCells } from '../domain/capacity-arithmetic';
+import { readCapacity } from '../capacity';
 import { NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
@@ -9,7 +9,6 @@ import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
 import { nairobiDateString } from '../domain/weeks';
 import { shiftWeekLabel, weekRange, isoWeekLabel, type WeekLabel } from '../domain/weeks';
-import { workingShareOfWeek } from '../domain/working-time';
 import { Artisan, type ArtisanStatus } from '../models/artisan';
 import { Job } from '../models/job';
 import { Order } from '../models/order';
@@ -71,7 +70,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
   const loadWeeks = weekRange(input.now, WORKSHOP_LOAD_WEEKS);
   const jobsFromWeek = shiftWeekLabel(thisWeek, -JOB_WEEKS_BACK);
 
-  const [artisans, jobs, earnings] = await Promise.all([
+  const [artisans, jobs, earnings, capacity] = await Promise.all([
     Artisan.find({ workshop: id }, { name: 1, skills: 1, weeklyHours: 1, status: 1 }).sort({ name: 1 }).lean(),
     Job.find({ workshop: id, plannedWeek: { $gte: jobsFromWeek } })
       .select({
@@ -95,6 +94,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
       },
       { $group: { _id: '$payee.artisan', cents: { $sum: '$amountCents' } } },
     ]),
+    readCapacity({ now: input.now, weeks: loadWeeks.map((week) => week.label), workshopIds: [workshopId] }),
   ]);
   const [orders, products] = await Promise.all([
     Order.find({ _id: { $in: [...new Set(jobs.map((job) => String(job.order)))] } }, { reference: 1 }).lean(),
@@ -107,21 +107,6 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
   const holding = jobs.filter((job) => CAPACITY_HOLDING_STATUSES.includes(job.status));
   const thisWeekJobs = holding.filter((job) => job.plannedWeek === thisWeek);
 
-  const cells = computeCapacityCells({
-    artisans: workshop.active
-      ? artisans
-          .filter((artisan) => artisan.status === 'active')
-          .map((artisan) => ({ workshopId, skills: artisan.skills, weeklyHours: artisan.weeklyHours }))
-      : [],
-    weeks: loadWeeks.map((week) => ({ label: week.label, share: workingShareOfWeek({ week: week.label }) })),
-    committed: holding.map((job) => ({
-      workshopId,
-      skill: job.skill,
-      week: job.plannedWeek,
-      minutes: job.quantity * job.labourMinutesPerUnit,
-    })),
-  });
-
   return {
     id: workshopId,
     code: workshop.code,
@@ -130,7 +115,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
     phone: workshop.phone,
     skills: workshop.skills,
     active: workshop.active,
-    loads: cells.map((cell) => ({
+    loads: capacity.cells.map((cell) => ({
       week: cell.week,
       skill: cell.skill,
       capacityMinutes: cell.capacityMinutes,

@@ -1,13 +1,10 @@
 import { Types } from 'mongoose';
 
+import { readCapacity } from '../capacity';
 import { type NairobiArea } from '../domain/nairobi-areas';
 import { type Skill } from '../domain/skills';
 import { isoWeekLabel, nairobiCalendarDay, nairobiDate, weekRange, type WeekLabel } from '../domain/weeks';
 import { Payment } from '../models/payment';
-import { Workshop } from '../models/workshop';
-import { readNetworkRoster } from './capacity-base';
-import { capacityCellsOfWeeks } from './capacity-of-weeks';
-import { readCommittedMinutes } from './read-committed-minutes';
 import { cachedReadModel } from './read-model-cache';
 
 /** The workshops table shows load for this week and the next two. */
@@ -15,6 +12,7 @@ export const WORKSHOP_LOAD_WEEKS = 3;
 
 export interface WorkshopWeekLoad {
   week: WeekLabel;
+  /** What its artisans can still give that week as of now (see server/capacity). */
   capacityMinutes: number;
   committedMinutes: number;
 }
@@ -59,36 +57,25 @@ async function readEarningsSince({
 /** Every workshop with its artisans, its load for the next weeks and its earnings this month. */
 export async function computeWorkshopSummaries({ now }: { now: Date }): Promise<WorkshopSummary[]> {
   const weeks = weekRange(now, WORKSHOP_LOAD_WEEKS);
-  const workshops = await Workshop.find({}, { code: 1, name: 1, area: 1, skills: 1, active: 1 })
-    .sort({ code: 1 })
-    .lean();
-  const { artisans } = await readNetworkRoster();
-  const [committed, earnings] = await Promise.all([
-    readCommittedMinutes({
-      weeks: weeks.map((week) => week.label),
-      workshopIds: workshops.map((workshop) => String(workshop._id)),
-    }),
-    readEarningsSince({
-      workshopIds: workshops.map((workshop) => new Types.ObjectId(String(workshop._id))),
-      since: nairobiMonthStart(now),
-    }),
-  ]);
+  const capacity = await readCapacity({ now, weeks: weeks.map((week) => week.label) });
+  const { workshops, artisans } = capacity.roster;
+  const earnings = await readEarningsSince({
+    workshopIds: workshops.map((workshop) => new Types.ObjectId(workshop.id)),
+    since: nairobiMonthStart(now),
+  });
   const loadByWorkshopWeek = new Map<string, WorkshopWeekLoad>();
-  const loadOf = (workshopId: string, week: WeekLabel) => {
-    const key = `${workshopId}|${week}`;
-    const load = loadByWorkshopWeek.get(key) ?? { week, capacityMinutes: 0, committedMinutes: 0 };
+  for (const cell of capacity.cells) {
+    const key = `${cell.workshopId}|${cell.week}`;
+    const load = loadByWorkshopWeek.get(key) ?? { week: cell.week, capacityMinutes: 0, committedMinutes: 0 };
+    load.capacityMinutes += cell.capacityMinutes;
+    load.committedMinutes += cell.committedMinutes;
     loadByWorkshopWeek.set(key, load);
-    return load;
-  };
-  for (const cell of capacityCellsOfWeeks({ artisans, weeks: weeks.map((week) => week.label) })) {
-    loadOf(cell.workshopId, cell.week).capacityMinutes += cell.capacityMinutes;
   }
-  for (const row of committed) loadOf(row.workshopId, row.week).committedMinutes += row.minutes;
   const artisanCount = new Map<string, number>();
   for (const artisan of artisans) artisanCount.set(artisan.workshopId, (artisanCount.get(artisan.workshopId) ?? 0) + 1);
 
   return workshops.map((workshop) => {
-    const id = String(workshop._id);
+    const { id } = workshop;
     return {
       id,
       code: workshop.code,

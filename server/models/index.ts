@@ -1,6 +1,8 @@
+import { Absence } from './absence';
 import { Artisan } from './artisan';
 import { AuditEvent } from './audit-event';
 import { ProductCollection } from './collection';
+import { GazettedHoliday } from './gazetted-holiday';
 import { Inspection } from './inspection';
 import { Job } from './job';
 import { Order } from './order';
@@ -10,12 +12,28 @@ import { Product } from './product';
 import { User } from './user';
 import { Workshop } from './workshop';
 
-export { Artisan, AuditEvent, Inspection, Job, Order, Payment, Plan, Product, ProductCollection, User, Workshop };
+export {
+  Absence,
+  Artisan,
+  AuditEvent,
+  GazettedHoliday,
+  Inspection,
+  Job,
+  Order,
+  Payment,
+  Plan,
+  Product,
+  ProductCollection,
+  User,
+  Workshop,
+};
 
 /** Every Kiwanda model, in the order the seed fills them. */
 export const ALL_MODELS = [
   Workshop,
   Artisan,
+  Absence,
+  GazettedHoliday,
   ProductCollection,
   Product,
   User,

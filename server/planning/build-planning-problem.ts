@@ -1,13 +1,13 @@
 import { type Types } from 'mongoose';
 
 import { type ProblemInput } from '../../optimizer';
+import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
 import { type Skill } from '../domain/skills';
 import { nairobiDateString } from '../domain/weeks';
 import { type OrderPriority } from '../models/order';
 import { Product } from '../models/product';
 import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
 import { type PlanningHorizon } from './planning-horizon';
-import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from './read-workshop-free-minutes';
 
 /** Optimizer priorities: 3 is most urgent. */
 export const PRIORITY_WEIGHT: Record<OrderPriority, 1 | 2 | 3> = { normal: 1, high: 2, rush: 3 };
@@ -41,6 +41,11 @@ export interface PlanningProblem {
  * Turns the database's open demand and workshop capacity into the optimizer's problem. Ids are
  * readable (workshop codes, "order reference / SKU") because the optimizer's explanations quote
  * them to the planner; the maps lead back to the documents.
+ *
+ * Capacity is as of the horizon's `now`: the current week offers only the working time it has
+ * left, and a week with none left offers nothing. With the optimizer's own rule (a job may use a
+ * week only if that week ends by its due day), a job lands only in weeks that still have working
+ * time before it is due.
  */
 export async function buildPlanningProblem({
   horizon,
@@ -49,9 +54,9 @@ export async function buildPlanningProblem({
   horizon: PlanningHorizon;
   timeLimitMs?: number;
 }): Promise<PlanningProblem> {
-  const [lines, capacity, products] = await Promise.all([
+  const [lines, { workshops: capacity }, products] = await Promise.all([
     listUncoveredOrderLines(),
-    readWorkshopFreeMinutes({ weeks: horizon.labels }),
+    readWorkshopFreeMinutes({ now: horizon.now, weeks: horizon.labels }),
     Product.find({}, { minimumLot: 1 }).lean(),
   ]);
   // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.

@@ -1,6 +1,8 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
 
+import { jobDueDate } from '../capacity/job-due-date';
+import { readWorkingWeeks } from '../capacity/read-working-weeks';
 import { type Actor } from '../domain/actor';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
@@ -15,10 +17,9 @@ import { runInTransaction, type UnitOfWork } from '../services/run-in-transactio
 import { describeChangesSince } from './describe-changes-since';
 import { trackCommit } from './plan-run-registry';
 import { EmptyPlanError, PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from './planning-errors';
-import { jobDueDate } from './planning-horizon';
 import { ensurePlanningLock, takePlanningLock } from './planning-lock';
 
-const CommitPlanInput = z.object({ planId: objectIdString });
+const CommitPlanInput = z.object({ planId: objectIdString, now: z.date().optional() });
 const COMMITTING_ROLES = ['planner', 'system'];
 
 export interface CommitPlanResult {
@@ -42,19 +43,21 @@ class DataVersionMoved extends Error {
  * Turns a proposal into job offers, all in one transaction: the plan's jobs, its status, the
  * orders it fully covers, the plans it replaces and the audit trail are written together or
  * not at all. A proposal computed on data that has changed since is refused (StalePlanError),
- * as is a plan already committed or superseded. Artisans hear of their offers through the
- * `job:status` events published once the transaction has committed.
+ * as is a plan already committed or superseded, or one placing work in a week whose working time
+ * has ended. Jobs are due as jobDueDate says, as of `now` (the moment of the commit unless a
+ * caller gives it). Artisans hear of their offers through the `job:status` events published once
+ * the transaction has committed.
  */
 export async function commitPlan({
   actor,
   ...input
 }: z.input<typeof CommitPlanInput> & { actor: Actor }): Promise<CommitPlanResult> {
-  const { planId } = validateInput(CommitPlanInput, input);
+  const { planId, now = new Date() } = validateInput(CommitPlanInput, input);
   if (!COMMITTING_ROLES.includes(actor.role)) throw new ForbiddenError(`a ${actor.role} cannot commit plans`);
   await ensurePlanningLock();
   try {
     return await trackCommit(() =>
-      runInTransaction((unit) => commitInTransaction({ unit, actor, planId: new Types.ObjectId(planId) })),
+      runInTransaction((unit) => commitInTransaction({ unit, actor, planId: new Types.ObjectId(planId), now })),
     );
   } catch (error) {
     if (!(error instanceof DataVersionMoved)) throw error;
@@ -67,10 +70,12 @@ async function commitInTransaction({
   unit,
   actor,
   planId,
+  now,
 }: {
   unit: UnitOfWork;
   actor: Actor;
   planId: Types.ObjectId;
+  now: Date;
 }): Promise<CommitPlanResult> {
   const { session } = unit;
   // First write of the transaction: a second commit running now waits here (see planning-lock).
@@ -83,18 +88,19 @@ async function commitInTransaction({
   if ((await readDataVersion()) !== plan.inputs.dataVersion) throw new DataVersionMoved(plan);
   if (plan.assignments.length === 0) throw new EmptyPlanError({ planId: String(planId) });
 
-  const at = new Date();
+  const at = now;
+  const dueDates = await readDueDates({ unit, plan, now });
   const jobs = await createJobOffers({
     unit,
     actor,
     planId: String(planId),
-    offers: plan.assignments.map((assignment) => ({
+    offers: plan.assignments.map((assignment, index) => ({
       orderId: String(assignment.order),
       orderLineId: String(assignment.orderLine),
       workshopId: String(assignment.workshop),
       quantity: assignment.quantity,
       plannedWeek: assignment.week,
-      dueDate: jobDueDate(assignment.week),
+      dueDate: dueDates[index],
     })),
   });
 
@@ -150,6 +156,39 @@ async function commitInTransaction({
     ordersPlanned,
     supersededPlans: replaced.length,
   };
+}
+
+/**
+ * When each assignment's job is due, as of `now` (see jobDueDate). A proposal placing work in a
+ * week whose working time has ended since it was computed is refused: that time no longer exists.
+ */
+async function readDueDates({ unit, plan, now }: { unit: UnitOfWork; plan: PlanDoc; now: Date }): Promise<Date[]> {
+  const labels = [...new Set(plan.assignments.map((assignment) => assignment.week))].sort();
+  const [weeks, orders] = await Promise.all([
+    readWorkingWeeks({ now, weeks: labels, fresh: true }),
+    Order.find(
+      { _id: { $in: plan.assignments.map((assignment) => assignment.order) } },
+      { shipBy: 1 },
+      {
+        session: unit.session,
+        lean: true,
+      },
+    ),
+  ]);
+  const weekByLabel = new Map(weeks.map((week) => [week.label, week]));
+  const shipBy = new Map(orders.map((order) => [String(order._id), order.shipBy]));
+  return plan.assignments.map((assignment) => {
+    const week = weekByLabel.get(assignment.week);
+    // A missing order is reported by createJobOffers, naming the offer; any date will do until then.
+    const due = week ? jobDueDate({ week, shipBy: shipBy.get(String(assignment.order)) ?? now, now }) : null;
+    if (!due) {
+      throw new StalePlanError({
+        planId: String(plan._id),
+        changes: `the working time of ${assignment.week} has ended`,
+      });
+    }
+    return due;
+  });
 }
 
 /** Orders whose every open unit the plan places move from open to planned. */

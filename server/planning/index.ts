@@ -10,5 +10,4 @@ export { listPlans, type PlanList, type PlanSummary } from './plan-summary';
 export { DEFAULT_HORIZON_WEEKS, planningHorizon, type PlanningHorizon } from './planning-horizon';
 export { EmptyPlanError, PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from './planning-errors';
 export { PLAN_VIEWS, readPlanView, type PlanView, type PlanViewName } from './read-plan-view';
-export { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from './read-workshop-free-minutes';
 export { startPlanRun, type StartPlanRunInput } from './start-plan-run';

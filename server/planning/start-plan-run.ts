@@ -48,8 +48,10 @@ export function startPlanRun({ actor, logger, ...input }: StartPlanRunInput & { 
   joined: boolean;
   outcome: Promise<PlanRunOutcome>;
 } {
-  const request = validateInput(StartPlanRunInput, input);
+  const parsed = validateInput(StartPlanRunInput, input);
   if (!PLANNING_ROLES.includes(actor.role)) throw new ForbiddenError(`a ${actor.role} cannot run the planner`);
+  // The clock is read here, once: capacity, and so the whole plan, is as of this instant.
+  const request = { ...parsed, now: parsed.now ?? new Date() };
   const planId = new Types.ObjectId();
   const reason =
     request.reason ?? (request.trigger === 'planner' ? `run by ${actor.label}` : 'open demand or capacity changed');
@@ -70,7 +72,7 @@ async function runPlan({
   planId: Types.ObjectId;
   actor: Actor;
   reason: string;
-  request: z.output<typeof StartPlanRunInput>;
+  request: z.output<typeof StartPlanRunInput> & { now: Date };
   remember: (progress: { fraction: number; phase: string; message: string }) => void;
   logger?: Logger;
 }): Promise<PlanRunOutcome> {

@@ -2,9 +2,11 @@ import { differenceInCalendarISOWeeks } from 'date-fns';
 import { type Types } from 'mongoose';
 
 import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../domain/weeks';
+import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
 import { type AuditEventDoc } from '../models/audit-event';
 import { type CollectionDoc } from '../models/collection';
+import { type GazettedHolidayDoc } from '../models/gazetted-holiday';
 import { type InspectionDoc } from '../models/inspection';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
@@ -14,6 +16,7 @@ import { type ProductDoc } from '../models/product';
 import { type UserDoc } from '../models/user';
 import { type WorkshopDoc } from '../models/workshop';
 import { type SchedulableArtisan } from './artisan-week-pool';
+import { generateAbsences, generateGazettedHolidays } from './generate-calendar-records';
 import { generateCatalogue } from './generate-catalogue';
 import { generateCurrentPlans } from './generate-current-plan';
 import { generateHistory } from './generate-history';
@@ -38,6 +41,8 @@ export const DEFAULT_DEMO_NETWORK = { seed: 'kiwanda', artisans: 2_400, weeks: 5
 export interface DemoNetwork {
   workshops: WorkshopDoc[];
   artisans: ArtisanDoc[];
+  absences: AbsenceDoc[];
+  gazetted_holidays: GazettedHolidayDoc[];
   collections: CollectionDoc[];
   products: ProductDoc[];
   users: UserDoc[];
@@ -141,11 +146,13 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     currentPlanId: planId,
     committedShare: { current: 0.55, next: 0.15 },
   });
+  const absences = generateAbsences({ random: random.fork('absences'), ids, referenceDate, artisans });
   const open = generateOpenDemand({
     random: random.fork('open-demand'),
     ids,
     referenceDate,
     artisans,
+    absences,
     jobs: history.jobs,
     productsOnSale,
     preOrderable,
@@ -187,6 +194,8 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
   return {
     workshops,
     artisans,
+    absences,
+    gazetted_holidays: generateGazettedHolidays({ ids, referenceDate }),
     collections,
     products,
     users: [...staff.users, artisanUser],

@@ -1,13 +1,17 @@
 import { addMinutes } from 'date-fns';
 
+import { collectAbsentDays } from '../capacity/absent-days';
+import { describeWorkingWeeks, toCapacityWeeks } from '../capacity/working-weeks';
 import { computeCapacityCells } from '../domain/capacity-arithmetic';
 import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
 import { SKILLS, type Skill } from '../domain/skills';
+import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
 import { type ProductDoc } from '../models/product';
 import { buildOrderLines, buildRetailOrder, buildWebOrder, type LineRequest } from './build-orders';
+import { DEMO_GAZETTED_HOLIDAYS } from './generate-calendar-records';
 import { productionWeek } from './production-calendar';
 import { type Random } from './random';
 import { type SeededObjectId } from './seeded-ids';
@@ -33,6 +37,7 @@ export function generateOpenDemand({
   ids,
   referenceDate,
   artisans,
+  absences,
   jobs,
   productsOnSale,
   preOrderable,
@@ -40,8 +45,10 @@ export function generateOpenDemand({
 }: {
   random: Random;
   ids: SeededObjectId;
+  /** Monday 00:00 in Nairobi of the current week: the network's "now". */
   referenceDate: Date;
   artisans: readonly ArtisanDoc[];
+  absences: readonly AbsenceDoc[];
   jobs: readonly JobDoc[];
   productsOnSale: (at: Date) => ProductDoc[];
   /** Designs of a checked collection that partners may pre-order for after its launch. */
@@ -49,15 +56,22 @@ export function generateOpenDemand({
   firstOrderIndex: number;
 }): { orders: OrderDoc[]; targetMinutes: Record<Skill, number> } {
   const weeks = [0, 1, 2].map((index) => productionWeek({ referenceDate, index }));
+  // Free capacity as server/capacity computes it as of the network's now, days away included.
+  const labels = weeks.map((week) => week.label);
   const cells = computeCapacityCells({
     artisans: artisans
       .filter((artisan) => artisan.status === 'active')
       .map((artisan) => ({
+        artisanId: String(artisan._id),
         workshopId: String(artisan.workshop),
         skills: artisan.skills,
         weeklyHours: artisan.weeklyHours,
       })),
-    weeks: weeks.map((week) => ({ label: week.label, share: week.share })),
+    weeks: toCapacityWeeks({
+      weeks: describeWorkingWeeks({ now: referenceDate, weeks: labels, gazetted: DEMO_GAZETTED_HOLIDAYS }),
+      now: referenceDate,
+      absentDays: collectAbsentDays({ absences, weeks: labels }),
+    }),
     committed: jobs
       .filter((job) => CAPACITY_HOLDING_STATUSES.includes(job.status))
       .map((job) => ({

@@ -1,5 +1,6 @@
 import { isoWeekLabel, nairobiCalendarDay, shiftInNairobi, type WeekLabel } from '../domain/weeks';
 import { workingShareOfWeek } from '../domain/working-time';
+import { DEMO_GAZETTED_HOLIDAYS } from './generate-calendar-records';
 import { type Random } from './random';
 
 /**
@@ -11,7 +12,7 @@ export interface ProductionWeek {
   index: number;
   label: WeekLabel;
   start: Date;
-  /** Share of a normal week that can be worked (public holidays removed). */
+  /** Share of a normal week that can be worked (public holidays, gazetted ones too, removed). */
   share: number;
   /** Friday 17:00 of this week: when its jobs are due. */
   jobsDue: Date;
@@ -30,7 +31,7 @@ export function productionWeek({ referenceDate, index }: { referenceDate: Date; 
     index,
     label,
     start,
-    share: workingShareOfWeek({ week: label }),
+    share: workingShareOfWeek({ week: label, extra: DEMO_GAZETTED_HOLIDAYS }),
     jobsDue: shiftInNairobi({ from: start, days: 4, hours: 17 }),
     shipBy: shiftInNairobi({ from: start, weeks: 1, days: 4, hours: 17 }),
     // Weeks ahead were planned in last Friday's plan: nothing is committed in the future.

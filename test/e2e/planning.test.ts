@@ -3,12 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { readWorkshopFreeMinutes } from '../../server/capacity';
 import { SYSTEM_ACTOR, type Actor } from '../../server/domain/actor';
 import { isoWeekLabel, shiftWeekLabel } from '../../server/domain/weeks';
+import { workingTimeEnd } from '../../server/domain/working-time';
 import { type RunningKiwanda } from '../../server/kiwanda-server';
 import { Job, Plan, Product } from '../../server/models';
-import { jobDueDate, planningHorizon } from '../../server/planning/planning-horizon';
-import { readWorkshopFreeMinutes } from '../../server/planning/read-workshop-free-minutes';
+import { planningHorizon } from '../../server/planning/planning-horizon';
 import { startPlanRun } from '../../server/planning/start-plan-run';
 import { seedDemoNetwork } from '../../server/seed/load-demo-network';
 import { createOrder } from '../../server/services/orders/create-order';
@@ -22,7 +23,8 @@ const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
 
 /** An order the network can make: a product of the skill with the most free time left this horizon. */
 async function placeOrder(units: number): Promise<void> {
-  const workshops = await readWorkshopFreeMinutes({ weeks: planningHorizon().labels });
+  const now = new Date();
+  const { workshops } = await readWorkshopFreeMinutes({ now, weeks: planningHorizon({ now }).labels });
   const free = (workshop: (typeof workshops)[number]) =>
     workshop.freeMinutes.slice(1).reduce((sum, minutes) => sum + minutes, 0);
   const roomiest = workshops.sort((left, right) => free(right) - free(left))[0];
@@ -35,7 +37,7 @@ async function placeOrder(units: number): Promise<void> {
     source: 'web',
     customer: { name: `E2E customer ${units}`, country: 'KE' },
     lines: [{ productId: String(product._id), quantity: units }],
-    shipBy: jobDueDate(shiftWeekLabel(isoWeekLabel(new Date()), 2)),
+    shipBy: workingTimeEnd({ week: shiftWeekLabel(isoWeekLabel(now), 2) }) as Date,
   });
 }
 

@@ -8,10 +8,12 @@ import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../fa
 
 /**
  * A network small enough to compute every dashboard figure by hand (the expected values in the
- * tests are worked out in comments there). "Now" is Wednesday 2026-03-04 13:00 in Nairobi, in
- * week 2026-W10 (Mon 2 – Sun 8 March), and weeks W10–W13 have no public holiday.
+ * tests are worked out in comments there). "Now" is Wednesday 2026-03-04 12:30 in Nairobi, in
+ * week 2026-W10 (Mon 2 – Sun 8 March): exactly half of the week's working time (Monday to
+ * Friday, 08:00–17:00) is left, so this week's capacity is half of a whole week's. Weeks W10–W13
+ * have no public holiday.
  */
-export const HAND_NOW = new Date('2026-03-04T10:00:00Z');
+export const HAND_NOW = new Date('2026-03-04T09:30:00Z');
 
 let orderSequence = 0;
 

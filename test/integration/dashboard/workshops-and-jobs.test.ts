@@ -48,9 +48,9 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
     expect(page.rows.map((row) => row.code)).toEqual([network.workshops.wa.code, network.workshops.wb.code].sort());
     const wa = page.rows.find((row) => row.id === String(network.workshops.wa._id));
     const wb = page.rows.find((row) => row.id === String(network.workshops.wb._id));
-    // WA: A1 20 h + A2 10 h = 1,800 min a week; W10 holds J1 480 + J2 180 + J7 240.
+    // WA: A1 20 h + A2 10 h = 1,800 min a week, half of it left in W10; W10 holds J1 480 + J2 180 + J7 240.
     expect(wa?.weeks).toEqual([
-      { week: '2026-W10', capacityMinutes: 1_800, committedMinutes: 900 },
+      { week: '2026-W10', capacityMinutes: 900, committedMinutes: 900 },
       { week: '2026-W11', capacityMinutes: 1_800, committedMinutes: 0 },
       { week: '2026-W12', capacityMinutes: 1_800, committedMinutes: 0 },
     ]);
@@ -68,7 +68,7 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       now: HAND_NOW,
     });
     expect(beading.rows.map((row) => row.id)).toEqual([String(network.workshops.wb._id)]);
-    // Load this week: WA 900/1,800 = 50 %, WB 300/2,400 = 12.5 %.
+    // Load this week, against what is left of it: WA 900/900 = 100 %, WB 300/1,200 = 25 %.
     const byLoad = await listWorkshops({
       query: WorkshopListQuery.parse({ sort: 'load', dir: 'desc' }),
       now: HAND_NOW,

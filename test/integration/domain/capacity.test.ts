@@ -1,15 +1,21 @@
 import { type Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { declareGazettedHolidays, readCapacity, summariseCapacityByWeekAndSkill } from '../../../server/capacity';
+import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
 import { isoWeekLabel } from '../../../server/domain/weeks';
 import { Artisan } from '../../../server/models/artisan';
 import { Job } from '../../../server/models/job';
 import { Workshop } from '../../../server/models/workshop';
-import { readWeeklyCapacity } from '../../../server/services/capacity/read-weekly-capacity';
-import { summariseCapacityByWeekAndSkill } from '../../../server/services/capacity/summarise-capacity';
+import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+
+/** Friday 18 December 2026, 18:00 in Nairobi: the weeks read below are all still ahead. */
+const BEFORE = new Date('2026-12-18T15:00:00Z');
+const cellsOf = async (weeks: `${number}-W${string}`[], now = BEFORE) =>
+  (await readCapacity({ now, weeks, fresh: true })).cells;
 
 describe('weekly capacity', () => {
   let workshopId: string;
@@ -19,6 +25,7 @@ describe('weekly capacity', () => {
   afterAll(disconnectDomainDatabase);
   beforeEach(async () => {
     await clearDomainDatabase();
+    clearReadModelCaches();
     const workshop = await Workshop.create(makeWorkshop({ skills: ['brass-casting', 'brass-forming'] }));
     const closed = await Workshop.create(makeWorkshop({ active: false }));
     workshopId = String(workshop._id);
@@ -52,7 +59,7 @@ describe('weekly capacity', () => {
   });
 
   it('adds active artisans’ hours, removes holidays and committed jobs, across the year boundary', async () => {
-    const cells = await readWeeklyCapacity({ startWeek: '2026-W52', weeks: 3 });
+    const cells = await cellsOf(['2026-W52', '2026-W53', '2027-W01']);
     const view = cells.map((cell) => [
       cell.week,
       cell.skill,
@@ -74,21 +81,19 @@ describe('weekly capacity', () => {
   });
 
   it('starts "this week" at Monday 00:00 in Nairobi, not at midnight UTC', async () => {
-    // Sunday 20 December 2026, 23:30 in Nairobi: still week 51, a full week.
-    const sundayNight = await readWeeklyCapacity({
-      startWeek: isoWeekLabel(new Date('2026-12-20T20:30:00Z')),
-      weeks: 1,
-    });
-    expect(sundayNight.map((cell) => [cell.week, cell.skill, cell.capacityMinutes])).toEqual([
-      ['2026-W51', 'brass-casting', 2_100],
-      ['2026-W51', 'brass-forming', 600],
+    // Sunday 20 December 2026, 23:30 in Nairobi: still week 51, whose working time is over.
+    const sundayNight = new Date('2026-12-20T20:30:00Z');
+    expect(isoWeekLabel(sundayNight)).toBe('2026-W51');
+    const [over, christmasWeek] = [await cellsOf(['2026-W51'], sundayNight), await cellsOf(['2026-W52'], sundayNight)];
+    expect(over.map((cell) => [cell.week, cell.skill, cell.capacityMinutes])).toEqual([
+      ['2026-W51', 'brass-casting', 0],
+      ['2026-W51', 'brass-forming', 0],
     ]);
-    // An hour later it is Monday 00:30 in Nairobi (21:30 UTC on Sunday): Christmas week.
-    const mondayMorning = await readWeeklyCapacity({
-      startWeek: isoWeekLabel(new Date('2026-12-20T21:30:00Z')),
-      weeks: 1,
-    });
-    expect(mondayMorning[0]).toMatchObject({ week: '2026-W52', skill: 'brass-casting', capacityMinutes: 1_680 });
+    expect(christmasWeek[0]).toMatchObject({ week: '2026-W52', skill: 'brass-casting', capacityMinutes: 1_680 });
+    // An hour later it is Monday 00:30 in Nairobi (21:30 UTC on Sunday): Christmas week, not begun.
+    const mondayMorning = new Date('2026-12-20T21:30:00Z');
+    expect(isoWeekLabel(mondayMorning)).toBe('2026-W52');
+    expect((await cellsOf(['2026-W52'], mondayMorning))[0]).toMatchObject({ capacityMinutes: 1_680 });
   });
 
   it('never reports negative free time for an over-committed week, and sums the network', async () => {
@@ -101,7 +106,7 @@ describe('weekly capacity', () => {
         labourMinutesPerUnit: 30,
       }),
     );
-    const cells = await readWeeklyCapacity({ startWeek: '2027-W01', weeks: 1 });
+    const cells = await cellsOf(['2027-W01']);
     expect(cells.find((cell) => cell.skill === 'brass-forming')).toMatchObject({
       capacityMinutes: 600,
       committedMinutes: 3_000,
@@ -127,26 +132,40 @@ describe('weekly capacity', () => {
     ]);
   });
 
-  it('removes a gazetted one-off holiday passed in, like a fixed one', async () => {
+  it('removes a gazetted one-off holiday, like a fixed one, once it is declared', async () => {
+    const casting = (cells: Awaited<ReturnType<typeof cellsOf>>) =>
+      cells.find((cell) => cell.skill === 'brass-casting')?.capacityMinutes;
+    // Read once through the kept figures, so the declaration must drop them.
+    const kept = () => readCapacity({ now: BEFORE, weeks: ['2027-W02'] }).then((capacity) => capacity.cells);
+    expect(casting(await kept())).toBe(2_100);
     // Idd-ul-Fitr as if gazetted for Wednesday 13 Jan 2027 (2027-W02): a fifth of that week goes.
-    const [plain, withHoliday] = await Promise.all([
-      readWeeklyCapacity({ startWeek: '2027-W02', weeks: 1 }),
-      readWeeklyCapacity({
-        startWeek: '2027-W02',
-        weeks: 1,
-        extraHolidays: [{ date: '2027-01-13', name: 'Idd-ul-Fitr' }],
-      }),
-    ]);
-    const casting = (cells: typeof plain) => cells.find((cell) => cell.skill === 'brass-casting')?.capacityMinutes;
-    expect(casting(plain)).toBe(2_100);
-    expect(casting(withHoliday)).toBe(1_680);
+    await declareGazettedHolidays({
+      actor: makeActor('admin'),
+      holidays: [{ date: '2027-01-13', name: 'Idd-ul-Fitr' }],
+    });
+    expect(casting(await cellsOf(['2027-W02']))).toBe(1_680);
+    expect(casting(await kept())).toBe(1_680);
   });
 
   it('names the field of a bad request', async () => {
     await expect(
-      readWeeklyCapacity({ startWeek: '2026-W01', weeks: 1, extraHolidays: [{ date: '13/01/2027', name: 'Idd' }] }),
-    ).rejects.toMatchObject({ field: 'extraHolidays.0.date' });
-    await expect(readWeeklyCapacity({ startWeek: '2025-W53', weeks: 2 })).rejects.toMatchObject({ field: 'startWeek' });
-    await expect(readWeeklyCapacity({ startWeek: '2026-W01', weeks: 0 })).rejects.toMatchObject({ field: 'weeks' });
+      declareGazettedHolidays({ actor: makeActor('admin'), holidays: [{ date: '13/01/2027', name: 'Idd' }] }),
+    ).rejects.toMatchObject({ field: 'holidays.0.date' });
+    await expect(
+      declareGazettedHolidays({ actor: makeActor('admin'), holidays: [{ date: '2027-02-30', name: 'Idd' }] }),
+    ).rejects.toMatchObject({ field: 'holidays.0.date' });
+    await expect(declareGazettedHolidays({ actor: makeActor('admin'), holidays: [] })).rejects.toMatchObject({
+      field: 'holidays',
+    });
+    await expect(readCapacity({ now: BEFORE, weeks: ['2025-W53', '2026-W01'] })).rejects.toMatchObject({
+      field: 'weeks.0',
+    });
+    await expect(readCapacity({ now: BEFORE, weeks: [] })).rejects.toMatchObject({ field: 'weeks' });
+    await expect(readCapacity({ now: BEFORE, weeks: ['2026-W01'], workshopIds: ['KIB-001'] })).rejects.toMatchObject({
+      field: 'workshopIds.0',
+    });
+    await expect(readCapacity({ now: undefined as unknown as Date, weeks: ['2026-W01'] })).rejects.toMatchObject({
+      field: 'now',
+    });
   });
 });

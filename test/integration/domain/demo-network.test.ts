@@ -4,11 +4,11 @@ import { serialize } from 'bson';
 import { type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { readCapacity, summariseCapacityByWeekAndSkill } from '../../../server/capacity';
+import { nairobiWeekStart } from '../../../server/domain/weeks';
 import { ALL_MODELS } from '../../../server/models';
 import { generateDemoNetwork, type DemoNetwork } from '../../../server/seed/generate-demo-network';
 import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
-import { readWeeklyCapacity } from '../../../server/services/capacity/read-weekly-capacity';
-import { summariseCapacityByWeekAndSkill } from '../../../server/services/capacity/summarise-capacity';
 import { readImpactReport } from '../../../server/services/impact/read-impact-report';
 import { readOpenDemand } from '../../../server/services/orders/read-open-demand';
 import { authenticateUser } from '../../../server/services/users/authenticate-user';
@@ -95,7 +95,14 @@ describe('the demo network', () => {
 
   it('has open demand for the next three weeks close to or above what the network has free', async () => {
     await seedDemoNetwork({ options: { ...small, artisans: 400 } });
-    const free = summariseCapacityByWeekAndSkill(await readWeeklyCapacity({ startWeek: '2026-W10', weeks: 3 }));
+    // Capacity as of the network's now, Monday 00:00 of its week: three whole weeks, less the
+    // days away its artisans declared and the Idd-ul-Fitr gazetted for Friday 20 March.
+    const { cells } = await readCapacity({
+      now: nairobiWeekStart(referenceDate),
+      weeks: ['2026-W10', '2026-W11', '2026-W12'],
+      fresh: true,
+    });
+    const free = summariseCapacityByWeekAndSkill(cells);
     const demand = await readOpenDemand({ throughWeek: '2026-W13' });
     const ratio = (skill: string) =>
       demand.filter((cell) => cell.skill === skill).reduce((sum, cell) => sum + cell.minutes, 0) /

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { validateProblem } from '../../../optimizer';
-import { workingShareOfWeek } from '../../../server/domain/working-time';
+import { readCapacity } from '../../../server/capacity';
 import { buildPlanningProblem } from '../../../server/planning/build-planning-problem';
 import { planningHorizon } from '../../../server/planning/planning-horizon';
-import { readWeeklyCapacity } from '../../../server/services/capacity/read-weekly-capacity';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { seedPlanningFixture, type PlanningFixture } from './planning-fixture';
+import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
 
 describe('building the optimizer problem from the database', () => {
   let fixture: PlanningFixture;
@@ -15,11 +14,11 @@ describe('building the optimizer problem from the database', () => {
   afterAll(disconnectDomainDatabase);
   beforeEach(async () => {
     await clearDomainDatabase();
-    fixture = await seedPlanningFixture();
+    fixture = await seedPlanningFixture({ now: PLANNING_NOW });
   });
 
   it('gives each active workshop its free minutes per week once, however many skills its artisans have', async () => {
-    const horizon = planningHorizon({ weeks: 3 });
+    const horizon = planningHorizon({ now: PLANNING_NOW, weeks: 3 });
     expect(horizon.labels).toEqual(fixture.weeks);
     const { problem, workshops } = await buildPlanningProblem({ horizon });
 
@@ -29,7 +28,8 @@ describe('building the optimizer problem from the database', () => {
     // Closed workshops and workshops without an active artisan cannot take work.
     expect(problem.workshops.map((workshop) => workshop.id).sort()).toEqual(['KIB-101', 'MAT-202']);
 
-    const shares = fixture.weeks.map((week) => workingShareOfWeek({ week }));
+    // As of Wednesday 12:30 half of this week's working time is left; the next weeks are whole.
+    const shares = [0.5, 1, 1];
     const brass = problem.workshops.find((workshop) => workshop.id === 'KIB-101');
     const brassAvailable = shares.map((share) => Math.round(25 * 60 * share) + Math.round(20 * 60 * share));
     // 40 units × 60 minutes offered and 8 × 60 in progress in week 0; the declined job holds nothing.
@@ -52,7 +52,7 @@ describe('building the optimizer problem from the database', () => {
 
     // Adding up the capacity service's per-skill cells would promise more: committed casting
     // work exceeds the casting cell, yet the forming cell still shows minutes free.
-    const cells = await readWeeklyCapacity({ startWeek: fixture.weeks[0], weeks: 1 });
+    const { cells } = await readCapacity({ now: PLANNING_NOW, weeks: [fixture.weeks[0]], fresh: true });
     const cellSum = cells
       .filter((cell) => cell.workshopId === String(fixture.brass))
       .reduce((sum, cell) => sum + cell.freeMinutes, 0);
@@ -60,7 +60,7 @@ describe('building the optimizer problem from the database', () => {
   });
 
   it('turns uncovered order lines into jobs with the product’s minutes, rate and lot, and the order’s due date and priority', async () => {
-    const horizon = planningHorizon({ weeks: 3 });
+    const horizon = planningHorizon({ now: PLANNING_NOW, weeks: 3 });
     const { problem, jobs, demandUnits, orderIds } = await buildPlanningProblem({ horizon });
     const byId = Object.fromEntries(problem.jobs.map((job) => [job.id, job]));
     const references = [...jobs.values()].map((job) => job.reference);

@@ -13,21 +13,22 @@ import { startPlanRun } from '../../../server/planning/start-plan-run';
 import { createOrder } from '../../../server/services/orders/create-order';
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { seedCommittedPlan, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
+import { PLANNING_NOW, seedCommittedPlan, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
 
 describe('committing a plan', () => {
   let fixture: PlanningFixture;
   let published: { name: DomainEventName; payload: unknown }[];
   const stops: (() => void)[] = [];
 
-  const propose = async () => (await startPlanRun({ actor: fixture.planner, trigger: 'planner' }).outcome).planId;
+  const propose = async () =>
+    (await startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW }).outcome).planId;
   const jobsOf = (planId: string) => Job.find({ plan: planId }).lean();
 
   beforeAll(connectDomainDatabase);
   afterAll(disconnectDomainDatabase);
   beforeEach(async () => {
     await clearDomainDatabase();
-    fixture = await seedPlanningFixture();
+    fixture = await seedPlanningFixture({ now: PLANNING_NOW });
     published = [];
     for (const name of ['job:status', 'plan:committed', 'capacity:changed'] as const) {
       stops.push(domainEvents.subscribe(name, (payload) => published.push({ name, payload })));
@@ -42,7 +43,7 @@ describe('committing a plan', () => {
     const assignments = plan?.assignments ?? [];
     expect(assignments.length).toBeGreaterThan(0);
 
-    const result = await commitPlan({ planId, actor: fixture.planner });
+    const result = await commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW });
 
     const jobs = await jobsOf(planId);
     expect(result).toMatchObject({ planId, jobs: assignments.length, supersededPlans: 1 });
@@ -59,7 +60,7 @@ describe('committing a plan', () => {
         pieceRateCents: assignment?.pieceRateCents,
         labourMinutesPerUnit: assignment ? assignment.minutes / assignment.quantity : -1,
       });
-      // Due at the end of the artisans' working week: Friday 17:00 in Nairobi.
+      // Due at the end of the planned week's working time, Friday 17:00 in Nairobi (the orders ship later).
       expect(
         new Intl.DateTimeFormat('en-GB', {
           timeZone: 'Africa/Nairobi',
@@ -105,10 +106,11 @@ describe('committing a plan', () => {
       customer: { name: 'Late Customer', country: 'KE' },
       lines: [{ productId: String(fixture.hoops), quantity: 3 }],
       shipBy: fixture.shipBy(2),
+      placedAt: PLANNING_NOW,
     });
     published = [];
 
-    const refusal = commitPlan({ planId, actor: fixture.planner });
+    const refusal = commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW });
     await expect(refusal).rejects.toBeInstanceOf(StalePlanError);
     await expect(refusal).rejects.toThrow(
       /^Orders or capacity changed since this proposal was computed \(1 order changed since \d\d:\d\d on .+\); re-plan before committing$/,
@@ -121,13 +123,19 @@ describe('committing a plan', () => {
   it('refuses to commit the same plan twice, or a superseded one', async () => {
     const older = await propose();
     const planId = await propose();
-    await commitPlan({ planId, actor: fixture.planner });
+    await commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW });
     const jobs = (await jobsOf(planId)).length;
 
-    await expect(commitPlan({ planId, actor: fixture.planner })).rejects.toBeInstanceOf(PlanAlreadyCommittedError);
-    await expect(commitPlan({ planId, actor: fixture.planner })).rejects.toThrow(/already committed/);
-    await expect(commitPlan({ planId: older, actor: fixture.planner })).rejects.toBeInstanceOf(PlanSupersededError);
-    await expect(commitPlan({ planId: older, actor: fixture.planner })).rejects.toThrow(
+    await expect(commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW })).rejects.toBeInstanceOf(
+      PlanAlreadyCommittedError,
+    );
+    await expect(commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW })).rejects.toThrow(
+      /already committed/,
+    );
+    await expect(commitPlan({ planId: older, actor: fixture.planner, now: PLANNING_NOW })).rejects.toBeInstanceOf(
+      PlanSupersededError,
+    );
+    await expect(commitPlan({ planId: older, actor: fixture.planner, now: PLANNING_NOW })).rejects.toThrow(
       new RegExp(`superseded by plan ${planId}`),
     );
     expect(await jobsOf(planId)).toHaveLength(jobs);
@@ -140,7 +148,7 @@ describe('committing a plan', () => {
     const plans = [first, second];
 
     const results = await Promise.allSettled(
-      plans.map((planId) => commitPlan({ planId, actor: makeActor('planner') })),
+      plans.map((planId) => commitPlan({ planId, actor: makeActor('planner'), now: PLANNING_NOW })),
     );
 
     const won = results.flatMap((result, index) => (result.status === 'fulfilled' ? [plans[index]] : []));
@@ -158,8 +166,8 @@ describe('committing a plan', () => {
   it('lets one of two commits of the same plan through', async () => {
     const planId = await propose();
     const results = await Promise.allSettled([
-      commitPlan({ planId, actor: fixture.planner }),
-      commitPlan({ planId, actor: fixture.planner }),
+      commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW }),
+      commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     const plan = await Plan.findById(planId).lean();
@@ -173,7 +181,9 @@ describe('committing a plan', () => {
     const ordersBefore = await Order.find({}, { status: 1 }).sort({ _id: 1 }).lean();
     const auditBefore = await AuditEvent.countDocuments();
 
-    await expect(commitPlan({ planId, actor: fixture.planner })).rejects.toBeInstanceOf(ValidationError);
+    await expect(commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
 
     expect(await jobsOf(planId)).toHaveLength(0);
     expect((await Plan.findById(planId).lean())?.status).toBe('proposal');
@@ -184,7 +194,9 @@ describe('committing a plan', () => {
 
   it('lets only planners commit', async () => {
     const planId = await propose();
-    await expect(commitPlan({ planId, actor: makeActor('manager') })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(commitPlan({ planId, actor: makeActor('manager'), now: PLANNING_NOW })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(commitPlan({ planId: 'not-an-id', actor: fixture.planner })).rejects.toThrow(/planId/);
     expect(await jobsOf(planId)).toHaveLength(0);
   });

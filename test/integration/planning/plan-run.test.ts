@@ -8,7 +8,7 @@ import { currentPlanRun } from '../../../server/planning/plan-run-registry';
 import { startPlanRun } from '../../../server/planning/start-plan-run';
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { seedPlanningFixture, type PlanningFixture } from './planning-fixture';
+import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
 
 describe('running the planner', () => {
   let fixture: PlanningFixture;
@@ -19,7 +19,7 @@ describe('running the planner', () => {
   beforeEach(async () => {
     await clearDomainDatabase();
     await PlanCapacitySnapshot.deleteMany({});
-    fixture = await seedPlanningFixture();
+    fixture = await seedPlanningFixture({ now: PLANNING_NOW });
   });
   afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
@@ -29,7 +29,7 @@ describe('running the planner', () => {
     stops.push(domainEvents.subscribe('plan:progress', (event) => progress.push(event)));
     stops.push(domainEvents.subscribe('plan:proposed', (event) => proposed.push(event)));
 
-    const run = startPlanRun({ actor: fixture.planner, trigger: 'planner' });
+    const run = startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW });
     expect(currentPlanRun()?.planId).toBe(run.planId);
     const outcome = await run.outcome;
     expect(currentPlanRun()).toBeNull();
@@ -80,8 +80,8 @@ describe('running the planner', () => {
   });
 
   it('lets a second request join the run under way instead of solving twice', async () => {
-    const first = startPlanRun({ actor: fixture.planner, trigger: 'planner' });
-    const second = startPlanRun({ actor: makeActor('planner'), trigger: 'planner' });
+    const first = startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW });
+    const second = startPlanRun({ actor: makeActor('planner'), trigger: 'planner', now: PLANNING_NOW });
     expect(second).toMatchObject({ joined: true, planId: first.planId });
     expect(first.joined).toBe(false);
     const [a, b] = await Promise.all([first.outcome, second.outcome]);
@@ -90,7 +90,9 @@ describe('running the planner', () => {
   });
 
   it('refuses people who may only read plans, and nonsense input, before doing anything', async () => {
-    expect(() => startPlanRun({ actor: makeActor('manager'), trigger: 'planner' })).toThrow(ForbiddenError);
+    expect(() => startPlanRun({ actor: makeActor('manager'), trigger: 'planner', now: PLANNING_NOW })).toThrow(
+      ForbiddenError,
+    );
     expect(() => startPlanRun({ actor: fixture.planner, trigger: 'whenever' as 'planner' })).toThrow(/trigger/);
     expect(() => startPlanRun({ actor: fixture.planner, trigger: 'planner', weeks: 0 })).toThrow(/weeks/);
     expect(currentPlanRun()).toBeNull();

@@ -2,15 +2,21 @@ import { type Types } from 'mongoose';
 
 import { type Actor } from '../../../server/domain/actor';
 import { isoWeekLabel, shiftWeekLabel, type WeekLabel } from '../../../server/domain/weeks';
+import { workingTimeEnd } from '../../../server/domain/working-time';
 import { Artisan, Job, Order, Plan, Product, ProductCollection, Workshop } from '../../../server/models';
-import { jobDueDate } from '../../../server/planning/planning-horizon';
 import { createOrder } from '../../../server/services/orders/create-order';
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
 
 /**
- * A small network in the current Nairobi weeks, small enough to check by hand:
+ * Wednesday 4 March 2026, 12:30 in Nairobi: exactly half of week 2026-W10's working time (Monday
+ * to Friday, 08:00–17:00) is left, and 2026-W10 to W12 have no fixed public holiday.
+ */
+export const PLANNING_NOW = new Date('2026-03-04T09:30:00Z');
+
+/**
+ * A small network in the Nairobi weeks of `now`, small enough to check by hand:
  * - brass (casting + forming): Wanjiku 25 h (casting, forming), Achieng 20 h (casting), a paused 30 h
  *   artisan; 40 casting units × 60 min already offered in week 0, a declined job that holds nothing.
  * - horn (horn carving, wood turning listed but nobody turns wood): one 20 h horn carver.
@@ -30,7 +36,7 @@ export interface PlanningFixture {
   normalOrder: Types.ObjectId;
   rushOrder: Types.ObjectId;
   cancelledOrder: Types.ObjectId;
-  /** Fridays 17:00 of the horizon weeks, for ship-by dates the optimizer can meet. */
+  /** Fridays 17:00 of the horizon weeks (the end of their working time), for ship-by dates. */
   shipBy: (weekIndex: number) => Date;
 }
 
@@ -38,7 +44,7 @@ export async function seedPlanningFixture({ now = new Date() }: { now?: Date } =
   const planner = makeActor('planner');
   const week0 = isoWeekLabel(now);
   const weeks = [0, 1, 2].map((offset) => shiftWeekLabel(week0, offset));
-  const shipBy = (weekIndex: number) => jobDueDate(shiftWeekLabel(week0, weekIndex));
+  const shipBy = (weekIndex: number) => workingTimeEnd({ week: shiftWeekLabel(week0, weekIndex) }) as Date;
 
   const [brass, horn, closed, empty] = await Workshop.create([
     makeWorkshop({ code: 'KIB-101', name: 'Jua Brass', skills: ['brass-casting', 'brass-forming'] }),
@@ -83,6 +89,7 @@ export async function seedPlanningFixture({ now = new Date() }: { now?: Date } =
       { productId: String(bangles._id), quantity: 12 },
     ],
     shipBy: shipBy(2),
+    placedAt: now,
   });
   const rushOrder = await createOrder({
     actor: planner,
@@ -92,6 +99,7 @@ export async function seedPlanningFixture({ now = new Date() }: { now?: Date } =
     lines: [{ productId: String(hoops._id), quantity: 20 }],
     shipBy: shipBy(1),
     priority: 'rush',
+    placedAt: now,
   });
   const cancelledOrder = await createOrder({
     actor: planner,
@@ -99,6 +107,7 @@ export async function seedPlanningFixture({ now = new Date() }: { now?: Date } =
     customer: { name: 'Cancelled Customer', country: 'KE' },
     lines: [{ productId: String(hoops._id), quantity: 9 }],
     shipBy: shipBy(2),
+    placedAt: now,
   });
   await Order.updateOne(
     { _id: cancelledOrder._id },

@@ -1,9 +1,8 @@
-import { type Types } from 'mongoose';
-
+import { cachedReadModel } from '../dashboard/read-model-cache';
+import { type NairobiArea } from '../domain/nairobi-areas';
 import { type Skill } from '../domain/skills';
 import { Artisan } from '../models/artisan';
 import { Workshop } from '../models/workshop';
-import { cachedReadModel } from './read-model-cache';
 
 export interface CapacityArtisanRecord {
   artisanId: string;
@@ -12,16 +11,25 @@ export interface CapacityArtisanRecord {
   weeklyHours: number;
 }
 
-export interface NetworkRoster {
-  /** Active artisans of active workshops: the people whose declared hours make the network's capacity. */
-  artisans: CapacityArtisanRecord[];
-  /** Every workshop, active or not (jobs may still be planned in one that closed). */
-  workshopIds: string[];
+export interface CapacityWorkshopRecord {
+  id: string;
+  code: string;
+  name: string;
+  area: NairobiArea;
+  skills: Skill[];
+  active: boolean;
 }
 
-async function listRoster(): Promise<NetworkRoster> {
+export interface CapacityRoster {
+  /** Active artisans of active workshops: the people whose declared hours make the network's capacity. */
+  artisans: CapacityArtisanRecord[];
+  /** Every workshop, active or not (jobs may still be planned in one that closed), by code. */
+  workshops: CapacityWorkshopRecord[];
+}
+
+async function listRoster(): Promise<CapacityRoster> {
   const [workshops, artisans] = await Promise.all([
-    Workshop.find({}, { _id: 1, active: 1 }).lean<{ _id: Types.ObjectId; active: boolean }[]>(),
+    Workshop.find({}, { code: 1, name: 1, area: 1, skills: 1, active: 1 }).sort({ code: 1 }).lean(),
     Artisan.find({ status: 'active' }, { workshop: 1, skills: 1, weeklyHours: 1 }).lean(),
   ]);
   const activeWorkshops = new Set(
@@ -36,7 +44,14 @@ async function listRoster(): Promise<NetworkRoster> {
         skills: artisan.skills,
         weeklyHours: artisan.weeklyHours,
       })),
-    workshopIds: workshops.map((workshop) => String(workshop._id)),
+    workshops: workshops.map((workshop) => ({
+      id: String(workshop._id),
+      code: workshop.code,
+      name: workshop.name,
+      area: workshop.area,
+      skills: workshop.skills,
+      active: workshop.active,
+    })),
   };
 }
 
@@ -44,10 +59,15 @@ async function listRoster(): Promise<NetworkRoster> {
  * Kept between requests: artisans and workshops change far less often than jobs, and reading
  * every artisan is the costliest part of a capacity figure. `capacity:changed` drops it.
  */
-export const readNetworkRoster = cachedReadModel<void, NetworkRoster>({
-  name: 'network-roster',
+const readKeptRoster = cachedReadModel<void, CapacityRoster>({
+  name: 'capacity-roster',
   invalidatedBy: ['capacity:changed'],
   maxAgeMs: 5 * 60_000,
   keyOf: () => 'all',
   compute: listRoster,
 });
+
+/** The network's workshops and the artisans who give it capacity; `fresh` reads past the kept copy. */
+export function readCapacityRoster({ fresh = false }: { fresh?: boolean } = {}): Promise<CapacityRoster> {
+  return fresh ? listRoster() : readKeptRoster();
+}

@@ -1,6 +1,6 @@
-import { type CapacityCell } from '../../domain/capacity-arithmetic';
-import { type Skill } from '../../domain/skills';
-import { type WeekLabel } from '../../domain/weeks';
+import { type CapacityCell } from '../domain/capacity-arithmetic';
+import { type Skill } from '../domain/skills';
+import { type WeekLabel } from '../domain/weeks';
 
 export interface NetworkCapacityCell {
   week: WeekLabel;

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 
+import { cachedBatchReadModel } from '../dashboard/read-model-cache';
 import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
 import { Job } from '../models/job';
-import { cachedBatchReadModel } from './read-model-cache';
 
 export interface CommittedMinutesRow {
   week: WeekLabel;
@@ -82,15 +82,20 @@ const readCommittedByWorkshopWeek = cachedBatchReadModel<CommittedMinutesRow[]>(
   computeMany: computeCommitted,
 });
 
+/**
+ * Committed minutes of some workshops in some weeks, by skill. `fresh` reads past the kept
+ * figures: planning decides on them, and a figure a minute old is fine for a page but not there.
+ */
 export async function readCommittedMinutes({
   weeks,
   workshopIds,
+  fresh = false,
 }: {
   weeks: readonly WeekLabel[];
   workshopIds: readonly string[];
+  fresh?: boolean;
 }): Promise<CommittedMinutesRow[]> {
-  const committed = await readCommittedByWorkshopWeek(
-    weeks.flatMap((week) => workshopIds.map((workshopId) => keyOf(week, workshopId))),
-  );
+  const keys = weeks.flatMap((week) => workshopIds.map((workshopId) => keyOf(week, workshopId)));
+  const committed = fresh ? await computeCommitted(keys) : await readCommittedByWorkshopWeek(keys);
   return [...committed.values()].flat();
 }
