@@ -78,7 +78,8 @@ export function createAppContext({
     },
     planning: {
       queries: { PlanViewQuery },
-      commitPlan,
+      /** Commits as of the server's clock, so due dates and the weeks still open are today's. */
+      commitPlan: (input: Omit<Parameters<typeof commitPlan>[0], 'now'>) => commitPlan({ ...input, now: clock.now() }),
       currentPlanRun,
       isProposalStale,
       listPlans,

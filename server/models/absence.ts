@@ -1,7 +1,7 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type ActorStamp, actorStampSchema } from './actor-stamp';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** A Nairobi calendar day as text, "2026-03-04", which sorts and compares as the days do. */
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,4 +52,4 @@ absenceSchema.index({ to: 1, from: 1 });
 // One artisan's absences, in order (and the overlap check when a new one is declared).
 absenceSchema.index({ artisan: 1, from: 1 });
 
-export const Absence = defineModel<AbsenceDoc>('Absence', absenceSchema);
+export const Absence: Model<AbsenceDoc> = model<AbsenceDoc>('Absence', absenceSchema);

@@ -1,7 +1,7 @@
-import { Schema, type Types } from 'mongoose';
+import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type ActorStamp, actorStampSchema } from './actor-stamp';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
  * A one-off public holiday gazetted by the government (Idd-ul-Fitr, a day of mourning, …), on
@@ -29,4 +29,7 @@ const gazettedHolidaySchema = new Schema<GazettedHolidayDoc>(
 
 gazettedHolidaySchema.index({ date: 1 }, { unique: true });
 
-export const GazettedHoliday = defineModel<GazettedHolidayDoc>('GazettedHoliday', gazettedHolidaySchema);
+export const GazettedHoliday: Model<GazettedHolidayDoc> = model<GazettedHolidayDoc>(
+  'GazettedHoliday',
+  gazettedHolidaySchema,
+);
