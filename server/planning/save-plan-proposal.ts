@@ -2,11 +2,11 @@ import { Types } from 'mongoose';
 
 import { type Plan as OptimizerPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
+import { type PlanTrigger } from '../domain/plan-trigger';
 import { Plan, type PlanAssignment, type UnplacedUnits } from '../models/plan';
 import { type PlanningProblem } from './build-planning-problem';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
-import { type PlanTrigger } from './plan-run-types';
 
 const DETAIL_LIMIT = 500;
 

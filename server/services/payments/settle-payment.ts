@@ -3,22 +3,15 @@ import { z } from 'zod';
 import { type Actor } from '../../domain/actor';
 import { IllegalTransitionError, NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
+import { PAYMENT_STATUSES, PAYMENT_TRANSITIONS } from '../../domain/payment-status';
 import { validateInput } from '../../domain/validate-input';
-import { Payment, type PaymentDoc, type PaymentStatus } from '../../models/payment';
+import { Payment, type PaymentDoc } from '../../models/payment';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
 
-const PAYMENT_MOVES: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  pending: ['sent', 'confirmed', 'failed'],
-  sent: ['confirmed', 'failed'],
-  // A refused payout is queued again once the number is fixed.
-  failed: ['pending'],
-  confirmed: [],
-};
-
 const SettlePaymentInput = z.object({
   paymentId: objectIdString,
-  status: z.enum(['pending', 'sent', 'confirmed', 'failed']),
+  status: z.enum(PAYMENT_STATUSES),
   providerReference: z.string().trim().min(1).max(64).optional(),
 });
 
@@ -31,7 +24,7 @@ export async function settlePayment({
   return runInTransaction(async ({ session }) => {
     const payment = await Payment.findById(paymentId, null, { session, lean: true });
     if (!payment) throw new NotFoundError('payment', paymentId);
-    if (!PAYMENT_MOVES[payment.status].includes(status)) {
+    if (!PAYMENT_TRANSITIONS[payment.status].includes(status)) {
       throw new IllegalTransitionError({ entity: 'payment', id: paymentId, from: payment.status, to: status });
     }
     const updated = await Payment.findOneAndUpdate(
