@@ -5,7 +5,7 @@ import { parseSearchParams } from '../server/dashboard/parse-search-params';
 import { DomainError } from '../server/domain/errors';
 import { requireRole, type SessionUser } from './auth.server';
 
-export { dashboardLinksFor, homePathFor } from '../server/dashboard/dashboard-links';
+export { dashboardLinksFor, homePathFor } from './dashboard-links';
 export { listOrderPartners, listOrders } from '../server/dashboard/list-orders';
 export { listRecentEvents } from '../server/dashboard/list-recent-events';
 export { listWorkshops, WorkshopListQuery } from '../server/dashboard/list-workshops';

@@ -1,4 +1,4 @@
-import { AREA_ROLES, type Role } from '../domain/roles';
+import { AREA_ROLES, type Role } from '../server/domain/roles';
 
 /** The dashboard pages, for the roles that may open the planning area (planners; managers and admins read). */
 const DASHBOARD_LINKS = [
