@@ -57,7 +57,11 @@ export async function diffProposal({
       { $group: { _id: { workshop: '$workshop', week: '$plannedWeek' }, units: { $sum: '$quantity' } } },
     ]),
     Job.find(
-      { plannedWeek: { $in: weeks }, status: { $in: ENDED_WITHOUT_WORK_STATUSES }, ...(since ? { updatedAt: { $gte: since } } : {}) },
+      {
+        plannedWeek: { $in: weeks },
+        status: { $in: ENDED_WITHOUT_WORK_STATUSES },
+        ...(since ? { updatedAt: { $gte: since } } : {}),
+      },
       { workshop: 1, plannedWeek: 1, quantity: 1, order: 1, orderLine: 1, product: 1 },
     ).lean(),
   ]);

@@ -1,11 +1,11 @@
-import { type PlanStatus as OptimizerStatus } from '../../optimizer';
+import { type AllocationStatus } from '../../optimizer';
 import { type PlanTrigger } from '../domain/plan-trigger';
 
 /** What a finished run reports back to whoever started or joined it. */
 export interface PlanRunOutcome {
   planId: string;
   trigger: PlanTrigger;
-  optimizerStatus: OptimizerStatus;
+  optimizerStatus: AllocationStatus;
   demandUnits: number;
   placedUnits: number;
   unplacedUnits: number;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 
-import { type Plan as OptimizerPlan } from '../../optimizer';
+import { type AllocationPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { type PlanTrigger } from '../domain/plan-trigger';
 import { Plan, type PlanAssignment, type UnplacedUnits } from '../models/plan';
@@ -27,7 +27,7 @@ export async function savePlanProposal({
 }: {
   planId: Types.ObjectId;
   built: PlanningProblem;
-  result: OptimizerPlan;
+  result: AllocationPlan;
   dataVersion: string;
   trigger: PlanTrigger;
   reason: string;
