@@ -6,11 +6,27 @@ import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
 import { Plan } from './plan';
+import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
+import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { User } from './user';
 import { Workshop } from './workshop';
 
-export { Artisan, AuditEvent, Inspection, Job, Order, Payment, Plan, Product, ProductCollection, User, Workshop };
+export {
+  Artisan,
+  AuditEvent,
+  Inspection,
+  Job,
+  Order,
+  Payment,
+  Plan,
+  PlanCapacitySnapshot,
+  PlanningLock,
+  Product,
+  ProductCollection,
+  User,
+  Workshop,
+};
 
 /** Every Kiwanda model, in the order the seed fills them. */
 export const ALL_MODELS = [
@@ -21,6 +37,8 @@ export const ALL_MODELS = [
   User,
   Order,
   Plan,
+  PlanCapacitySnapshot,
+  PlanningLock,
   Job,
   Inspection,
   Payment,

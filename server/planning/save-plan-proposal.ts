@@ -4,9 +4,9 @@ import { type AllocationPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { type PlanTrigger } from '../domain/plan-trigger';
 import { Plan, type PlanAssignment, type UnplacedUnits } from '../models/plan';
+import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { type PlanningProblem } from './build-planning-problem';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
-import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 
 const DETAIL_LIMIT = 500;
 

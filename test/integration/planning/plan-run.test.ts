@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../../server/domain/errors';
 import { type DomainEventPayload } from '../../../server/domain/events';
 import { domainEvents } from '../../../server/domain-events';
 import { Plan } from '../../../server/models';
-import { PlanCapacitySnapshot } from '../../../server/planning/plan-capacity-snapshot';
+import { PlanCapacitySnapshot } from '../../../server/models/plan-capacity-snapshot';
 import { currentPlanRun } from '../../../server/planning/plan-run-registry';
 import { startPlanRun } from '../../../server/planning/start-plan-run';
 import { makeActor } from '../../factories/actors';

@@ -2,7 +2,7 @@ import { Schema, type Types } from 'mongoose';
 
 import { type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
-import { defineModel, STRICT_SCHEMA_OPTIONS } from '../models/define-model';
+import { defineModel, STRICT_SCHEMA_OPTIONS } from './define-model';
 
 /**
  * The workshop capacity a plan was computed on, kept beside the plan: its earnings per
