@@ -1,4 +1,4 @@
-import { AREA_ROLES, type Role } from '../server/domain/roles';
+import { roleMayEnter, type Role } from '../server/domain/roles';
 
 /** The dashboard pages, for the roles that may open the planning area (planners; managers and admins read). */
 const DASHBOARD_LINKS = [
@@ -9,10 +9,10 @@ const DASHBOARD_LINKS = [
 ] as const;
 
 export function dashboardLinksFor(role: Role): { to: string; label: string }[] {
-  return AREA_ROLES.planning.includes(role) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
+  return roleMayEnter({ role, area: 'planning' }) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
 }
 
 /** Where `/` sends a signed-in person: the overview for those who may read it; null shows the home page. */
 export function homePathFor(role: Role): string | null {
-  return AREA_ROLES.planning.includes(role) ? '/overview' : null;
+  return roleMayEnter({ role, area: 'planning' }) ? '/overview' : null;
 }

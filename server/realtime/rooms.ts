@@ -3,7 +3,7 @@ import { type SocketUser } from './socket-user';
 
 /** Socket.IO room names: one per role, per user, per workshop and per artisan. */
 export const roleRoom = (role: Role) => `role:${role}`;
-export const userRoom = (userId: string) => `user:${userId}`;
+const userRoom = (userId: string) => `user:${userId}`;
 export const workshopRoom = (workshopId: string) => `workshop:${workshopId}`;
 export const artisanRoom = (artisanId: string) => `artisan:${artisanId}`;
 

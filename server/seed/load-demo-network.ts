@@ -13,7 +13,7 @@ export class DatabaseNotEmptyError extends Error {
 }
 
 /** True when the database holds accounts other than the demo network's: real data, not to be wiped. */
-export async function holdsRealAccounts(): Promise<boolean> {
+async function holdsRealAccounts(): Promise<boolean> {
   const domain = DEMO_EMAIL_DOMAIN.replace('.', '\\.');
   const field = new RegExp(`@(${domain}|kiwanda\\.example)$`);
   return (await User.exists({ email: { $not: field } })) !== null;
