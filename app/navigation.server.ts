@@ -1,4 +1,4 @@
-import { AREA_ROLES, ROLE_LABELS, type Area, type Role } from '#server/domain/roles';
+import { ROLE_LABELS, roleMayEnter, type Area, type Role } from '#server/domain/roles';
 
 /** The dashboard pages, for the roles that may open the planning area (planners; managers and admins read). */
 const DASHBOARD_LINKS = [
@@ -19,8 +19,8 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */
 export function navigationFor(role: Role): { to: string; label: string }[] {
-  const dashboards = AREA_ROLES.planning.includes(role) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
-  const areas = AREA_LINKS.filter((link) => AREA_ROLES[link.area].includes(role)).map(({ to, label }) => ({
+  const dashboards = roleMayEnter({ role, area: 'planning' }) ? DASHBOARD_LINKS.map((link) => ({ ...link })) : [];
+  const areas = AREA_LINKS.filter((link) => roleMayEnter({ role, area: link.area })).map(({ to, label }) => ({
     to,
     label,
   }));
@@ -29,7 +29,7 @@ export function navigationFor(role: Role): { to: string; label: string }[] {
 
 /** Where `/` sends a signed-in person: the overview for those who may read it; null shows the home page. */
 export function homePathFor(role: Role): string | null {
-  return AREA_ROLES.planning.includes(role) ? '/overview' : null;
+  return roleMayEnter({ role, area: 'planning' }) ? '/overview' : null;
 }
 
 export function roleLabel(role: Role): string {

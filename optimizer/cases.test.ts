@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { findPlanViolations, planJobs, validateProblem } from './index';
-import { type Assignment, type Plan, type PlanStatus, type ProblemInput, type UnplacedReason } from './types';
+import {
+  type Assignment,
+  type AllocationPlan,
+  type AllocationStatus,
+  type ProblemInput,
+  type UnplacedReason,
+} from './types';
 
 // Named regression cases, small enough to check by hand: each file in cases/ holds a problem,
 // a description of what should happen and why, and the expected results.
@@ -21,7 +27,7 @@ interface PlanningCase {
   description: string;
   problem: ProblemInput;
   expected: {
-    status?: PlanStatus;
+    status?: AllocationStatus;
     assignments?: Assignment[];
     placed?: Record<string, number>;
     unplaced?: ExpectedUnplaced[];
@@ -68,7 +74,7 @@ describe('planning cases', () => {
   }
 });
 
-function placedPerJob(plan: Plan): Record<string, number> {
+function placedPerJob(plan: AllocationPlan): Record<string, number> {
   const placed: Record<string, number> = {};
   for (const a of plan.assignments) placed[a.jobId] = (placed[a.jobId] ?? 0) + a.quantity;
   return placed;

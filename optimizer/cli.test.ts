@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { type Plan } from './types';
+import { type AllocationPlan } from './types';
 
 // Runs the real command the way planners and scripts do: `tsx optimizer/cli.ts`.
 
@@ -26,7 +26,7 @@ describe('plan CLI', () => {
   it('prints only the plan JSON for a problem on stdin', () => {
     const { code, stdout } = runPlan([], problemText);
     expect(code).toBe(0);
-    const plan = JSON.parse(stdout) as Plan;
+    const plan = JSON.parse(stdout) as AllocationPlan;
     expect(plan.status).toBe('optimal');
     expect(plan.assignments).toEqual([{ jobId: 'J002', workshopId: 'W001', week: 0, quantity: 50 }]);
   });

@@ -1,14 +1,14 @@
 export { planJobs } from './plan-jobs';
 export { validateProblem, ProblemValidationError, type ProblemIssue } from './validate-problem';
 export type {
+  AllocationPlan,
+  AllocationStatus,
   Assignment,
   Job,
-  Plan,
   PlanJobsOptions,
+  PlanJobsProgress,
   PlanMetrics,
   PlanPhase,
-  PlanProgress,
-  PlanStatus,
   Problem,
   ProblemInput,
   Unplaced,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { findPlanViolations, planJobs, ProblemValidationError, validateProblem } from './index';
-import { type PlanProgress, type ProblemInput } from './types';
+import { type PlanJobsProgress, type ProblemInput } from './types';
 
 const SKILLS = ['brass-casting', 'brass-forming', 'horn-carving', 'bone-carving'];
 
@@ -42,7 +42,7 @@ function busyNetwork({
 
 describe('planJobs', () => {
   it('reports progress from 0 to 1 through the phases in order', async () => {
-    const seen: PlanProgress[] = [];
+    const seen: PlanJobsProgress[] = [];
     const plan = await planJobs(busyNetwork({ workshops: 30, jobs: 200 }), { onProgress: (p) => seen.push(p) });
     expect(seen[0]).toMatchObject({ phase: 'validating', fraction: 0 });
     expect(seen.at(-1)).toMatchObject({ phase: 'done', fraction: 1 });

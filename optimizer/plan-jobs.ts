@@ -9,7 +9,13 @@ import { measurePlan } from './plan-metrics';
 import { buildPlanningInstance } from './planning-instance';
 import { rebalanceEarnings } from './rebalance-earnings';
 import { splitClassWork } from './split-class-work';
-import { type Plan, type PlanJobsOptions, type PlanPhase, type PlanStatus, type ProblemInput } from './types';
+import {
+  type AllocationPlan,
+  type PlanJobsOptions,
+  type PlanPhase,
+  type AllocationStatus,
+  type ProblemInput,
+} from './types';
 import { validateProblem } from './validate-problem';
 
 // The pipeline: validate → exact aggregate (fulfilment) → balancing LP (earnings) → whole units
@@ -18,7 +24,7 @@ import { validateProblem } from './validate-problem';
 // the status 'timedout'.
 
 /** Plans jobs onto workshops. Rejects with ProblemValidationError when the problem is invalid. */
-export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOptions = {}): Promise<Plan> {
+export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOptions = {}): Promise<AllocationPlan> {
   const startedAt = performance.now();
   const elapsed = () => performance.now() - startedAt;
   let lastFraction = 0;
@@ -91,7 +97,7 @@ function decideStatus({
   bound: number;
   unitsOnTime: number;
   unitsDemanded: number;
-}): PlanStatus {
+}): AllocationStatus {
   if (timedOut) return 'timedout';
   if (unitsDemanded > 0 && unitsOnTime === 0) return 'infeasible';
   // The aggregate bound is the LP optimum (with valid lot and split cuts): reaching it proves optimality.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { allowedWeeks, formatDay, parseDay } from './calendar';
 import { findPlanViolations, planJobs, validateProblem } from './index';
-import { type Plan, type ProblemInput } from './types';
+import { type AllocationPlan, type ProblemInput } from './types';
 
 // Random problems, checked against the hard rules by an independent verifier (verify-plan.ts),
 // plus the promises about reasons, status and determinism.
@@ -60,7 +60,7 @@ export const problemArbitrary = fc
       }),
   );
 
-const withoutTiming = (plan: Plan) => JSON.stringify({ ...plan, metrics: { ...plan.metrics, solveMs: 0 } });
+const withoutTiming = (plan: AllocationPlan) => JSON.stringify({ ...plan, metrics: { ...plan.metrics, solveMs: 0 } });
 
 describe('plans for random problems', () => {
   it('keep every hard rule', async () => {

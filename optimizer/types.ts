@@ -60,7 +60,7 @@ export interface ProblemInput {
   options?: Partial<PlanOptionsInProblem>;
 }
 
-export type PlanStatus = 'optimal' | 'feasible' | 'infeasible' | 'timedout';
+export type AllocationStatus = 'optimal' | 'feasible' | 'infeasible' | 'timedout';
 
 export interface Assignment {
   jobId: string;
@@ -95,8 +95,8 @@ export interface PlanMetrics {
   earningsPerCapacityHour: EarningsBalance;
 }
 
-export interface Plan {
-  status: PlanStatus;
+export interface AllocationPlan {
+  status: AllocationStatus;
   assignments: Assignment[];
   unplaced: Unplaced[];
   metrics: PlanMetrics;
@@ -105,7 +105,7 @@ export interface Plan {
 export type PlanPhase =
   'validating' | 'aggregating' | 'balancing' | 'assigning' | 'filling' | 'rebalancing' | 'explaining' | 'done';
 
-export interface PlanProgress {
+export interface PlanJobsProgress {
   phase: PlanPhase;
   /** Share of the whole run done, 0 to 1, never decreasing. */
   fraction: number;
@@ -114,5 +114,5 @@ export interface PlanProgress {
 }
 
 export interface PlanJobsOptions {
-  onProgress?: (progress: PlanProgress) => void;
+  onProgress?: (progress: PlanJobsProgress) => void;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { findPlanViolations, planJobs, validateProblem } from './index';
-import { type Plan, type ProblemInput } from './types';
+import { type AllocationPlan, type ProblemInput } from './types';
 
 const input: ProblemInput = {
   horizon: { start: '2026-11-23', weeks: 2 },
@@ -40,7 +40,7 @@ describe('findPlanViolations', () => {
 
   it('catches every kind of broken rule in an edited plan', async () => {
     const problem = validateProblem(input);
-    const plan: Plan = structuredClone(await planJobs(input));
+    const plan: AllocationPlan = structuredClone(await planJobs(input));
     plan.assignments = [
       { jobId: 'J001', workshopId: 'W001', week: 0, quantity: 55 }, // 1,100 minutes > 1,000
       { jobId: 'J001', workshopId: 'W002', week: 1, quantity: 5 }, // second workshop (maxSplit 1), below minLot 10

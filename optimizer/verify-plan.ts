@@ -1,5 +1,5 @@
 import { allowedWeeks, parseDay } from './calendar';
-import { type Plan, type Problem } from './types';
+import { type AllocationPlan, type Problem } from './types';
 
 // An independent check of a plan against its (validated) problem: every hard rule, recomputed
 // from the plan's own JSON without any of the planner's bookkeeping. The tests run it on every
@@ -7,7 +7,7 @@ import { type Plan, type Problem } from './types';
 
 const REASONS = new Set(['no-skill', 'deadline', 'capacity', 'lot-or-split']);
 
-export function findPlanViolations({ problem, plan }: { problem: Problem; plan: Plan }): string[] {
+export function findPlanViolations({ problem, plan }: { problem: Problem; plan: AllocationPlan }): string[] {
   const violations: string[] = [];
   const weeks = problem.horizon.weeks;
   const startDay = parseDay(problem.horizon.start) as number;

@@ -1,17 +1,14 @@
 import { EventEmitter } from 'node:events';
 
-import { type ServerToClientEvents } from './realtime/events';
-
-/**
- * In-process bus for domain events. Services publish after their transaction commits; the
- * realtime layer forwards each event to the Socket.IO rooms that should see it. Event names
- * and payloads are the realtime ones, so nothing is translated twice.
- */
-export type DomainEventName = Exclude<keyof ServerToClientEvents, 'server:hello'>;
-export type DomainEventPayload<Name extends DomainEventName> = Parameters<ServerToClientEvents[Name]>[0];
+import { type DomainEventName, type DomainEventPayload } from './domain/events';
 
 type Listener<Name extends DomainEventName> = (payload: DomainEventPayload<Name>) => void;
 
+/**
+ * In-process bus for domain events (names and payloads: domain/events.ts). Services publish
+ * after their transaction commits; read models drop what the event makes wrong, the re-planner
+ * takes note, and the realtime layer forwards each event to the Socket.IO rooms that may see it.
+ */
 class DomainEventBus {
   private readonly emitter = new EventEmitter();
 

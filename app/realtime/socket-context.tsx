@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
-import type { ClientToServerEvents, ServerToClientEvents } from '#server/realtime/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '#server/domain/events';
 
 export type KiwandaSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

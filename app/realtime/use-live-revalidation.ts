@@ -1,7 +1,7 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 
-import type { ServerToClientEvents } from '#server/realtime/events';
+import type { ServerToClientEvents } from '#server/domain/events';
 
 import { useSocket } from './socket-context';
 

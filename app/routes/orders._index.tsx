@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 
+import type { OrderStatus } from '#server/domain/order-status';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
-import type { OrderStatus } from '#server/models/order';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
 import { ORDER_STATUS_LABELS } from '../components/dashboard/labels';

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useState } from 'react';
 
+import { OVERVIEW_EVENTS } from '#server/domain/events';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { DemandChart } from '../components/dashboard/demand-chart';
@@ -12,20 +13,12 @@ import { DashboardErrorBoundary } from '../components/dashboard/route-error-boun
 import { KpiCard } from '../components/kpi-card';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatNairobiClock, formatPercent } from '../format';
-import { useLiveRevalidation, type LiveEventHandler, type LiveEventName } from '../realtime/use-live-revalidation';
+import { useLiveRevalidation, type LiveEventHandler } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Kiwanda' }];
 
 const RANGE_CHOICES = [4, 8, 12, 26] as const;
-const LIVE_EVENTS: LiveEventName[] = [
-  'order:created',
-  'order:cancelled',
-  'job:status',
-  'inspection:recorded',
-  'plan:committed',
-  'capacity:changed',
-];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
@@ -46,7 +39,7 @@ export default function Overview() {
     const item = describePushedEvent(name, payload);
     if (item) setPushed((current) => [item, ...current].slice(0, 10));
   }, []);
-  useLiveRevalidation(LIVE_EVENTS, { onEvent });
+  useLiveRevalidation(OVERVIEW_EVENTS, { onEvent });
   // The revalidated feed holds what was pushed (each change writes its audit event), so the provisional entries go.
   useEffect(() => setPushed([]), [events]);
 

@@ -11,8 +11,11 @@ export interface FeedItem {
   action: string;
   actor: string;
   summary: string;
-  href: string | null;
+  /** What the entry is about, for the page to link to; the page knows where that lives. */
+  subject: FeedSubject | null;
 }
+
+export type FeedSubject = { kind: 'order'; orderId: string } | { kind: 'plans' };
 
 type FeedJob = Pick<JobDoc, '_id' | 'order' | 'workshop' | 'quantity' | 'skill' | 'plannedWeek'>;
 
@@ -48,31 +51,31 @@ export function describeAuditEvent({ event, lookups }: { event: AuditEventDoc; l
   const jobId = kind === 'job' ? entityId : after.job ? String(after.job as Types.ObjectId) : null;
   const job = jobId ? lookups.jobs.get(jobId) : undefined;
   const workshop = job ? (lookups.workshopCodes.get(String(job.workshop)) ?? 'a workshop') : 'a workshop';
-  const orderHref = job ? `/orders/${String(job.order)}` : null;
+  const jobOrder: FeedSubject | null = job ? { kind: 'order', orderId: String(job.order) } : null;
 
   if (kind === 'order') {
     const reference = lookups.orderReferences.get(entityId) ?? (after.reference as string | undefined) ?? 'An order';
     const summary = verb === 'created' ? `New order ${reference}` : `Order ${reference} ${verb.replace('_', ' ')}`;
-    return { ...base, summary, href: `/orders/${entityId}` };
+    return { ...base, summary, subject: { kind: 'order', orderId: entityId } };
   }
   if (kind === 'job') {
     const detail = job ? `: ${describeJob(job, lookups)}` : '';
     return {
       ...base,
       summary: `Job ${JOB_VERBS[verb] ?? `${verb.replace('_', ' ')} at`} ${workshop}${detail}`,
-      href: orderHref,
+      subject: jobOrder,
     };
   }
   if (kind === 'inspection') {
     const passed = Number(after.passedQuantity ?? 0);
     const failed = Number(after.failedQuantity ?? 0);
-    return { ...base, summary: `QC at ${workshop}: ${passed} passed, ${failed} failed`, href: orderHref };
+    return { ...base, summary: `QC at ${workshop}: ${passed} passed, ${failed} failed`, subject: jobOrder };
   }
   if (kind === 'payment') {
-    return { ...base, summary: `Payment ${verb.replace('_', ' ')} for work at ${workshop}`, href: orderHref };
+    return { ...base, summary: `Payment ${verb.replace('_', ' ')} for work at ${workshop}`, subject: jobOrder };
   }
   if (kind === 'plan') {
-    return { ...base, summary: `Plan ${verb.replace('_', ' ')}`, href: '/planning' };
+    return { ...base, summary: `Plan ${verb.replace('_', ' ')}`, subject: { kind: 'plans' } };
   }
-  return { ...base, summary: event.action, href: null };
+  return { ...base, summary: event.action, subject: null };
 }

@@ -30,7 +30,7 @@ export interface WorkshopPage {
 }
 
 /** This week's committed share of capacity; a workshop without capacity sorts as if full. */
-export function loadThisWeek(workshop: WorkshopSummary): number {
+function loadThisWeek(workshop: WorkshopSummary): number {
   const [week] = workshop.weeks;
   if (!week || week.capacityMinutes === 0) return week && week.committedMinutes > 0 ? Infinity : 0;
   return week.committedMinutes / week.capacityMinutes;

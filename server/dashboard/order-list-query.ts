@@ -1,11 +1,12 @@
 import { type QueryFilter, type SortOrder, type Types } from 'mongoose';
 import { z } from 'zod';
 
+import { ORDER_SOURCES } from '../domain/order-source';
+import { OPEN_ORDER_STATUSES, ORDER_STATUSES } from '../domain/order-status';
 import { SKILLS } from '../domain/skills';
 import { nairobiDate } from '../domain/weeks';
-import { ORDER_SOURCES, ORDER_STATUSES, type OrderDoc } from '../models/order';
+import { type OrderDoc } from '../models/order';
 import { Product } from '../models/product';
-import { OPEN_ORDER_STATUSES } from './open-orders';
 
 export const ORDER_SORT_COLUMNS = ['shipBy', 'placedAt', 'reference'] as const;
 export const ORDER_PAGE_SIZES = [25, 50, 100] as const;

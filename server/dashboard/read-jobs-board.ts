@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { ValidationError } from '../domain/errors';
 import { objectIdString, weekLabelString } from '../domain/input-schemas';
-import { type JobStatus } from '../domain/job-status';
+import { FINISHED_JOB_STATUSES, type JobStatus } from '../domain/job-status';
 import { nairobiDateString } from '../domain/weeks';
 import { isoWeekLabel, type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
@@ -12,7 +12,7 @@ import { Order } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 
-/** The board's columns, in the order work moves; paid, declined and cancelled jobs are only counted. */
+/** The board's columns, in the order work moves; finished jobs (paid, declined, cancelled) are only counted. */
 export const BOARD_COLUMNS: readonly JobStatus[] = [
   'offered',
   'accepted',
@@ -21,7 +21,6 @@ export const BOARD_COLUMNS: readonly JobStatus[] = [
   'failed',
   'passed',
 ];
-const FINISHED_STATUSES: readonly JobStatus[] = ['paid', 'declined', 'cancelled'];
 export const CARDS_PER_COLUMN = 15;
 
 export const JobsBoardQuery = z.object({
@@ -119,7 +118,7 @@ export async function readJobsBoard({ query, now }: { query: JobsBoardQuery; now
   const scope: QueryFilter<JobDoc> = {};
   if (week !== 'all') scope.plannedWeek = week;
   if (workshop) scope.workshop = workshop._id;
-  const statuses = week === 'all' ? BOARD_COLUMNS : [...BOARD_COLUMNS, ...FINISHED_STATUSES];
+  const statuses = week === 'all' ? BOARD_COLUMNS : [...BOARD_COLUMNS, ...FINISHED_JOB_STATUSES];
 
   const [totals, columnJobs] = await Promise.all([
     // By status first: the indexes lead with the week or the status, so each count is an index lookup.
@@ -161,6 +160,6 @@ export async function readJobsBoard({ query, now }: { query: JobsBoardQuery; now
       cards: columnJobs[index].flatMap((job) => cardById.get(String(job._id)) ?? []),
     })),
     finished:
-      week === 'all' ? [] : FINISHED_STATUSES.map((status) => ({ status, count: total.get(status)?.count ?? 0 })),
+      week === 'all' ? [] : FINISHED_JOB_STATUSES.map((status) => ({ status, count: total.get(status)?.count ?? 0 })),
   };
 }

@@ -1,11 +1,8 @@
 import { Types } from 'mongoose';
 
-import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
+import { CAPACITY_HOLDING_STATUSES, type JobStatus, UNFINISHED_JOB_STATUSES } from '../domain/job-status';
 import { Job } from '../models/job';
 import { cachedBatchReadModel } from './read-model-cache';
-
-/** Jobs whose units are not made yet: not handed to QC, or failed and waiting for rework. */
-export const UNFINISHED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted', 'in_progress', 'failed'];
 
 export interface LineCoverage {
   /** Units jobs hold (declined and cancelled jobs hold none). */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
+import { type WeekLabel } from '../domain/weeks';
 import { domainEvents } from '../domain-events';
 import { cachedBatchReadModel, cachedReadModel } from './read-model-cache';
 
-const jobMoved = (week: string, orderId = 'o1') =>
+const jobMoved = (week: WeekLabel, orderId = 'o1') =>
   domainEvents.publish('job:status', {
     jobId: 'j1',
     orderId,

@@ -1,4 +1,5 @@
-import { domainEvents, type DomainEventName, type DomainEventPayload } from '../domain-events';
+import { type DomainEventName, type DomainEventPayload } from '../domain/events';
+import { domainEvents } from '../domain-events';
 
 /**
  * Dashboard figures that every planner's browser asks for at once (the overview, the workshops'

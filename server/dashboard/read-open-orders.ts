@@ -1,9 +1,9 @@
 import { type Types } from 'mongoose';
 
+import { OPEN_ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { type Skill } from '../domain/skills';
-import { Order, type OrderLine, type OrderStatus } from '../models/order';
+import { Order, type OrderLine } from '../models/order';
 import { Product } from '../models/product';
-import { OPEN_ORDER_STATUSES } from './open-orders';
 import { readLineCoverage } from './read-line-coverage';
 
 export interface OpenOrderLine {

@@ -1,4 +1,5 @@
 import { readCapacity } from '../capacity';
+import { OVERVIEW_EVENTS } from '../domain/events';
 import { isoWeekLabel, weekRange } from '../domain/weeks';
 import { computeDemandCapacity, type DemandCapacity } from './compute-demand-capacity';
 import { computeOverviewKpis, DUE_SOON_WEEKS, type OverviewKpis } from './compute-overview-kpis';
@@ -44,19 +45,12 @@ export async function computeOverview({ now, query }: { now: Date; query: Overvi
 }
 
 /**
- * The overview as every planner sees it, computed once per change: a new order, a cancelled
- * one, a job moving, a plan committed or capacity changing computes it afresh.
+ * The overview as every planner sees it, computed once per change: any of the overview's events
+ * (a new order, a cancelled one, a job moving, a plan committed, capacity changing) computes it afresh.
  */
 export const readOverview = cachedReadModel<{ now: Date; query: OverviewQuery }, Overview>({
   name: 'overview',
-  invalidatedBy: [
-    'order:created',
-    'order:cancelled',
-    'job:status',
-    'inspection:recorded',
-    'plan:committed',
-    'capacity:changed',
-  ],
+  invalidatedBy: OVERVIEW_EVENTS,
   maxAgeMs: 60_000,
   keyOf: ({ now, query }) => [isoWeekLabel(now), query.from ?? '', query.weeks, query.skill ?? ''].join('|'),
   compute: computeOverview,

@@ -36,10 +36,21 @@ export function canTransition({ from, to }: { from: JobStatus; to: JobStatus }):
   return JOB_TRANSITIONS[from].includes(to);
 }
 
+/** Jobs ended without work: declined or cancelled, they hold no workshop time and earn nothing. */
+export const ENDED_WITHOUT_WORK_STATUSES: readonly JobStatus[] = ['declined', 'cancelled'];
+
 /** Jobs that hold workshop time in their planned week: everything but jobs ended without work. */
 export const CAPACITY_HOLDING_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter(
-  (status) => status !== 'declined' && status !== 'cancelled',
+  (status) => !ENDED_WITHOUT_WORK_STATUSES.includes(status),
 );
 
-/** Jobs whose work is not done yet (nothing inspected as passed). */
-export const OPEN_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted', 'in_progress', 'ready_for_qc', 'failed'];
+/** Jobs nobody has begun making: they can still be cancelled without owing anyone work. */
+export const NOT_STARTED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted'];
+
+/** Jobs whose units are not made yet: not handed to QC, or failed and waiting for rework. */
+export const UNFINISHED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted', 'in_progress', 'failed'];
+
+/** Jobs that are over: no move leads out of them (paid, declined, cancelled). */
+export const FINISHED_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter(
+  (status) => JOB_TRANSITIONS[status].length === 0,
+);

@@ -27,10 +27,6 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   admin: ['admin'],
 };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
 export function roleMayEnter({ role, area }: { role: Role; area: Area }): boolean {
   return AREA_ROLES[area].includes(role);
 }

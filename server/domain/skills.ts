@@ -28,7 +28,3 @@ export const SKILL_LABELS: Record<Skill, string> = {
   'ceramic-beads': 'Ceramic beads (Kazuri)',
   'beading-wire-work': 'Beading and wire work',
 };
-
-export function isSkill(value: unknown): value is Skill {
-  return typeof value === 'string' && (SKILLS as readonly string[]).includes(value);
-}

@@ -1,14 +1,15 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { ARTISAN_STATUSES, type ArtisanStatus } from '../domain/artisan-status';
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
+// NOTE: the status type lives in the domain; dashboard code that still reads it from here gets it too.
+export type { ArtisanStatus };
+
 export const GENDERS = ['female', 'male', 'other'] as const;
 export type Gender = (typeof GENDERS)[number];
-
-export const ARTISAN_STATUSES = ['active', 'paused', 'left'] as const;
-export type ArtisanStatus = (typeof ARTISAN_STATUSES)[number];
 
 /** A maker in a workshop, paid by mobile money on `phone`. */
 export interface ArtisanDoc {

@@ -1,9 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { COLLECTION_STATUSES, type CollectionStatus } from '../domain/collection-status';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
-
-export const COLLECTION_STATUSES = ['draft', 'checked', 'launched'] as const;
-export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
 
 /** A trend collection: designed, checked against the network's capacity, then launched. */
 export interface CollectionDoc {

@@ -8,6 +8,8 @@ import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
 import { Plan } from './plan';
+import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
+import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { User } from './user';
 import { Workshop } from './workshop';
@@ -22,6 +24,8 @@ export {
   Order,
   Payment,
   Plan,
+  PlanCapacitySnapshot,
+  PlanningLock,
   Product,
   ProductCollection,
   User,
@@ -39,6 +43,8 @@ export const ALL_MODELS = [
   User,
   Order,
   Plan,
+  PlanCapacitySnapshot,
+  PlanningLock,
   Job,
   Inspection,
   Payment,

@@ -1,17 +1,12 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { ORDER_SOURCES, type OrderSource } from '../domain/order-source';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-export const ORDER_SOURCES = ['web', 'retail'] as const;
-export type OrderSource = (typeof ORDER_SOURCES)[number];
-
 export const ORDER_PRIORITIES = ['normal', 'high', 'rush'] as const;
 export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
-
-/** open: not planned yet · planned: jobs cover it · in_production · shipped · cancelled. */
-export const ORDER_STATUSES = ['open', 'planned', 'in_production', 'shipped', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface OrderLine {
   _id: Types.ObjectId;

@@ -1,16 +1,10 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
+import { PAYMENT_STATUSES, type PaymentStatus } from '../domain/payment-status';
 import { type WeekLabel } from '../domain/weeks';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
-
-/**
- * pending: owed and queued for the mobile-money provider · sent: the provider accepted it ·
- * confirmed: the provider reported it delivered · failed: the provider refused it.
- */
-export const PAYMENT_STATUSES = ['pending', 'sent', 'confirmed', 'failed'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** What one job earned: passed quantity × piece rate, paid once, to the artisan or the workshop. */
 export interface PaymentDoc {

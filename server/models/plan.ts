@@ -1,11 +1,9 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { PLAN_STATUSES, type PlanStatus } from '../domain/plan-status';
 import { type WeekLabel } from '../domain/weeks';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
-
-export const PLAN_STATUSES = ['proposal', 'committed', 'superseded'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 export interface PlanAssignment {
   order: Types.ObjectId;

@@ -6,6 +6,7 @@ import { readWorkingWeeks } from '../capacity/read-working-weeks';
 import { type Actor } from '../domain/actor';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
+import { SUPERSEDABLE_PLAN_STATUSES } from '../domain/plan-status';
 import { validateInput } from '../domain/validate-input';
 import { type WeekLabel } from '../domain/weeks';
 import { Order } from '../models/order';
@@ -106,7 +107,7 @@ async function commitInTransaction({
 
   const ordersPlanned = await markCoveredOrdersPlanned({ unit, actor, plan, at });
   const replaced = await Plan.find(
-    { _id: { $ne: planId }, status: { $in: ['committed', 'proposal'] } },
+    { _id: { $ne: planId }, status: { $in: SUPERSEDABLE_PLAN_STATUSES } },
     { status: 1 },
     { session, lean: true },
   );

@@ -1,29 +1,21 @@
 import { format } from 'date-fns';
-import { type Model } from 'mongoose';
 
 import { inNairobi } from '../domain/weeks';
-import { Artisan } from '../models/artisan';
-import { Job } from '../models/job';
-import { Order } from '../models/order';
-import { Product } from '../models/product';
-import { Workshop } from '../models/workshop';
-
-const WATCHED: [Model<{ updatedAt: Date }>, string, string][] = [
-  [Order as unknown as Model<{ updatedAt: Date }>, 'order', 'orders'],
-  [Job as unknown as Model<{ updatedAt: Date }>, 'job', 'jobs'],
-  [Artisan as unknown as Model<{ updatedAt: Date }>, 'artisan', 'artisans'],
-  [Workshop as unknown as Model<{ updatedAt: Date }>, 'workshop', 'workshops'],
-  [Product as unknown as Model<{ updatedAt: Date }>, 'product', 'products'],
-];
+import { PLANNING_INPUT_MODELS } from '../services/read-data-version';
 
 /**
  * "2 orders and 14 jobs changed since 14:05 on 21 Nov": what a planner needs to hear when their
  * proposal has gone stale. Only for messages; the staleness itself is decided by the data version.
  */
 export async function describeChangesSince({ since }: { since: Date }): Promise<string> {
-  const counts = await Promise.all(WATCHED.map(([model]) => model.countDocuments({ updatedAt: { $gt: since } })));
-  const parts = WATCHED.flatMap(([, one, many], index) =>
-    counts[index] > 0 ? [`${counts[index]} ${counts[index] === 1 ? one : many}`] : [],
+  const counts = await Promise.all(
+    PLANNING_INPUT_MODELS.map((model) => model.countDocuments({ updatedAt: { $gt: since } })),
+  );
+  // A model's name is its one document ("Order"), its collection's name the many ("orders").
+  const parts = PLANNING_INPUT_MODELS.flatMap((model, index) =>
+    counts[index] > 0
+      ? [`${counts[index]} ${counts[index] === 1 ? model.modelName.toLowerCase() : model.collection.collectionName}`]
+      : [],
   );
   const when = format(since, "HH:mm 'on' d MMM", { in: inNairobi });
   if (parts.length === 0) return `the data has changed since ${when}`;

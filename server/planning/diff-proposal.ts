@@ -1,6 +1,6 @@
 import { type Types } from 'mongoose';
 
-import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
+import { CAPACITY_HOLDING_STATUSES, ENDED_WITHOUT_WORK_STATUSES } from '../domain/job-status';
 import { type WeekLabel } from '../domain/weeks';
 import { Job } from '../models/job';
 import { Plan, type PlanAssignment } from '../models/plan';
@@ -36,8 +36,6 @@ export interface ProposalDiff {
   totals: { addedUnits: number; removedUnits: number; workshopsGaining: number; workshopsLosing: number };
 }
 
-const ENDED: JobStatus[] = ['declined', 'cancelled'];
-
 /**
  * What committing a proposal changes against the committed plan and the jobs as they are now,
  * per workshop and week. A proposal only places demand no live job covers, so it adds work;
@@ -59,7 +57,11 @@ export async function diffProposal({
       { $group: { _id: { workshop: '$workshop', week: '$plannedWeek' }, units: { $sum: '$quantity' } } },
     ]),
     Job.find(
-      { plannedWeek: { $in: weeks }, status: { $in: ENDED }, ...(since ? { updatedAt: { $gte: since } } : {}) },
+      {
+        plannedWeek: { $in: weeks },
+        status: { $in: ENDED_WITHOUT_WORK_STATUSES },
+        ...(since ? { updatedAt: { $gte: since } } : {}),
+      },
       { workshop: 1, plannedWeek: 1, quantity: 1, order: 1, orderLine: 1, product: 1 },
     ).lean(),
   ]);

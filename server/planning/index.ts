@@ -5,7 +5,7 @@ export { commitPlan, type CommitPlanResult } from './commit-plan';
 export { diffProposal, type ProposalDiff } from './diff-proposal';
 export { isProposalStale } from './is-proposal-stale';
 export { currentPlanRun, type RunningPlan } from './plan-run-registry';
-export { PLAN_TRIGGERS, type PlanRunOutcome, type PlanTrigger } from './plan-run-types';
+export { type PlanRunOutcome } from './plan-run-types';
 export { listPlans, type PlanList, type PlanSummary } from './plan-summary';
 export { DEFAULT_HORIZON_WEEKS, planningHorizon, type PlanningHorizon } from './planning-horizon';
 export { EmptyPlanError, PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from './planning-errors';

@@ -1,4 +1,5 @@
-import { type PlanRunOutcome, type PlanTrigger } from './plan-run-types';
+import { type PlanTrigger } from '../domain/plan-trigger';
+import { type PlanRunOutcome } from './plan-run-types';
 
 /** The run under way, as the dashboard shows it to someone who opens the page mid-run. */
 export interface RunningPlan {

@@ -1,9 +1,10 @@
 import { type Types } from 'mongoose';
 
+import { type PlanStatus } from '../domain/plan-status';
+import { type PlanTrigger } from '../domain/plan-trigger';
 import { shiftWeekLabel, type WeekLabel } from '../domain/weeks';
-import { Plan, type PlanDoc, type PlanStatus } from '../models/plan';
+import { Plan, type PlanDoc } from '../models/plan';
 import { User } from '../models/user';
-import { type PlanTrigger } from './plan-run-types';
 
 /** A plan as lists and headers show it: what it is, who or what made it, how well it did. */
 export interface PlanSummary {

@@ -1,8 +1,8 @@
 import { SKILL_LABELS, type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
 import { type PlanDoc } from '../models/plan';
+import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type LineMove, type ProposalDiff } from './diff-proposal';
-import { type PlanCapacitySnapshotDoc } from './plan-capacity-snapshot';
 
 /** Ids to what people call things: workshop codes, product SKUs, order references. */
 export interface Names {

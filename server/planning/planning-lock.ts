@@ -1,6 +1,6 @@
-import { type ClientSession, model, Schema, type Types } from 'mongoose';
+import { type ClientSession, type Types } from 'mongoose';
 
-import { STRICT_SCHEMA_OPTIONS } from '../models/schema-options';
+import { PlanningLock } from '../models/planning-lock';
 
 /**
  * One document every plan commit writes first, inside its transaction. Two commits running at
@@ -8,24 +8,6 @@ import { STRICT_SCHEMA_OPTIONS } from '../models/schema-options';
  * is retried after the first has committed and then sees the first one's jobs in the data
  * version). Without it, two proposals computed on the same data could both pass the check.
  */
-interface PlanningLockDoc {
-  _id: string;
-  commits: number;
-  lastPlan?: Types.ObjectId;
-  at?: Date;
-}
-
-const planningLockSchema = new Schema<PlanningLockDoc>(
-  {
-    _id: { type: String, required: true },
-    commits: { type: Number, required: true, default: 0 },
-    lastPlan: { type: Schema.Types.ObjectId, ref: 'Plan' },
-    at: { type: Date },
-  },
-  { ...STRICT_SCHEMA_OPTIONS, timestamps: false, collection: 'planning_locks' },
-);
-
-const PlanningLock = model<PlanningLockDoc>('PlanningLock', planningLockSchema);
 const COMMIT_LOCK_ID = 'plan-commit';
 
 /** Creates the lock document (and its collection) outside any transaction; idempotent. */

@@ -3,11 +3,11 @@ import { Types } from 'mongoose';
 import { type WeekLabel } from '../domain/weeks';
 import { Order } from '../models/order';
 import { Plan, type PlanAssignment, type PlanDoc } from '../models/plan';
+import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 import { diffProposal } from './diff-proposal';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
-import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { summarisePlans, type PlanHeader, type PlanSummary } from './plan-summary';
 import {
   buildAssignmentRows,

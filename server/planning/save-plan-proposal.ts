@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
 
-import { type Plan as OptimizerPlan } from '../../optimizer';
+import { type AllocationPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
+import { type PlanTrigger } from '../domain/plan-trigger';
 import { Plan, type PlanAssignment, type UnplacedUnits } from '../models/plan';
+import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { type PlanningProblem } from './build-planning-problem';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
-import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
-import { type PlanTrigger } from './plan-run-types';
 
 const DETAIL_LIMIT = 500;
 
@@ -27,7 +27,7 @@ export async function savePlanProposal({
 }: {
   planId: Types.ObjectId;
   built: PlanningProblem;
-  result: OptimizerPlan;
+  result: AllocationPlan;
   dataVersion: string;
   trigger: PlanTrigger;
   reason: string;

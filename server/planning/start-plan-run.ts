@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { planJobs } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { ForbiddenError } from '../domain/errors';
+import { PLAN_TRIGGERS } from '../domain/plan-trigger';
 import { validateInput } from '../domain/validate-input';
 import { domainEvents } from '../domain-events';
 import { type Logger } from '../logger';
 import { readDataVersion } from '../services/read-data-version';
 import { buildPlanningProblem } from './build-planning-problem';
 import { joinOrStartPlanRun } from './plan-run-registry';
-import { PLAN_TRIGGERS, type PlanRunOutcome, type PlanTrigger } from './plan-run-types';
+import { type PlanRunOutcome } from './plan-run-types';
 import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS, planningHorizon } from './planning-horizon';
 import { savePlanProposal } from './save-plan-proposal';
 import { throttleProgress } from './throttle-progress';
@@ -149,5 +150,3 @@ async function runPlan({
     throw error;
   }
 }
-
-export type { PlanTrigger };

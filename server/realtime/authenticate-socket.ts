@@ -3,18 +3,10 @@ import { type Socket } from 'socket.io';
 import { type SessionCookies } from '../auth/session-storage';
 import { type Logger } from '../logger';
 import { loadSessionUser } from '../services/users/session-user';
-import { type SocketUser } from './events';
+import { type SocketUser } from './socket-user';
 
 /** Message of the connect_error a client gets without a valid session; clients may match on it. */
 export const UNAUTHENTICATED_SOCKET_MESSAGE = 'unauthenticated: sign in to receive live updates';
-
-/** The rooms a user's socket joins: their role, and for an artisan their workshop and themself. */
-export function roomsFor(user: SocketUser): string[] {
-  const rooms = [`role:${user.role}`, `user:${user.userId}`];
-  if (user.workshopId) rooms.push(`workshop:${user.workshopId}`);
-  if (user.artisanId) rooms.push(`artisan:${user.artisanId}`);
-  return rooms;
-}
 
 /**
  * Socket.IO middleware: reads the same signed session cookie as the Remix routes. A socket

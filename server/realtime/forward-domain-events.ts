@@ -1,46 +1,40 @@
+import { type DomainEventName, type DomainEventPayload } from '../domain/events';
 import { NETWORK_WIDE_ROLES } from '../domain/roles';
-import { type DomainEventName, type DomainEventPayload, domainEvents } from '../domain-events';
-import { type KiwandaIo } from './socket-server';
+import { domainEvents } from '../domain-events';
+import { artisanRoom, roleRoom, workshopRoom } from './rooms';
 
-const NETWORK_ROOMS = NETWORK_WIDE_ROLES.map((role) => `role:${role}`);
+const NETWORK_ROOMS = NETWORK_WIDE_ROLES.map(roleRoom);
 
 /**
- * Which rooms hear which event: HQ roles hear everything; an artisan hears only what concerns
- * their workshop or themself. Payments go to the artisan paid, not their whole workshop.
+ * Who hears each event besides the network-wide roles, who hear everything: an artisan hears
+ * only what concerns their workshop or themself, and a payment only reaches the artisan paid,
+ * not their whole workshop. Every event has an entry, so a new one cannot go unforwarded.
  */
-function roomsForEvent<Name extends DomainEventName>(name: Name, payload: DomainEventPayload<Name>): string[] {
-  const rooms = [...NETWORK_ROOMS];
-  const scoped = payload as { workshopId?: string; artisanId?: string | null };
-  if (name === 'payment:paid') {
-    rooms.push(scoped.artisanId ? `artisan:${scoped.artisanId}` : `workshop:${scoped.workshopId}`);
-  } else if (scoped.workshopId) {
-    rooms.push(`workshop:${scoped.workshopId}`);
-  }
-  if (name === 'capacity:changed') {
-    rooms.push(...(payload as DomainEventPayload<'capacity:changed'>).workshopIds.map((id) => `workshop:${id}`));
-  }
-  return rooms;
-}
+const LOCAL_AUDIENCE: { [Name in DomainEventName]: (payload: DomainEventPayload<Name>) => string[] } = {
+  'order:created': () => [],
+  'order:cancelled': () => [],
+  'job:status': (event) => [workshopRoom(event.workshopId)],
+  'capacity:changed': (event) => event.workshopIds.map(workshopRoom),
+  'inspection:recorded': (event) => [workshopRoom(event.workshopId)],
+  'payment:paid': (event) => [event.artisanId ? artisanRoom(event.artisanId) : workshopRoom(event.workshopId)],
+  'plan:progress': () => [],
+  'plan:proposed': () => [],
+  'plan:committed': () => [],
+};
 
-const FORWARDED: DomainEventName[] = [
-  'order:created',
-  'order:cancelled',
-  'job:status',
-  'capacity:changed',
-  'inspection:recorded',
-  'payment:paid',
-  'plan:progress',
-  'plan:proposed',
-  'plan:committed',
-];
+/** Sends one event to the sockets in any of `rooms`. */
+export type EmitToRooms = <Name extends DomainEventName>(
+  rooms: string[],
+  name: Name,
+  payload: DomainEventPayload<Name>,
+) => void;
 
-/** Pushes every domain event to the sockets allowed to see it. Returns a function that stops. */
-export function forwardDomainEvents(io: KiwandaIo): () => void {
-  const unsubscribers = FORWARDED.map((name) =>
-    domainEvents.subscribe(name, (payload) => {
-      // A socket in several of the rooms still gets the event once.
-      (io.to(roomsForEvent(name, payload)).emit as (event: string, payload: unknown) => boolean)(name, payload);
-    }),
-  );
+/** Passes every domain event to `emit` with the rooms allowed to hear it. Returns a function that stops. */
+export function forwardDomainEvents(emit: EmitToRooms): () => void {
+  const forward = <Name extends DomainEventName>(name: Name) =>
+    domainEvents.subscribe(name, (payload) =>
+      emit([...NETWORK_ROOMS, ...LOCAL_AUDIENCE[name](payload)], name, payload),
+    );
+  const unsubscribers = (Object.keys(LOCAL_AUDIENCE) as DomainEventName[]).map(forward);
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
 }

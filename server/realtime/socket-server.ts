@@ -3,16 +3,16 @@ import { type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 
 import { type SessionCookies } from '../auth/session-storage';
+import { type ClientToServerEvents, type ServerToClientEvents } from '../domain/events';
 import { type Logger } from '../logger';
 import { KIWANDA_VERSION } from '../version';
-import { authenticateSocket, roomsFor } from './authenticate-socket';
-import {
-  type ClientToServerEvents,
-  type InterServerEvents,
-  type ServerToClientEvents,
-  type SocketData,
-} from './events';
+import { authenticateSocket } from './authenticate-socket';
 import { forwardDomainEvents } from './forward-domain-events';
+import { roomsFor } from './rooms';
+import { type SocketData } from './socket-user';
+
+/** Server processes send each other no events of their own. */
+type InterServerEvents = Record<string, never>;
 
 export type KiwandaIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
@@ -44,7 +44,10 @@ export function attachRealtime(
     });
   });
 
-  const stopForwarding = forwardDomainEvents(io);
+  const stopForwarding = forwardDomainEvents((rooms, name, payload) => {
+    // A socket in several of the rooms still gets the event once.
+    (io.to(rooms).emit as (event: string, payload: unknown) => boolean)(name, payload);
+  });
   httpServer.once('close', stopForwarding);
   return io;
 }

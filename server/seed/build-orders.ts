@@ -1,7 +1,8 @@
 import { addDays, addMinutes } from 'date-fns';
 import { type Types } from 'mongoose';
 
-import { type OrderDoc, type OrderLine, type OrderPriority, type OrderStatus } from '../models/order';
+import { type OrderStatus } from '../domain/order-status';
+import { type OrderDoc, type OrderLine, type OrderPriority } from '../models/order';
 import { type ProductDoc } from '../models/product';
 import { pickPartner, webCustomer } from './customers';
 import { type Random } from './random';

@@ -1,5 +1,5 @@
+import { type CollectionStatus } from '../domain/collection-status';
 import { type Skill } from '../domain/skills';
-import { type CollectionStatus } from '../models/collection';
 
 /**
  * The demo catalogue: eight collections of jewellery as a Nairobi brand makes it, each design

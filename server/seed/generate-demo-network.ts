@@ -12,6 +12,8 @@ import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
 import { type PaymentDoc } from '../models/payment';
 import { type PlanDoc } from '../models/plan';
+import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
+import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type UserDoc } from '../models/user';
 import { type WorkshopDoc } from '../models/workshop';
@@ -48,6 +50,12 @@ export interface DemoNetwork {
   users: UserDoc[];
   orders: OrderDoc[];
   plans: PlanDoc[];
+  /**
+   * Left empty: planning writes these as it proposes and commits, and the demo's plans were
+   * written as they stand, not run (their pages show no capacity snapshot).
+   */
+  plan_capacity_snapshots: PlanCapacitySnapshotDoc[];
+  planning_locks: PlanningLockDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -201,6 +209,8 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     users: [...staff.users, artisanUser],
     orders: [...history.orders, ...open.orders],
     plans,
+    plan_capacity_snapshots: [],
+    planning_locks: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,

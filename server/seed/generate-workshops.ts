@@ -1,7 +1,8 @@
+import { type ArtisanStatus } from '../domain/artisan-status';
 import { NAIROBI_AREAS, type NairobiArea } from '../domain/nairobi-areas';
 import { type Skill } from '../domain/skills';
 import { shiftInNairobi } from '../domain/weeks';
-import { type ArtisanDoc, type ArtisanStatus, type Gender } from '../models/artisan';
+import { type ArtisanDoc, type Gender } from '../models/artisan';
 import { type WorkshopDoc } from '../models/workshop';
 import { personName, workshopName } from './kenyan-names';
 import { type Random } from './random';

@@ -4,12 +4,7 @@ import { type Logger } from '../logger';
 import { ALL_MODELS, ensureCollectionsAndIndexes } from '../models';
 import { User } from '../models/user';
 import { DEMO_EMAIL_DOMAIN } from '../services/users/list-demo-accounts';
-import {
-  DEFAULT_DEMO_NETWORK,
-  generateDemoNetwork,
-  type DemoNetwork,
-  type DemoNetworkOptions,
-} from './generate-demo-network';
+import { type DemoNetwork, type DemoNetworkOptions } from './generate-demo-network';
 
 const BATCH_SIZE = 5_000;
 
@@ -18,7 +13,7 @@ export class DatabaseNotEmptyError extends Error {
 }
 
 /** True when the database holds accounts other than the demo network's: real data, not to be wiped. */
-export async function holdsRealAccounts(): Promise<boolean> {
+async function holdsRealAccounts(): Promise<boolean> {
   const domain = DEMO_EMAIL_DOMAIN.replace('.', '\\.');
   const field = new RegExp(`@(${domain}|kiwanda\\.example)$`);
   return (await User.exists({ email: { $not: field } })) !== null;
@@ -66,6 +61,9 @@ export async function seedDemoNetwork({
   replaceRealData?: boolean;
   logger?: Logger;
 }): Promise<SeedSummary> {
+  // NOTE: the generator (names, catalogue, a year of history) is loaded only when a network is
+  // built, so the server's boot, which imports this module, does not pay for it.
+  const { DEFAULT_DEMO_NETWORK, generateDemoNetwork } = await import('./generate-demo-network');
   const options: DemoNetworkOptions = { ...DEFAULT_DEMO_NETWORK, referenceDate: new Date(), ...partial };
   await ensureCollectionsAndIndexes();
   if (!replaceRealData && (await holdsRealAccounts())) {

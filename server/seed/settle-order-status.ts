@@ -1,10 +1,9 @@
 import { addMinutes } from 'date-fns';
 
+import { CAPACITY_HOLDING_STATUSES, NOT_STARTED_JOB_STATUSES } from '../domain/job-status';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
 import { type Random } from './random';
-
-const NOT_STARTED = ['offered', 'accepted'];
 
 /**
  * An order's status follows its jobs: shipped once every unit passed QC and was plated (at HQ,
@@ -23,7 +22,7 @@ export function settleOrderStatus({
   goldPlated: boolean;
   now: Date;
 }): OrderDoc {
-  const live = jobs.filter((job) => job.status !== 'declined' && job.status !== 'cancelled');
+  const live = jobs.filter((job) => CAPACITY_HOLDING_STATUSES.includes(job.status));
   const allPassed = live.length > 0 && live.every((job) => job.status === 'passed' || job.status === 'paid');
   if (allPassed) {
     const lastPassed = Math.max(...live.map((job) => job.passedAt?.getTime() ?? 0));
@@ -31,7 +30,7 @@ export function settleOrderStatus({
     const shippedAt = addMinutes(new Date(lastPassed), finishingMinutes);
     if (shippedAt <= now) return { ...order, status: 'shipped', shippedAt, updatedAt: shippedAt };
   }
-  const started = live.some((job) => !NOT_STARTED.includes(job.status));
+  const started = live.some((job) => !NOT_STARTED_JOB_STATUSES.includes(job.status));
   const lastChange = new Date(Math.max(order.updatedAt.getTime(), ...live.map((job) => job.updatedAt.getTime())));
   return { ...order, status: started ? 'in_production' : 'planned', updatedAt: lastChange };
 }

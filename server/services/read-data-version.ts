@@ -9,14 +9,21 @@ import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 
 /**
- * A short stamp of the data planning reads (orders, jobs, artisans, workshops, products): it
- * changes whenever any of them is added, removed or updated. A plan records the stamp it was
- * computed from, so a proposal made on data that has moved on can be recognised as stale.
+ * The collections planning reads: a change to any of them can change a plan. The events that
+ * announce such changes to the browser are PLAN_INPUT_EVENTS (domain/events.ts).
+ */
+export const PLANNING_INPUT_MODELS = [Order, Job, Artisan, Workshop, Product] as unknown as readonly Model<{
+  updatedAt: Date;
+}>[];
+
+/**
+ * A short stamp of the data planning reads: it changes whenever a document of those collections
+ * is added, removed or updated. A plan records the stamp it was computed from, so a proposal made
+ * on data that has moved on can be recognised as stale.
  */
 export async function readDataVersion(): Promise<string> {
   const parts: string[] = [];
-  const models = [Order, Job, Artisan, Workshop, Product] as unknown as Model<{ updatedAt: Date }>[];
-  for (const model of models) {
+  for (const model of PLANNING_INPUT_MODELS) {
     const count = await model.countDocuments();
     const newest = await model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean();
     parts.push(

@@ -1,6 +1,7 @@
 import mongoose, { type ClientSession } from 'mongoose';
 
-import { domainEvents, type DomainEventName, type DomainEventPayload } from '../domain-events';
+import { type DomainEventName, type DomainEventPayload } from '../domain/events';
+import { domainEvents } from '../domain-events';
 
 /** What a piece of transactional work gets: the session to pass to every read and write, and a
  * way to announce what happened once (and only if) it is committed. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   findPlanViolations,
-  type Plan,
+  type AllocationPlan,
   planJobs,
   type Problem,
   type ProblemInput,
@@ -36,7 +36,7 @@ function aggregateOptimum(problem: Problem) {
   return { units, weightedUnits };
 }
 
-function weightedPlanUnits(problem: Problem, plan: Plan) {
+function weightedPlanUnits(problem: Problem, plan: AllocationPlan) {
   const priority = new Map(problem.jobs.map((job) => [job.id, job.priority]));
   return plan.assignments.reduce((sum, a) => sum + a.quantity * priority.get(a.jobId)!, 0);
 }

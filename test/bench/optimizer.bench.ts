@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { planJobs, type Plan, type ProblemInput, validateProblem } from '../../optimizer';
+import { planJobs, type AllocationPlan, type ProblemInput, validateProblem } from '../../optimizer';
 import { generatePlanningProblem, type InstanceSettings } from './optimizer-instances';
 import { type ReferenceResult, solveReference } from './optimizer-reference';
 
@@ -36,7 +36,7 @@ const runs = readFlag('--runs', 5);
 const highsLimitSeconds = readFlag('--highs-limit', 120);
 const skipDirect = process.argv.includes('--no-direct');
 
-const withoutTiming = (plan: Plan) => JSON.stringify({ ...plan, metrics: { ...plan.metrics, solveMs: 0 } });
+const withoutTiming = (plan: AllocationPlan) => JSON.stringify({ ...plan, metrics: { ...plan.metrics, solveMs: 0 } });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percent = (value: number, digits = 2) => `${(value * 100).toFixed(digits)}%`;
 
@@ -52,7 +52,7 @@ async function benchInstance(instance: BenchInstance) {
   );
 
   const times: number[] = [];
-  const plans: Plan[] = [];
+  const plans: AllocationPlan[] = [];
   for (let run = 0; run < runs; run++) {
     const plan = await planJobs(input);
     times.push(plan.metrics.solveMs);

@@ -8,6 +8,7 @@
 import mongoose, { type Types } from 'mongoose';
 
 import { SYSTEM_ACTOR, type Actor } from '../../server/domain/actor';
+import { OPEN_ORDER_STATUSES } from '../../server/domain/order-status';
 import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
 import { AuditEvent, Job, Order, Plan } from '../../server/models';
 import { commitPlan } from '../../server/planning/commit-plan';
@@ -72,7 +73,7 @@ async function measureOnce(): Promise<Sample> {
   await readPlanView({ planId: outcome.planId, view: 'assignments' });
   const viewMs = performance.now() - viewStarted;
 
-  const orders = await Order.find({ status: { $in: ['open', 'planned', 'in_production'] } }, { status: 1 }).lean();
+  const orders = await Order.find({ status: { $in: OPEN_ORDER_STATUSES } }, { status: 1 }).lean();
   const plans = await Plan.find({}, { status: 1 }).lean();
   const orderStatuses = new Map(orders.map((order) => [String(order._id), order.status as string]));
   const planStatuses = new Map(

@@ -1,5 +1,5 @@
 import type { JobStatus } from '#server/domain/job-status';
-import type { OrderStatus } from '#server/models/order';
+import type { OrderStatus } from '#server/domain/order-status';
 
 /** Words people read for statuses and skills; safe in the browser (types only from the server). */
 export const JOB_STATUS_LABELS: Record<JobStatus, string> = {

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react';
 
-import type { FeedItem } from '#server/dashboard/describe-audit-event';
+import type { FeedItem, FeedSubject } from '#server/dashboard/describe-audit-event';
 
 import { formatNairobiTime } from '../../format';
 import type { LiveEventName, LiveEventPayload } from '../../realtime/use-live-revalidation';
@@ -11,7 +11,13 @@ export interface PushedFeedItem {
   key: string;
   at: string;
   summary: string;
-  href: string | null;
+  subject: FeedSubject | null;
+}
+
+/** Where an entry links to: its order's page, or the plans. */
+function hrefOf(subject: FeedSubject | null): string | null {
+  if (!subject) return null;
+  return subject.kind === 'order' ? `/orders/${subject.orderId}` : '/planning';
 }
 
 /** Words for a pushed event; the payloads carry ids and statuses only, the revalidated feed adds names. */
@@ -23,8 +29,13 @@ export function describePushedEvent<Name extends LiveEventName>(
   const key = `${name}:${at}:${Math.random()}`;
   if (name === 'job:status') {
     const event = payload as LiveEventPayload<'job:status'>;
-    const to = JOB_STATUS_LABELS[event.to as keyof typeof JOB_STATUS_LABELS] ?? event.to;
-    return { key, at, summary: `A job of ${event.week} is now ${to.toLowerCase()}`, href: `/orders/${event.orderId}` };
+    const to = JOB_STATUS_LABELS[event.to];
+    return {
+      key,
+      at,
+      summary: `A job of ${event.week} is now ${to.toLowerCase()}`,
+      subject: { kind: 'order', orderId: event.orderId },
+    };
   }
   if (name === 'order:created') {
     const event = payload as LiveEventPayload<'order:created'>;
@@ -32,7 +43,7 @@ export function describePushedEvent<Name extends LiveEventName>(
       key,
       at,
       summary: `New ${event.source} order: ${event.units} units to ship in ${event.shipByWeek}`,
-      href: `/orders/${event.orderId}`,
+      subject: { kind: 'order', orderId: event.orderId },
     };
   }
   if (name === 'order:cancelled') {
@@ -41,14 +52,19 @@ export function describePushedEvent<Name extends LiveEventName>(
       key,
       at,
       summary: `An order was cancelled (${event.cancelledJobs} jobs with it)`,
-      href: `/orders/${event.orderId}`,
+      subject: { kind: 'order', orderId: event.orderId },
     };
   }
   if (name === 'plan:committed') {
     const event = payload as LiveEventPayload<'plan:committed'>;
-    return { key, at, summary: `A plan was committed: ${event.jobs} jobs`, href: '/planning' };
+    return { key, at, summary: `A plan was committed: ${event.jobs} jobs`, subject: { kind: 'plans' } };
   }
   return null;
+}
+
+function FeedEntry({ item }: { item: { summary: string; subject: FeedSubject | null } }) {
+  const href = hrefOf(item.subject);
+  return href ? <Link to={href}>{item.summary}</Link> : <>{item.summary}</>;
 }
 
 /** Recent order and job events, newest first; pushed ones appear at once, highlighted. */
@@ -62,13 +78,13 @@ export function LiveFeed({ items, pushed }: { items: FeedItem[]; pushed: PushedF
     <ol className="live-feed" data-testid="live-feed" aria-live="polite">
       {pushed.map((item) => (
         <li key={item.key} className="live-feed__item--pushed">
-          {item.href ? <Link to={item.href}>{item.summary}</Link> : item.summary}
+          <FeedEntry item={item} />
           <span className="live-feed__meta">just now</span>
         </li>
       ))}
       {items.map((item) => (
         <li key={item.id}>
-          {item.href ? <Link to={item.href}>{item.summary}</Link> : item.summary}
+          <FeedEntry item={item} />
           <span className="live-feed__meta">
             {formatNairobiTime(item.at)} · {item.actor}
           </span>

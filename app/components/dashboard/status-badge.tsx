@@ -1,5 +1,5 @@
 import type { JobStatus } from '#server/domain/job-status';
-import type { OrderStatus } from '#server/models/order';
+import type { OrderStatus } from '#server/domain/order-status';
 
 import { JOB_STATUS_LABELS, ORDER_STATUS_LABELS } from './labels';
 

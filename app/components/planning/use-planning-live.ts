@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import type { PlanProgress } from '#server/realtime/events';
+import { PLAN_INPUT_EVENTS, type PlanProgress } from '#server/domain/events';
 
 import { useSocket } from '../../realtime/socket-context';
 
@@ -28,7 +28,7 @@ export function usePlanProgress(initial: PlanProgressView | null): PlanProgressV
 }
 
 /**
- * Counts what changed in the planning data since the page was shown: any of these changes the
+ * Counts what changed in the planning data since the page was shown: each such event changes the
  * data version a proposal was computed on, so a commit would be refused as stale.
  */
 export function useDataChangesSinceLoad(resetKey: string): number {
@@ -38,9 +38,8 @@ export function useDataChangesSinceLoad(resetKey: string): number {
   useEffect(() => {
     if (!socket) return;
     const count = () => setChanges((value) => value + 1);
-    const names = ['order:created', 'order:cancelled', 'capacity:changed', 'job:status'] as const;
-    names.forEach((name) => socket.on(name, count));
-    return () => names.forEach((name) => socket.off(name, count));
+    PLAN_INPUT_EVENTS.forEach((name) => socket.on(name, count));
+    return () => PLAN_INPUT_EVENTS.forEach((name) => socket.off(name, count));
   }, [socket]);
   return changes;
 }

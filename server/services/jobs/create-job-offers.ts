@@ -112,7 +112,7 @@ export async function createJobOffers({
       orderId: String(job.order),
       workshopId: String(job.workshop),
       artisanId: null,
-      from: 'none',
+      from: null,
       to: 'offered',
       week: job.plannedWeek,
     });

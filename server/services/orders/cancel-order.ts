@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type Actor } from '../../domain/actor';
 import { DomainError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { type JobStatus } from '../../domain/job-status';
+import { ENDED_WITHOUT_WORK_STATUSES, NOT_STARTED_JOB_STATUSES } from '../../domain/job-status';
+import { ORDER_TRANSITIONS } from '../../domain/order-status';
 import { validateInput } from '../../domain/validate-input';
 import { Job } from '../../models/job';
 import { Order, type OrderDoc } from '../../models/order';
@@ -17,8 +18,6 @@ const CancelOrderInput = z.object({
 });
 
 const CANCELLING_ROLES = ['planner', 'manager', 'admin', 'system'];
-const CANCELLABLE_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted'];
-const FINISHED_JOB_STATUSES: JobStatus[] = ['declined', 'cancelled'];
 
 /**
  * Cancels an order and the jobs made for it that nobody has started. Once an artisan has begun
@@ -35,14 +34,14 @@ export async function cancelOrder({
     const { session } = unit;
     const order = await Order.findById(orderId, null, { session, lean: true });
     if (!order) throw new NotFoundError('order', orderId);
-    if (order.status === 'cancelled' || order.status === 'shipped') {
+    if (!ORDER_TRANSITIONS[order.status].includes('cancelled')) {
       throw new DomainError(`order ${order.reference} is ${order.status} and cannot be cancelled`);
     }
-    const jobs = await Job.find({ order: order._id, status: { $nin: FINISHED_JOB_STATUSES } }, null, {
+    const jobs = await Job.find({ order: order._id, status: { $nin: ENDED_WITHOUT_WORK_STATUSES } }, null, {
       session,
       lean: true,
     });
-    const started = jobs.filter((job) => !CANCELLABLE_JOB_STATUSES.includes(job.status));
+    const started = jobs.filter((job) => !NOT_STARTED_JOB_STATUSES.includes(job.status));
     if (started.length > 0) {
       throw new DomainError(
         `order ${order.reference} cannot be cancelled: ${started.length} of its jobs are already being made or done`,

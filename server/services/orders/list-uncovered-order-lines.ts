@@ -1,10 +1,11 @@
 import { type Types } from 'mongoose';
 
 import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
+import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { type Skill } from '../../domain/skills';
 import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
 import { Job } from '../../models/job';
-import { Order, type OrderPriority, type OrderStatus } from '../../models/order';
+import { Order, type OrderPriority } from '../../models/order';
 import { Product } from '../../models/product';
 
 export interface UncoveredOrderLine {
@@ -23,24 +24,22 @@ export interface UncoveredOrderLine {
   priority: OrderPriority;
 }
 
-const LIVE_ORDER_STATUSES: OrderStatus[] = ['open', 'planned', 'in_production'];
-
 /**
- * Demand not yet given to any workshop: for each line of a live order, the ordered quantity less
+ * Demand not yet given to any workshop: for each line of an open order (not shipped or cancelled), the ordered quantity less
  * what jobs (other than declined or cancelled ones) already cover. This is what planning places.
  */
 export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?: Date } = {}): Promise<
   UncoveredOrderLine[]
 > {
   const orders = await Order.find({
-    status: { $in: LIVE_ORDER_STATUSES },
+    status: { $in: OPEN_ORDER_STATUSES },
     ...(shipByBefore ? { shipBy: { $lt: shipByBefore } } : {}),
   })
     .sort({ shipBy: 1, _id: 1 })
     .lean();
   if (orders.length === 0) return [];
 
-  // No job is planned before its order was placed, so the weeks since the oldest live order hold
+  // No job is planned before its order was placed, so the weeks since the oldest open order hold
   // every covering job; a week range on an indexed field beats a long `$in` of order ids.
   const oldestPlaced = orders.reduce(
     (oldest, order) => (order.placedAt < oldest ? order.placedAt : oldest),

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { cancelAbsence, declareAbsence, readCapacity, readWorkshopFreeMinutes } from '../../../server/capacity';
 import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../../server/domain/errors';
-import { domainEvents, type DomainEventPayload } from '../../../server/domain-events';
+import { type DomainEventPayload } from '../../../server/domain/events';
+import { domainEvents } from '../../../server/domain-events';
 import { Absence, Artisan, AuditEvent } from '../../../server/models';
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';

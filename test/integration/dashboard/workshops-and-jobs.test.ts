@@ -162,7 +162,7 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
     expect(feed[0].summary).toBe(
       `Job accepted at ${network.workshops.wa.code}: 8 units of ${network.orders.o2.reference} (2026-W10)`,
     );
-    expect(feed[0].href).toBe(`/orders/${String(network.orders.o2._id)}`);
+    expect(feed[0].subject).toEqual({ kind: 'order', orderId: String(network.orders.o2._id) });
     expect(feed[1].summary).toBe(`New order ${network.orders.o1.reference}`);
     expect(feed[1].actor).toBe('Wanjiku');
   });

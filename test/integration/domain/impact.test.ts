@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { type PaymentStatus } from '../../../server/domain/payment-status';
 import { Artisan } from '../../../server/models/artisan';
 import { Job } from '../../../server/models/job';
 import { Order } from '../../../server/models/order';
-import { Payment, type PaymentDoc, type PaymentStatus } from '../../../server/models/payment';
+import { Payment, type PaymentDoc } from '../../../server/models/payment';
 import { Workshop } from '../../../server/models/workshop';
 import { readImpactReport } from '../../../server/services/impact/read-impact-report';
 import { makeJob } from '../../factories/jobs';

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ForbiddenError, ValidationError } from '../../../server/domain/errors';
-import { domainEvents, type DomainEventName } from '../../../server/domain-events';
+import { type DomainEventName } from '../../../server/domain/events';
+import { domainEvents } from '../../../server/domain-events';
 import { AuditEvent, Job, Order, Plan } from '../../../server/models';
 import { commitPlan } from '../../../server/planning/commit-plan';
 import {

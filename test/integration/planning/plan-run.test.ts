@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { ForbiddenError } from '../../../server/domain/errors';
-import { domainEvents, type DomainEventPayload } from '../../../server/domain-events';
+import { type DomainEventPayload } from '../../../server/domain/events';
+import { domainEvents } from '../../../server/domain-events';
 import { Plan } from '../../../server/models';
-import { PlanCapacitySnapshot } from '../../../server/planning/plan-capacity-snapshot';
+import { PlanCapacitySnapshot } from '../../../server/models/plan-capacity-snapshot';
 import { currentPlanRun } from '../../../server/planning/plan-run-registry';
 import { startPlanRun } from '../../../server/planning/start-plan-run';
 import { makeActor } from '../../factories/actors';

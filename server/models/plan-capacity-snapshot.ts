@@ -2,7 +2,7 @@ import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
-import { STRICT_SCHEMA_OPTIONS } from '../models/schema-options';
+import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
  * The workshop capacity a plan was computed on, kept beside the plan: its earnings per

@@ -1,0 +1,140 @@
+import { type JobStatus } from './job-status';
+import { type OrderSource } from './order-source';
+import { type PlanTrigger } from './plan-trigger';
+import { type WeekLabel } from './weeks';
+
+/**
+ * The event contract: every domain event with its payload, shared by the services that publish
+ * them, the realtime layer that forwards them and the browser that listens (type-only, apart from
+ * the plain lists at the end). Names are `entity:verb`. A pushed event tells a page what to
+ * revalidate or patch; the loaders stay the source of truth, so payloads stay small: ids,
+ * statuses, weeks, counts. Ids are strings; weeks are ISO week labels in Nairobi ("2026-W48").
+ * Safe to import from the browser.
+ */
+export interface OrderCreated {
+  orderId: string;
+  source: OrderSource;
+  shipByWeek: WeekLabel;
+  units: number;
+}
+
+export interface OrderCancelled {
+  orderId: string;
+  /** Jobs that were cancelled with the order. */
+  cancelledJobs: number;
+}
+
+export interface JobStatusChanged {
+  jobId: string;
+  orderId: string;
+  workshopId: string;
+  artisanId: string | null;
+  /** Null for a job just offered, as in the job's own status history. */
+  from: JobStatus | null;
+  to: JobStatus;
+  week: WeekLabel;
+}
+
+export interface CapacityChanged {
+  workshopIds: string[];
+  weeks: WeekLabel[];
+}
+
+export interface InspectionRecorded {
+  inspectionId: string;
+  jobId: string;
+  workshopId: string;
+  artisanId: string | null;
+  passedQuantity: number;
+  failedQuantity: number;
+}
+
+export interface PaymentPaid {
+  paymentId: string;
+  jobId: string;
+  workshopId: string;
+  artisanId: string | null;
+  amountCents: number;
+}
+
+export interface PlanProgress {
+  planId: string;
+  trigger: PlanTrigger;
+  /** reading · an optimizer phase · saving · done · failed. */
+  phase: string;
+  /** 0–100. */
+  percent: number;
+  /** One line for the progress bar, e.g. "giving jobs to workshops". */
+  message: string;
+}
+
+export interface PlanProposed {
+  planId: string;
+  trigger: PlanTrigger;
+  placedUnits: number;
+  unplacedUnits: number;
+}
+
+export interface PlanCommitted {
+  planId: string;
+  jobs: number;
+  weeks: WeekLabel[];
+}
+
+/** Every domain event by name. Services publish one after their transaction commits. */
+export interface DomainEvents {
+  'order:created': OrderCreated;
+  'order:cancelled': OrderCancelled;
+  'job:status': JobStatusChanged;
+  'capacity:changed': CapacityChanged;
+  'inspection:recorded': InspectionRecorded;
+  'payment:paid': PaymentPaid;
+  'plan:progress': PlanProgress;
+  'plan:proposed': PlanProposed;
+  'plan:committed': PlanCommitted;
+}
+
+export type DomainEventName = keyof DomainEvents;
+export type DomainEventPayload<Name extends DomainEventName> = DomainEvents[Name];
+
+/** What a socket says first: which server it reached, and that server's clock. */
+export interface ServerHello {
+  version: string;
+  serverTime: string;
+}
+
+type DomainEventListeners = { [Name in DomainEventName]: (event: DomainEvents[Name]) => void };
+
+/** What the server pushes: the hello, then every domain event the socket's rooms may hear. */
+export interface ServerToClientEvents extends DomainEventListeners {
+  'server:hello': (hello: ServerHello) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Round trip used by clients to measure latency and prove the link is alive. */
+  'server:ping': (ack: (reply: { serverTime: string }) => void) => void;
+}
+
+/**
+ * Events after which the overview's figures (headline numbers, demand against capacity) may be
+ * wrong: the page revalidates on them and the figures it shares between planners are dropped.
+ */
+export const OVERVIEW_EVENTS = [
+  'order:created',
+  'order:cancelled',
+  'job:status',
+  'inspection:recorded',
+  'plan:committed',
+  'capacity:changed',
+] as const satisfies readonly DomainEventName[];
+
+/**
+ * Events that change what planning reads (orders, jobs, capacity): a proposal computed before
+ * one of them is stale, and committing it would be refused.
+ */
+export const PLAN_INPUT_EVENTS = [
+  'order:created',
+  'order:cancelled',
+  'capacity:changed',
+  'job:status',
+] as const satisfies readonly DomainEventName[];
