@@ -51,7 +51,11 @@ export async function startKiwandaServer({
   const io = attachRealtime(httpServer, { logger, sessions });
   const autoReplanner =
     config.REPLAN_DEBOUNCE_MS > 0
-      ? startAutoReplanner({ logger: logger.child({ module: 'planning' }), debounceMs: config.REPLAN_DEBOUNCE_MS })
+      ? startAutoReplanner({
+          logger: logger.child({ module: 'planning' }),
+          debounceMs: config.REPLAN_DEBOUNCE_MS,
+          now: () => clock.now(),
+        })
       : undefined;
   const openSockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {

@@ -1,12 +1,12 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef } from 'react';
 
-import type { ServerToClientEvents } from '#server/domain/events';
+import type { DomainEventName, DomainEventPayload } from '#server/domain/events';
 
 import { useSocket } from './socket-context';
 
-export type LiveEventName = Exclude<keyof ServerToClientEvents, 'server:hello'>;
-export type LiveEventPayload<Name extends LiveEventName> = Parameters<ServerToClientEvents[Name]>[0];
+export type LiveEventName = DomainEventName;
+export type LiveEventPayload<Name extends LiveEventName> = DomainEventPayload<Name>;
 export type LiveEventHandler = <Name extends LiveEventName>(name: Name, payload: LiveEventPayload<Name>) => void;
 
 export interface LiveRevalidationOptions {

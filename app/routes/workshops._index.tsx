@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 
+import { WORKSHOP_LOAD_EVENTS } from '#server/domain/events';
 import { NAIROBI_AREA_NAMES } from '#server/domain/nairobi-areas';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
@@ -26,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Workshops() {
   const { query, page } = useLoaderData<typeof loader>();
-  useLiveRevalidation(['job:status', 'plan:committed', 'capacity:changed', 'payment:paid']);
+  useLiveRevalidation(WORKSHOP_LOAD_EVENTS);
 
   return (
     <>

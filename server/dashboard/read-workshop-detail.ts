@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { readCapacity } from '../capacity';
+import { type ArtisanStatus } from '../domain/artisan-status';
 import { NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
@@ -9,7 +10,7 @@ import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
 import { nairobiDateString } from '../domain/weeks';
 import { shiftWeekLabel, weekRange, isoWeekLabel, type WeekLabel } from '../domain/weeks';
-import { Artisan, type ArtisanStatus } from '../models/artisan';
+import { Artisan } from '../models/artisan';
 import { Job } from '../models/job';
 import { Order } from '../models/order';
 import { Payment } from '../models/payment';

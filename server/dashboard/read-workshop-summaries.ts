@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 
 import { readCapacity } from '../capacity';
+import { WORKSHOP_LOAD_EVENTS } from '../domain/events';
 import { type NairobiArea } from '../domain/nairobi-areas';
 import { type Skill } from '../domain/skills';
 import { isoWeekLabel, nairobiCalendarDay, nairobiDate, weekRange, type WeekLabel } from '../domain/weeks';
@@ -100,7 +101,7 @@ export async function computeWorkshopSummaries({ now }: { now: Date }): Promise<
 /** The summaries every planner's workshops page shares, computed afresh when work or pay changes. */
 export const readWorkshopSummaries = cachedReadModel<{ now: Date }, WorkshopSummary[]>({
   name: 'workshop-summaries',
-  invalidatedBy: ['job:status', 'plan:committed', 'capacity:changed', 'order:cancelled', 'payment:paid'],
+  invalidatedBy: WORKSHOP_LOAD_EVENTS,
   maxAgeMs: 60_000,
   keyOf: ({ now }) => `${isoWeekLabel(now)}|${nairobiMonthStart(now).toISOString()}`,
   compute: computeWorkshopSummaries,

@@ -138,3 +138,15 @@ export const PLAN_INPUT_EVENTS = [
   'capacity:changed',
   'job:status',
 ] as const satisfies readonly DomainEventName[];
+
+/**
+ * Events after which the workshops' table (load against capacity, earnings this month) may be
+ * wrong: the page revalidates on them and the shared figures are dropped.
+ */
+export const WORKSHOP_LOAD_EVENTS = [
+  'job:status',
+  'plan:committed',
+  'capacity:changed',
+  'order:cancelled',
+  'payment:paid',
+] as const satisfies readonly DomainEventName[];

@@ -4,7 +4,8 @@
  * observed on the Monday after, and that observed day is what capacity uses.
  *
  * NOTE: Idd-ul-Fitr (and any one-off holiday) is gazetted each year by the government; it cannot
- * be computed, so callers pass such days as `extra` holidays.
+ * be computed. Planners or admins record such days (server/capacity/declare-gazetted-holidays.ts)
+ * and the capacity module passes them here as `extra` holidays.
  */
 export interface Holiday {
   date: string;

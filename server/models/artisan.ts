@@ -5,9 +5,6 @@ import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-// NOTE: the status type lives in the domain; dashboard code that still reads it from here gets it too.
-export type { ArtisanStatus };
-
 export const GENDERS = ['female', 'male', 'other'] as const;
 export type Gender = (typeof GENDERS)[number];
 

@@ -27,11 +27,14 @@ export function startAutoReplanner({
   maxWaitMs = debounceMs * 4,
   weeks,
   logger,
+  now = () => new Date(),
 }: {
   debounceMs?: number;
   maxWaitMs?: number;
   weeks?: number;
   logger?: Logger;
+  /** The server's clock: a suggestion is planned as of the moment it runs. */
+  now?: () => Date;
 } = {}): AutoReplanner {
   let pending: PendingChanges | null = null;
   let firstChangeAt = 0;
@@ -73,6 +76,7 @@ export function startAutoReplanner({
         reason: describe(changes),
         weeks,
         logger,
+        now: now(),
       });
       await run.outcome;
     } catch (error) {

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 
 import { type Model } from 'mongoose';
 
+import { Absence } from '../models/absence';
 import { Artisan } from '../models/artisan';
+import { GazettedHoliday } from '../models/gazetted-holiday';
 import { Job } from '../models/job';
 import { Order } from '../models/order';
 import { Product } from '../models/product';
@@ -12,7 +14,15 @@ import { Workshop } from '../models/workshop';
  * The collections planning reads: a change to any of them can change a plan. The events that
  * announce such changes to the browser are PLAN_INPUT_EVENTS (domain/events.ts).
  */
-export const PLANNING_INPUT_MODELS = [Order, Job, Artisan, Workshop, Product] as unknown as readonly Model<{
+export const PLANNING_INPUT_MODELS = [
+  Order,
+  Job,
+  Artisan,
+  Workshop,
+  Product,
+  Absence,
+  GazettedHoliday,
+] as unknown as readonly Model<{
   updatedAt: Date;
 }>[];
 
