@@ -11,6 +11,7 @@ import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
+import { ReferenceWage } from './reference-wage';
 import { User } from './user';
 import { Workshop } from './workshop';
 
@@ -28,6 +29,7 @@ export {
   PlanningLock,
   Product,
   ProductCollection,
+  ReferenceWage,
   User,
   Workshop,
 };
@@ -49,6 +51,7 @@ export const ALL_MODELS = [
   Inspection,
   Payment,
   AuditEvent,
+  ReferenceWage,
 ] as const;
 
 /**

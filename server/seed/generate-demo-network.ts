@@ -15,6 +15,7 @@ import { type PlanDoc } from '../models/plan';
 import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
+import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type UserDoc } from '../models/user';
 import { type WorkshopDoc } from '../models/workshop';
 import { type SchedulableArtisan } from './artisan-week-pool';
@@ -56,6 +57,8 @@ export interface DemoNetwork {
    */
   plan_capacity_snapshots: PlanCapacitySnapshotDoc[];
   planning_locks: PlanningLockDoc[];
+  /** Left empty: the demo measures against the published reference wages until an admin records others. */
+  reference_wages: ReferenceWageDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -211,6 +214,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     plans,
     plan_capacity_snapshots: [],
     planning_locks: [],
+    reference_wages: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,
