@@ -27,14 +27,37 @@ export interface CapacityRoster {
   workshops: CapacityWorkshopRecord[];
 }
 
-async function listRoster(): Promise<CapacityRoster> {
+function toWorkshopRecord(workshop: {
+  _id: unknown;
+  code: string;
+  name: string;
+  area: NairobiArea;
+  skills: Skill[];
+  active: boolean;
+}): CapacityWorkshopRecord {
+  return {
+    id: String(workshop._id),
+    code: workshop.code,
+    name: workshop.name,
+    area: workshop.area,
+    skills: workshop.skills,
+    active: workshop.active,
+  };
+}
+
+async function listWorkshops(): Promise<CapacityWorkshopRecord[]> {
+  const workshops = await Workshop.find({}, { code: 1, name: 1, area: 1, skills: 1, active: 1 })
+    .sort({ code: 1 })
+    .lean();
+  return workshops.map(toWorkshopRecord);
+}
+
+async function listRoster({ fresh }: { fresh: boolean }): Promise<CapacityRoster> {
   const [workshops, artisans] = await Promise.all([
-    Workshop.find({}, { code: 1, name: 1, area: 1, skills: 1, active: 1 }).sort({ code: 1 }).lean(),
+    readCapacityWorkshops({ fresh }),
     Artisan.find({ status: 'active' }, { workshop: 1, skills: 1, weeklyHours: 1 }).lean(),
   ]);
-  const activeWorkshops = new Set(
-    workshops.filter((workshop) => workshop.active).map((workshop) => String(workshop._id)),
-  );
+  const activeWorkshops = new Set(workshops.filter((workshop) => workshop.active).map((workshop) => workshop.id));
   return {
     artisans: artisans
       .filter((artisan) => activeWorkshops.has(String(artisan.workshop)))
@@ -44,15 +67,25 @@ async function listRoster(): Promise<CapacityRoster> {
         skills: artisan.skills,
         weeklyHours: artisan.weeklyHours,
       })),
-    workshops: workshops.map((workshop) => ({
-      id: String(workshop._id),
-      code: workshop.code,
-      name: workshop.name,
-      area: workshop.area,
-      skills: workshop.skills,
-      active: workshop.active,
-    })),
+    workshops,
   };
+}
+
+/**
+ * The workshops alone, kept apart from the roster: reading them is quick, so capacity can start
+ * reading what is committed in them while the (slower) artisans are still being read.
+ */
+const readKeptWorkshops = cachedReadModel<void, CapacityWorkshopRecord[]>({
+  name: 'capacity-workshops',
+  invalidatedBy: ['capacity:changed'],
+  maxAgeMs: 5 * 60_000,
+  keyOf: () => 'all',
+  compute: listWorkshops,
+});
+
+/** Every workshop, active or not, by code; `fresh` reads past the kept copy. */
+export function readCapacityWorkshops({ fresh = false }: { fresh?: boolean } = {}): Promise<CapacityWorkshopRecord[]> {
+  return fresh ? listWorkshops() : readKeptWorkshops();
 }
 
 /**
@@ -64,10 +97,10 @@ const readKeptRoster = cachedReadModel<void, CapacityRoster>({
   invalidatedBy: ['capacity:changed'],
   maxAgeMs: 5 * 60_000,
   keyOf: () => 'all',
-  compute: listRoster,
+  compute: () => listRoster({ fresh: false }),
 });
 
 /** The network's workshops and the artisans who give it capacity; `fresh` reads past the kept copy. */
 export function readCapacityRoster({ fresh = false }: { fresh?: boolean } = {}): Promise<CapacityRoster> {
-  return fresh ? listRoster() : readKeptRoster();
+  return fresh ? listRoster({ fresh: true }) : readKeptRoster();
 }

@@ -5,7 +5,7 @@ import { objectIdString, weekLabelString } from '../domain/input-schemas';
 import { validateInput } from '../domain/validate-input';
 import { capacityCellsOfWeeks } from './capacity-cells-of-weeks';
 import { readAbsentDays } from './read-absent-days';
-import { readCapacityRoster, type CapacityRoster } from './read-capacity-roster';
+import { readCapacityRoster, readCapacityWorkshops, type CapacityRoster } from './read-capacity-roster';
 import { readCommittedMinutes, type CommittedMinutesRow } from './read-committed-minutes';
 import { readGazettedHolidays } from './read-gazetted-holidays';
 import { describeWorkingWeeks, toCapacityWeeks, type WorkingWeek } from './working-weeks';
@@ -47,10 +47,16 @@ export interface Capacity {
  */
 export async function readCapacity(input: ReadCapacityInput): Promise<Capacity> {
   const { now, weeks, workshopIds, fresh } = validateInput(ReadCapacityInput, input);
-  const [roster, gazetted, absentDays] = await Promise.all([
+  // Committed minutes need only the workshops' ids, which come quickly: they are read while
+  // the artisans (the slow part of the roster) still are.
+  const committedIn = workshopIds
+    ? Promise.resolve(workshopIds)
+    : readCapacityWorkshops({ fresh }).then((workshops) => workshops.map((workshop) => workshop.id));
+  const [roster, gazetted, absentDays, committed] = await Promise.all([
     readCapacityRoster({ fresh }),
     readGazettedHolidays({ fresh }),
     readAbsentDays({ weeks, fresh }),
+    committedIn.then((ids) => readCommittedMinutes({ weeks, workshopIds: ids, fresh })),
   ]);
   const shown = workshopIds ? new Set(workshopIds) : null;
   const scoped: CapacityRoster = shown
@@ -59,11 +65,6 @@ export async function readCapacity(input: ReadCapacityInput): Promise<Capacity> 
         workshops: roster.workshops.filter((workshop) => shown.has(workshop.id)),
       }
     : roster;
-  const committed = await readCommittedMinutes({
-    weeks,
-    workshopIds: workshopIds ?? roster.workshops.map((workshop) => workshop.id),
-    fresh,
-  });
   const workingWeeks = describeWorkingWeeks({ now, weeks, gazetted });
   const capacity = capacityCellsOfWeeks({
     artisans: scoped.artisans,
