@@ -7,8 +7,13 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { type z } from 'zod';
 
-import { DomainError, ValidationError } from '#server/domain/errors';
+import { DomainError, ValidationError, type FieldIssue } from '#server/domain/errors';
 import { validateInput } from '#server/domain/validate-input';
+
+// eslint-disable-next-line no-control-regex -- these patterns exist to find control characters
+const QUERY_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- as above, keeping tab, line feed and carriage return
+const FORM_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -51,12 +56,20 @@ function fieldsOf(
   { trim }: { trim: boolean },
 ): Record<string, string> {
   const raw: Record<string, string> = {};
+  const unreadable: FieldIssue[] = [];
   for (const [name, value] of entries) {
     // Files are read by the routes that take them; everything else here is text.
     if (typeof value !== 'string') continue;
+    // Control characters (a NUL byte above all) are never text a person typed: refused here, they
+    // never reach a query. Forms keep line breaks and tabs, which a note may hold.
+    if ((trim ? QUERY_CONTROL_CHARACTERS : FORM_CONTROL_CHARACTERS).test(value)) {
+      unreadable.push({ field: name, message: 'contains control characters' });
+      continue;
+    }
     if (value.trim() === '') delete raw[name];
     else raw[name] = trim ? value.trim() : value;
   }
+  if (unreadable.length > 0) throw new ValidationError(unreadable);
   return raw;
 }
 

@@ -85,6 +85,13 @@ describe('dashboard routes over HTTP', () => {
     expect(badSort.status).toBe(400);
     expect(await badSort.text()).toContain('sort');
     expect((await get('/jobs?week=2026-W99', planner)).status).toBe(400);
+    // Control characters never reach the database (a NUL byte in a search used to answer 500).
+    const nul = await get('/orders?q=%00', planner);
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain('q');
+    expect((await get('/workshops?q=a%00b', planner)).status).toBe(400);
+    expect((await get('/orders.csv?q=%00', planner)).status).toBe(400);
+    expect((await get('/planning/000000000000000000000000?q=%00', planner)).status).toBe(400);
     expect((await get('/orders/0123456789abcdef01234567', planner)).status).toBe(404);
     expect((await get('/workshops/0123456789abcdef01234567', planner)).status).toBe(404);
   });
