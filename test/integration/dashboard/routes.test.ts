@@ -96,6 +96,18 @@ describe('dashboard routes over HTTP', () => {
     expect((await get('/workshops/0123456789abcdef01234567', planner)).status).toBe(404);
   });
 
+  it('answers an unknown address with a 404 page that keeps the signed-in header', async () => {
+    const signedIn = await get('/no-such-page/at-all', planner);
+    expect(signedIn.status).toBe(404);
+    const page = await signedIn.text();
+    expect(page).toContain('data-testid="signed-in-user"');
+    expect(page).toContain('There is no page at');
+    expect(page).not.toContain('No route matches');
+    const visitor = await get('/no-such-page');
+    expect(visitor.status).toBe(404);
+    expect(await visitor.text()).toContain('Sign in');
+  });
+
   it('serves an order and a workshop page', async () => {
     const order = await Order.findOne({ status: 'in_production' }).lean();
     const orderPage = await get(`/orders/${String(order?._id)}`, planner);
