@@ -64,6 +64,8 @@ async function* csvRecords(query: OrderListQuery): AsyncGenerator<(string | numb
  */
 export function streamOrdersCsv({ query }: { query: OrderListQuery }): ReadableStream<Uint8Array> {
   const stringifier = stringify({
+    // A byte-order mark, so Excel reads the file as UTF-8 (names like "Müller", "Wanjirũ").
+    bom: true,
     header: true,
     columns: ORDER_CSV_COLUMNS.map((column) => column.header),
     cast: { string: defuseFormula },

@@ -233,7 +233,7 @@ describe('planner dashboards in Chromium', () => {
     ]);
     const csvPath = await download.path();
     const { readFile } = await import('node:fs/promises');
-    const records: Record<string, string>[] = parse(await readFile(csvPath, 'utf8'), { columns: true });
+    const records: Record<string, string>[] = parse(await readFile(csvPath, 'utf8'), { columns: true, bom: true });
     const table = await referencesOnAllPages(plannerPage);
     expect(table.length).toBeGreaterThan(25);
     expect(records.map((record) => record.reference)).toEqual(table);

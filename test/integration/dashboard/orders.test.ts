@@ -27,7 +27,7 @@ async function allPages(params: Record<string, string>): Promise<OrderRow[]> {
 
 async function csvOf(params: Record<string, string>): Promise<Record<string, string>[]> {
   const text = await new Response(streamOrdersCsv({ query: query(params) })).text();
-  return parse(text, { columns: true });
+  return parse(text, { columns: true, bom: true });
 }
 
 describe('orders table and CSV over the demo network', () => {

@@ -126,7 +126,9 @@ describe('dashboard routes over HTTP', () => {
     expect(response.headers.get('content-disposition')).toMatch(
       /^attachment; filename="kiwanda-orders-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
-    const records: Record<string, string>[] = parse(await response.text(), { columns: true });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const records: Record<string, string>[] = parse(bytes, { columns: true, bom: true });
     const page = await listOrders({
       query: OrderListQuery.parse({ status: 'all', source: 'web', sort: 'placedAt', dir: 'desc', pageSize: '100' }),
     });
