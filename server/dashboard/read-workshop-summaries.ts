@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
 
 import { readCapacity } from '../capacity';
+import { type CapacityWorkshopRecord } from '../capacity/read-capacity-roster';
 import { WORKSHOP_LOAD_EVENTS } from '../domain/events';
-import { type NairobiArea } from '../domain/nairobi-areas';
-import { type Skill } from '../domain/skills';
 import { isoWeekLabel, nairobiCalendarDay, nairobiDate, weekRange, type WeekLabel } from '../domain/weeks';
 import { Payment } from '../models/payment';
 import { cachedReadModel } from './read-model-cache';
@@ -18,13 +17,8 @@ export interface WorkshopWeekLoad {
   committedMinutes: number;
 }
 
-export interface WorkshopSummary {
-  id: string;
-  code: string;
-  name: string;
-  area: NairobiArea;
-  skills: Skill[];
-  active: boolean;
+/** A workshop as the capacity roster knows it, with its load and earnings. */
+export interface WorkshopSummary extends CapacityWorkshopRecord {
   /** Active artisans. */
   artisans: number;
   weeks: WorkshopWeekLoad[];
