@@ -43,6 +43,7 @@ export interface WorkshopJobRow {
   status: JobStatus;
   quantity: number;
   passedQuantity: number;
+  failedQuantity: number;
   dueOn: string;
 }
 
@@ -83,6 +84,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
         status: 1,
         quantity: 1,
         passedQuantity: 1,
+        failedQuantity: 1,
         labourMinutesPerUnit: 1,
         dueDate: 1,
       })
@@ -145,6 +147,7 @@ export async function readWorkshopDetail(input: { workshopId: string; now: Date 
       status: job.status,
       quantity: job.quantity,
       passedQuantity: job.passedQuantity,
+      failedQuantity: job.failedQuantity,
       dueOn: nairobiDateString(job.dueDate),
     })),
     jobsFromWeek,

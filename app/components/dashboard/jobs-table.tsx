@@ -15,7 +15,7 @@ export interface JobsTableRow {
   status: JobStatus;
   quantity: number;
   passedQuantity: number;
-  failedQuantity?: number;
+  failedQuantity: number;
 }
 
 export interface JobsTableColumn<Row> {
@@ -33,7 +33,6 @@ export function JobsTable<Row extends JobsTableRow>({
   columns: JobsTableColumn<Row>[];
   testId?: string;
 }) {
-  const showFailed = jobs.some((job) => job.failedQuantity !== undefined);
   return (
     <div className="table-scroll">
       <table className="data" data-testid={testId}>
@@ -48,7 +47,7 @@ export function JobsTable<Row extends JobsTableRow>({
             <th>Status</th>
             <th className="num">Units</th>
             <th className="num">Passed</th>
-            {showFailed ? <th className="num">Failed</th> : null}
+            <th className="num">Failed</th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +64,7 @@ export function JobsTable<Row extends JobsTableRow>({
               </td>
               <td className="num">{formatCount(job.quantity)}</td>
               <td className="num">{formatCount(job.passedQuantity)}</td>
-              {showFailed ? <td className="num">{formatCount(job.failedQuantity ?? 0)}</td> : null}
+              <td className="num">{formatCount(job.failedQuantity)}</td>
             </tr>
           ))}
         </tbody>
