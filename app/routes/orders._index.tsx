@@ -136,10 +136,10 @@ export default function Orders() {
           >
             <thead>
               <tr>
-                <SortableHeader column="reference" label="Reference" />
+                <SortableHeader column="reference" label="Reference" sortedBy={query} />
                 <th>Customer</th>
-                <SortableHeader column="placedAt" label="Placed" />
-                <SortableHeader column="shipBy" label="Ship by" />
+                <SortableHeader column="placedAt" label="Placed" sortedBy={query} />
+                <SortableHeader column="shipBy" label="Ship by" sortedBy={query} />
                 <th>Status</th>
                 <th className="num">Units</th>
                 <th className="num wide-only">Planned</th>

@@ -83,12 +83,12 @@ export default function Workshops() {
           <table className="data" data-testid="workshops-table">
             <thead>
               <tr>
-                <SortableHeader column="code" label="Workshop" />
-                <SortableHeader column="area" label="Area" />
+                <SortableHeader column="code" label="Workshop" sortedBy={query} />
+                <SortableHeader column="area" label="Area" sortedBy={query} />
                 <th>Skills</th>
-                <SortableHeader column="artisans" label="Artisans" numeric />
-                <SortableHeader column="load" label="Load, 3 weeks" />
-                <SortableHeader column="earnings" label="Earned this month" numeric />
+                <SortableHeader column="artisans" label="Artisans" sortedBy={query} numeric />
+                <SortableHeader column="load" label="Load, 3 weeks" sortedBy={query} />
+                <SortableHeader column="earnings" label="Earned this month" sortedBy={query} numeric />
               </tr>
             </thead>
             <tbody>

@@ -108,6 +108,14 @@ describe('dashboard routes over HTTP', () => {
     expect(await visitor.text()).toContain('Sign in');
   });
 
+  it('marks the sort in force on its header, the default one included', async () => {
+    const byDefault = await (await get('/orders', planner)).text();
+    expect(byDefault).toMatch(/<th aria-sort="ascending"[^>]*><a[^>]*>Ship by<span[^>]*>▲/);
+    expect(byDefault).toMatch(/<th aria-sort="none"[^>]*><a[^>]*>Reference<span[^>]*>↕/);
+    const workshops = await (await get('/workshops?sort=earnings&dir=desc', planner)).text();
+    expect(workshops).toMatch(/<th aria-sort="descending"[^>]*><a[^>]*>Earned this month<span[^>]*>▼/);
+  });
+
   it('serves an order and a workshop page', async () => {
     const order = await Order.findOne({ status: 'in_production' }).lean();
     const orderPage = await get(`/orders/${String(order?._id)}`, planner);
