@@ -15,11 +15,15 @@ export interface DemandChartData {
   rows: ({ week: string; capacity: number } & Record<string, number | string>)[];
 }
 
-/** Distinct on screen and for the common colour-vision deficiencies (Okabe–Ito, plus two). */
-const SKILL_COLORS: Record<Skill, string> = {
-  'brass-casting': '#b45309',
-  'brass-forming': '#e69f00',
-  'recycled-brass-finishing': '#999999',
+/**
+ * Distinct on screen and for the common colour-vision deficiencies: the seven colours of the
+ * Okabe–Ito palette and a dark grey (a light one read as the reddish purple to deuteranope eyes). (A dark amber beside Okabe–Ito's vermillion read as one
+ * orange; the yellow replaces it.)
+ */
+export const SKILL_COLORS: Record<Skill, string> = {
+  'brass-casting': '#e69f00',
+  'brass-forming': '#f0e442',
+  'recycled-brass-finishing': '#666666',
   'horn-carving': '#56b4e9',
   'bone-carving': '#cc79a7',
   'wood-turning': '#009e73',
