@@ -11,7 +11,11 @@ process.env.NODE_ENV ??= 'production';
 
 if (!existsSync(BUILD_PATH)) {
   console.log('No production build yet: running `remix build` first…');
-  const build = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', env: process.env });
+  // The classic compiler loads Vite's CommonJS API only to warn that it is deprecated; nothing uses it.
+  const build = spawnSync('npx', ['remix', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CJS_IGNORE_WARNING: 'true' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 export default function buildRemixOnce() {
   const started = Date.now();
   const result = spawnSync('npx', ['remix', 'build'], {
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', VITE_CJS_IGNORE_WARNING: 'true' },
     encoding: 'utf8',
   });
   if (result.status !== 0) {
