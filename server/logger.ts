@@ -18,11 +18,21 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>): Lo
     base: { app: 'kiwanda' },
     redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
   };
-  if (config.NODE_ENV === 'development') {
+  if (config.NODE_ENV === 'development' && prettyPrinterInstalled()) {
     return pino({
       ...options,
       transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
     });
   }
   return pino(options);
+}
+
+/** pino-pretty is a development dependency: an install without them logs JSON instead of failing. */
+function prettyPrinterInstalled(): boolean {
+  try {
+    import.meta.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
