@@ -22,6 +22,16 @@ import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
 import { readPlanView } from './planning/read-plan-view';
 import { startPlanRun } from './planning/start-plan-run';
+import { CollectionForm, ProductForm } from './services/catalogue/catalogue-forms';
+import {
+  listCollections,
+  listProducts,
+  ProductListQuery,
+  readCollection,
+  readProduct,
+} from './services/catalogue/list-catalogue';
+import { createCollection, updateCollection } from './services/catalogue/save-collection';
+import { createProduct, updateProduct } from './services/catalogue/save-product';
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
@@ -75,6 +85,18 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    catalogue: {
+      queries: { ProductListQuery },
+      forms: { ProductForm, CollectionForm },
+      createCollection,
+      createProduct,
+      listCollections,
+      listProducts,
+      readCollection,
+      readProduct,
+      updateCollection,
+      updateProduct,
     },
     planning: {
       queries: { PlanViewQuery },
