@@ -35,6 +35,9 @@ import { createProduct, updateProduct } from './services/catalogue/save-product'
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
+import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
+import { recordReferenceWage } from './services/wages/record-reference-wage';
+import { ReferenceWageForm } from './services/wages/reference-wage-form';
 
 /** Where "now" comes from: the wall clock in production, a fixed moment in tests. */
 export interface Clock {
@@ -97,6 +100,12 @@ export function createAppContext({
       readProduct,
       updateCollection,
       updateProduct,
+    },
+    wages: {
+      forms: { ReferenceWageForm },
+      listReferenceWageHistory,
+      readReferenceWages,
+      recordReferenceWage,
     },
     planning: {
       queries: { PlanViewQuery },

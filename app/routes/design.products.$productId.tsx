@@ -19,11 +19,15 @@ const Params = z.object({ productId: objectIdString });
 export async function loader(args: LoaderFunctionArgs) {
   await requireRole(args, 'design');
   const { productId } = parseParams(args.params, Params);
-  const { catalogue } = args.context;
-  const [product, collections] = await answerDomainErrors(() =>
-    Promise.all([catalogue.readProduct({ productId }), catalogue.listCollections()]),
+  const { catalogue, wages, clock } = args.context;
+  const [product, collections, referenceWages] = await answerDomainErrors(() =>
+    Promise.all([
+      catalogue.readProduct({ productId }),
+      catalogue.listCollections(),
+      wages.readReferenceWages({ at: clock.now() }),
+    ]),
   );
-  return { product, collections };
+  return { product, collections, wages: referenceWages };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -37,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { product, collections } = useLoaderData<typeof loader>();
+  const { product, collections, wages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = result?.ok === true || (result === undefined && searchParams.get('saved') === 'created');
@@ -63,6 +67,7 @@ export default function EditProduct() {
         key={product.id}
         product={product}
         collections={collections}
+        wages={wages}
         fields={result?.ok === false ? result.fields : undefined}
         error={result?.ok === false ? result.error : undefined}
       />

@@ -17,8 +17,11 @@ const NewProductQuery = z.object({ collection: z.string().max(24).optional() });
 export async function loader(args: LoaderFunctionArgs) {
   await requireRole(args, 'design');
   const { collection } = parseQuery(args.request, NewProductQuery);
-  const collections = await answerDomainErrors(() => args.context.catalogue.listCollections());
-  return { collections, defaultCollectionId: collection };
+  const { catalogue, wages, clock } = args.context;
+  const [collections, referenceWages] = await answerDomainErrors(() =>
+    Promise.all([catalogue.listCollections(), wages.readReferenceWages({ at: clock.now() })]),
+  );
+  return { collections, defaultCollectionId: collection, wages: referenceWages };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewProduct() {
-  const { collections, defaultCollectionId } = useLoaderData<typeof loader>();
+  const { collections, defaultCollectionId, wages } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   return (
     <>
@@ -46,6 +49,7 @@ export default function NewProduct() {
       ) : (
         <ProductForm
           collections={collections}
+          wages={wages}
           defaultCollectionId={defaultCollectionId}
           fields={failure?.ok === false ? failure.fields : undefined}
           error={failure?.ok === false ? failure.error : undefined}

@@ -69,7 +69,16 @@ describe('the catalogue in Chromium', { timeout: 60_000 }, () => {
     await form.getByLabel('Material 1', { exact: true }).fill('Recycled brass');
     await form.getByLabel('Material 1 quantity').fill('9');
     await form.getByLabel('Material 1 unit').fill('g');
-    await form.getByLabel('Piece rate (KES a unit)').fill('600');
+    // The fair-rate figures follow the typing: KES 100 for 45 minutes is KES 133 an hour, under the living wage.
+    await form.getByLabel('Piece rate (KES a unit)').fill('100');
+    const flag = form.getByTestId('piece-rate-flag').first();
+    await expect.poll(() => flag.getAttribute('data-standing')).toBe('below-living');
+    expect(await form.getByTestId('effective-hourly').textContent()).toMatch(/133/);
+    await shoot('fair-rate-flagged');
+    // The proposal at the living wage (KES 170.76 an hour) for 45 minutes is KES 129 a unit.
+    await form.getByRole('button', { name: 'Use this rate' }).click();
+    expect(await form.getByLabel('Piece rate (KES a unit)').inputValue()).toBe('129.00');
+    await expect.poll(() => flag.getAttribute('data-standing')).toBe('living');
     await form.getByLabel('Wholesale price (KES)').fill('2,200');
     await form.getByLabel('Retail price (KES)').fill('1,900');
     await form.getByRole('button', { name: 'Create product' }).click();
@@ -81,9 +90,10 @@ describe('the catalogue in Chromium', { timeout: 60_000 }, () => {
     await page.waitForURL(/\/design\/products\/[0-9a-f]{24}\?saved=created/);
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Product created.');
     await shoot('created');
+    expect(await page.getByTestId('piece-rate-flag').first().getAttribute('data-standing')).toBe('living');
     expect(await Product.findOne({ sku: 'MWEZI-01' }).lean()).toMatchObject({
       labourMinutesPerUnit: 45,
-      pieceRateCents: 60_000,
+      pieceRateCents: 12_900,
       retailPriceCents: 440_000,
       materials: [{ name: 'Recycled brass', quantity: 9, unit: 'g' }],
     });

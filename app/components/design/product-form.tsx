@@ -1,8 +1,12 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
+import { useRef, useState } from 'react';
 
+import { assessPieceRate, centsOfKesText } from '#server/domain/fair-piece-rate';
+import type { ReferenceWage, ReferenceWageKind } from '#server/domain/reference-wages';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 import type { CollectionRow, ProductRow } from '#server/services/catalogue/list-catalogue';
 
+import { FairRatePanel, PieceRateFlag } from './fair-rate-panel';
 import { FieldError, fieldErrorOf } from './field-error';
 
 /** Blank material rows offered below the product's own, so a designer can add some without JavaScript. */
@@ -10,28 +14,76 @@ const BLANK_MATERIAL_ROWS = 2;
 
 const kesText = (cents: number | undefined) => (cents === undefined ? '' : (cents / 100).toFixed(2));
 
+/** The typed figures the fair-rate panel reads, as text (what the inputs hold). */
+interface RateFigures {
+  labourMinutesPerUnit: string;
+  pieceRateKes: string;
+  wholesalePriceKes: string;
+  retailPriceKes: string;
+}
+
+function figuresOf(form: HTMLFormElement): RateFigures {
+  const data = new FormData(form);
+  const text = (name: keyof RateFigures) => String(data.get(name) ?? '');
+  return {
+    labourMinutesPerUnit: text('labourMinutesPerUnit'),
+    pieceRateKes: text('pieceRateKes'),
+    wholesalePriceKes: text('wholesalePriceKes'),
+    retailPriceKes: text('retailPriceKes'),
+  };
+}
+
 /** The product's fields, for a new product (no `product`) and for an edit. */
 export function ProductForm({
   product,
   collections,
   defaultCollectionId,
+  wages,
   fields,
   error,
-  children,
 }: {
   product?: ProductRow;
   collections: CollectionRow[];
+  /** The minimum and living wage of today, from readReferenceWages. */
+  wages: Record<ReferenceWageKind, ReferenceWage>;
   defaultCollectionId?: string;
   fields?: Record<string, string>;
   error?: string;
-  /** Shown beside the piece rate: the fair-rate figures. */
-  children?: React.ReactNode;
 }) {
   const navigation = useNavigation();
   const materials = [...(product?.materials ?? []), ...Array.from({ length: BLANK_MATERIAL_ROWS }, () => undefined)];
   const errorOf = (...names: string[]) => fieldErrorOf(fields, ...names);
+  // The same figures render on the server and follow the inputs in the browser as they change.
+  const [figures, setFigures] = useState<RateFigures>({
+    labourMinutesPerUnit: product ? String(product.labourMinutesPerUnit) : '',
+    pieceRateKes: kesText(product?.pieceRateCents),
+    wholesalePriceKes: kesText(product?.wholesalePriceCents),
+    retailPriceKes: kesText(product?.retailPriceCents),
+  });
+  const formRef = useRef<HTMLFormElement>(null);
+  const pieceRateRef = useRef<HTMLInputElement>(null);
+  const minutes = /^\d+$/.test(figures.labourMinutesPerUnit.trim()) ? Number(figures.labourMinutesPerUnit) : 0;
+  const assessment = assessPieceRate({
+    labourMinutesPerUnit: minutes,
+    pieceRateCents: centsOfKesText(figures.pieceRateKes),
+    wholesalePriceCents: centsOfKesText(figures.wholesalePriceKes),
+    retailPriceCents: centsOfKesText(figures.retailPriceKes),
+    wages,
+  });
+  const useRate = (cents: number) => {
+    if (!pieceRateRef.current || !formRef.current) return;
+    pieceRateRef.current.value = kesText(cents);
+    setFigures(figuresOf(formRef.current));
+  };
   return (
-    <Form method="post" className="design-form card" aria-label="Product" data-testid="product-form">
+    <Form
+      method="post"
+      ref={formRef}
+      className="design-form card"
+      aria-label="Product"
+      data-testid="product-form"
+      onChange={(event) => setFigures(figuresOf(event.currentTarget))}
+    >
       {error ? (
         <p className="notice notice--bad design-form__wide" data-testid="form-error">
           {/* A refusal that names fields is shown beside them; the page's top says only where to look. */}
@@ -88,8 +140,15 @@ export function ProductForm({
       </label>
       <label>
         Piece rate (KES a unit)
-        <input name="pieceRateKes" inputMode="decimal" defaultValue={kesText(product?.pieceRateCents)} required />
+        <input
+          name="pieceRateKes"
+          ref={pieceRateRef}
+          inputMode="decimal"
+          defaultValue={kesText(product?.pieceRateCents)}
+          required
+        />
         <FieldError message={errorOf('pieceRateKes', 'pieceRateCents')} />
+        <PieceRateFlag assessment={assessment} />
       </label>
       <label>
         Wholesale price (KES)
@@ -106,7 +165,9 @@ export function ProductForm({
         <input name="retailPriceKes" inputMode="decimal" defaultValue={kesText(product?.retailPriceCents)} required />
         <FieldError message={errorOf('retailPriceKes', 'retailPriceCents')} />
       </label>
-      {children ? <div className="design-form__wide">{children}</div> : null}
+      <div className="design-form__wide">
+        <FairRatePanel assessment={assessment} labourMinutesPerUnit={minutes} onUseRate={useRate} />
+      </div>
       <fieldset>
         <legend>Materials per unit</legend>
         <div className="design-form__materials">

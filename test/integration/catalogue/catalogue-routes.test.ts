@@ -12,6 +12,7 @@ describe('catalogue routes over HTTP', () => {
   let server: RunningKiwanda;
   let designer: string;
   let manager: string;
+  let admin: string;
   let collectionId: string;
 
   const request = (path: string, cookie?: string, form?: Record<string, string>) =>
@@ -45,10 +46,11 @@ describe('catalogue routes over HTTP', () => {
       season: 'SS27',
       launchDate: '2027-02-15',
     }));
-    [designer, manager] = (
+    [designer, manager, admin] = (
       await Promise.all([
         signIn({ baseUrl: server.url, role: 'designer' }),
         signIn({ baseUrl: server.url, role: 'manager' }),
+        signIn({ baseUrl: server.url, role: 'admin' }),
       ])
     ).map((session) => session.cookie);
   });
@@ -96,5 +98,27 @@ describe('catalogue routes over HTTP', () => {
     expect(await edit.text()).toContain('labourMinutesPerUnit');
     expect((await request(`/design/products/${'0'.repeat(24)}`, designer)).status).toBe(404);
     expect((await request('/design/products/new', manager, { ...productForm, collectionId })).status).toBe(403);
+  });
+
+  it('lets an admin record a reference wage that the product form then measures against', async () => {
+    const wage = {
+      kind: 'living',
+      monthlyKes: '40,000',
+      source: 'Kiwanda wage study, Nairobi 2026',
+      effectiveFrom: '2026-01-01',
+    };
+    expect((await request('/admin/wages', designer, wage)).status).toBe(403);
+    const bad = await request('/admin/wages', admin, { ...wage, monthlyKes: 'forty thousand' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('monthlyKes');
+    expect((await request('/admin/wages', admin, wage)).status).toBe(200);
+    const page = await (await request('/admin/wages', admin)).text();
+    expect(page).toContain('Kiwanda wage study, Nairobi 2026');
+
+    const product = await Product.findOne({ sku: 'PWANI-01' }).lean();
+    const form = await (await request(`/design/products/${String(product?._id)}`, designer)).text();
+    // KES 1,100 for 80 minutes is KES 825 an hour: above KES 40,000 a month; the source is shown.
+    expect(form).toContain('Kiwanda wage study, Nairobi 2026');
+    expect(form).toContain('data-standing="living"');
   });
 });
