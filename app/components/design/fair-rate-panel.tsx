@@ -63,32 +63,34 @@ export function FairRatePanel({
             <strong data-testid="effective-monthly">{formatKes(assessment.monthlyCents)}</strong> a month at a{' '}
             {STANDARD_HOURS_PER_WEEK}-hour week. <PieceRateFlag assessment={assessment} />
           </p>
-          <table className="data fair-rate__wages">
-            <thead>
-              <tr>
-                <th>Reference</th>
-                <th className="num">A month</th>
-                <th className="num">An hour</th>
-                <th className="num">Rate that reaches it</th>
-                <th>Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[assessment.minimum, assessment.living].map((wage) => (
-                <tr key={wage.kind}>
-                  <td>
-                    {REFERENCE_WAGE_LABELS[wage.kind]} {wage.reached ? '✓' : '✗'}
-                  </td>
-                  <td className="num nowrap">{formatKes(wage.monthlyCents)}</td>
-                  <td className="num nowrap">{formatKes(wage.hourlyCents)}</td>
-                  <td className="num nowrap">{formatKes(wage.pieceRateToReachCents)}</td>
-                  <td className="muted">
-                    {wage.source}, from {formatDay(wage.effectiveFrom)}
-                  </td>
+          <div className="table-scroll">
+            <table className="data fair-rate__wages">
+              <thead>
+                <tr>
+                  <th>Reference</th>
+                  <th className="num">A month</th>
+                  <th className="num">An hour</th>
+                  <th className="num">Rate that reaches it</th>
+                  <th>Source</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[assessment.minimum, assessment.living].map((wage) => (
+                  <tr key={wage.kind}>
+                    <td>
+                      {REFERENCE_WAGE_LABELS[wage.kind]} {wage.reached ? '✓' : '✗'}
+                    </td>
+                    <td className="num nowrap">{formatKes(wage.monthlyCents)}</td>
+                    <td className="num nowrap">{formatKes(wage.hourlyCents)}</td>
+                    <td className="num nowrap">{formatKes(wage.pieceRateToReachCents)}</td>
+                    <td className="muted">
+                      {wage.source}, from {formatDay(wage.effectiveFrom)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <p data-testid="price-shares">
             The artisan gets {assessment.shareOfRetail === null ? '—' : formatPercent(assessment.shareOfRetail)} of the
             retail price and {assessment.shareOfWholesale === null ? '—' : formatPercent(assessment.shareOfWholesale)}{' '}
