@@ -10,11 +10,13 @@ const DASHBOARD_LINKS = [
 
 /**
  * The header's links, one per area that has pages; a person sees those their role may open.
- * NOTE: the design, impact, inspections, my-jobs and admin areas have roles and guards already
+ * NOTE: the impact, inspections and my-jobs areas have roles and guards already
  * but no pages yet; each gets its link here when its pages land, never a link to a 404.
  */
 export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
+  { area: 'design', to: '/design', label: 'Catalogue' },
+  { area: 'admin', to: '/admin/wages', label: 'Wages' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */
@@ -27,9 +29,11 @@ export function navigationFor(role: Role): { to: string; label: string }[] {
   return [...dashboards, ...areas];
 }
 
-/** Where `/` sends a signed-in person: the overview for those who may read it; null shows the home page. */
+/** Where `/` sends a signed-in person: the overview or the catalogue if they may open it; null shows the home page. */
 export function homePathFor(role: Role): string | null {
-  return roleMayEnter({ role, area: 'planning' }) ? '/overview' : null;
+  if (roleMayEnter({ role, area: 'planning' })) return '/overview';
+  if (roleMayEnter({ role, area: 'design' })) return '/design';
+  return null;
 }
 
 export function roleLabel(role: Role): string {

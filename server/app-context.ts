@@ -22,9 +22,22 @@ import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
 import { readPlanView } from './planning/read-plan-view';
 import { startPlanRun } from './planning/start-plan-run';
+import { CollectionForm, ProductForm } from './services/catalogue/catalogue-forms';
+import {
+  listCollections,
+  listProducts,
+  ProductListQuery,
+  readCollection,
+  readProduct,
+} from './services/catalogue/list-catalogue';
+import { createCollection, updateCollection } from './services/catalogue/save-collection';
+import { createProduct, updateProduct } from './services/catalogue/save-product';
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
+import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
+import { recordReferenceWage } from './services/wages/record-reference-wage';
+import { ReferenceWageForm } from './services/wages/reference-wage-form';
 
 /** Where "now" comes from: the wall clock in production, a fixed moment in tests. */
 export interface Clock {
@@ -75,6 +88,24 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    catalogue: {
+      queries: { ProductListQuery },
+      forms: { ProductForm, CollectionForm },
+      createCollection,
+      createProduct,
+      listCollections,
+      listProducts,
+      readCollection,
+      readProduct,
+      updateCollection,
+      updateProduct,
+    },
+    wages: {
+      forms: { ReferenceWageForm },
+      listReferenceWageHistory,
+      readReferenceWages,
+      recordReferenceWage,
     },
     planning: {
       queries: { PlanViewQuery },

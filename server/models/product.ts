@@ -4,6 +4,13 @@ import { SKILLS, type Skill } from '../domain/skills';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
+/** One material a unit takes, e.g. 12 g of recycled brass. */
+export interface ProductMaterial {
+  name: string;
+  quantity: number;
+  unit: string;
+}
+
 /** A design the network can make, with what it takes and what it pays. */
 export interface ProductDoc {
   _id: Types.ObjectId;
@@ -12,6 +19,8 @@ export interface ProductDoc {
   collectionRef: Types.ObjectId;
   requiredSkill: Skill;
   labourMinutesPerUnit: number;
+  /** What one unit takes; bought by HQ and handed to the workshop with the job. */
+  materials: ProductMaterial[];
   /** Paid to the artisan for each unit that passes QC. */
   pieceRateCents: number;
   wholesalePriceCents: number;
@@ -25,6 +34,15 @@ export interface ProductDoc {
   updatedAt: Date;
 }
 
+const materialSchema = new Schema<ProductMaterial>(
+  {
+    name: { type: String, required: true, trim: true, maxlength: 80 },
+    quantity: { type: Number, required: true, min: 0 },
+    unit: { type: String, required: true, trim: true, maxlength: 20 },
+  },
+  { _id: false },
+);
+
 const productSchema = new Schema<ProductDoc>(
   {
     sku: { type: String, required: true, match: /^[A-Z0-9]+(-[A-Z0-9]+)*$/ },
@@ -33,6 +51,7 @@ const productSchema = new Schema<ProductDoc>(
     collectionRef: { type: Schema.Types.ObjectId, ref: 'Collection', required: true },
     requiredSkill: { type: String, required: true, enum: SKILLS },
     labourMinutesPerUnit: wholeCountField(1),
+    materials: { type: [materialSchema], default: [] },
     pieceRateCents: centsField,
     wholesalePriceCents: centsField,
     retailPriceCents: centsField,

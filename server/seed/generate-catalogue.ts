@@ -1,8 +1,9 @@
 import { type Types } from 'mongoose';
 
+import { type Skill } from '../domain/skills';
 import { shiftInNairobi } from '../domain/weeks';
 import { type CollectionDoc } from '../models/collection';
-import { type ProductDoc } from '../models/product';
+import { type ProductDoc, type ProductMaterial } from '../models/product';
 import { COLLECTION_TEMPLATES } from './catalogue-designs';
 import { type Random } from './random';
 import { type SeededObjectId } from './seeded-ids';
@@ -25,6 +26,28 @@ function minimumLotFor(retailKes: number): number {
   if (retailKes < 5_000) return 24;
   if (retailKes < 8_000) return 12;
   return 6;
+}
+
+/**
+ * What a unit of each skill's designs typically takes. NOTE: no random draw here, so adding
+ * materials left every other generated figure of a seed as it was.
+ */
+const SKILL_MATERIALS: Record<Skill, ProductMaterial[]> = {
+  'brass-casting': [{ name: 'Recycled brass', quantity: 18, unit: 'g' }],
+  'brass-forming': [{ name: 'Brass sheet', quantity: 12, unit: 'g' }],
+  'recycled-brass-finishing': [{ name: 'Recycled brass', quantity: 10, unit: 'g' }],
+  'horn-carving': [{ name: 'Ankole cattle horn', quantity: 25, unit: 'g' }],
+  'bone-carving': [{ name: 'Cattle bone', quantity: 20, unit: 'g' }],
+  'wood-turning': [{ name: 'Reclaimed mahogany', quantity: 40, unit: 'g' }],
+  'ceramic-beads': [{ name: 'Kazuri clay beads', quantity: 24, unit: 'pcs' }],
+  'beading-wire-work': [
+    { name: 'Glass seed beads', quantity: 6, unit: 'g' },
+    { name: 'Brass wire', quantity: 0.5, unit: 'm' },
+  ],
+};
+
+function materialsFor(skill: Skill): ProductMaterial[] {
+  return SKILL_MATERIALS[skill].map((material) => ({ ...material }));
 }
 
 export function generateCatalogue({
@@ -53,6 +76,7 @@ export function generateCatalogue({
         collectionRef: collectionId,
         requiredSkill: design.skill,
         labourMinutesPerUnit: design.minutes,
+        materials: materialsFor(design.skill),
         pieceRateCents: roundKesToCents(design.retailKes * share, 10),
         wholesalePriceCents: roundKesToCents(design.retailKes * WHOLESALE_SHARE_OF_RETAIL, 50),
         retailPriceCents: design.retailKes * 100,

@@ -69,6 +69,7 @@ export function makeProduct(overrides: Partial<ProductDoc> & { collectionRef: Ty
     name: `Jua Hoops ${n}`,
     requiredSkill: 'brass-casting',
     labourMinutesPerUnit: 60,
+    materials: [{ name: 'Recycled brass', quantity: 18, unit: 'g' }],
     pieceRateCents: 100_000,
     wholesalePriceCents: 325_000,
     retailPriceCents: 650_000,
