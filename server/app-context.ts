@@ -22,6 +22,9 @@ import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
 import { readPlanView } from './planning/read-plan-view';
 import { startPlanRun } from './planning/start-plan-run';
+import { authenticateChannelKey } from './services/channels/channel-keys';
+import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
+import { createChannelOrder } from './services/channels/create-channel-order';
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
@@ -62,6 +65,14 @@ export function createAppContext({
     clock,
     sessions,
     events: domainEvents,
+    /** The sales channels' REST API (server/api/), as of the server's clock. */
+    api: {
+      authenticateChannelKey,
+      createChannelOrder: (input: Omit<Parameters<typeof createChannelOrder>[0], 'now'>) =>
+        createChannelOrder({ ...input, now: clock.now() }),
+      readChannelOrder,
+      cancelChannelOrder,
+    },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },

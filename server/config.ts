@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   MOCKS: booleanFlag.default(false),
   /** Quiet time after new orders or capacity changes before a suggested re-plan; 0 turns it off. */
   REPLAN_DEBOUNCE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Requests a channel may make to the API per minute before it is answered 429. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

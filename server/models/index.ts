@@ -1,8 +1,11 @@
 import { Absence } from './absence';
 import { Artisan } from './artisan';
 import { AuditEvent } from './audit-event';
+import { Channel } from './channel';
+import { ChannelKey } from './channel-key';
 import { ProductCollection } from './collection';
 import { GazettedHoliday } from './gazetted-holiday';
+import { IdempotencyRecord } from './idempotency-record';
 import { Inspection } from './inspection';
 import { Job } from './job';
 import { Order } from './order';
@@ -19,7 +22,10 @@ export {
   Absence,
   Artisan,
   AuditEvent,
+  Channel,
+  ChannelKey,
   GazettedHoliday,
+  IdempotencyRecord,
   Inspection,
   Job,
   Order,
@@ -43,7 +49,10 @@ export const ALL_MODELS = [
   ProductCollection,
   Product,
   User,
+  Channel,
+  ChannelKey,
   Order,
+  IdempotencyRecord,
   Plan,
   PlanCapacitySnapshot,
   PlanningLock,
