@@ -1,4 +1,5 @@
 import { ProblemValidationError } from '../optimizer';
+import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
@@ -72,6 +73,7 @@ export function createAppContext({
         createChannelOrder({ ...input, now: clock.now() }),
       readChannelOrder,
       cancelChannelOrder,
+      openApiDocument: OPENAPI_DOCUMENT,
     },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     dashboard: {

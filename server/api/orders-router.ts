@@ -5,6 +5,7 @@ import { type AppContext } from '../app-context';
 import { type ChannelDoc } from '../models/channel';
 import { answerApiError } from './answer-api-error';
 import { channelOrderView } from './channel-order-view';
+import { OPENAPI_DOCUMENT } from './openapi-document';
 
 type ApiContext = Pick<AppContext, 'api' | 'config' | 'logger'>;
 
@@ -38,6 +39,10 @@ export function createOrdersApiRouter(context: ApiContext): Router {
     duration: 60,
   });
 
+  // The description of the API is public: a channel's developers read it before they have a key.
+  router.get('/openapi.json', (_req, res) => {
+    res.json(OPENAPI_DOCUMENT);
+  });
   router.use(express.json({ limit: '200kb' }));
   // Key first (401), then the channel's quota (429 with Retry-After); only then the route.
   router.use((req, res, next) => {

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { OPENAPI_DOCUMENT } from '../../../server/api/openapi-document';
 import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
 import { domainEvents } from '../../../server/domain-events';
 import { type RunningKiwanda } from '../../../server/kiwanda-server';
@@ -10,6 +11,7 @@ import { ChannelKey, IdempotencyRecord, Job, Order } from '../../../server/model
 import { type ProductDoc } from '../../../server/models/product';
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
+import { contractProblems } from '../../support/openapi-contract';
 import { testDatabaseUri } from '../../support/test-database';
 import { buildChannelNetwork } from './channel-network';
 
@@ -40,12 +42,15 @@ describe('the channels’ order API', () => {
     lines: [{ sku: hoops.sku, quantity: 24 }],
     ...overrides,
   });
-  const send = (
+  /** Every answer the tests got, checked against the OpenAPI document at the end. */
+  const answered: Promise<Parameters<typeof contractProblems>[0]>[] = [];
+  const send = async (
     path: string,
     { key = partnerKey, idempotencyKey, json }: { key?: string | null; idempotencyKey?: string; json?: unknown } = {},
-  ) =>
-    fetch(`${server.url}/api/v1${path}`, {
-      method: json === undefined ? 'GET' : 'POST',
+  ) => {
+    const method = json === undefined ? 'GET' : 'POST';
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      method,
       headers: {
         'content-type': 'application/json',
         ...(key ? { authorization: `Bearer ${key}` } : {}),
@@ -53,6 +58,12 @@ describe('the channels’ order API', () => {
       },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
+    const copy = response.clone();
+    answered.push(
+      copy.json().then((body: unknown) => ({ method, path, status: copy.status, headers: copy.headers, body })),
+    );
+    return response;
+  };
 
   it('creates an order with a promised ship date per line and publishes order:created', async () => {
     const events: unknown[] = [];
@@ -198,5 +209,15 @@ describe('the channels’ order API', () => {
     }
     expect(answer?.status).toBe(429);
     expect(Number(answer?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answered every request above as its public OpenAPI 3.1 document says', async () => {
+    const document = await fetch(`${server.url}/api/v1/openapi.json`);
+    expect(document.status).toBe(200);
+    expect(await document.json()).toEqual(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
+
+    const answers = await Promise.all(answered);
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([200, 201, 400, 401, 403, 404, 409, 429]));
+    expect(answers.flatMap(contractProblems)).toEqual([]);
   });
 });
