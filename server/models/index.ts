@@ -16,6 +16,7 @@ import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { ReferenceWage } from './reference-wage';
 import { User } from './user';
+import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
 
 export {
@@ -37,6 +38,7 @@ export {
   ProductCollection,
   ReferenceWage,
   User,
+  WebhookDelivery,
   Workshop,
 };
 
@@ -61,6 +63,7 @@ export const ALL_MODELS = [
   Payment,
   AuditEvent,
   ReferenceWage,
+  WebhookDelivery,
 ] as const;
 
 /**

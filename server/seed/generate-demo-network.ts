@@ -20,6 +20,7 @@ import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type UserDoc } from '../models/user';
+import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
 import { type WorkshopDoc } from '../models/workshop';
 import { type SchedulableArtisan } from './artisan-week-pool';
 import { generateAbsences, generateGazettedHolidays } from './generate-calendar-records';
@@ -68,6 +69,8 @@ export interface DemoNetwork {
   planning_locks: PlanningLockDoc[];
   /** Left empty: the demo measures against the published reference wages until an admin records others. */
   reference_wages: ReferenceWageDoc[];
+  /** Left empty: written as channels' orders change. */
+  webhook_deliveries: WebhookDeliveryDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -227,6 +230,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     plan_capacity_snapshots: [],
     planning_locks: [],
     reference_wages: [],
+    webhook_deliveries: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,

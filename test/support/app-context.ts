@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}) {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests start re-plans themselves; a timer-driven one would add plans they did not expect.
     REPLAN_DEBOUNCE_MS: '0',
+    // Likewise webhooks: the tests that send them turn the dispatcher on.
+    WEBHOOK_POLL_MS: '0',
     ...overrides,
   });
 }

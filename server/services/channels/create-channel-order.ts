@@ -18,6 +18,7 @@ import { prepareOrder } from '../orders/prepare-order';
 import { promiseShipDates } from '../orders/promise-ship-dates';
 import { runInTransaction } from '../run-in-transaction';
 import { channelActor } from './channel-actor';
+import { enqueueStatusWebhook } from './enqueue-status-webhook';
 
 const IdempotencyKey = z
   .string({ error: 'send an Idempotency-Key header' })
@@ -130,6 +131,7 @@ export async function createChannelOrder({
   try {
     const created = await runInTransaction(async (unit) => {
       const written = await insertOrder({ unit, order, actor: channelActor(channel) });
+      await enqueueStatusWebhook({ session: unit.session, order: written, type: 'order.accepted', at: now });
       await IdempotencyRecord.create([{ channel: channel._id, key, requestHash, order: order._id }], {
         session: unit.session,
       });

@@ -25,6 +25,7 @@ const LEFT_EMPTY = [
   'reference_wages',
   'channel_keys',
   'idempotency_records',
+  'webhook_deliveries',
 ];
 
 function hashNetwork(network: DemoNetwork): string {
