@@ -26,6 +26,7 @@ import { startPlanRun } from './planning/start-plan-run';
 import { authenticateChannelKey } from './services/channels/channel-keys';
 import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
 import { createChannelOrder } from './services/channels/create-channel-order';
+import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
@@ -75,6 +76,8 @@ export function createAppContext({
       cancelChannelOrder,
       openApiDocument: OPENAPI_DOCUMENT,
     },
+    /** What admins see of the channels: the status webhooks' delivery log. */
+    channels: { listWebhookDeliveries },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },

@@ -2,13 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
 import { type RunningKiwanda } from '../../../server/kiwanda-server';
 import { Channel, WebhookDelivery } from '../../../server/models';
 import { startTestServer } from '../../support/app-server';
+import { chromiumPath } from '../../support/browser';
 import { clearDomainDatabase } from '../../support/domain-database';
+import { signIn } from '../../support/sign-in';
 import { buildChannelNetwork } from './channel-network';
 
 const SECRET = 'whsec-madewell-test-0123456789';
@@ -97,5 +100,29 @@ describe('status webhooks to a channel', () => {
     // Nothing else is due: the delivered event is not sent again.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.received).toHaveLength(3);
+  });
+
+  it('shows admins the delivery log, and nobody else', async () => {
+    const [delivery] = await WebhookDelivery.find().lean();
+    const admin = await signIn({ baseUrl: kiwanda.url, role: 'admin' });
+    const page = await fetch(`${kiwanda.url}/admin/webhooks`, { headers: { Cookie: admin.cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(delivery.eventId);
+    expect(html).toContain('HTTP 204');
+    const planner = await signIn({ baseUrl: kiwanda.url, role: 'planner' });
+    expect((await fetch(`${kiwanda.url}/admin/webhooks`, { headers: { Cookie: planner.cookie } })).status).toBe(403);
+
+    const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
+    if (screenshotDir) {
+      const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 700 } });
+      const [name, value] = admin.cookie.split(';')[0].split('=');
+      await context.addCookies([{ name, value, url: kiwanda.url }]);
+      const tab = await context.newPage();
+      await tab.goto(`${kiwanda.url}/admin/webhooks`);
+      await tab.screenshot({ path: `${screenshotDir}/admin-webhooks-desktop.png` });
+      await browser.close();
+    }
   });
 });
