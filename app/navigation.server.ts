@@ -17,6 +17,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
   { area: 'design', to: '/design', label: 'Catalogue' },
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
+  { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

@@ -1,4 +1,5 @@
 import { ProblemValidationError } from '../optimizer';
+import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
@@ -32,6 +33,10 @@ import {
 } from './services/catalogue/list-catalogue';
 import { createCollection, updateCollection } from './services/catalogue/save-collection';
 import { createProduct, updateProduct } from './services/catalogue/save-product';
+import { authenticateChannelKey } from './services/channels/channel-keys';
+import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
+import { createChannelOrder } from './services/channels/create-channel-order';
+import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
 import { authenticateUser } from './services/users/authenticate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
@@ -75,6 +80,17 @@ export function createAppContext({
     clock,
     sessions,
     events: domainEvents,
+    /** The sales channels' REST API (server/api/), as of the server's clock. */
+    api: {
+      authenticateChannelKey,
+      createChannelOrder: (input: Omit<Parameters<typeof createChannelOrder>[0], 'now'>) =>
+        createChannelOrder({ ...input, now: clock.now() }),
+      readChannelOrder,
+      cancelChannelOrder,
+      openApiDocument: OPENAPI_DOCUMENT,
+    },
+    /** What admins see of the channels: the status webhooks' delivery log. */
+    channels: { listWebhookDeliveries },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },

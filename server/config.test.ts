@@ -12,6 +12,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MOCKS: false,
       REPLAN_DEBOUNCE_MS: 30_000,
+      WEBHOOK_POLL_MS: 2_000,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_MAX_ATTEMPTS: 12,
+      API_RATE_LIMIT_PER_MINUTE: 3_000,
     });
   });
 

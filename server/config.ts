@@ -17,6 +17,13 @@ const ConfigSchema = z.object({
   MOCKS: booleanFlag.default(false),
   /** Quiet time after new orders or capacity changes before a suggested re-plan; 0 turns it off. */
   REPLAN_DEBOUNCE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Requests a channel may make to the API per minute before it is answered 429. */
+  /** How often (ms) the outbox of status webhooks is looked at; 0 turns sending off. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** Wait (ms) before a webhook's 2nd attempt; each later wait doubles it. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

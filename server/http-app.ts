@@ -4,6 +4,7 @@ import compression from 'compression';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 
+import { createOrdersApiRouter } from './api/orders-router';
 import { type AppContext } from './app-context';
 import { type Database } from './database';
 import { type Logger } from './logger';
@@ -40,6 +41,9 @@ export function createHttpApp({ logger, database, context, getBuild, development
       database: { state: databaseState, mode: database.mode },
     });
   });
+
+  // The channels' API answers JSON itself; it never reaches Remix.
+  app.use('/api/v1', createOrdersApiRouter(context));
 
   // Fingerprinted bundles never change under the same name, so browsers may keep them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));

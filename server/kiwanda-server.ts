@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import { type AddressInfo, type Socket } from 'node:net';
 
+import { startWebhookDispatcher } from './api/webhook-dispatcher';
 import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './app-context';
 import { createSessionCookies } from './auth/session-storage';
 import { type Config } from './config';
@@ -57,6 +58,15 @@ export async function startKiwandaServer({
           now: () => clock.now(),
         })
       : undefined;
+  const webhookDispatcher =
+    config.WEBHOOK_POLL_MS > 0
+      ? startWebhookDispatcher({
+          logger: logger.child({ module: 'webhooks' }),
+          pollMs: config.WEBHOOK_POLL_MS,
+          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+          maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+        })
+      : undefined;
   const openSockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     openSockets.add(socket);
@@ -84,6 +94,7 @@ export async function startKiwandaServer({
     await serverClosed;
     clearTimeout(drainTimer);
     await autoReplanner?.stop();
+    await webhookDispatcher?.stop();
     await database.close();
     logger.info('kiwanda stopped');
   }

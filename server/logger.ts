@@ -12,7 +12,11 @@ export type { Logger };
  * NOTE: not decided by `isTTY`: under `npm run dev` the server's output reaches the terminal
  * through `remix dev`'s pipe, so the server itself never sees a terminal.
  */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>,
+  /** File descriptor to write to: 1 (stdout) for the server, 2 for CLIs whose stdout is their answer. */
+  fd: 1 | 2 = 1,
+): Logger {
   const options: LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { app: 'kiwanda' },
@@ -21,10 +25,13 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>): Lo
   if (config.NODE_ENV === 'development' && prettyPrinterInstalled()) {
     return pino({
       ...options,
-      transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app', destination: fd },
+      },
     });
   }
-  return pino(options);
+  return fd === 1 ? pino(options) : pino(options, pino.destination({ fd, sync: true }));
 }
 
 /** pino-pretty is a development dependency: an install without them logs JSON instead of failing. */

@@ -1,8 +1,11 @@
 import { Absence } from './absence';
 import { Artisan } from './artisan';
 import { AuditEvent } from './audit-event';
+import { Channel } from './channel';
+import { ChannelKey } from './channel-key';
 import { ProductCollection } from './collection';
 import { GazettedHoliday } from './gazetted-holiday';
+import { IdempotencyRecord } from './idempotency-record';
 import { Inspection } from './inspection';
 import { Job } from './job';
 import { Order } from './order';
@@ -13,13 +16,17 @@ import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { ReferenceWage } from './reference-wage';
 import { User } from './user';
+import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
 
 export {
   Absence,
   Artisan,
   AuditEvent,
+  Channel,
+  ChannelKey,
   GazettedHoliday,
+  IdempotencyRecord,
   Inspection,
   Job,
   Order,
@@ -31,6 +38,7 @@ export {
   ProductCollection,
   ReferenceWage,
   User,
+  WebhookDelivery,
   Workshop,
 };
 
@@ -43,7 +51,10 @@ export const ALL_MODELS = [
   ProductCollection,
   Product,
   User,
+  Channel,
+  ChannelKey,
   Order,
+  IdempotencyRecord,
   Plan,
   PlanCapacitySnapshot,
   PlanningLock,
@@ -52,6 +63,7 @@ export const ALL_MODELS = [
   Payment,
   AuditEvent,
   ReferenceWage,
+  WebhookDelivery,
 ] as const;
 
 /**

@@ -15,6 +15,8 @@ export interface OrderLine {
   quantity: number;
   /** Price agreed for this order: retail on the web shop, wholesale for retail partners. */
   unitPriceCents: number;
+  /** The Nairobi day the network promised to ship this line by when the order came in, if it did. */
+  promisedShipDate?: string;
 }
 
 export interface OrderDoc {
@@ -24,11 +26,16 @@ export interface OrderDoc {
   source: OrderSource;
   /** The retail partner (Anthropologie, Madewell, Shopbop, a boutique); absent for web orders. */
   partner?: string;
-  customer: { name: string; email?: string; country: string };
+  /** For retail partners, `store` names the store or buyer the purchase order is for. */
+  customer: { name: string; store?: string; email?: string; country: string };
   lines: OrderLine[];
   placedAt: Date;
   shipBy: Date;
   priority: OrderPriority;
+  notes?: string;
+  /** The sales channel it came through the API from, and that channel's own order number. */
+  channel?: Types.ObjectId;
+  externalRef?: string;
   status: OrderStatus;
   shippedAt?: Date;
   cancelledAt?: Date;
@@ -43,6 +50,7 @@ const orderLineSchema = new Schema<OrderLine>(
     sku: { type: String, required: true },
     quantity: wholeCountField(1),
     unitPriceCents: centsField,
+    promisedShipDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { strict: 'throw' },
 );
@@ -50,6 +58,7 @@ const orderLineSchema = new Schema<OrderLine>(
 const customerSchema = new Schema(
   {
     name: { type: String, required: true, trim: true, maxlength: 160 },
+    store: { type: String, trim: true, maxlength: 160 },
     email: { type: String, trim: true, lowercase: true, maxlength: 200 },
     country: { type: String, required: true, match: /^[A-Z]{2}$/ },
   },
@@ -78,6 +87,9 @@ const orderSchema = new Schema<OrderDoc>(
     placedAt: { type: Date, required: true },
     shipBy: { type: Date, required: true },
     priority: { type: String, required: true, enum: ORDER_PRIORITIES, default: 'normal' },
+    notes: { type: String, trim: true, maxlength: 1000 },
+    channel: { type: Schema.Types.ObjectId, ref: 'Channel' },
+    externalRef: { type: String, trim: true, maxlength: 100 },
     status: { type: String, required: true, enum: ORDER_STATUSES, default: 'open' },
     shippedAt: { type: Date },
     cancelledAt: { type: Date },
@@ -87,6 +99,8 @@ const orderSchema = new Schema<OrderDoc>(
 );
 
 orderSchema.index({ reference: 1 }, { unique: true });
+// A channel's order number names one order of that channel; orders entered at HQ have neither.
+orderSchema.index({ channel: 1, externalRef: 1 }, { unique: true, sparse: true });
 orderSchema.index({ status: 1, shipBy: 1 });
 orderSchema.index({ placedAt: -1 });
 orderSchema.index({ 'lines.product': 1 });

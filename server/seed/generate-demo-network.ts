@@ -5,8 +5,11 @@ import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../do
 import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
 import { type AuditEventDoc } from '../models/audit-event';
+import { type ChannelDoc } from '../models/channel';
+import { type ChannelKeyDoc } from '../models/channel-key';
 import { type CollectionDoc } from '../models/collection';
 import { type GazettedHolidayDoc } from '../models/gazetted-holiday';
+import { type IdempotencyRecordDoc } from '../models/idempotency-record';
 import { type InspectionDoc } from '../models/inspection';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
@@ -17,10 +20,12 @@ import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type UserDoc } from '../models/user';
+import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
 import { type WorkshopDoc } from '../models/workshop';
 import { type SchedulableArtisan } from './artisan-week-pool';
 import { generateAbsences, generateGazettedHolidays } from './generate-calendar-records';
 import { generateCatalogue } from './generate-catalogue';
+import { generateChannels } from './generate-channels';
 import { generateCurrentPlans } from './generate-current-plan';
 import { generateHistory } from './generate-history';
 import { generateOpenDemand } from './generate-open-demand';
@@ -49,7 +54,12 @@ export interface DemoNetwork {
   collections: CollectionDoc[];
   products: ProductDoc[];
   users: UserDoc[];
+  channels: ChannelDoc[];
+  /** Left empty: a key is shown once, when an admin or the CLI creates it. */
+  channel_keys: ChannelKeyDoc[];
   orders: OrderDoc[];
+  /** Left empty: written by the channels' API as idempotent requests arrive. */
+  idempotency_records: IdempotencyRecordDoc[];
   plans: PlanDoc[];
   /**
    * Left empty: planning writes these as it proposes and commits, and the demo's plans were
@@ -59,6 +69,8 @@ export interface DemoNetwork {
   planning_locks: PlanningLockDoc[];
   /** Left empty: the demo measures against the published reference wages until an admin records others. */
   reference_wages: ReferenceWageDoc[];
+  /** Left empty: written as channels' orders change. */
+  webhook_deliveries: WebhookDeliveryDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -210,11 +222,15 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     collections,
     products,
     users: [...staff.users, artisanUser],
+    channels: generateChannels({ ids, referenceDate }),
+    channel_keys: [],
     orders: [...history.orders, ...open.orders],
+    idempotency_records: [],
     plans,
     plan_capacity_snapshots: [],
     planning_locks: [],
     reference_wages: [],
+    webhook_deliveries: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,

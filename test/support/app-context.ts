@@ -11,7 +11,7 @@ import { testDatabaseUri } from './test-database';
 export const TEST_SESSION_SECRET = 'kiwanda-test-session-secret-0123456789';
 
 /** The settings of a test server: this worker's database, a fresh data folder, quiet logs, no timed re-plans. */
-export function testConfig() {
+export function testConfig(overrides: Record<string, string> = {}) {
   return loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -22,6 +22,9 @@ export function testConfig() {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests start re-plans themselves; a timer-driven one would add plans they did not expect.
     REPLAN_DEBOUNCE_MS: '0',
+    // Likewise webhooks: the tests that send them turn the dispatcher on.
+    WEBHOOK_POLL_MS: '0',
+    ...overrides,
   });
 }
 

@@ -4,7 +4,14 @@ import { createLogger } from '../../server/logger';
 import { testConfig } from './app-context';
 
 /** Starts the whole Kiwanda server on a free port against this worker's test database. */
-export async function startTestServer({ clock }: { clock?: Clock } = {}): Promise<RunningKiwanda> {
-  const config = testConfig();
+export async function startTestServer({
+  clock,
+  env,
+}: {
+  clock?: Clock;
+  /** Settings to change from the test defaults, as environment variables. */
+  env?: Record<string, string>;
+} = {}): Promise<RunningKiwanda> {
+  const config = testConfig(env);
   return startKiwandaServer({ config, logger: createLogger(config), clock });
 }

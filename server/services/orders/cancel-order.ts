@@ -9,6 +9,7 @@ import { validateInput } from '../../domain/validate-input';
 import { Job } from '../../models/job';
 import { Order, type OrderDoc } from '../../models/order';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { enqueueStatusWebhook } from '../channels/enqueue-status-webhook';
 import { applyJobTransition } from '../jobs/apply-job-transition';
 import { runInTransaction } from '../run-in-transaction';
 
@@ -65,6 +66,7 @@ export async function cancelOrder({
       after: { status: 'cancelled', cancelReason: reason, cancelledJobs: jobs.length },
       at,
     });
+    await enqueueStatusWebhook({ session, order: updated, type: 'order.cancelled', at });
     unit.publishAfterCommit('order:cancelled', { orderId, cancelledJobs: jobs.length });
     if (jobs.length > 0) {
       unit.publishAfterCommit('capacity:changed', {

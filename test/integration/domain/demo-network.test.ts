@@ -19,7 +19,14 @@ import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } 
 const referenceDate = new Date('2026-03-04T10:00:00Z');
 const small = { seed: 'test-network', artisans: 150, weeks: 8, referenceDate };
 /** Collections the demo leaves empty: planning fills them as it runs, admins keep wages (see DemoNetwork). */
-const LEFT_EMPTY = ['plan_capacity_snapshots', 'planning_locks', 'reference_wages'];
+const LEFT_EMPTY = [
+  'plan_capacity_snapshots',
+  'planning_locks',
+  'reference_wages',
+  'channel_keys',
+  'idempotency_records',
+  'webhook_deliveries',
+];
 
 function hashNetwork(network: DemoNetwork): string {
   const hash = createHash('sha256');
@@ -71,6 +78,15 @@ describe('the demo network', () => {
         expect(problem).toBeNull();
       }
     }
+  });
+
+  it('has a web-shop channel and two retail-partner channels', async () => {
+    const { channels } = await generateDemoNetwork(small);
+    expect(channels.map((channel) => [channel.name, channel.kind, channel.partner])).toEqual([
+      ['web-shop', 'web-shop', undefined],
+      ['anthropologie', 'retail-partner', 'Anthropologie'],
+      ['madewell', 'retail-partner', 'Madewell'],
+    ]);
   });
 
   it('writes the same documents to the database for the same seed', async () => {

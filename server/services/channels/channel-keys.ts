@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+import { type Actor } from '../../domain/actor';
+import { CHANNEL_NAME_PATTERN } from '../../domain/channel-kinds';
+import { AuthenticationError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { validateInput } from '../../domain/validate-input';
+import { Channel, type ChannelDoc } from '../../models/channel';
+import { ChannelKey } from '../../models/channel-key';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { runInTransaction } from '../run-in-transaction';
+import { hashChannelKeySecret, newChannelKey, parseChannelKey, secretMatchesHash } from './channel-key-format';
+
+const CreateChannelKeyInput = z.object({
+  channel: z.string().regex(CHANNEL_NAME_PATTERN, 'must be a channel name like web-shop'),
+  label: z.string().trim().min(1).max(120).optional(),
+});
+
+/** Who may issue and revoke keys: admins, and the system (the operations CLI). */
+function assertMayManageKeys(actor: Actor): void {
+  if (actor.role !== 'admin' && actor.role !== 'system')
+    throw new ForbiddenError(`a ${actor.role} cannot manage API keys`);
+}
+
+/** Issues a key for a channel. The returned `key` is the only time it exists in clear. */
+export async function createChannelKey({
+  actor,
+  ...input
+}: z.input<typeof CreateChannelKeyInput> & { actor: Actor }): Promise<{ key: string; keyId: string }> {
+  const { channel: name, label } = validateInput(CreateChannelKeyInput, input);
+  assertMayManageKeys(actor);
+  const channel = await Channel.findOne({ name }).lean();
+  if (!channel) throw new NotFoundError('channel', name);
+  const { key, keyId, secret } = newChannelKey();
+  await runInTransaction(async ({ session }) => {
+    await ChannelKey.create(
+      [{ channel: channel._id, keyId, secretHash: hashChannelKeySecret({ keyId, secret }), label }],
+      { session },
+    );
+    await recordAuditEvent({
+      session,
+      actor,
+      entity: { kind: 'channel', id: channel._id },
+      action: 'channel.key_created',
+      after: { keyId, label },
+    });
+  });
+  return { key, keyId };
+}
+
+export async function revokeChannelKey({ actor, ...input }: { keyId: string; at: Date; actor: Actor }): Promise<void> {
+  const { keyId, at } = validateInput(z.object({ keyId: z.string().regex(/^[a-f0-9]{16}$/), at: z.date() }), input);
+  assertMayManageKeys(actor);
+  await runInTransaction(async ({ session }) => {
+    const revoked = await ChannelKey.findOneAndUpdate(
+      { keyId, revokedAt: { $exists: false } },
+      { $set: { revokedAt: at } },
+      { session, lean: true, returnDocument: 'after' },
+    );
+    if (!revoked) throw new NotFoundError('active key', keyId);
+    await recordAuditEvent({
+      session,
+      actor,
+      entity: { kind: 'channel', id: revoked.channel },
+      action: 'channel.key_revoked',
+      after: { keyId },
+      at,
+    });
+  });
+}
+
+/**
+ * The active channel a presented key belongs to; an AuthenticationError (401) for a missing,
+ * malformed, unknown or revoked key, or a channel switched off. One indexed read per request.
+ */
+export async function authenticateChannelKey({ key }: { key: string | undefined }): Promise<ChannelDoc> {
+  const parsed = key ? parseChannelKey(key) : null;
+  if (!parsed) throw new AuthenticationError('send the channel key as Authorization: Bearer kiw_…');
+  const stored = await ChannelKey.findOne({ keyId: parsed.keyId }).lean();
+  if (!stored || !secretMatchesHash({ ...parsed, secretHash: stored.secretHash }))
+    throw new AuthenticationError('unknown channel key');
+  if (stored.revokedAt) throw new AuthenticationError('this channel key has been revoked');
+  const channel = await Channel.findById(stored.channel).lean();
+  if (!channel?.active) throw new AuthenticationError('this channel is not active');
+  return channel;
+}

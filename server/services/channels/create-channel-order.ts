@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+
+import { type Types } from 'mongoose';
+import { z } from 'zod';
+
+import { ChannelOrderBody } from '../../api/channel-order-body';
+import { ORDER_SOURCE_OF_CHANNEL } from '../../domain/channel-kinds';
+import { DomainError } from '../../domain/errors';
+import { validateInput } from '../../domain/validate-input';
+import { nairobiDate, shiftInNairobi } from '../../domain/weeks';
+import { type ChannelDoc } from '../../models/channel';
+import { IdempotencyRecord } from '../../models/idempotency-record';
+import { Order, type OrderDoc } from '../../models/order';
+import { Product } from '../../models/product';
+import { isDuplicateKeyError } from '../duplicate-key';
+import { insertOrder } from '../orders/create-order';
+import { prepareOrder } from '../orders/prepare-order';
+import { promiseShipDates } from '../orders/promise-ship-dates';
+import { runInTransaction } from '../run-in-transaction';
+import { channelActor } from './channel-actor';
+import { enqueueStatusWebhook } from './enqueue-status-webhook';
+
+const IdempotencyKey = z
+  .string({ error: 'send an Idempotency-Key header' })
+  .trim()
+  .min(8, 'must be at least 8 characters')
+  .max(255, 'must be at most 255 characters');
+
+/** A ship-by given as a bare date means the end of that working day in Nairobi. */
+function shipByInstant(shipBy: string): Date {
+  if (shipBy.length > 10) return new Date(shipBy);
+  const [year, month, day] = shipBy.split('-').map(Number);
+  return shiftInNairobi({ from: nairobiDate({ year, month, day }), hours: 17 });
+}
+
+export interface ChannelOrderOutcome {
+  order: OrderDoc;
+  /** True when this answers an Idempotency-Key already used with the same body. */
+  replayed: boolean;
+}
+
+/** The order an idempotency key already made, or a 409 when the key came with another body. */
+async function replayOf({ channel, key, requestHash }: { channel: ChannelDoc; key: string; requestHash: string }) {
+  const record = await IdempotencyRecord.findOne({ channel: channel._id, key }).lean();
+  if (!record) return null;
+  if (record.requestHash !== requestHash)
+    throw new DomainError(`Idempotency-Key ${key} was already used with a different request body`);
+  const order = await Order.findById(record.order).lean();
+  if (!order) throw new Error(`idempotency record ${String(record._id)} names a missing order`);
+  return order;
+}
+
+const REPLAY_WAIT_MS = 20;
+const REPLAY_ATTEMPTS = 25;
+
+/**
+ * After a clash on the key or the externalRef: the order this key made, once the request that
+ * made it has committed (a retry racing the first attempt may see the clash a moment before the
+ * record), or a 409 when the externalRef belongs to a request with another key.
+ */
+async function replayOrRefuse({
+  channel,
+  key,
+  requestHash,
+  externalRef,
+}: {
+  channel: ChannelDoc;
+  key: string;
+  requestHash: string;
+  externalRef: string;
+}): Promise<ChannelOrderOutcome> {
+  for (let attempt = 0; attempt < REPLAY_ATTEMPTS; attempt += 1) {
+    const winner = await replayOf({ channel, key, requestHash });
+    if (winner) return { order: winner, replayed: true };
+    if (await Order.exists({ channel: channel._id, externalRef })) break;
+    await new Promise((resolve) => setTimeout(resolve, REPLAY_WAIT_MS));
+  }
+  throw new DomainError(`externalRef ${externalRef} was already used by another order of this channel`);
+}
+
+/**
+ * An order from a channel through the API, exactly once per Idempotency-Key: the key is recorded
+ * in the same transaction as the order under a unique index, so of concurrent retries one
+ * writes and the others find its record and answer the same order.
+ */
+export async function createChannelOrder({
+  channel,
+  idempotencyKey,
+  body,
+  now,
+}: {
+  channel: ChannelDoc;
+  idempotencyKey: unknown;
+  body: unknown;
+  now: Date;
+}): Promise<ChannelOrderOutcome> {
+  const key = validateInput(z.object({ 'Idempotency-Key': IdempotencyKey }), {
+    'Idempotency-Key': idempotencyKey,
+  })['Idempotency-Key'];
+  const request = validateInput(ChannelOrderBody, body);
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+
+  const earlier = await replayOf({ channel, key, requestHash });
+  if (earlier) return { order: earlier, replayed: true };
+  if (await Order.exists({ channel: channel._id, externalRef: request.externalRef }))
+    return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
+
+  const order = await prepareOrder({
+    source: ORDER_SOURCE_OF_CHANNEL[channel.kind],
+    partner: channel.partner,
+    customer: { ...request.customer, country: request.customer.country ?? 'KE' },
+    lines: request.lines,
+    placedAt: now,
+    shipBy: shipByInstant(request.shipBy),
+    notes: request.notes,
+    channel: String(channel._id),
+    externalRef: request.externalRef,
+  });
+  const products = await Product.find({ _id: { $in: order.lines.map((line) => line.product) } }).lean();
+  const productOf = (id: Types.ObjectId) => products.find((product) => product._id.equals(id));
+  const promised = await promiseShipDates({
+    now,
+    shipBy: order.shipBy,
+    lines: order.lines.map((line) => {
+      const product = productOf(line.product);
+      return { skill: product!.requiredSkill, minutes: line.quantity * product!.labourMinutesPerUnit };
+    }),
+  });
+  order.lines = order.lines.map((line, index) => ({ ...line, promisedShipDate: promised[index] ?? undefined }));
+
+  try {
+    const created = await runInTransaction(async (unit) => {
+      const written = await insertOrder({ unit, order, actor: channelActor(channel) });
+      await enqueueStatusWebhook({ session: unit.session, order: written, type: 'order.accepted', at: now });
+      await IdempotencyRecord.create([{ channel: channel._id, key, requestHash, order: order._id }], {
+        session: unit.session,
+      });
+      return written;
+    });
+    return { order: created, replayed: false };
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    // Another request with this key (or this externalRef) got there first.
+    return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
+  }
+}

@@ -1,0 +1,49 @@
+import { type ClientSession, Types } from 'mongoose';
+
+import { type ChannelWebhookEvent } from '../../domain/channel-webhook-events';
+import { Channel } from '../../models/channel';
+import { type OrderDoc } from '../../models/order';
+import { WebhookDelivery } from '../../models/webhook-delivery';
+
+/**
+ * Puts a status webhook about a channel's order in the outbox, inside the caller's transaction:
+ * it is sent only if the change commits, and is never lost once it has. Orders that did not come
+ * from a channel, and channels without a webhook URL, get none.
+ */
+export async function enqueueStatusWebhook({
+  session,
+  order,
+  type,
+  at,
+}: {
+  session: ClientSession;
+  order: Pick<OrderDoc, '_id' | 'channel' | 'externalRef' | 'status'>;
+  type: ChannelWebhookEvent;
+  at: Date;
+}): Promise<void> {
+  if (!order.channel) return;
+  const channel = await Channel.findById(order.channel, { webhookUrl: 1, webhookSecret: 1 }, { session }).lean();
+  if (!channel?.webhookUrl || !channel.webhookSecret) return;
+  const eventId = `evt_${new Types.ObjectId().toHexString()}`;
+  const body = JSON.stringify({
+    id: eventId,
+    type,
+    createdAt: at.toISOString(),
+    data: { orderId: String(order._id), externalRef: order.externalRef ?? null, status: order.status },
+  });
+  await WebhookDelivery.create(
+    [
+      {
+        eventId,
+        type,
+        channel: channel._id,
+        order: order._id,
+        url: channel.webhookUrl,
+        body,
+        status: 'pending',
+        nextAttemptAt: at,
+      },
+    ],
+    { session },
+  );
+}
