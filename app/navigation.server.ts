@@ -10,11 +10,12 @@ const DASHBOARD_LINKS = [
 
 /**
  * The header's links, one per area that has pages; a person sees those their role may open.
- * NOTE: the design, impact, inspections, my-jobs and admin areas have roles and guards already
+ * NOTE: the design, inspections, my-jobs and admin areas have roles and guards already
  * but no pages yet; each gets its link here when its pages land, never a link to a 404.
  */
 export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
+  { area: 'impact', to: '/impact', label: 'Impact' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

@@ -14,6 +14,10 @@ import { streamOrdersCsv } from './dashboard/stream-orders-csv';
 import { weeksAround } from './dashboard/weeks-around';
 import { DomainError } from './domain/errors';
 import { domainEvents } from './domain-events';
+import { ImpactAreaParams, ImpactArtisanParams } from './impact/impact-drill-params';
+import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
+import { buildImpactTables } from './impact/impact-tables';
+import { readImpactReport } from './impact/read-impact-report';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
 import { isProposalStale } from './planning/is-proposal-stale';
@@ -75,6 +79,13 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    impact: {
+      queries: { ImpactPeriodQuery, ImpactAreaParams, ImpactArtisanParams },
+      /** The report of the period the URL names, on Nairobi's calendar as of the server clock. */
+      readImpactReport: ({ query }: { query: ImpactPeriodQuery }) =>
+        readImpactReport({ period: resolveImpactPeriod({ query, now: clock.now() }) }),
+      buildImpactTables,
     },
     planning: {
       queries: { PlanViewQuery },

@@ -85,3 +85,24 @@ export const IMPACT_FIGURE_DEFINITIONS: Record<ImpactFigure, { label: string; de
       'For each payout dated in the period: days from the job passing inspection to the payout. Median across payouts.',
   },
 };
+
+/** The report's tables: each one is on the page, in the PDF and downloadable as CSV. */
+export const IMPACT_TABLES = [
+  'figures',
+  'channels',
+  'distribution',
+  'trend',
+  'areas',
+  'workshops',
+  'artisans',
+  'history',
+] as const;
+export type ImpactTableId = (typeof IMPACT_TABLES)[number];
+
+/** How a table cell's number reads: money from cents, shares, plain counts, ratios, days, weeks. */
+export type ImpactCellFormat = 'text' | 'kes' | 'count' | 'percent' | 'ratio' | 'days' | 'weeks';
+
+/** How the report names each gender (the values of ArtisanDoc.gender). */
+export const GENDER_LABELS = { female: 'Women', male: 'Men', other: 'Other' } as const;
+/** The same, for one artisan. */
+export const GENDER_NOUNS = { female: 'Woman', male: 'Man', other: 'Other' } as const;
