@@ -6,6 +6,7 @@ import { MAKERS_SHARE_TARGET } from '#server/domain/impact-figures';
 import { requireRole } from '../auth.server';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { FigureDefinitions } from '../components/impact/figure-definitions';
+import { headlineFigures } from '../components/impact/headline-figures';
 import { DistributionChart, MoneyByRowChart, TrendChart } from '../components/impact/impact-charts';
 import { ImpactHeadlines } from '../components/impact/impact-headlines';
 import { ImpactTable } from '../components/impact/impact-table';
@@ -57,7 +58,7 @@ export default function Impact() {
       </header>
       <PeriodPicker period={period} />
 
-      <ImpactHeadlines current={headline.current} previous={headline.previous} previousLabel={previousLabel} />
+      <ImpactHeadlines figures={headlineFigures({ ...headline, previousLabel })} />
 
       <section className="card" aria-labelledby="figures-heading">
         <h2 id="figures-heading">Every figure, by gender</h2>

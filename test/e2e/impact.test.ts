@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { Artisan } from '../../server/models/artisan';
 import { seedDemoNetwork } from '../../server/seed/load-demo-network';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { pdfText } from '../support/pdf-text';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -47,7 +48,7 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
     await server?.close();
   });
 
-  it('lets a manager read the report, change the period, drill down and download a CSV', async () => {
+  it('lets a manager read the report, change the period, download CSV and PDF and drill down', async () => {
     const page = await pageAs('manager');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
@@ -72,6 +73,18 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
     const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
     expect(csv.startsWith('\uFEFFFigure,')).toBe(true);
     expect(csv).toContain("Makers' share of revenue");
+
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByTestId('impact-pdf-link').click();
+    const pdf = readFileSync((await (await pdfDownload).path())!);
+    if (screenshotDir) writeFileSync(`${screenshotDir}/impact-report.pdf`, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { pages, text } = pdfText(pdf);
+    expect(pages).toBe(3);
+    const shareOnPage = await page.getByTestId('impact-makers-share').locator('.kpi__value').textContent();
+    expect(text).toContain("Makers' share of revenue");
+    expect(text).toContain(shareOnPage);
+    expect(text).toContain(quarter);
 
     await page.getByTestId('impact-table-areas').locator('tbody th a').first().click();
     await page.waitForURL(/\/impact\/areas\//);
