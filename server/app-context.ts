@@ -18,6 +18,7 @@ import { ImpactAreaParams, ImpactArtisanParams } from './impact/impact-drill-par
 import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
 import { buildImpactTables } from './impact/impact-tables';
 import { readImpactReport } from './impact/read-impact-report';
+import { readPublicImpact } from './impact/read-public-impact';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
 import { isProposalStale } from './planning/is-proposal-stale';
@@ -86,6 +87,8 @@ export function createAppContext({
       readImpactReport: ({ query }: { query: ImpactPeriodQuery }) =>
         readImpactReport({ period: resolveImpactPeriod({ query, now: clock.now() }) }),
       buildImpactTables,
+      /** The public page's aggregates for the twelve whole months before today. */
+      readPublicImpact: () => readPublicImpact({ now: clock.now() }),
     },
     planning: {
       queries: { PlanViewQuery },

@@ -35,7 +35,7 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await seedDemoNetwork({ options: { artisans: 120, weeks: 30, seed: 'impact-e2e' }, replaceRealData: true });
+    await seedDemoNetwork({ options: { artisans: 100, weeks: 20, seed: 'impact-e2e' }, replaceRealData: true });
     browser = await chromium.launch({
       executablePath: chromiumPath(),
       headless: true,
@@ -92,7 +92,7 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
     await shoot(page, 'area');
     await page.getByTestId('impact-table-artisans').locator('tbody th a').first().click();
     await page.waitForURL(/\/impact\/artisans\//);
-    expect(await page.getByTestId('impact-table-history').locator('tbody tr').count()).toBe(12);
+    await expect.poll(() => page.getByTestId('impact-table-history').locator('tbody tr').count()).toBe(12);
     await shoot(page, 'artisan');
     expect(errors).toEqual([]);
   });
@@ -103,5 +103,22 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
       const response = await page.goto(`${server.url}/impact`);
       expect(response?.status()).toBe(403);
     }
+  });
+
+  it('shows the public page without sign-in, cacheable and with no names', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/impact/public`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toMatch(/public, max-age=\d+/);
+    const paid = await page.getByTestId('public-artisans-paid').locator('.kpi__value').textContent();
+    expect(Number(paid?.replace(/\D/g, ''))).toBeGreaterThan(20);
+    const text = (await page.locator('body').textContent()) ?? '';
+    const artisans = await Artisan.find({}, { name: 1 }).lean();
+    expect(artisans.filter((artisan) => text.includes(artisan.name))).toEqual([]);
+    const smallestArea = await page.getByTestId('public-areas').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(smallestArea.every((count) => Number(count.replace(/\D/g, '')) >= 5)).toBe(true);
+    await shoot(page, 'public-phone');
+    await context.close();
   });
 });
