@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { loadConfig } from '../../server/config';
-import { nairobiCalendarDay } from '../../server/domain/weeks';
+import { nairobiCalendarDay, nairobiDate, nairobiDateString } from '../../server/domain/weeks';
 import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
 import { startKiwandaServer } from '../../server/kiwanda-server';
 import { createLogger } from '../../server/logger';
@@ -58,12 +58,15 @@ async function main() {
     });
     const cookie = login.headers.get('set-cookie')?.split(';')[0];
     if (login.status !== 302 || !cookie) throw new Error(`manager sign-in failed: ${login.status}`);
-    const year = nairobiCalendarDay(new Date()).year - 1;
-    const page = await timeGets(`${server.url}/impact?kind=year&year=${year}`, cookie, ITERATIONS);
-    const pdf = await timeGets(`${server.url}/impact.pdf?kind=year&year=${year}`, cookie, Math.max(3, ITERATIONS / 4));
+    // The demo's year of history ends today: the twelve months before it, as a custom period.
+    const today = nairobiCalendarDay(new Date());
+    const day = (year: number) => `${year}-${String(today.month).padStart(2, '0')}-01`;
+    const year = `kind=custom&from=${day(today.year - 1)}&to=${nairobiDateString(nairobiDate({ ...today, day: 0 }))}`;
+    const page = await timeGets(`${server.url}/impact?${year}`, cookie, ITERATIONS);
+    const pdf = await timeGets(`${server.url}/impact.pdf?${year}`, cookie, Math.max(3, ITERATIONS / 4));
     for (const [name, samples, target] of [
-      [`/impact, year ${year}`, page, PAGE_TARGET_MS],
-      [`/impact.pdf, year ${year}`, pdf, PDF_TARGET_MS],
+      ['/impact, last 12 months', page, PAGE_TARGET_MS],
+      ['/impact.pdf, last 12 months', pdf, PDF_TARGET_MS],
     ] as const) {
       const p95 = percentile(samples, 95);
       console.log(
