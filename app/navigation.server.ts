@@ -10,7 +10,7 @@ const DASHBOARD_LINKS = [
 
 /**
  * The header's links, one per area that has pages; a person sees those their role may open.
- * NOTE: the impact, inspections and my-jobs areas have roles and guards already
+ * NOTE: the inspections and my-jobs areas have roles and guards already
  * but no pages yet; each gets its link here when its pages land, never a link to a 404.
  */
 export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
@@ -18,6 +18,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'design', to: '/design', label: 'Catalogue' },
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
   { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
+  { area: 'impact', to: '/impact', label: 'Impact' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

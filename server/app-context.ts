@@ -15,6 +15,11 @@ import { streamOrdersCsv } from './dashboard/stream-orders-csv';
 import { weeksAround } from './dashboard/weeks-around';
 import { DomainError } from './domain/errors';
 import { domainEvents } from './domain-events';
+import { ImpactAreaParams, ImpactArtisanParams } from './impact/impact-drill-params';
+import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
+import { buildImpactTables } from './impact/impact-tables';
+import { readImpactReport } from './impact/read-impact-report';
+import { readPublicImpact } from './impact/read-public-impact';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
 import { isProposalStale } from './planning/is-proposal-stale';
@@ -122,6 +127,15 @@ export function createAppContext({
       listReferenceWageHistory,
       readReferenceWages,
       recordReferenceWage,
+    },
+    impact: {
+      queries: { ImpactPeriodQuery, ImpactAreaParams, ImpactArtisanParams },
+      /** The report of the period the URL names, on Nairobi's calendar as of the server clock. */
+      readImpactReport: ({ query }: { query: ImpactPeriodQuery }) =>
+        readImpactReport({ period: resolveImpactPeriod({ query, now: clock.now() }) }),
+      buildImpactTables,
+      /** The public page's aggregates for the twelve whole months before today. */
+      readPublicImpact: () => readPublicImpact({ now: clock.now() }),
     },
     planning: {
       queries: { PlanViewQuery },

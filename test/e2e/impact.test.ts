@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type Role } from '../../server/domain/roles';
+import { type RunningKiwanda } from '../../server/kiwanda-server';
+import { Artisan } from '../../server/models/artisan';
+import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { startTestServer } from '../support/app-server';
+import { chromiumPath } from '../support/browser';
+import { pdfText } from '../support/pdf-text';
+import { signIn } from '../support/sign-in';
+
+/** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
+const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
+
+describe('the impact report in Chromium', { timeout: 90_000 }, () => {
+  let server: RunningKiwanda;
+  let browser: Browser;
+
+  const shoot = async (page: Page, name: string) => {
+    if (!screenshotDir) return;
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: `${screenshotDir}/impact-${name}.png`, fullPage: true });
+  };
+
+  async function pageAs(role: Role, viewport = { width: 1440, height: 900 }): Promise<Page> {
+    const artisan = role === 'artisan' ? await Artisan.findOne({}, { _id: 1 }).lean() : null;
+    const session = await signIn({ baseUrl: server.url, role, artisanId: artisan ? String(artisan._id) : undefined });
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
+    return context.newPage();
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedDemoNetwork({ options: { artisans: 100, weeks: 20, seed: 'impact-e2e' }, replaceRealData: true });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lets a manager read the report, change the period, download CSV and PDF and drill down', async () => {
+    const page = await pageAs('manager');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${server.url}/impact`);
+    await expect.poll(() => page.getByTestId('impact-distribution-chart').count()).toBe(1);
+    const paid = await page.getByTestId('impact-artisans-paid').locator('.kpi__value').textContent();
+    expect(Number(paid?.replace(/\D/g, ''))).toBeGreaterThan(20);
+    await shoot(page, 'report-month');
+
+    // A quarter: the one holding the last whole month the page opened with.
+    const month = await page.locator('input[name="month"]').inputValue();
+    const quarter = `${month.slice(0, 4)}-Q${Math.floor((Number(month.slice(5)) - 1) / 3) + 1}`;
+    await page.selectOption('select[name="kind"]', 'quarter');
+    await page.fill('input[name="quarter"]', quarter);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/kind=quarter/);
+    await expect.poll(() => page.getByTestId('impact-period').textContent()).toContain(quarter);
+    await shoot(page, 'report-quarter');
+
+    const csvDownload = page.waitForEvent('download');
+    await page.getByTestId('impact-table-figures').locator('xpath=../..').getByRole('link', { name: 'CSV' }).click();
+    const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFFigure,')).toBe(true);
+    expect(csv).toContain("Makers' share of revenue");
+
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByTestId('impact-pdf-link').click();
+    const pdf = readFileSync((await (await pdfDownload).path())!);
+    if (screenshotDir) writeFileSync(`${screenshotDir}/impact-report.pdf`, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { pages, text } = pdfText(pdf);
+    expect(pages).toBe(3);
+    const shareOnPage = await page.getByTestId('impact-makers-share').locator('.kpi__value').textContent();
+    expect(text).toContain("Makers' share of revenue");
+    expect(text).toContain(shareOnPage);
+    expect(text).toContain(quarter);
+
+    await page.getByTestId('impact-table-areas').locator('tbody th a').first().click();
+    await page.waitForURL(/\/impact\/areas\//);
+    await expect.poll(() => page.getByTestId('impact-table-artisans').locator('tbody tr').count()).toBeGreaterThan(0);
+    await shoot(page, 'area');
+    await page.getByTestId('impact-table-artisans').locator('tbody th a').first().click();
+    await page.waitForURL(/\/impact\/artisans\//);
+    await expect.poll(() => page.getByTestId('impact-table-history').locator('tbody tr').count()).toBe(12);
+    await shoot(page, 'artisan');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses an artisan and a designer', async () => {
+    for (const role of ['designer', 'artisan'] as const) {
+      const page = await pageAs(role);
+      const response = await page.goto(`${server.url}/impact`);
+      expect(response?.status()).toBe(403);
+    }
+  });
+
+  it('shows the public page without sign-in, cacheable and with no names', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/impact/public`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toMatch(/public, max-age=\d+/);
+    const paid = await page.getByTestId('public-artisans-paid').locator('.kpi__value').textContent();
+    expect(Number(paid?.replace(/\D/g, ''))).toBeGreaterThan(20);
+    const text = (await page.locator('body').textContent()) ?? '';
+    const artisans = await Artisan.find({}, { name: 1 }).lean();
+    expect(artisans.filter((artisan) => text.includes(artisan.name))).toEqual([]);
+    const smallestArea = await page.getByTestId('public-areas').locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(smallestArea.every((count) => Number(count.replace(/\D/g, '')) >= 5)).toBe(true);
+    await shoot(page, 'public-phone');
+    await context.close();
+  });
+});
