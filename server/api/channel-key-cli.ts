@@ -12,6 +12,7 @@ import { SYSTEM_ACTOR } from '../domain/actor';
 import { DomainError } from '../domain/errors';
 import { createLogger } from '../logger';
 import { ensureCollectionsAndIndexes } from '../models';
+import { runCommand } from '../run-command';
 import { createChannelKey, revokeChannelKey } from '../services/channels/channel-keys';
 
 const USAGE = 'usage: npm run --silent channel-key -- create --channel <name> [--label <text>] | revoke --key-id <id>';
@@ -65,10 +66,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase } from '../database';
 import { createLogger } from '../logger';
+import { runCommand } from '../run-command';
 import { DatabaseNotEmptyError, seedDemoNetwork } from './load-demo-network';
 import { parseSeedFlags, SeedFlagError } from './seed-flags';
 
@@ -71,10 +72,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

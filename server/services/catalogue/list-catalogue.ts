@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { type CollectionStatus } from '../../domain/collection-status';
 import { NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { type Skill, SKILLS } from '../../domain/skills';
+import { SKILLS } from '../../domain/skills';
 import { nairobiDateString } from '../../domain/weeks';
 import { ProductCollection } from '../../models/collection';
-import { Product, type ProductDoc, type ProductMaterial } from '../../models/product';
+import { Product, type ProductDoc } from '../../models/product';
 
 export const PRODUCT_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -30,22 +30,21 @@ export const ProductListQuery = z.object({
 
 export type ProductListQuery = z.output<typeof ProductListQuery>;
 
-export interface ProductRow {
-  id: string;
-  sku: string;
-  name: string;
-  collectionId: string;
-  collectionName: string;
-  requiredSkill: Skill;
-  labourMinutesPerUnit: number;
-  materials: ProductMaterial[];
-  pieceRateCents: number;
-  wholesalePriceCents: number;
-  retailPriceCents: number;
-  minimumLot: number;
-  goldPlated: boolean;
-  active: boolean;
-}
+/** A product as the catalogue lists it: the stored fields, its id and its collection's name. */
+export type ProductRow = Pick<
+  ProductDoc,
+  | 'sku'
+  | 'name'
+  | 'requiredSkill'
+  | 'labourMinutesPerUnit'
+  | 'materials'
+  | 'pieceRateCents'
+  | 'wholesalePriceCents'
+  | 'retailPriceCents'
+  | 'minimumLot'
+  | 'goldPlated'
+  | 'active'
+> & { id: string; collectionId: string; collectionName: string };
 
 export interface CollectionRow {
   id: string;
