@@ -5,10 +5,10 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
-import { type Actor } from '../../server/domain/actor';
-import { domainEvents } from '../../server/domain-events';
-import { Job } from '../../server/models';
-import { transitionJob } from '../../server/services/jobs/transition-job';
+import { type Actor } from '#server/domain/actor';
+import { domainEvents } from '#server/domain-events';
+import { Job } from '#server/models/index';
+import { transitionJob } from '#server/services/jobs/transition-job';
 
 const now = () => performance.timeOrigin + performance.now();
 

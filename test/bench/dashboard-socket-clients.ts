@@ -10,7 +10,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 
-import type { ClientToServerEvents, JobStatusChanged, ServerToClientEvents } from '../../server/domain/events';
+import type { ClientToServerEvents, JobStatusChanged, ServerToClientEvents } from '#server/domain/events';
 
 type Message =
   | { type: 'connect'; url: string; cookie: string; clients: number }

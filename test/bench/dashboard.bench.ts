@@ -18,17 +18,18 @@ import { pathToFileURL } from 'node:url';
 
 import { type ServerBuild } from '@remix-run/node';
 
-import { type AppContext } from '../../server/app-context';
-import { loadConfig } from '../../server/config';
-import { clearReadModelCaches } from '../../server/dashboard/read-model-cache';
-import { type Actor } from '../../server/domain/actor';
-import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
-import { startKiwandaServer } from '../../server/kiwanda-server';
-import { createLogger } from '../../server/logger';
-import { Job } from '../../server/models';
-import { BUILD_PATH } from '../../server/remix-build';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
-import { transitionJob } from '../../server/services/jobs/transition-job';
+import { type AppContext } from '#server/app-context';
+import { loadConfig } from '#server/config';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { type Actor } from '#server/domain/actor';
+import { startEmbeddedMongo } from '#server/embedded-mongo/index';
+import { startKiwandaServer } from '#server/kiwanda-server';
+import { createLogger } from '#server/logger';
+import { Job } from '#server/models/index';
+import { BUILD_PATH } from '#server/remix-build';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { transitionJob } from '#server/services/jobs/transition-job';
+
 import { measureFanOut } from './dashboard-fan-out';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 60);

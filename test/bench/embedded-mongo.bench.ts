@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { type Collection, MongoClient, type Document } from 'mongodb';
 
-import { startEmbeddedMongo, type EmbeddedMongo } from '../../server/embedded-mongo/index';
+import { startEmbeddedMongo, type EmbeddedMongo } from '#server/embedded-mongo/index';
 
 /**
  * Benchmarks of the embedded MongoDB-compatible server through the official driver over TCP.

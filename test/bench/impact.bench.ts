@@ -9,12 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { loadConfig } from '../../server/config';
-import { nairobiCalendarDay, nairobiDate, nairobiDateString } from '../../server/domain/weeks';
-import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
-import { startKiwandaServer } from '../../server/kiwanda-server';
-import { createLogger } from '../../server/logger';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { loadConfig } from '#server/config';
+import { nairobiCalendarDay, nairobiDate, nairobiDateString } from '#server/domain/weeks';
+import { startEmbeddedMongo } from '#server/embedded-mongo/index';
+import { startKiwandaServer } from '#server/kiwanda-server';
+import { createLogger } from '#server/logger';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 20);
 const WARMUP = Number(process.env.WARMUP ?? 3);

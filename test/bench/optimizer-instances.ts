@@ -1,5 +1,6 @@
+import { SKILLS } from '#server/domain/skills';
+
 import { type ProblemInput } from '../../optimizer';
-import { SKILLS } from '../../server/domain/skills';
 
 // Deterministic SOKO-like planning problems for the optimizer benchmark and reference tests.
 // Workshops are home-based groups of 3–9 artisans working in one trade (brass, carving, wood,

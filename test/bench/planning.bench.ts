@@ -7,14 +7,14 @@
  */
 import mongoose, { type Types } from 'mongoose';
 
-import { SYSTEM_ACTOR, type Actor } from '../../server/domain/actor';
-import { OPEN_ORDER_STATUSES } from '../../server/domain/order-status';
-import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
-import { AuditEvent, Job, Order, Plan } from '../../server/models';
-import { commitPlan } from '../../server/planning/commit-plan';
-import { readPlanView } from '../../server/planning/read-plan-view';
-import { startPlanRun } from '../../server/planning/start-plan-run';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { SYSTEM_ACTOR, type Actor } from '#server/domain/actor';
+import { OPEN_ORDER_STATUSES } from '#server/domain/order-status';
+import { startEmbeddedMongo } from '#server/embedded-mongo/index';
+import { AuditEvent, Job, Order, Plan } from '#server/models/index';
+import { commitPlan } from '#server/planning/commit-plan';
+import { readPlanView } from '#server/planning/read-plan-view';
+import { startPlanRun } from '#server/planning/start-plan-run';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const ARTISANS = process.env.ARTISANS ? Number(process.env.ARTISANS) : undefined;

@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { Product } from '../../server/models';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Product } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { signIn } from '../support/sign-in';

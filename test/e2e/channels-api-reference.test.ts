@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type RunningKiwanda } from '../../server/kiwanda-server';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 

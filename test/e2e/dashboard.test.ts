@@ -7,16 +7,17 @@ import { Types } from 'mongoose';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadConfig } from '../../server/config';
-import { clearReadModelCaches } from '../../server/dashboard/read-model-cache';
-import { type Actor } from '../../server/domain/actor';
-import { CAPACITY_HOLDING_STATUSES } from '../../server/domain/job-status';
-import { isoWeekLabel, type WeekLabel } from '../../server/domain/weeks';
-import { startKiwandaServer, type RunningKiwanda } from '../../server/kiwanda-server';
-import { createLogger } from '../../server/logger';
-import { Artisan, Job, Workshop } from '../../server/models';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
-import { transitionJob } from '../../server/services/jobs/transition-job';
+import { loadConfig } from '#server/config';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { type Actor } from '#server/domain/actor';
+import { CAPACITY_HOLDING_STATUSES } from '#server/domain/job-status';
+import { isoWeekLabel, type WeekLabel } from '#server/domain/weeks';
+import { startKiwandaServer, type RunningKiwanda } from '#server/kiwanda-server';
+import { createLogger } from '#server/logger';
+import { Artisan, Job, Workshop } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { transitionJob } from '#server/services/jobs/transition-job';
+
 import { makeJob } from '../factories/jobs';
 import { chromiumPath } from '../support/browser';
 import { signIn } from '../support/sign-in';

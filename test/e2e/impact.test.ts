@@ -3,10 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type Role } from '../../server/domain/roles';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { Artisan } from '../../server/models/artisan';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { type Role } from '#server/domain/roles';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Artisan } from '#server/models/artisan';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { pdfText } from '../support/pdf-text';

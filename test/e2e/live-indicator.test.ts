@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type RunningKiwanda } from '../../server/kiwanda-server';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+
 import { startTestServer } from '../support/app-server';
 import { launchTestBrowser, type TestBrowser } from '../support/browser';
 import { signIn } from '../support/sign-in';

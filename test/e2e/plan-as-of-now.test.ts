@@ -1,11 +1,12 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { isoWeekLabel } from '../../server/domain/weeks';
-import { workingMinutesLeft } from '../../server/domain/working-time';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { Job } from '../../server/models';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
+import { isoWeekLabel } from '#server/domain/weeks';
+import { workingMinutesLeft } from '#server/domain/working-time';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Job } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { signIn } from '../support/sign-in';

@@ -3,16 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readWorkshopFreeMinutes } from '../../server/capacity';
-import { SYSTEM_ACTOR, type Actor } from '../../server/domain/actor';
-import { isoWeekLabel, shiftWeekLabel } from '../../server/domain/weeks';
-import { workingTimeEnd } from '../../server/domain/working-time';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { Job, Plan, Product } from '../../server/models';
-import { planningHorizon } from '../../server/planning/planning-horizon';
-import { startPlanRun } from '../../server/planning/start-plan-run';
-import { seedDemoNetwork } from '../../server/seed/load-demo-network';
-import { createOrder } from '../../server/services/orders/create-order';
+import { readWorkshopFreeMinutes } from '#server/capacity/index';
+import { SYSTEM_ACTOR, type Actor } from '#server/domain/actor';
+import { isoWeekLabel, shiftWeekLabel } from '#server/domain/weeks';
+import { workingTimeEnd } from '#server/domain/working-time';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Job, Plan, Product } from '#server/models/index';
+import { planningHorizon } from '#server/planning/planning-horizon';
+import { startPlanRun } from '#server/planning/start-plan-run';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { createOrder } from '#server/services/orders/create-order';
+
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { signIn } from '../support/sign-in';

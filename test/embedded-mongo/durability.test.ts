@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { startEmbeddedMongo, type EmbeddedMongoOptions } from '../../server/embedded-mongo';
+import { startEmbeddedMongo, type EmbeddedMongoOptions } from '#server/embedded-mongo/index';
+
 import { CONFORMANCE_CLIENT_OPTIONS, usingRealMongo, type LooseDocument } from './conformance-target';
 import { findActiveJournalFiles, findFiles, startEmbeddedServerProcess } from './embedded-server-process';
 import { catchServerError } from './server-error';

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 
-import { type JobStatus } from '../../server/domain/job-status';
-import { type JobDoc } from '../../server/models/job';
+import { type JobStatus } from '#server/domain/job-status';
+import { type JobDoc } from '#server/models/job';
 
 /** A job in any status, as if it had got there; attach it to real order/workshop ids as needed. */
 export function makeJob(overrides: Partial<JobDoc> & { workshop: Types.ObjectId; status?: JobStatus }): JobDoc {

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 
-import { type Skill } from '../../server/domain/skills';
-import { type ArtisanDoc } from '../../server/models/artisan';
-import { type CollectionDoc } from '../../server/models/collection';
-import { type ProductDoc } from '../../server/models/product';
-import { type WorkshopDoc } from '../../server/models/workshop';
+import { type Skill } from '#server/domain/skills';
+import { type ArtisanDoc } from '#server/models/artisan';
+import { type CollectionDoc } from '#server/models/collection';
+import { type ProductDoc } from '#server/models/product';
+import { type WorkshopDoc } from '#server/models/workshop';
 
 /** Plain-object factories with sensible defaults; pass only what a test cares about. */
 let sequence = 0;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { SYSTEM_ACTOR } from '../../server/domain/actor';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { User } from '../../server/models/user';
-import { createUser } from '../../server/services/users/create-user';
+import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { User } from '#server/models/user';
+import { createUser } from '#server/services/users/create-user';
+
 import { startTestServer } from '../support/app-server';
 
 const form = (fields: Record<string, string>) => ({

@@ -1,11 +1,12 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type JobStatusChanged, type PaymentPaid } from '../../server/domain/events';
-import { domainEvents } from '../../server/domain-events';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { Artisan } from '../../server/models/artisan';
-import { Workshop } from '../../server/models/workshop';
+import { type JobStatusChanged, type PaymentPaid } from '#server/domain/events';
+import { domainEvents } from '#server/domain-events';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Artisan } from '#server/models/artisan';
+import { Workshop } from '#server/models/workshop';
+
 import { makeArtisan, makeWorkshop } from '../factories/network';
 import { startTestServer } from '../support/app-server';
 import { clearDomainDatabase } from '../support/domain-database';

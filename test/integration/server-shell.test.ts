@@ -1,9 +1,10 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type ServerHello } from '../../server/domain/events';
-import { type RunningKiwanda } from '../../server/kiwanda-server';
-import { UNAUTHENTICATED_SOCKET_MESSAGE } from '../../server/realtime/authenticate-socket';
+import { type ServerHello } from '#server/domain/events';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { UNAUTHENTICATED_SOCKET_MESSAGE } from '#server/realtime/authenticate-socket';
+
 import { startTestServer } from '../support/app-server';
 import { signIn } from '../support/sign-in';
 

@@ -1,6 +1,6 @@
 import { type TestProject } from 'vitest/node';
 
-import { startEmbeddedMongo } from '../../server/embedded-mongo/index';
+import { startEmbeddedMongo } from '#server/embedded-mongo/index';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from '../../server/app-context';
-import { createSessionCookies } from '../../server/auth/session-storage';
-import { loadConfig } from '../../server/config';
-import { createLogger } from '../../server/logger';
+import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from '#server/app-context';
+import { createSessionCookies } from '#server/auth/session-storage';
+import { loadConfig } from '#server/config';
+import { createLogger } from '#server/logger';
+
 import { testDatabaseUri } from './test-database';
 
 export const TEST_SESSION_SECRET = 'kiwanda-test-session-secret-0123456789';

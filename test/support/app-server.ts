@@ -1,6 +1,7 @@
-import { type Clock } from '../../server/app-context';
-import { startKiwandaServer, type RunningKiwanda } from '../../server/kiwanda-server';
-import { createLogger } from '../../server/logger';
+import { type Clock } from '#server/app-context';
+import { startKiwandaServer, type RunningKiwanda } from '#server/kiwanda-server';
+import { createLogger } from '#server/logger';
+
 import { testConfig } from './app-context';
 
 /** Starts the whole Kiwanda server on a free port against this worker's test database. */

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 
-import { ALL_MODELS, ensureCollectionsAndIndexes } from '../../server/models';
+import { ALL_MODELS, ensureCollectionsAndIndexes } from '#server/models/index';
+
 import { testDatabaseUri } from './test-database';
 
 /**

@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-import { OPENAPI_DOCUMENT } from '../../server/api/openapi-document';
+import { OPENAPI_DOCUMENT } from '#server/api/openapi-document';
 
 interface ResponseObject {
   content?: Record<string, { schema: { $ref: string } }>;

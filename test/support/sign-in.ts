@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 
-import { SYSTEM_ACTOR } from '../../server/domain/actor';
-import { type Role } from '../../server/domain/roles';
-import { createUser } from '../../server/services/users/create-user';
-import { type SessionUser } from '../../server/services/users/session-user';
+import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { type Role } from '#server/domain/roles';
+import { createUser } from '#server/services/users/create-user';
+import { type SessionUser } from '#server/services/users/session-user';
 
 export const TEST_PASSWORD = 'kiwanda-test-password';
 

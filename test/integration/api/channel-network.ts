@@ -1,7 +1,8 @@
-import { SYSTEM_ACTOR } from '../../../server/domain/actor';
-import { Artisan, Channel, ProductCollection, Product, Workshop } from '../../../server/models';
-import { type ProductDoc } from '../../../server/models/product';
-import { createChannelKey } from '../../../server/services/channels/channel-keys';
+import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { Artisan, Channel, ProductCollection, Product, Workshop } from '#server/models/index';
+import { type ProductDoc } from '#server/models/product';
+import { createChannelKey } from '#server/services/channels/channel-keys';
+
 import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
 
 /**

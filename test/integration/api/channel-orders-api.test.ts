@@ -3,12 +3,13 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { OPENAPI_DOCUMENT } from '../../../server/api/openapi-document';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { domainEvents } from '../../../server/domain-events';
-import { type RunningKiwanda } from '../../../server/kiwanda-server';
-import { ChannelKey, IdempotencyRecord, Job, Order } from '../../../server/models';
-import { type ProductDoc } from '../../../server/models/product';
+import { OPENAPI_DOCUMENT } from '#server/api/openapi-document';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { domainEvents } from '#server/domain-events';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { ChannelKey, IdempotencyRecord, Job, Order } from '#server/models/index';
+import { type ProductDoc } from '#server/models/product';
+
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
 import { contractProblems } from '../../support/openapi-contract';

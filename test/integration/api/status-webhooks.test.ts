@@ -5,9 +5,10 @@ import { type AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { type RunningKiwanda } from '../../../server/kiwanda-server';
-import { Channel, WebhookDelivery } from '../../../server/models';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Channel, WebhookDelivery } from '#server/models/index';
+
 import { startTestServer } from '../../support/app-server';
 import { chromiumPath } from '../../support/browser';
 import { clearDomainDatabase } from '../../support/domain-database';

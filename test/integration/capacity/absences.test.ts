@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { cancelAbsence, declareAbsence, readCapacity, readWorkshopFreeMinutes } from '../../../server/capacity';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../../server/domain/errors';
-import { type DomainEventPayload } from '../../../server/domain/events';
-import { domainEvents } from '../../../server/domain-events';
-import { Absence, Artisan, AuditEvent } from '../../../server/models';
+import { cancelAbsence, declareAbsence, readCapacity, readWorkshopFreeMinutes } from '#server/capacity/index';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '#server/domain/errors';
+import { type DomainEventPayload } from '#server/domain/events';
+import { domainEvents } from '#server/domain-events';
+import { Absence, Artisan, AuditEvent } from '#server/models/index';
+
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from '../planning/planning-fixture';

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { declareGazettedHolidays, readWorkshopFreeMinutes, withdrawGazettedHoliday } from '../../../server/capacity';
-import { listWorkshops, WorkshopListQuery } from '../../../server/dashboard/list-workshops';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { readOverview } from '../../../server/dashboard/read-overview';
-import { readWorkshopDetail } from '../../../server/dashboard/read-workshop-detail';
-import { buildPlanningProblem } from '../../../server/planning/build-planning-problem';
-import { planningHorizon } from '../../../server/planning/planning-horizon';
+import { declareGazettedHolidays, readWorkshopFreeMinutes, withdrawGazettedHoliday } from '#server/capacity/index';
+import { listWorkshops, WorkshopListQuery } from '#server/dashboard/list-workshops';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { readOverview } from '#server/dashboard/read-overview';
+import { readWorkshopDetail } from '#server/dashboard/read-workshop-detail';
+import { buildPlanningProblem } from '#server/planning/build-planning-problem';
+import { planningHorizon } from '#server/planning/planning-horizon';
+
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from '../planning/planning-fixture';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { capacityCellsOfWeeks } from '../../../server/capacity/capacity-cells-of-weeks';
-import { jobDueDate } from '../../../server/capacity/job-due-date';
-import { describeWorkingWeeks, toCapacityWeeks } from '../../../server/capacity/working-weeks';
-import { type CapacityArtisan, computeCapacityCells } from '../../../server/domain/capacity-arithmetic';
-import { availableMinutes, workingMinutesLeft, workingShareOfWeek } from '../../../server/domain/working-time';
+import { capacityCellsOfWeeks } from '#server/capacity/capacity-cells-of-weeks';
+import { jobDueDate } from '#server/capacity/job-due-date';
+import { describeWorkingWeeks, toCapacityWeeks } from '#server/capacity/working-weeks';
+import { type CapacityArtisan, computeCapacityCells } from '#server/domain/capacity-arithmetic';
+import { availableMinutes, workingMinutesLeft, workingShareOfWeek } from '#server/domain/working-time';
 
 /** An instant given as Nairobi wall-clock time (UTC+3 all year). */
 const nairobi = (local: string) => new Date(`${local}+03:00`);

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type RunningKiwanda } from '../../../server/kiwanda-server';
-import { Product } from '../../../server/models';
-import { createCollection } from '../../../server/services/catalogue/save-collection';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Product } from '#server/models/index';
+import { createCollection } from '#server/services/catalogue/save-collection';
+
 import { makeActor } from '../../factories/actors';
 import { startTestServer } from '../../support/app-server';
 import { signIn } from '../../support/sign-in';

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { validateInput } from '../../../server/domain/validate-input';
-import { AuditEvent, Job, Product, ProductCollection, Workshop } from '../../../server/models';
-import { ProductForm } from '../../../server/services/catalogue/catalogue-forms';
-import { listProducts, ProductListQuery } from '../../../server/services/catalogue/list-catalogue';
-import { createCollection, updateCollection } from '../../../server/services/catalogue/save-collection';
-import { createProduct, updateProduct } from '../../../server/services/catalogue/save-product';
-import { createJobOffers } from '../../../server/services/jobs/create-job-offers';
-import { createOrder } from '../../../server/services/orders/create-order';
-import { runInTransaction } from '../../../server/services/run-in-transaction';
+import { validateInput } from '#server/domain/validate-input';
+import { AuditEvent, Job, Product, ProductCollection, Workshop } from '#server/models/index';
+import { ProductForm } from '#server/services/catalogue/catalogue-forms';
+import { listProducts, ProductListQuery } from '#server/services/catalogue/list-catalogue';
+import { createCollection, updateCollection } from '#server/services/catalogue/save-collection';
+import { createProduct, updateProduct } from '#server/services/catalogue/save-product';
+import { createJobOffers } from '#server/services/jobs/create-job-offers';
+import { createOrder } from '#server/services/orders/create-order';
+import { runInTransaction } from '#server/services/run-in-transaction';
+
 import { makeActor } from '../../factories/actors';
 import { makeWorkshop } from '../../factories/network';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';

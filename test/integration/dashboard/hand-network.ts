@@ -1,9 +1,10 @@
 import { Types } from 'mongoose';
 
-import { type JobStatus } from '../../../server/domain/job-status';
-import { type OrderStatus } from '../../../server/domain/order-status';
-import { Artisan, Job, Order, Product, ProductCollection, Workshop } from '../../../server/models';
-import { type OrderDoc } from '../../../server/models/order';
+import { type JobStatus } from '#server/domain/job-status';
+import { type OrderStatus } from '#server/domain/order-status';
+import { Artisan, Job, Order, Product, ProductCollection, Workshop } from '#server/models/index';
+import { type OrderDoc } from '#server/models/order';
+
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
 

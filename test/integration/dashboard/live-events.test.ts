@@ -1,11 +1,12 @@
 import { type Types } from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { type Actor } from '../../../server/domain/actor';
-import { type RunningKiwanda } from '../../../server/kiwanda-server';
-import { Artisan, Job, User } from '../../../server/models';
-import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
-import { transitionJob } from '../../../server/services/jobs/transition-job';
+import { type Actor } from '#server/domain/actor';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Artisan, Job, User } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { transitionJob } from '#server/services/jobs/transition-job';
+
 import { makeJob } from '../../factories/jobs';
 import { startTestServer } from '../../support/app-server';
 import { signIn } from '../../support/sign-in';

@@ -1,15 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listOrders } from '../../../server/dashboard/list-orders';
-import { OrderListQuery } from '../../../server/dashboard/order-list-query';
-import { type OrderRow } from '../../../server/dashboard/order-rows';
-import { readOrderDetail } from '../../../server/dashboard/read-order-detail';
-import { streamOrdersCsv } from '../../../server/dashboard/stream-orders-csv';
-import { NotFoundError, ValidationError } from '../../../server/domain/errors';
-import { Job, Order, Product } from '../../../server/models';
-import { type OrderDoc } from '../../../server/models/order';
-import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
+import { listOrders } from '#server/dashboard/list-orders';
+import { OrderListQuery } from '#server/dashboard/order-list-query';
+import { type OrderRow } from '#server/dashboard/order-rows';
+import { readOrderDetail } from '#server/dashboard/read-order-detail';
+import { streamOrdersCsv } from '#server/dashboard/stream-orders-csv';
+import { NotFoundError, ValidationError } from '#server/domain/errors';
+import { Job, Order, Product } from '#server/models/index';
+import { type OrderDoc } from '#server/models/order';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+
 import { connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 const REFERENCE_DATE = new Date('2026-03-04T10:00:00Z');

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { computeOverview, readOverview } from '../../../server/dashboard/read-overview';
-import { holidaysInWeek } from '../../../server/domain/working-time';
-import { domainEvents } from '../../../server/domain-events';
-import { Job } from '../../../server/models';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { computeOverview, readOverview } from '#server/dashboard/read-overview';
+import { holidaysInWeek } from '#server/domain/working-time';
+import { domainEvents } from '#server/domain-events';
+import { Job } from '#server/models/index';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { HAND_NOW, seedHandNetwork } from './hand-network';
 

@@ -1,13 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { listOrders } from '../../../server/dashboard/list-orders';
-import { OrderListQuery } from '../../../server/dashboard/order-list-query';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { computeOverview } from '../../../server/dashboard/read-overview';
-import { type RunningKiwanda } from '../../../server/kiwanda-server';
-import { Artisan, Order, User, Workshop } from '../../../server/models';
-import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
+import { listOrders } from '#server/dashboard/list-orders';
+import { OrderListQuery } from '#server/dashboard/order-list-query';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { computeOverview } from '#server/dashboard/read-overview';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Artisan, Order, User, Workshop } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+
 import { startTestServer } from '../../support/app-server';
 import { signIn } from '../../support/sign-in';
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../server/domain/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '#server/domain/events';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

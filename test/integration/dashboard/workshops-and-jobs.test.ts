@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { listRecentEvents } from '../../../server/dashboard/list-recent-events';
-import { listWorkshops, WorkshopListQuery } from '../../../server/dashboard/list-workshops';
-import { readJobsBoard } from '../../../server/dashboard/read-jobs-board';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { readWorkshopDetail } from '../../../server/dashboard/read-workshop-detail';
-import { ValidationError } from '../../../server/domain/errors';
-import { AuditEvent, Payment } from '../../../server/models';
+import { listRecentEvents } from '#server/dashboard/list-recent-events';
+import { listWorkshops, WorkshopListQuery } from '#server/dashboard/list-workshops';
+import { readJobsBoard } from '#server/dashboard/read-jobs-board';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { readWorkshopDetail } from '#server/dashboard/read-workshop-detail';
+import { ValidationError } from '#server/domain/errors';
+import { AuditEvent, Payment } from '#server/models/index';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { HAND_NOW, seedHandNetwork } from './hand-network';
 

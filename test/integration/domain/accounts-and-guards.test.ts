@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { type Role } from '#server/domain/roles';
+import { Artisan } from '#server/models/artisan';
+import { Job } from '#server/models/job';
+import { User } from '#server/models/user';
+import { Workshop } from '#server/models/workshop';
+import { getJob, listJobs } from '#server/services/jobs/list-jobs';
+import { transitionJob } from '#server/services/jobs/transition-job';
+import { authenticateUser } from '#server/services/users/authenticate-user';
+import { createUser } from '#server/services/users/create-user';
+import { actorFromUser, type SessionUser } from '#server/services/users/session-user';
+
 import { requireRole, requireUser } from '../../../app/auth.server';
-import { SYSTEM_ACTOR } from '../../../server/domain/actor';
-import { type Role } from '../../../server/domain/roles';
-import { Artisan } from '../../../server/models/artisan';
-import { Job } from '../../../server/models/job';
-import { User } from '../../../server/models/user';
-import { Workshop } from '../../../server/models/workshop';
-import { getJob, listJobs } from '../../../server/services/jobs/list-jobs';
-import { transitionJob } from '../../../server/services/jobs/transition-job';
-import { authenticateUser } from '../../../server/services/users/authenticate-user';
-import { createUser } from '../../../server/services/users/create-user';
-import { actorFromUser, type SessionUser } from '../../../server/services/users/session-user';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';
 import { makeTestAppContext } from '../../support/app-context';

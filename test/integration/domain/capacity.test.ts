@@ -1,12 +1,13 @@
 import { type Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { declareGazettedHolidays, readCapacity, summariseCapacityByWeekAndSkill } from '../../../server/capacity';
-import { clearReadModelCaches } from '../../../server/dashboard/read-model-cache';
-import { isoWeekLabel } from '../../../server/domain/weeks';
-import { Artisan } from '../../../server/models/artisan';
-import { Job } from '../../../server/models/job';
-import { Workshop } from '../../../server/models/workshop';
+import { declareGazettedHolidays, readCapacity, summariseCapacityByWeekAndSkill } from '#server/capacity/index';
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { isoWeekLabel } from '#server/domain/weeks';
+import { Artisan } from '#server/models/artisan';
+import { Job } from '#server/models/job';
+import { Workshop } from '#server/models/workshop';
+
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';

@@ -4,16 +4,17 @@ import { serialize } from 'bson';
 import { type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readCapacity, summariseCapacityByWeekAndSkill } from '../../../server/capacity';
-import { nairobiWeekStart } from '../../../server/domain/weeks';
-import { resolveImpactPeriod } from '../../../server/impact/impact-period';
-import { readImpactReport } from '../../../server/impact/read-impact-report';
-import { ALL_MODELS } from '../../../server/models';
-import { generateDemoNetwork, type DemoNetwork } from '../../../server/seed/generate-demo-network';
-import { seedDemoNetwork } from '../../../server/seed/load-demo-network';
-import { readOpenDemand } from '../../../server/services/orders/read-open-demand';
-import { authenticateUser } from '../../../server/services/users/authenticate-user';
-import { listDemoAccounts } from '../../../server/services/users/list-demo-accounts';
+import { readCapacity, summariseCapacityByWeekAndSkill } from '#server/capacity/index';
+import { nairobiWeekStart } from '#server/domain/weeks';
+import { resolveImpactPeriod } from '#server/impact/impact-period';
+import { readImpactReport } from '#server/impact/read-impact-report';
+import { ALL_MODELS } from '#server/models/index';
+import { generateDemoNetwork, type DemoNetwork } from '#server/seed/generate-demo-network';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { readOpenDemand } from '#server/services/orders/read-open-demand';
+import { authenticateUser } from '#server/services/users/authenticate-user';
+import { listDemoAccounts } from '#server/services/users/list-demo-accounts';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 // A Wednesday: the network's "now" is the Monday 00:00 Nairobi before it (2026-W10).

@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { IllegalTransitionError } from '../../../server/domain/errors';
-import { JOB_STATUSES, JOB_TRANSITIONS, type JobStatus } from '../../../server/domain/job-status';
-import { domainEvents } from '../../../server/domain-events';
-import { AuditEvent } from '../../../server/models/audit-event';
-import { Job } from '../../../server/models/job';
-import { Workshop } from '../../../server/models/workshop';
-import { transitionJob } from '../../../server/services/jobs/transition-job';
+import { IllegalTransitionError } from '#server/domain/errors';
+import { JOB_STATUSES, JOB_TRANSITIONS, type JobStatus } from '#server/domain/job-status';
+import { domainEvents } from '#server/domain-events';
+import { AuditEvent } from '#server/models/audit-event';
+import { Job } from '#server/models/job';
+import { Workshop } from '#server/models/workshop';
+import { transitionJob } from '#server/services/jobs/transition-job';
+
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeWorkshop } from '../../factories/network';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { splitArtisanMinutes } from '../../../server/domain/capacity-arithmetic';
-import { easterSunday, kenyanPublicHolidays } from '../../../server/domain/holidays';
+import { splitArtisanMinutes } from '#server/domain/capacity-arithmetic';
+import { easterSunday, kenyanPublicHolidays } from '#server/domain/holidays';
 import {
   isoWeekLabel,
   isWeekLabel,
@@ -10,8 +10,8 @@ import {
   shiftWeekLabel,
   weekRange,
   weekStartOfLabel,
-} from '../../../server/domain/weeks';
-import { holidaysInWeek, workingShareOfWeek } from '../../../server/domain/working-time';
+} from '#server/domain/weeks';
+import { holidaysInWeek, workingShareOfWeek } from '#server/domain/working-time';
 
 describe('ISO weeks in Nairobi', () => {
   it('names the Nairobi calendar day of an instant, which starts at 21:00 UTC the evening before', () => {

@@ -1,19 +1,20 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { domainEvents } from '../../../server/domain-events';
-import { AuditEvent } from '../../../server/models/audit-event';
-import { ProductCollection } from '../../../server/models/collection';
-import { Job } from '../../../server/models/job';
-import { Order } from '../../../server/models/order';
-import { Product, type ProductDoc } from '../../../server/models/product';
-import { Workshop } from '../../../server/models/workshop';
-import { createJobOffers } from '../../../server/services/jobs/create-job-offers';
-import { transitionJob } from '../../../server/services/jobs/transition-job';
-import { cancelOrder } from '../../../server/services/orders/cancel-order';
-import { createOrder } from '../../../server/services/orders/create-order';
-import { readOpenDemand } from '../../../server/services/orders/read-open-demand';
-import { runInTransaction } from '../../../server/services/run-in-transaction';
+import { domainEvents } from '#server/domain-events';
+import { AuditEvent } from '#server/models/audit-event';
+import { ProductCollection } from '#server/models/collection';
+import { Job } from '#server/models/job';
+import { Order } from '#server/models/order';
+import { Product, type ProductDoc } from '#server/models/product';
+import { Workshop } from '#server/models/workshop';
+import { createJobOffers } from '#server/services/jobs/create-job-offers';
+import { transitionJob } from '#server/services/jobs/transition-job';
+import { cancelOrder } from '#server/services/orders/cancel-order';
+import { createOrder } from '#server/services/orders/create-order';
+import { readOpenDemand } from '#server/services/orders/read-open-demand';
+import { runInTransaction } from '#server/services/run-in-transaction';
+
 import { makeActor } from '../../factories/actors';
 import { makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';

@@ -1,15 +1,16 @@
 import { type Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { IllegalTransitionError } from '../../../server/domain/errors';
-import { domainEvents } from '../../../server/domain-events';
-import { Artisan } from '../../../server/models/artisan';
-import { Job } from '../../../server/models/job';
-import { Payment } from '../../../server/models/payment';
-import { Workshop } from '../../../server/models/workshop';
-import { recordInspection } from '../../../server/services/inspections/record-inspection';
-import { transitionJob } from '../../../server/services/jobs/transition-job';
-import { recordPayment } from '../../../server/services/payments/record-payment';
+import { IllegalTransitionError } from '#server/domain/errors';
+import { domainEvents } from '#server/domain-events';
+import { Artisan } from '#server/models/artisan';
+import { Job } from '#server/models/job';
+import { Payment } from '#server/models/payment';
+import { Workshop } from '#server/models/workshop';
+import { recordInspection } from '#server/services/inspections/record-inspection';
+import { transitionJob } from '#server/services/jobs/transition-job';
+import { recordPayment } from '#server/services/payments/record-payment';
+
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';

@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 
-import { type WeekLabel } from '../../../server/domain/weeks';
-import { Artisan } from '../../../server/models/artisan';
-import { Inspection } from '../../../server/models/inspection';
-import { Job } from '../../../server/models/job';
-import { Order } from '../../../server/models/order';
-import { Payment } from '../../../server/models/payment';
-import { Workshop } from '../../../server/models/workshop';
+import { type WeekLabel } from '#server/domain/weeks';
+import { Artisan } from '#server/models/artisan';
+import { Inspection } from '#server/models/inspection';
+import { Job } from '#server/models/job';
+import { Order } from '#server/models/order';
+import { Payment } from '#server/models/payment';
+import { Workshop } from '#server/models/workshop';
+
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../../factories/network';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { resolveImpactPeriod } from '../../../server/impact/impact-period';
-import { readImpactReport, type ImpactReport } from '../../../server/impact/read-impact-report';
+import { resolveImpactPeriod } from '#server/impact/impact-period';
+import { readImpactReport, type ImpactReport } from '#server/impact/read-impact-report';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { seedHandNetwork } from './hand-network';
 

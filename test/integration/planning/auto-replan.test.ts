@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { domainEvents } from '../../../server/domain-events';
-import { Job, Plan } from '../../../server/models';
-import { startAutoReplanner, type AutoReplanner } from '../../../server/planning/auto-replanner';
-import { commitPlan } from '../../../server/planning/commit-plan';
-import { startPlanRun } from '../../../server/planning/start-plan-run';
-import { cancelOrder } from '../../../server/services/orders/cancel-order';
-import { createOrder } from '../../../server/services/orders/create-order';
+import { domainEvents } from '#server/domain-events';
+import { Job, Plan } from '#server/models/index';
+import { startAutoReplanner, type AutoReplanner } from '#server/planning/auto-replanner';
+import { commitPlan } from '#server/planning/commit-plan';
+import { startPlanRun } from '#server/planning/start-plan-run';
+import { cancelOrder } from '#server/services/orders/cancel-order';
+import { createOrder } from '#server/services/orders/create-order';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { seedPlanningFixture, type PlanningFixture } from './planning-fixture';
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { readCapacity } from '#server/capacity/index';
+import { buildPlanningProblem } from '#server/planning/build-planning-problem';
+import { planningHorizon } from '#server/planning/planning-horizon';
+
 import { validateProblem } from '../../../optimizer';
-import { readCapacity } from '../../../server/capacity';
-import { buildPlanningProblem } from '../../../server/planning/build-planning-problem';
-import { planningHorizon } from '../../../server/planning/planning-horizon';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
 

@@ -1,17 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ForbiddenError, ValidationError } from '../../../server/domain/errors';
-import { type DomainEventName } from '../../../server/domain/events';
-import { domainEvents } from '../../../server/domain-events';
-import { AuditEvent, Job, Order, Plan } from '../../../server/models';
-import { commitPlan } from '../../../server/planning/commit-plan';
+import { ForbiddenError, ValidationError } from '#server/domain/errors';
+import { type DomainEventName } from '#server/domain/events';
+import { domainEvents } from '#server/domain-events';
+import { AuditEvent, Job, Order, Plan } from '#server/models/index';
+import { commitPlan } from '#server/planning/commit-plan';
 import {
   PlanAlreadyCommittedError,
   PlanSupersededError,
   StalePlanError,
-} from '../../../server/planning/planning-errors';
-import { startPlanRun } from '../../../server/planning/start-plan-run';
-import { createOrder } from '../../../server/services/orders/create-order';
+} from '#server/planning/planning-errors';
+import { startPlanRun } from '#server/planning/start-plan-run';
+import { createOrder } from '#server/services/orders/create-order';
+
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedCommittedPlan, seedPlanningFixture, type PlanningFixture } from './planning-fixture';

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { readWorkshopFreeMinutes } from '../../../server/capacity';
-import { workingMinutesLeft, workingTimeEnd } from '../../../server/domain/working-time';
-import { Job, Order, Plan } from '../../../server/models';
-import { commitPlan } from '../../../server/planning/commit-plan';
-import { StalePlanError } from '../../../server/planning/planning-errors';
-import { planningHorizon } from '../../../server/planning/planning-horizon';
-import { startPlanRun } from '../../../server/planning/start-plan-run';
+import { readWorkshopFreeMinutes } from '#server/capacity/index';
+import { workingMinutesLeft, workingTimeEnd } from '#server/domain/working-time';
+import { Job, Order, Plan } from '#server/models/index';
+import { commitPlan } from '#server/planning/commit-plan';
+import { StalePlanError } from '#server/planning/planning-errors';
+import { planningHorizon } from '#server/planning/planning-horizon';
+import { startPlanRun } from '#server/planning/start-plan-run';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture } from './planning-fixture';
 

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { ForbiddenError } from '../../../server/domain/errors';
-import { type DomainEventPayload } from '../../../server/domain/events';
-import { domainEvents } from '../../../server/domain-events';
-import { Plan } from '../../../server/models';
-import { PlanCapacitySnapshot } from '../../../server/models/plan-capacity-snapshot';
-import { currentPlanRun } from '../../../server/planning/plan-run-registry';
-import { startPlanRun } from '../../../server/planning/start-plan-run';
+import { ForbiddenError } from '#server/domain/errors';
+import { type DomainEventPayload } from '#server/domain/events';
+import { domainEvents } from '#server/domain-events';
+import { Plan } from '#server/models/index';
+import { PlanCapacitySnapshot } from '#server/models/plan-capacity-snapshot';
+import { currentPlanRun } from '#server/planning/plan-run-registry';
+import { startPlanRun } from '#server/planning/start-plan-run';
+
 import { makeActor } from '../../factories/actors';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from './planning-fixture';

@@ -1,10 +1,11 @@
 import { type Types } from 'mongoose';
 
-import { type Actor } from '../../../server/domain/actor';
-import { isoWeekLabel, shiftWeekLabel, type WeekLabel } from '../../../server/domain/weeks';
-import { workingTimeEnd } from '../../../server/domain/working-time';
-import { Artisan, Job, Order, Plan, Product, ProductCollection, Workshop } from '../../../server/models';
-import { createOrder } from '../../../server/services/orders/create-order';
+import { type Actor } from '#server/domain/actor';
+import { isoWeekLabel, shiftWeekLabel, type WeekLabel } from '#server/domain/weeks';
+import { workingTimeEnd } from '#server/domain/working-time';
+import { Artisan, Job, Order, Plan, Product, ProductCollection, Workshop } from '#server/models/index';
+import { createOrder } from '#server/services/orders/create-order';
+
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { SYSTEM_ACTOR, type Actor } from '../../../server/domain/actor';
+import { SYSTEM_ACTOR, type Actor } from '#server/domain/actor';
 import {
   DEFAULT_REFERENCE_WAGES,
   hourlyCentsOfMonthly,
   monthlyCentsOfHourly,
   STANDARD_HOURS_PER_MONTH,
-} from '../../../server/domain/reference-wages';
-import { AuditEvent } from '../../../server/models';
-import { readReferenceWages } from '../../../server/services/wages/read-reference-wages';
-import { recordReferenceWage } from '../../../server/services/wages/record-reference-wage';
+} from '#server/domain/reference-wages';
+import { AuditEvent } from '#server/models/index';
+import { readReferenceWages } from '#server/services/wages/read-reference-wages';
+import { recordReferenceWage } from '#server/services/wages/record-reference-wage';
+
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 const ADMIN: Actor = { kind: 'user', role: 'admin', label: 'Test admin' };
