@@ -5,11 +5,7 @@ import { type DomainEventName } from '#server/domain/events';
 import { domainEvents } from '#server/domain-events';
 import { AuditEvent, Job, Order, Plan } from '#server/models/index';
 import { commitPlan } from '#server/planning/commit-plan';
-import {
-  PlanAlreadyCommittedError,
-  PlanSupersededError,
-  StalePlanError,
-} from '#server/planning/planning-errors';
+import { PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from '#server/planning/planning-errors';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { createOrder } from '#server/services/orders/create-order';
 
