@@ -151,6 +151,27 @@ describe('the channels’ order API', () => {
     expect(await Order.countDocuments({ 'lines.sku': 'NO-SUCH-SKU' })).toBe(0);
   });
 
+  it('answers a body that is not JSON, and an id that is not one, without a 500', async () => {
+    const garbled = await fetch(`${server.url}/api/v1/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${partnerKey}`,
+        'idempotency-key': 'garbled-1',
+      },
+      body: '{"externalRef": "MW-1", "lines": [',
+    });
+    expect(garbled.status).toBe(400);
+    expect(((await garbled.json()) as { error: string }).error).toMatch(/could not be read/);
+    const notAnId = await send('/orders/not-an-order-id');
+    expect([400, 404]).toContain(notAnId.status);
+    // Not part of the documented API, so asked outside the contract check.
+    const unknown = await fetch(`${server.url}/api/v1/nothing-here`, {
+      headers: { authorization: `Bearer ${partnerKey}` },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('answers 401 without a key or with a revoked one, and 403 for another channel’s order', async () => {
     expect((await send('/orders', { key: null, idempotencyKey: 'no-key-1', json: body() })).status).toBe(401);
     expect((await send('/orders', { key: 'kiw_0123456789abcdef_' + 'x'.repeat(43), json: body() })).status).toBe(401);
