@@ -187,6 +187,7 @@ export const OPENAPI_DOCUMENT = {
         parameters: [orderId],
         responses: {
           '200': answer('The order.', 'Order'),
+          '400': answer('The order id is not an id (24 hexadecimal characters).', 'ValidationError'),
           '403': answer('The order belongs to another channel.'),
           '404': answer('No such order.'),
           ...refusals,
@@ -208,6 +209,7 @@ export const OPENAPI_DOCUMENT = {
         },
         responses: {
           '200': answer('The order, cancelled.', 'Order'),
+          '400': answer('The order id is not an id, or the reason is too short or too long.', 'ValidationError'),
           '403': answer('The order belongs to another channel.'),
           '404': answer('No such order.'),
           '409': answer('Production has started (or the order shipped): the artisans’ work is owed.'),
