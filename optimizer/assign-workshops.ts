@@ -21,7 +21,8 @@ export function assignPoolBundles({
 }): void {
   const instance = ledger.instance;
   const workshops = instance.pools[pool].workshops;
-  const ordered = [...bundles].sort((a, b) => bundleMinutes(instance, b) - bundleMinutes(instance, a) || a.job - b.job);
+  const minutes = new Map(bundles.map((bundle) => [bundle, bundleMinutes(instance, bundle)]));
+  const ordered = [...bundles].sort((a, b) => minutes.get(b)! - minutes.get(a)! || a.job - b.job);
   for (const bundle of ordered) {
     const whole = pickWorkshop({ ledger, candidates: workshops, bundle });
     if (whole >= 0) {
@@ -52,12 +53,8 @@ function placeInRoomiestWorkshops({
   const weeks: number[] = [];
   for (let t = window!.first; t <= window!.last; t++) weeks.push(t);
   weeks.sort((a, b) => bundle.units[b] - bundle.units[a] || a - b);
-  const room = (w: number) => weeks.reduce((sum, t) => sum + ledger.free(w, t), 0);
-  const roomiest = [...workshops].sort(
-    (a, b) => Number(ledger.holds(bundle.job, b)) - Number(ledger.holds(bundle.job, a)) || room(b) - room(a) || a - b,
-  );
   let left = bundle.units.reduce((sum, units) => sum + units, 0);
-  for (const w of roomiest) {
+  const place = (w: number) => {
     for (const t of weeks) {
       if (left === 0) return;
       const fits = keepRemainderPlaceable({ units: ledger.canAdd(bundle.job, w, t, left), left, lotMin });
@@ -66,8 +63,22 @@ function placeInRoomiestWorkshops({
         left -= fits;
       }
     }
+  };
+  // Current holders first, then the roomiest over the job's weeks.
+  const room = new Float64Array(workshops.length);
+  workshops.forEach((w, i) => {
+    const free = weeks.reduce((sum, t) => sum + ledger.free(w, t), 0);
+    room[i] = ledger.holds(bundle.job, w) ? HOLDER_FIRST + free : free;
+  });
+  const order = workshops.map((_, i) => i).sort((a, b) => room[b] - room[a] || a - b);
+  for (const i of order) {
+    if (left === 0) return;
+    place(workshops[i]);
   }
 }
+
+/** Added to a holder's room so that holders sort before any other workshop. */
+const HOLDER_FIRST = 1e12;
 
 /** Earnings per usable capacity-minute of workshop w if it also earned `extraCents`. */
 export function rateAfter({
@@ -96,14 +107,23 @@ function pickWorkshop({
   bundle: PoolBundle;
 }): number {
   const job = ledger.instance.jobs[bundle.job].job;
-  const cents = bundle.units.reduce((sum, units) => sum + units, 0) * job.pieceRateCents;
+  const weeks = bundle.units.length;
+  let totalUnits = 0;
+  for (let t = 0; t < weeks; t++) totalUnits += bundle.units[t];
+  const cents = totalUnits * job.pieceRateCents;
   let best = -1;
   let bestRate = Number.POSITIVE_INFINITY;
+  // NOTE: plain loops, no closures: this runs for every bundle over every workshop of its pool.
   for (const w of candidates) {
-    const fits = bundle.units.every((units, t) => units === 0 || ledger.canAdd(bundle.job, w, t, units) === units);
-    if (!fits) continue;
     const rate = rateAfter({ ledger, w, extraCents: cents });
-    if (rate < bestRate) [best, bestRate] = [w, rate];
+    if (rate >= bestRate) continue;
+    let fits = true;
+    for (let t = 0; t < weeks && fits; t++) {
+      const units = bundle.units[t];
+      if (units === 0) continue;
+      fits = ledger.free(w, t) + 1e-6 >= units * job.minutesPerUnit && ledger.canAdd(bundle.job, w, t, units) === units;
+    }
+    if (fits) [best, bestRate] = [w, rate];
   }
   return best;
 }

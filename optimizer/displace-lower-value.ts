@@ -36,16 +36,17 @@ export function placeByDisplacing({
   for (const w of instance.workshopsBySkill[facts.skill]) {
     if (!ledger.holds(j, w) && ledger.splitCount(j) >= facts.maxSplit) continue;
     for (let t = window.first; t <= window.last; t++) {
-      const victims = [...ledger.jobsAt(w, t)]
+      // Measure what could be freed before building anything: most cells hold nothing to displace.
+      const free = ledger.free(w, t);
+      let freeable = free;
+      for (const [k, units] of ledger.lotsAt(w, t))
+        if (rank[k] > rank[j]) freeable += units * instance.jobs[k].job.minutesPerUnit;
+      if (freeable - free <= 1e-6) continue;
+      const fitting = Math.min(wanted, Math.floor((freeable + 1e-6) / minutesPerUnit));
+      if (fitting <= 0 || ledger.lot(j, w, t) + fitting < facts.lotMin) continue;
+      const victims = [...ledger.lotsAt(w, t).keys()]
         .filter((k) => rank[k] > rank[j])
         .sort((a, b) => instance.jobs[a].valuePerMinute - instance.jobs[b].valuePerMinute || rank[b] - rank[a]);
-      if (victims.length === 0) continue;
-      const free = ledger.free(w, t);
-      const freeable = victims.reduce(
-        (sum, k) => sum + ledger.lot(k, w, t) * instance.jobs[k].job.minutesPerUnit,
-        free,
-      );
-      const fitting = Math.min(wanted, Math.floor((freeable + 1e-6) / minutesPerUnit));
       const trimmed = keepRemainderPlaceable({ units: fitting, left: wanted, lotMin: facts.lotMin });
       const units = ledger.lot(j, w, t) + trimmed >= facts.lotMin && trimmed > 0 ? trimmed : fitting;
       if (units <= 0 || ledger.lot(j, w, t) + units < facts.lotMin) continue;

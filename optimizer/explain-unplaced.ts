@@ -53,12 +53,13 @@ function findReason({
   let splitBlocked: Spot | null = null;
   let lotBlocked: Spot | null = null;
   for (const w of candidates) {
-    const holder = ledger.holds(j, w);
+    let holder: boolean | null = null;
     for (let t = window.first; t <= window.last; t++) {
       const capacity = instance.workshops[w].capacityMinutes[t];
       if (capacity > largestCapacity.minutes) largestCapacity = { w, t, units: 0, minutes: capacity };
       const units = Math.min(quantity, Math.floor((ledger.free(w, t) + 1e-6) / job.minutesPerUnit));
       if (units <= 0) continue;
+      holder ??= ledger.holds(j, w);
       const splitFull = !holder && ledger.splitCount(j) >= maxSplit;
       const lotTooSmall = ledger.lot(j, w, t) + units < lotMin;
       if (splitFull && !lotTooSmall && (!splitBlocked || units > splitBlocked.units)) splitBlocked = { w, t, units };

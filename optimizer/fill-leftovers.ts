@@ -27,14 +27,23 @@ export function fillLeftovers({
     const window = facts.window;
     if (!window) continue;
     const candidates = instance.workshopsBySkill[facts.skill];
+    const minutesPerUnit = facts.job.minutesPerUnit;
+    const largestRoom = new Float64Array(window.last + 1);
     while (ledger.unplaced(j) > 0) {
       let best: { w: number; t: number; units: number; holder: boolean; rate: number } | null = null;
-      for (const w of candidates) {
-        const holder = ledger.holds(j, w);
-        const rate = rateAfter({ ledger, w, extraCents: 0 });
+      let mayFit = false;
+      for (let t = window.first; t <= window.last; t++) mayFit ||= ledger.mayHaveRoom(facts.skill, t, minutesPerUnit);
+      largestRoom.fill(0);
+      for (const w of mayFit ? candidates : []) {
+        let holder: boolean | null = null;
+        let rate = 0;
         for (let t = window.first; t <= window.last; t++) {
+          const free = ledger.free(w, t);
+          if (free > largestRoom[t]) largestRoom[t] = free;
+          if (free + 1e-6 < minutesPerUnit) continue;
           const fitting = ledger.canAdd(j, w, t);
           if (fitting === 0) continue;
+          if (holder === null) [holder, rate] = [ledger.holds(j, w), rateAfter({ ledger, w, extraCents: 0 })];
           // Prefer a trim that leaves a placeable remainder, but take what fits if no trim is valid.
           const trimmed = keepRemainderPlaceable({ units: fitting, left: ledger.unplaced(j), lotMin: facts.lotMin });
           const units = trimmed > 0 && ledger.canAdd(j, w, t, trimmed) === trimmed ? trimmed : fitting;
@@ -45,6 +54,8 @@ export function fillLeftovers({
           if (better) best = { w, t, units, holder, rate };
         }
       }
+      if (mayFit)
+        for (let t = window.first; t <= window.last; t++) ledger.noteLargestRoom(facts.skill, t, largestRoom[t]);
       if (best) ledger.add(j, best.w, best.t, best.units);
       else if (!placeByDisplacing({ ledger, job: j, rank })) break;
     }

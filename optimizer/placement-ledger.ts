@@ -32,7 +32,14 @@ export class PlacementLedger {
   private readonly weeksInWorkshop: Array<Map<number, number>>;
   private readonly placedUnits: Float64Array;
   private readonly earnedCents: Float64Array;
-  private readonly jobsInCell: Array<Set<number>>;
+  /**
+   * Per skill and week, an upper bound on the free minutes of any workshop with the skill: taking
+   * work out raises it, a full scan may lower it (`noteLargestRoom`). Scans for a job that cannot
+   * fit anywhere are skipped with it, which is most of them on a saturated network.
+   */
+  private readonly roomBound: Float64Array;
+  /** Per workshop-week: job → units, in the (deterministic) order the lots were made. */
+  private readonly lotsInCell: Array<Map<number, number>>;
 
   constructor(instance: PlanningInstance) {
     this.instance = instance;
@@ -45,7 +52,15 @@ export class PlacementLedger {
     this.weeksInWorkshop = jobs.map(() => new Map());
     this.placedUnits = new Float64Array(jobs.length);
     this.earnedCents = new Float64Array(workshops.length);
-    this.jobsInCell = Array.from({ length: workshops.length * weeks }, () => new Set());
+    this.roomBound = new Float64Array(instance.skills.length * weeks);
+    instance.workshopsBySkill.forEach((members, s) =>
+      members.forEach((w) =>
+        workshops[w].capacityMinutes.forEach((m, t) => {
+          this.roomBound[s * weeks + t] = Math.max(this.roomBound[s * weeks + t], m);
+        }),
+      ),
+    );
+    this.lotsInCell = Array.from({ length: workshops.length * weeks }, () => new Map());
   }
 
   free(w: number, t: number): number {
@@ -53,12 +68,22 @@ export class PlacementLedger {
   }
 
   lot(j: number, w: number, t: number): number {
-    return this.lots[j].get(w * this.instance.weeks + t) ?? 0;
+    return this.lotsInCell[w * this.instance.weeks + t].get(j) ?? 0;
   }
 
-  /** Jobs with a lot in workshop w, week t, in the (deterministic) order their lots were made. */
-  jobsAt(w: number, t: number): ReadonlySet<number> {
-    return this.jobsInCell[w * this.instance.weeks + t];
+  /** Lots in workshop w, week t (job → units), in the (deterministic) order they were made. */
+  lotsAt(w: number, t: number): ReadonlyMap<number, number> {
+    return this.lotsInCell[w * this.instance.weeks + t];
+  }
+
+  /** False when no workshop with skill s can have `minutes` free in week t. */
+  mayHaveRoom(s: number, t: number, minutes: number): boolean {
+    return this.roomBound[s * this.instance.weeks + t] + FIT_TOLERANCE >= minutes;
+  }
+
+  /** Records the largest free minutes a scan of every workshop with skill s found in week t. */
+  noteLargestRoom(s: number, t: number, minutes: number): void {
+    this.roomBound[s * this.instance.weeks + t] = minutes;
   }
 
   placed(j: number): number {
@@ -105,12 +130,13 @@ export class PlacementLedger {
 
   /** Most units of job j that workshop w can add in week t, honouring every rule (0 when none). */
   canAdd(j: number, w: number, t: number, wanted = Number.POSITIVE_INFINITY): number {
-    if (!this.eligible(j, w, t)) return 0;
+    // Cheapest checks first: most calls come from scans over crowded workshop-weeks.
     const facts = this.instance.jobs[j];
-    if (!this.holds(j, w) && this.splitCount(j) >= facts.maxSplit) return 0;
     const byRoom = Math.floor((this.free(w, t) + FIT_TOLERANCE) / facts.job.minutesPerUnit);
     const units = Math.min(wanted, this.unplaced(j), byRoom);
-    if (units <= 0 || this.lot(j, w, t) + units < facts.lotMin) return 0;
+    if (units <= 0 || !this.eligible(j, w, t)) return 0;
+    if (!this.holds(j, w) && this.splitCount(j) >= facts.maxSplit) return 0;
+    if (this.lot(j, w, t) + units < facts.lotMin) return 0;
     return units;
   }
 
@@ -121,9 +147,10 @@ export class PlacementLedger {
     const weeks = this.instance.weeks;
     const minutesPerUnit = this.instance.jobs[j].job.minutesPerUnit;
     this.freeMinutes[w * weeks + t] -= units * minutesPerUnit;
-    this.lots[j].set(w * weeks + t, this.lot(j, w, t) + units);
-    this.jobsInCell[w * weeks + t].add(j);
-    this.weeksInWorkshop[j].set(w, (this.weeksInWorkshop[j].get(w) ?? 0) + (this.lot(j, w, t) === units ? 1 : 0));
+    const lot = this.lot(j, w, t) + units;
+    this.lots[j].set(w * weeks + t, lot);
+    this.lotsInCell[w * weeks + t].set(j, lot);
+    this.weeksInWorkshop[j].set(w, (this.weeksInWorkshop[j].get(w) ?? 0) + (lot === units ? 1 : 0));
     this.placedUnits[j] += units;
     this.earnedCents[w] += units * this.instance.jobs[j].job.pieceRateCents;
   }
@@ -134,16 +161,21 @@ export class PlacementLedger {
     if (!Number.isInteger(units) || units <= 0 || left < 0 || (left > 0 && left < this.instance.jobs[j].lotMin)) {
       throw new Error(`internal: cannot take ${units} units of job ${j} from workshop ${w} week ${t}`);
     }
-    const weeks = this.instance.weeks;
+    const { weeks, skills, hasSkill } = this.instance;
     this.freeMinutes[w * weeks + t] += units * this.instance.jobs[j].job.minutesPerUnit;
+    for (let s = 0; s < skills.length; s++) {
+      if (hasSkill[w * skills.length + s] === 1)
+        this.roomBound[s * weeks + t] = Math.max(this.roomBound[s * weeks + t], this.freeMinutes[w * weeks + t]);
+    }
     if (left === 0) {
       this.lots[j].delete(w * weeks + t);
-      this.jobsInCell[w * weeks + t].delete(j);
+      this.lotsInCell[w * weeks + t].delete(j);
       const count = this.weeksInWorkshop[j].get(w)! - 1;
       if (count === 0) this.weeksInWorkshop[j].delete(w);
       else this.weeksInWorkshop[j].set(w, count);
     } else {
       this.lots[j].set(w * weeks + t, left);
+      this.lotsInCell[w * weeks + t].set(j, left);
     }
     this.placedUnits[j] -= units;
     this.earnedCents[w] -= units * this.instance.jobs[j].job.pieceRateCents;

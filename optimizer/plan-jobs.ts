@@ -1,6 +1,7 @@
 import { solveAggregateFlow } from './aggregate-flow';
 import { buildAggregateNetwork } from './aggregate-network';
 import { assignPoolBundles } from './assign-workshops';
+import { balanceNodeLoads } from './balance-load';
 import { solveBalanceModel } from './balance-model';
 import { explainUnplaced } from './explain-unplaced';
 import { fillLeftovers } from './fill-leftovers';
@@ -22,6 +23,9 @@ import { validateProblem } from './validate-problem';
 // per pool → workshops → fill what is left → even out earnings → explain what stays unplaced.
 // Stages after the aggregate check the time limit; a stage cut short leaves a valid plan and
 // the status 'timedout'.
+
+/** Largest estimated solve time of the balancing LP worth spending after the loads are balanced. */
+const BALANCE_LP_BUDGET_MS = 100;
 
 /** Plans jobs onto workshops. Rejects with ProblemValidationError when the problem is invalid. */
 export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOptions = {}): Promise<AllocationPlan> {
@@ -50,9 +54,13 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
   let arcFlow = aggregate.arcFlow;
   if (valid.options.fairness) {
     await report('balancing', 0.25, `balancing earnings over ${instance.pools.length} workshop pools`);
-    const balanced = solveBalanceModel({ instance, network, solution: aggregate, timeLeftMs: deadline - elapsed() });
-    if (balanced.outcome === 'balanced') arcFlow = balanced.arcFlow;
-    if (balanced.outcome === 'no-time') timedOut = true;
+    const loads = balanceNodeLoads({ network, solution: aggregate });
+    if (loads.outcome === 'balanced') arcFlow = loads.arcFlow;
+    // On a small aggregate the balancing LP evens out earnings per minute exactly (piece rates
+    // differ between classes), which load balancing cannot; on a larger one the balanced loads stand.
+    const timeLeftMs = Math.min(BALANCE_LP_BUDGET_MS, deadline - elapsed());
+    const rates = solveBalanceModel({ instance, network, solution: aggregate, timeLeftMs });
+    if (rates.outcome === 'balanced') arcFlow = rates.arcFlow;
   }
 
   await report('assigning', 0.45, 'giving jobs to workshops');

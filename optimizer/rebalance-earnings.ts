@@ -56,9 +56,12 @@ export function rebalanceEarnings({
   };
 
   const maxMoves = 20 * active.length;
+  // Kept sorted by rate: a move changes two rates, so two workshops are moved within the order
+  // instead of sorting thousands of workshops for every move.
+  const byRate = (a: number, b: number) => rates[a] - rates[b] || a - b;
+  active.sort(byRate);
   for (let moves = 0; moves < maxMoves && active.length >= 2;) {
     if (isCancelled()) return false;
-    active.sort((a, b) => rates[a] - rates[b] || a - b);
     const lowest = active[0];
     const highest = active[active.length - 1];
     if (rates[lowest] > 0 && rates[highest] / rates[lowest] <= TARGET_SPREAD) break;
@@ -77,13 +80,38 @@ export function rebalanceEarnings({
       active.shift();
       continue;
     }
+    removeSorted(active, move.from, byRate);
+    removeSorted(active, move.to, byRate);
     ledger.take(move.job, move.from, move.fromWeek, move.units);
     ledger.add(move.job, move.to, move.toWeek, move.units);
     rates[move.from] = ledger.earned(move.from) / usable[move.from];
     rates[move.to] = ledger.earned(move.to) / usable[move.to];
+    insertSorted(active, move.from, byRate);
+    insertSorted(active, move.to, byRate);
     moves += 1;
   }
   return true;
+}
+
+/** Index of the first element of the sorted `list` not before `item`. */
+function lowerBound(list: number[], item: number, compare: (a: number, b: number) => number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(list[middle], item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function removeSorted(list: number[], item: number, compare: (a: number, b: number) => number): void {
+  const at = lowerBound(list, item, compare);
+  if (list[at] === item) list.splice(at, 1);
+}
+
+function insertSorted(list: number[], item: number, compare: (a: number, b: number) => number): void {
+  list.splice(lowerBound(list, item, compare), 0, item);
 }
 
 /** The best move between one fixed workshop (receiver or donor) and its partners. */
@@ -110,9 +138,11 @@ function findMove({
     const to = lifting ? receiver : partner;
     if (rates[from] <= rates[to] || partnersLeft-- <= 0) break;
     for (let fromWeek = 0; fromWeek < ledger.instance.weeks; fromWeek++) {
-      for (const job of ledger.jobsAt(from, fromWeek)) {
-        const window = ledger.instance.jobs[job].window!;
-        for (let toWeek = window.first; toWeek <= window.last; toWeek++) {
+      for (const job of ledger.lotsAt(from, fromWeek).keys()) {
+        const { window, job: spec } = ledger.instance.jobs[job];
+        for (let toWeek = window!.first; toWeek <= window!.last; toWeek++) {
+          // NOTE: checked here as well as in chooseUnits, to skip the call on full weeks (most of them).
+          if (ledger.free(to, toWeek) + 1e-6 < spec.minutesPerUnit) continue;
           const units = chooseUnits({ ledger, job, from, fromWeek, to, toWeek, rates, usable });
           if (units === 0) continue;
           const cents = units * ledger.instance.jobs[job].job.pieceRateCents;
@@ -152,10 +182,11 @@ function chooseUnits({
   rates: Float64Array;
   usable: number[];
 }): number {
-  if (!ledger.eligible(job, to, toWeek)) return 0;
   const { job: spec, lotMin, maxSplit } = ledger.instance.jobs[job];
-  const lot = ledger.lot(job, from, fromWeek);
+  // Room first: it is the cheapest check and the one that fails most on a busy network.
   const room = Math.floor((ledger.free(to, toWeek) + 1e-6) / spec.minutesPerUnit);
+  if (room <= 0 || !ledger.eligible(job, to, toWeek)) return 0;
+  const lot = ledger.lot(job, from, fromWeek);
   const receiverLot = ledger.lot(job, to, toWeek);
   const newHolder = ledger.holds(job, to) ? 0 : 1;
   const leavesIfWhole = ledger.lotCountIn(job, from) === 1 ? 1 : 0;

@@ -63,6 +63,11 @@ export interface InstanceSettings {
   load: number;
   /** 'mixed': lots and split limits of every kind; 'small': small lots, generous splits. */
   lots: 'mixed' | 'small';
+  /**
+   * 'trades': SOKO's trades and their neighbouring skills (16 skill sets); 'pairs': any one of the
+   * skills, or for about a third of the workshops any pair of them (up to 36 skill sets).
+   */
+  skillSets?: 'trades' | 'pairs';
   start?: string;
 }
 
@@ -78,6 +83,16 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A copy of `items` in a random order (Fisher–Yates). */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const k = Math.floor(random() * (i + 1));
+    [copy[i], copy[k]] = [copy[k], copy[i]];
+  }
+  return copy;
+}
+
 export function generatePlanningProblem(settings: InstanceSettings): ProblemInput {
   const random = seededRandom(settings.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
@@ -85,15 +100,17 @@ export function generatePlanningProblem(settings: InstanceSettings): ProblemInpu
   const start = settings.start ?? '2026-11-23';
 
   const workshops = Array.from({ length: settings.workshops }, (_, i) => {
-    let roll = random();
-    const trade = TRADES.find((candidate) => (roll -= candidate.share) < 0) ?? TRADES[0];
+    // NOTE: the trade is drawn first and its skill set last, as the benchmark always has, so the
+    // SOKO-scale instance stays the one the README's figures were measured on.
+    const chooseSkills = settings.skillSets === 'pairs' ? pickSkillPair(random) : pickTrade(random);
     const artisans = between(3, 9);
     const availability = 0.7 + random() * 0.3;
     const capacityMinutes = Array.from({ length: settings.weeks }, (_, week) => {
       const committed = random() * Math.max(0, 0.4 - 0.15 * week);
       return Math.round((artisans * 1800 * availability * (1 - committed)) / 10) * 10;
     });
-    return { id: `W${String(i + 1).padStart(3, '0')}`, skills: [...pick(trade.skillSets)], artisans, capacityMinutes };
+    const id = `W${String(i + 1).padStart(Math.max(3, String(settings.workshops).length), '0')}`;
+    return { id, skills: chooseSkills(), artisans, capacityMinutes };
   });
 
   // Capacity per skill (a multi-skill workshop counts towards each of its skills equally).
@@ -137,7 +154,7 @@ export function generatePlanningProblem(settings: InstanceSettings): ProblemInpu
     const released = random() < 0.15 && settings.weeks > 1;
     const priorityRoll = random();
     const job = {
-      id: `J${String(i + 1).padStart(4, '0')}`,
+      id: `J${String(i + 1).padStart(Math.max(4, String(settings.jobs).length), '0')}`,
       skill,
       quantity,
       minutesPerUnit: product.minutesPerUnit,
@@ -155,6 +172,21 @@ export function generatePlanningProblem(settings: InstanceSettings): ProblemInpu
     jobs,
     options: { timeLimitMs: 30_000, fairness: true },
   };
+}
+
+/** Draws a trade now and returns how to draw its skill set later. */
+function pickTrade(random: () => number): () => string[] {
+  let roll = random();
+  const trade = TRADES.find((candidate) => (roll -= candidate.share) < 0) ?? TRADES[0];
+  return () => [...trade.skillSets[Math.floor(random() * trade.skillSets.length)]];
+}
+
+/** Draws one skill, or a pair for about a third of the workshops. */
+function pickSkillPair(random: () => number): () => string[] {
+  const first = SKILLS[Math.floor(random() * SKILLS.length)];
+  if (random() >= 1 / 3) return () => [first];
+  const others = SKILLS.filter((skill) => skill !== first);
+  return () => [first, others[Math.floor(random() * others.length)]];
 }
 
 function lotRules({ random, quantity, lots }: { random: () => number; quantity: number; lots: 'mixed' | 'small' }) {
