@@ -35,10 +35,19 @@ export interface AggregateNetwork {
   classOfJob: Int32Array;
 }
 
-export function buildAggregateNetwork(instance: PlanningInstance): AggregateNetwork {
+/** What is still open once pins are placed: the aggregate plans only that. */
+export interface RemainingWork {
+  free(w: number, t: number): number;
+  unplaced(j: number): number;
+}
+
+export function buildAggregateNetwork(instance: PlanningInstance, remaining: RemainingWork): AggregateNetwork {
   const { jobs, pools, weeks, workshopsBySkill } = instance;
   const nodeCapacity = new Float64Array(pools.length * weeks);
-  pools.forEach((pool) => pool.capacity.forEach((minutes, t) => (nodeCapacity[pool.index * weeks + t] = minutes)));
+  for (const pool of pools) {
+    for (const w of pool.workshops)
+      for (let t = 0; t < weeks; t++) nodeCapacity[pool.index * weeks + t] += remaining.free(w, t);
+  }
 
   const classes: DemandClass[] = [];
   const classByKey = new Map<string, DemandClass>();
@@ -65,7 +74,7 @@ export function buildAggregateNetwork(instance: PlanningInstance): AggregateNetw
       reach.set(reachKey, windowReach);
     }
     supplyMinutes[j] = Math.min(
-      job.job.quantity * job.job.minutesPerUnit,
+      remaining.unplaced(j) * job.job.minutesPerUnit,
       reachableMinutes({ instance, job: j, reach: windowReach }),
     );
     if (supplyMinutes[j] <= 0) continue;

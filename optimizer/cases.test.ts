@@ -27,6 +27,7 @@ interface PlanningCase {
   description: string;
   problem: ProblemInput;
   expected: {
+    pinConflicts?: AllocationPlan['pinConflicts'];
     status?: AllocationStatus;
     assignments?: Assignment[];
     placed?: Record<string, number>;
@@ -61,6 +62,7 @@ describe('planning cases', () => {
       if (expected.maxOverMin !== undefined)
         expect(plan.metrics.earningsPerCapacityHour.maxOverMin).toBe(expected.maxOverMin);
       if (expected.fulfilment !== undefined) expect(plan.metrics.fulfilment).toBe(expected.fulfilment);
+      if (expected.pinConflicts) expect(plan.pinConflicts).toEqual(expected.pinConflicts);
       if (expected.unplaced) {
         expect(plan.unplaced.map(({ jobId, quantity, reason }) => ({ jobId, quantity, reason }))).toEqual(
           expected.unplaced.map(({ jobId, quantity, reason }) => ({ jobId, quantity, reason })),

@@ -34,18 +34,19 @@ export function placeByDisplacing({
   let best: Displacement | null = null;
 
   for (const w of instance.workshopsBySkill[facts.skill]) {
+    if (facts.forbidden?.has(w)) continue;
     if (!ledger.holds(j, w) && ledger.splitCount(j) >= facts.maxSplit) continue;
     for (let t = window.first; t <= window.last; t++) {
       // Measure what could be freed before building anything: most cells hold nothing to displace.
       const free = ledger.free(w, t);
       let freeable = free;
       for (const [k, units] of ledger.lotsAt(w, t))
-        if (rank[k] > rank[j]) freeable += units * instance.jobs[k].job.minutesPerUnit;
+        if (rank[k] > rank[j]) freeable += (units - ledger.pinned(k, w, t)) * instance.jobs[k].job.minutesPerUnit;
       if (freeable - free <= 1e-6) continue;
       const fitting = Math.min(wanted, Math.floor((freeable + 1e-6) / minutesPerUnit));
       if (fitting <= 0 || ledger.lot(j, w, t) + fitting < facts.lotMin) continue;
       const victims = [...ledger.lotsAt(w, t).keys()]
-        .filter((k) => rank[k] > rank[j])
+        .filter((k) => rank[k] > rank[j] && ledger.movable(k, w, t) > 0)
         .sort((a, b) => instance.jobs[a].valuePerMinute - instance.jobs[b].valuePerMinute || rank[b] - rank[a]);
       const trimmed = keepRemainderPlaceable({ units: fitting, left: wanted, lotMin: facts.lotMin });
       const units = ledger.lot(j, w, t) + trimmed >= facts.lotMin && trimmed > 0 ? trimmed : fitting;
@@ -58,8 +59,10 @@ export function placeByDisplacing({
         if (need <= 1e-6) break;
         const victim = instance.jobs[k];
         const lot = ledger.lot(k, w, t);
+        const movable = ledger.movable(k, w, t);
         const enough = Math.ceil((need - 1e-6) / victim.job.minutesPerUnit);
-        const take = enough >= lot || lot - enough < victim.lotMin ? lot : enough;
+        // Take what is needed if the rest stays a lot, else everything that is not pinned.
+        const take = enough < movable && lot - enough >= victim.lotMin ? enough : movable;
         removals.push({ job: k, units: take });
         need -= take * victim.job.minutesPerUnit;
         loss += take * victim.job.priority;

@@ -32,6 +32,8 @@ export class PlacementLedger {
   private readonly weeksInWorkshop: Array<Map<number, number>>;
   private readonly placedUnits: Float64Array;
   private readonly earnedCents: Float64Array;
+  /** Pinned units per job, by workshop-week: never taken out, and exempt from minLot. */
+  private readonly pinnedUnits: Array<Map<number, number> | undefined>;
   /**
    * Per skill and week, an upper bound on the free minutes of any workshop with the skill: taking
    * work out raises it, a full scan may lower it (`noteLargestRoom`). Scans for a job that cannot
@@ -52,6 +54,7 @@ export class PlacementLedger {
     this.weeksInWorkshop = jobs.map(() => new Map());
     this.placedUnits = new Float64Array(jobs.length);
     this.earnedCents = new Float64Array(workshops.length);
+    this.pinnedUnits = new Array(jobs.length);
     this.roomBound = new Float64Array(instance.skills.length * weeks);
     instance.workshopsBySkill.forEach((members, s) =>
       members.forEach((w) =>
@@ -120,12 +123,34 @@ export class PlacementLedger {
       .map(([cell, units]) => [Math.floor(cell / weeks), cell % weeks, units]);
   }
 
-  /** True when workshop w may ever do job j in week t (skill and allowed week). */
+  /** True when workshop w may ever do job j in week t (skill, allowed week, not ruled out). */
   eligible(j: number, w: number, t: number): boolean {
     const facts = this.instance.jobs[j];
     const window = facts.window;
     if (!window || t < window.first || t > window.last) return false;
+    if (facts.forbidden?.has(w)) return false;
     return this.instance.hasSkill[w * this.instance.skills.length + facts.skill] === 1;
+  }
+
+  /** Units of job j in workshop w, week t, that a planner pinned. */
+  pinned(j: number, w: number, t: number): number {
+    return this.pinnedUnits[j]?.get(w * this.instance.weeks + t) ?? 0;
+  }
+
+  /** Units of job j in workshop w, week t, that later stages may move: the lot less its pin. */
+  movable(j: number, w: number, t: number): number {
+    return this.lot(j, w, t) - this.pinned(j, w, t);
+  }
+
+  /**
+   * Places a planner's pin: skill, week, room, quantity and split are checked by the caller (which
+   * explains a pin that breaks them); minLot is not, since the planner chose the quantity.
+   */
+  pin(j: number, w: number, t: number, units: number): void {
+    const cell = w * this.instance.weeks + t;
+    const pins = (this.pinnedUnits[j] ??= new Map());
+    pins.set(cell, (pins.get(cell) ?? 0) + units);
+    this.place(j, w, t, units);
   }
 
   /** Most units of job j that workshop w can add in week t, honouring every rule (0 when none). */
@@ -144,6 +169,10 @@ export class PlacementLedger {
     if (!Number.isInteger(units) || units <= 0 || this.canAdd(j, w, t, units) !== units) {
       throw new Error(`internal: cannot add ${units} units of job ${j} to workshop ${w} week ${t}`);
     }
+    this.place(j, w, t, units);
+  }
+
+  private place(j: number, w: number, t: number, units: number): void {
     const weeks = this.instance.weeks;
     const minutesPerUnit = this.instance.jobs[j].job.minutesPerUnit;
     this.freeMinutes[w * weeks + t] -= units * minutesPerUnit;
@@ -158,7 +187,9 @@ export class PlacementLedger {
   take(j: number, w: number, t: number, units: number): void {
     const lot = this.lot(j, w, t);
     const left = lot - units;
-    if (!Number.isInteger(units) || units <= 0 || left < 0 || (left > 0 && left < this.instance.jobs[j].lotMin)) {
+    const pinned = this.pinned(j, w, t);
+    const leavesALot = left === 0 || left >= this.instance.jobs[j].lotMin || (pinned > 0 && left === pinned);
+    if (!Number.isInteger(units) || units <= 0 || left < pinned || !leavesALot) {
       throw new Error(`internal: cannot take ${units} units of job ${j} from workshop ${w} week ${t}`);
     }
     const { weeks, skills, hasSkill } = this.instance;
@@ -186,7 +217,14 @@ export class PlacementLedger {
     const list: Assignment[] = [];
     jobs.forEach((facts, j) => {
       for (const [w, week, quantity] of this.lotsOf(j)) {
-        list.push({ jobId: facts.job.id, workshopId: workshops[w].id, week, quantity });
+        const pinned = this.pinned(j, w, week);
+        list.push({
+          jobId: facts.job.id,
+          workshopId: workshops[w].id,
+          week,
+          quantity,
+          ...(pinned > 0 ? { pinned } : {}),
+        });
       }
     });
     return list;

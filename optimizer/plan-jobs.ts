@@ -1,5 +1,6 @@
 import { solveAggregateFlow } from './aggregate-flow';
 import { buildAggregateNetwork } from './aggregate-network';
+import { applyPins } from './apply-pins';
 import { assignPoolBundles } from './assign-workshops';
 import { balanceNodeLoads } from './balance-load';
 import { solveBalanceModel } from './balance-model';
@@ -47,9 +48,14 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
 
   await report('aggregating', 0.05, `pooling ${valid.workshops.length} workshops and ${valid.jobs.length} jobs`);
   const instance = buildPlanningInstance(valid);
-  const network = buildAggregateNetwork(instance);
+  const ledger = new PlacementLedger(instance);
+  const pinConflicts = applyPins(ledger);
+  const network = buildAggregateNetwork(instance, ledger);
   const aggregate = solveAggregateFlow(network);
-  const bound = instance.jobs.reduce((sum, facts, j) => sum + facts.valuePerMinute * aggregate.servedMinutes[j], 0);
+  const bound = instance.jobs.reduce(
+    (sum, facts, j) => sum + facts.valuePerMinute * aggregate.servedMinutes[j] + facts.job.priority * ledger.placed(j),
+    0,
+  );
 
   let arcFlow = aggregate.arcFlow;
   if (valid.options.fairness) {
@@ -64,7 +70,6 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
   }
 
   await report('assigning', 0.45, 'giving jobs to workshops');
-  const ledger = new PlacementLedger(instance);
   const bundles = splitClassWork({ instance, network, servedMinutes: aggregate.servedMinutes, arcFlow });
   bundles.forEach((poolBundles, pool) => assignPoolBundles({ ledger, bundles: poolBundles, pool }));
 
@@ -90,7 +95,7 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
   });
   metrics.solveMs = Math.round(elapsed());
   await report('done', 1, `${metrics.unitsOnTime} of ${metrics.unitsDemanded} units planned on time`);
-  return { status, assignments, unplaced, metrics };
+  return { status, assignments, unplaced, pinConflicts, metrics };
 }
 
 function decideStatus({

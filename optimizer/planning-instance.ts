@@ -18,6 +18,8 @@ export interface JobFacts {
   /** Objective weight per minute of work: priority-weighted units per minute. */
   valuePerMinute: number;
   centsPerMinute: number;
+  /** Workshops (indexes) the planner ruled out, or null when none. */
+  forbidden: Set<number> | null;
 }
 
 /** Workshops with exactly the same skills: interchangeable for the aggregate model. */
@@ -65,6 +67,7 @@ export function buildPlanningInstance(problem: Problem): PlanningInstance {
     }
   });
 
+  const workshopIndex = new Map(workshops.map((workshop, w) => [workshop.id, w]));
   const jobs: JobFacts[] = sortedJobs.map((job, index) => ({
     index,
     job,
@@ -79,6 +82,8 @@ export function buildPlanningInstance(problem: Problem): PlanningInstance {
     maxSplit: job.maxSplit ?? Number.POSITIVE_INFINITY,
     valuePerMinute: job.priority / job.minutesPerUnit,
     centsPerMinute: job.pieceRateCents / job.minutesPerUnit,
+    forbidden:
+      job.forbiddenWorkshops.length > 0 ? new Set(job.forbiddenWorkshops.map((id) => workshopIndex.get(id)!)) : null,
   }));
 
   const { pools, poolOfWorkshop } = poolWorkshops({ workshops, skillIndex, weeks });

@@ -58,6 +58,20 @@ export const jobSchema = z.strictObject(
       .default(1),
     minLot: wholeNumber({ min: 1 }).default(1),
     maxSplit: wholeNumber({ min: 1 }).nullable().default(null),
+    pins: z
+      .array(
+        z.strictObject(
+          {
+            workshopId: text('a workshop id'),
+            week: wholeNumber({ min: 0, max: MAX_WEEKS - 1 }),
+            quantity: wholeNumber({ min: 1 }),
+          },
+          { error: 'must be an object with workshopId, week and quantity' },
+        ),
+        { error: expected('a list of pins') },
+      )
+      .default([]),
+    forbiddenWorkshops: z.array(text('a workshop id'), { error: expected('a list of workshop ids') }).default([]),
   },
   { error: 'must be an object' },
 );

@@ -187,17 +187,28 @@ function chooseUnits({
   const room = Math.floor((ledger.free(to, toWeek) + 1e-6) / spec.minutesPerUnit);
   if (room <= 0 || !ledger.eligible(job, to, toWeek)) return 0;
   const lot = ledger.lot(job, from, fromWeek);
+  const pinned = ledger.pinned(job, from, fromWeek);
+  const movable = lot - pinned;
+  if (movable <= 0) return 0;
   const receiverLot = ledger.lot(job, to, toWeek);
   const newHolder = ledger.holds(job, to) ? 0 : 1;
-  const leavesIfWhole = ledger.lotCountIn(job, from) === 1 ? 1 : 0;
+  const leavesIfWhole = pinned === 0 && ledger.lotCountIn(job, from) === 1 ? 1 : 0;
   const meetingCents = (rates[from] - rates[to]) / (1 / usable[from] + 1 / usable[to]);
   const ideal = Math.max(1, Math.round(meetingCents / Math.max(spec.pieceRateCents, 1)));
-  // A part of the lot (what stays must still be a lot), at least a lot for the receiver; or the whole lot.
+  // A part of the lot (what stays must still be a lot), at least a lot for the receiver; or all of
+  // it that is not pinned.
   const partial = Math.max(Math.min(ideal, lot - lotMin, room), lotMin - receiverLot, 1);
-  if (partial < lot && lot - partial >= lotMin && partial <= room && ledger.splitCount(job) + newHolder <= maxSplit) {
+  if (
+    partial < movable &&
+    lot - partial >= lotMin &&
+    partial <= room &&
+    ledger.splitCount(job) + newHolder <= maxSplit
+  ) {
     return partial;
   }
   const wholeFits =
-    lot <= room && receiverLot + lot >= lotMin && ledger.splitCount(job) + newHolder - leavesIfWhole <= maxSplit;
-  return wholeFits ? lot : 0;
+    movable <= room &&
+    receiverLot + movable >= lotMin &&
+    ledger.splitCount(job) + newHolder - leavesIfWhole <= maxSplit;
+  return wholeFits ? movable : 0;
 }

@@ -31,6 +31,17 @@ export interface Job {
   minLot: number;
   /** Most workshops the job may be split over; null means unlimited. */
   maxSplit: number | null;
+  /** Units a planner has fixed in a workshop and week; the plan keeps them (see `pinConflicts`). */
+  pins: Pin[];
+  /** Workshops the planner has ruled out for this job. */
+  forbiddenWorkshops: string[];
+}
+
+/** A planner's decision: at least this many units of the job in this workshop and week. */
+export interface Pin {
+  workshopId: string;
+  week: number;
+  quantity: number;
 }
 
 export interface PlanOptionsInProblem {
@@ -50,11 +61,13 @@ export interface ProblemInput {
   horizon: Horizon;
   workshops: Workshop[];
   jobs: Array<
-    Omit<Job, 'releaseDate' | 'priority' | 'minLot' | 'maxSplit'> & {
+    Omit<Job, 'releaseDate' | 'priority' | 'minLot' | 'maxSplit' | 'pins' | 'forbiddenWorkshops'> & {
       releaseDate?: string;
       priority?: number;
       minLot?: number;
       maxSplit?: number | null;
+      pins?: Pin[];
+      forbiddenWorkshops?: string[];
     }
   >;
   options?: Partial<PlanOptionsInProblem>;
@@ -67,6 +80,20 @@ export interface Assignment {
   workshopId: string;
   week: number;
   quantity: number;
+  /** Units of `quantity` a planner pinned here (absent when none). */
+  pinned?: number;
+}
+
+export type PinConflictReason = 'skill' | 'week' | 'forbidden' | 'quantity' | 'capacity' | 'split';
+
+/** A pin the plan could not keep, and why; the rest of the plan is made without it. */
+export interface PinConflict {
+  jobId: string;
+  workshopId: string;
+  week: number;
+  quantity: number;
+  reason: PinConflictReason;
+  detail: string;
 }
 
 export type UnplacedReason = 'no-skill' | 'deadline' | 'capacity' | 'lot-or-split';
@@ -99,6 +126,8 @@ export interface AllocationPlan {
   status: AllocationStatus;
   assignments: Assignment[];
   unplaced: Unplaced[];
+  /** Pins that could not be kept (empty when every pin holds). */
+  pinConflicts: PinConflict[];
   metrics: PlanMetrics;
 }
 

@@ -95,11 +95,13 @@ function findCrossFieldIssues(problem: z.output<typeof problemSchema>): ProblemI
     }
   });
   const jobIds = new Set<string>();
+  const allWorkshopIds = new Set(problem.workshops.map((workshop) => workshop.id));
   problem.jobs.forEach((job, index) => {
     const subject = `job ${job.id} (jobs[${index}])`;
     const at = (field: string) => ['jobs', index, field];
     if (jobIds.has(job.id)) issues.push({ path: at('id'), subject, message: 'id is used by another job' });
     jobIds.add(job.id);
+    issues.push(...findPinIssues({ job, index, subject, workshopIds: allWorkshopIds, weeks: problem.horizon.weeks }));
     const dueDay = parseDay(job.dueDate);
     if (dueDay === null)
       issues.push({ path: at('dueDate'), subject, message: `dueDate '${job.dueDate}' is not a real calendar date` });
@@ -118,6 +120,56 @@ function findCrossFieldIssues(problem: z.output<typeof problemSchema>): ProblemI
         message: `releaseDate ${job.releaseDate} is after dueDate ${job.dueDate}`,
       });
     }
+  });
+  return issues;
+}
+
+/** Pins and ruled-out workshops must name workshops and weeks of the problem, each once. */
+function findPinIssues({
+  job,
+  index,
+  subject,
+  workshopIds,
+  weeks,
+}: {
+  job: z.output<typeof problemSchema>['jobs'][number];
+  index: number;
+  subject: string;
+  workshopIds: Set<string>;
+  weeks: number;
+}): ProblemIssue[] {
+  const issues: ProblemIssue[] = [];
+  const cells = new Set<string>();
+  job.pins.forEach((pin, p) => {
+    const path = (field: string) => ['jobs', index, 'pins', p, field];
+    if (!workshopIds.has(pin.workshopId))
+      issues.push({
+        path: path('workshopId'),
+        subject,
+        message: `pins[${p}]: '${pin.workshopId}' is not a workshop of this problem`,
+      });
+    if (pin.week >= weeks)
+      issues.push({
+        path: path('week'),
+        subject,
+        message: `pins[${p}]: week ${pin.week} is outside the horizon of ${weeks} weeks (0–${weeks - 1})`,
+      });
+    const cell = `${pin.workshopId}\u0000${pin.week}`;
+    if (cells.has(cell))
+      issues.push({
+        path: path('week'),
+        subject,
+        message: `pins[${p}]: ${pin.workshopId} in week ${pin.week} is pinned twice`,
+      });
+    cells.add(cell);
+  });
+  job.forbiddenWorkshops.forEach((workshopId, f) => {
+    if (!workshopIds.has(workshopId))
+      issues.push({
+        path: ['jobs', index, 'forbiddenWorkshops', f],
+        subject,
+        message: `forbiddenWorkshops[${f}]: '${workshopId}' is not a workshop of this problem`,
+      });
   });
   return issues;
 }

@@ -17,6 +17,13 @@ export function findPlanViolations({ problem, plan }: { problem: Problem; plan: 
   const placed = new Map<string, number>();
   const workshopsOfJob = new Map<string, Set<string>>();
   const seen = new Set<string>();
+  const conflicts = new Set(plan.pinConflicts.map((c) => pinKey(c.jobId, c)));
+  for (const c of plan.pinConflicts) {
+    const job = jobs.get(c.jobId);
+    const pin = job?.pins.find((p) => p.workshopId === c.workshopId && p.week === c.week && p.quantity === c.quantity);
+    if (!pin) violations.push(`pin conflict ${c.jobId}/${c.workshopId}/week ${c.week}: no such pin`);
+    if (c.detail.trim() === '') violations.push(`pin conflict ${c.jobId}/${c.workshopId}/week ${c.week}: empty detail`);
+  }
 
   for (const a of plan.assignments) {
     const where = `assignment ${a.jobId}/${a.workshopId}/week ${a.week}`;
@@ -42,12 +49,31 @@ export function findPlanViolations({ problem, plan }: { problem: Problem; plan: 
     });
     if (!window || a.week < window.first || a.week > window.last)
       violations.push(`${where}: week not allowed by release/due dates`);
-    if (a.quantity < Math.min(job.minLot, job.quantity))
+    // A planner's pin may be smaller than a lot; what the optimizer adds on top of it may not.
+    const pin = job.pins.find((p) => p.workshopId === a.workshopId && p.week === a.week);
+    const pinKept = pin !== undefined && !conflicts.has(pinKey(a.jobId, pin));
+    if (a.quantity < Math.min(job.minLot, job.quantity) && !(pinKept && a.quantity === pin.quantity))
       violations.push(`${where}: ${a.quantity} units is below minLot ${job.minLot}`);
+    if (job.forbiddenWorkshops.includes(a.workshopId))
+      violations.push(`${where}: the workshop is ruled out for the job`);
+    if ((a.pinned ?? 0) !== (pinKept ? pin.quantity : 0))
+      violations.push(`${where}: pinned ${a.pinned ?? 0} units, the problem pins ${pinKept ? pin.quantity : 0}`);
     const cell = `${a.workshopId}\u0000${a.week}`;
     usedMinutes.set(cell, (usedMinutes.get(cell) ?? 0) + a.quantity * job.minutesPerUnit);
     placed.set(a.jobId, (placed.get(a.jobId) ?? 0) + a.quantity);
     workshopsOfJob.set(a.jobId, (workshopsOfJob.get(a.jobId) ?? new Set()).add(a.workshopId));
+  }
+
+  // Every pin not explained as a conflict is in the plan, with at least its units.
+  for (const job of problem.jobs) {
+    for (const pin of job.pins) {
+      if (conflicts.has(pinKey(job.id, pin))) continue;
+      const held = plan.assignments.find(
+        (a) => a.jobId === job.id && a.workshopId === pin.workshopId && a.week === pin.week,
+      );
+      if (!held || held.quantity < pin.quantity)
+        violations.push(`job ${job.id}: pin of ${pin.quantity} units in ${pin.workshopId} week ${pin.week} not kept`);
+    }
   }
 
   for (const [cell, minutes] of usedMinutes) {
@@ -87,4 +113,8 @@ export function findPlanViolations({ problem, plan }: { problem: Problem; plan: 
   if (plan.metrics.unitsDemanded !== unitsDemanded)
     violations.push(`metrics.unitsDemanded ${plan.metrics.unitsDemanded} ≠ ${unitsDemanded}`);
   return violations;
+}
+
+function pinKey(jobId: string, pin: { workshopId: string; week: number }): string {
+  return `${jobId}\u0000${pin.workshopId}\u0000${pin.week}`;
 }

@@ -10,6 +10,7 @@ import {
 } from '../../optimizer';
 import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
 import { buildAggregateNetwork } from '../../optimizer/aggregate-network';
+import { PlacementLedger } from '../../optimizer/placement-ledger';
 import { buildPlanningInstance } from '../../optimizer/planning-instance';
 import { generatePlanningProblem, type InstanceSettings } from './optimizer-instances';
 import { solveReference } from './optimizer-reference';
@@ -25,7 +26,7 @@ function withoutLotRules(input: ProblemInput): ProblemInput {
 
 function aggregateOptimum(problem: Problem) {
   const instance = buildPlanningInstance(problem);
-  const solution = solveAggregateFlow(buildAggregateNetwork(instance));
+  const solution = solveAggregateFlow(buildAggregateNetwork(instance, new PlacementLedger(instance)));
   let units = 0;
   let weightedUnits = 0;
   instance.jobs.forEach((facts, j) => {
