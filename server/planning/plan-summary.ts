@@ -7,6 +7,7 @@ import { shiftWeekLabel, type WeekLabel } from '../domain/weeks';
 import { Plan, type PlanDoc } from '../models/plan';
 import { User } from '../models/user';
 import { readCommittedFigures } from './committed-figures';
+import { GINI_MIN_UNITS, GINI_MIN_WORKSHOPS } from './earnings-per-capacity-hour';
 
 /** A plan as lists and headers show it: what it is, who or what made it, how well it did. */
 export interface PlanSummary {
@@ -51,6 +52,10 @@ export const PLAN_HEADER_PROJECTION = { assignments: 0, unplaced: 0, 'inputs.ord
 function plainRecord<Value>(value: Record<string, Value> | Map<string, Value> | undefined): Record<string, Value> {
   if (!value) return {};
   return value instanceof Map ? Object.fromEntries(value) : value;
+}
+
+function giniMeansSomething(plan: PlanHeader, optional: (name: string) => number | null): boolean {
+  return (optional('placedUnits') ?? 0) >= GINI_MIN_UNITS && (plan.inputs.workshopCount ?? 0) >= GINI_MIN_WORKSHOPS;
 }
 
 /** Summaries of `plans`, with the names of the people who made and committed them. */
@@ -99,7 +104,7 @@ export async function summarisePlans(plans: readonly PlanHeader[]): Promise<Plan
       maxEarningsPerCapacityHourCents: optional('maxEarningsPerCapacityHourCents'),
       minEarningsPerCapacityHourCents: optional('minEarningsPerCapacityHourCents'),
       earningsMaxOverMin: optional('earningsMaxOverMin'),
-      earningsGini: optional('earningsGini'),
+      earningsGini: giniMeansSomething(plan, optional) ? optional('earningsGini') : null,
       committed: committedFigures.get(String(plan._id)) ?? null,
     };
   });

@@ -47,7 +47,7 @@ export function PlanSummaryKpis({ summary }: { summary: PlanSummary }) {
             ? `${formatKes(summary.minEarningsPerCapacityHourCents ?? 0)}–${formatCount(Math.round(summary.maxEarningsPerCapacityHourCents / 100))}`
             : '—'
         }
-        hint={`per free hour, lowest to highest workshop${ratio !== null ? ` (${ratio.toFixed(2)}×)` : ''}${summary.earningsGini !== null ? ` · Gini ${summary.earningsGini.toFixed(2)}` : ''}`}
+        hint={`pay per free hour, lowest to highest workshop${ratio !== null ? ` (${ratio.toFixed(2)}×)` : ''}; piece rates differ by skill (see below)${summary.earningsGini !== null ? ` · Gini ${summary.earningsGini.toFixed(2)}` : ''}`}
         testId="kpi-earnings-rate"
       />
     </div>
