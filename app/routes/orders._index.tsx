@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 
 import type { OrderStatus } from '#server/domain/order-status';
+import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
@@ -111,7 +112,13 @@ export default function Orders() {
         </label>
         <label>
           Search
-          <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="Reference or customer" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ''}
+            placeholder="Reference or customer"
+            maxLength={SEARCH_MAX_LENGTH}
+          />
         </label>
         <label>
           Rows

@@ -15,7 +15,7 @@ import { type PlanViewName } from '#server/planning/read-plan-view';
 import { requireActor, requireRole } from '../auth.server';
 import { Pagination } from '../components/pagination';
 import { CommitPanel } from '../components/planning/commit-panel';
-import { EarningsChart } from '../components/planning/earnings-chart';
+import { EarningsChart, EarningsExplanation } from '../components/planning/earnings-chart';
 import { PlanAssignmentsTable } from '../components/planning/plan-assignments-table';
 import { DiffSummary, PlanChangesTable } from '../components/planning/plan-changes-table';
 import { countOf, unplacedReasonLabel } from '../components/planning/plan-format';
@@ -63,7 +63,8 @@ export default function PlanPage() {
   const committing = navigation.formData?.get('intent') === 'commit';
   const counts: Record<PlanViewName, number> = {
     assignments: plan.counts.workshops,
-    unplaced: plan.counts.unplacedLines,
+    // Units, as the "Units unplaced" tile counts them.
+    unplaced: summary.unplacedUnits,
     changes: plan.counts.changes,
   };
 
@@ -105,6 +106,7 @@ export default function PlanPage() {
 
       <section className="card" aria-labelledby="earnings-title">
         <h2 id="earnings-title">Earnings per capacity-hour by workshop (KES per free hour)</h2>
+        <EarningsExplanation />
         <EarningsChart rates={plan.chart} />
       </section>
 

@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs } from '@remix-run/node';
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix-run/react';
 
+import { describeCommittedFigures } from '#server/domain/committed-plan';
+
 import { requireRole } from '../auth.server';
 import { formatFulfilment } from '../components/planning/plan-format';
 import { formatWeekRange, PlanTable } from '../components/planning/plan-list';
@@ -44,7 +46,9 @@ export default function PlanningIndex() {
               Committed {committed.committedAt ? formatNairobiTime(committed.committedAt) : ''}
             </Link>
             {committed.committedBy ? ` by ${committed.committedBy}` : ''} · weeks {formatWeekRange(committed)} ·{' '}
-            {formatCount(committed.placedUnits)} units
+            <span data-testid="committed-figures">
+              {committed.committed ? describeCommittedFigures(committed.committed) : 'nothing offered'}
+            </span>
           </p>
         ) : (
           <p className="muted">No plan has been committed yet.</p>

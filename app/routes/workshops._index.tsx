@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { WORKSHOP_LOAD_EVENTS } from '#server/domain/events';
 import { NAIROBI_AREA_NAMES } from '#server/domain/nairobi-areas';
+import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
@@ -64,7 +65,13 @@ export default function Workshops() {
         </label>
         <label>
           Search
-          <input type="search" name="q" defaultValue={query.q ?? ''} placeholder="Code or name" />
+          <input
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ''}
+            placeholder="Code or name"
+            maxLength={SEARCH_MAX_LENGTH}
+          />
         </label>
         <label>
           Show

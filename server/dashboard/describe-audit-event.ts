@@ -1,5 +1,6 @@
 import { type Types } from 'mongoose';
 
+import { type CommittedFigures, describePlanCommitted } from '../domain/committed-plan';
 import { type AuditEventDoc } from '../models/audit-event';
 import { type JobDoc } from '../models/job';
 
@@ -36,6 +37,14 @@ const JOB_VERBS: Record<string, string> = {
   paid: 'paid at',
   cancelled: 'cancelled at',
 };
+
+/** The figures a plan.committed entry records (older entries recorded only the jobs). */
+function committedFiguresOf(after: Record<string, unknown>): CommittedFigures | null {
+  const { jobs, units, workshops } = after;
+  if (typeof jobs !== 'number') return null;
+  if (typeof units !== 'number' || typeof workshops !== 'number') return null;
+  return { jobs, units, workshops };
+}
 
 function describeJob(job: FeedJob, lookups: FeedLookups): string {
   const reference = lookups.orderReferences.get(String(job.order)) ?? 'an order';
@@ -75,7 +84,9 @@ export function describeAuditEvent({ event, lookups }: { event: AuditEventDoc; l
     return { ...base, summary: `Payment ${verb.replace('_', ' ')} for work at ${workshop}`, subject: jobOrder };
   }
   if (kind === 'plan') {
-    return { ...base, summary: `Plan ${verb.replace('_', ' ')}`, subject: { kind: 'plans' } };
+    const committed = verb === 'committed' ? committedFiguresOf(after) : null;
+    const summary = committed ? describePlanCommitted(committed) : `Plan ${verb.replace('_', ' ')}`;
+    return { ...base, summary, subject: { kind: 'plans' } };
   }
   return { ...base, summary: event.action, subject: null };
 }

@@ -8,6 +8,12 @@ import { describeAuditEvent, type FeedItem, type FeedLookups } from './describe-
 
 /** What the live feed shows: what happens to orders and the work on them. */
 const FEED_ENTITY_KINDS = new Set(['order', 'job', 'inspection', 'payment', 'plan']);
+/**
+ * Left out of the feed: jobs are offered, and orders become planned, by a plan commit, whose own
+ * entry says how many jobs, units and workshops it offered; a line per job and per order would
+ * bury everything else under 1,500 lines.
+ */
+const ACTIONS_SUMMED_UP_ELSEWHERE = ['job.offered', 'order.planned'];
 
 function idsOf(values: unknown[]): Types.ObjectId[] {
   const unique = new Set(values.filter((value) => value != null).map(String));
@@ -18,7 +24,10 @@ function idsOf(values: unknown[]): Types.ObjectId[] {
 export async function listRecentEvents({ limit = 15 }: { limit?: number } = {}): Promise<FeedItem[]> {
   // NOTE: read through the `at` index and filtered here; filtering on the entity kind in the query
   // would pick the entity index and sort the whole trail in memory.
-  const recent = await AuditEvent.find({}, { at: 1, actor: 1, entity: 1, action: 1, after: 1 })
+  const recent = await AuditEvent.find(
+    { action: { $nin: ACTIONS_SUMMED_UP_ELSEWHERE } },
+    { at: 1, actor: 1, entity: 1, action: 1, after: 1 },
+  )
     .sort({ at: -1 })
     .limit(limit * 4)
     .lean<AuditEventDoc[]>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { NAIROBI_AREA_NAMES } from '../domain/nairobi-areas';
+import { SEARCH_MAX_LENGTH } from '../domain/search-limits';
 import { SKILLS } from '../domain/skills';
 import { readWorkshopSummaries, type WorkshopSummary } from './read-workshop-summaries';
 
@@ -13,7 +14,7 @@ export const WorkshopListQuery = z.object({
   skill: z.enum(SKILLS, { error: `must be one of ${SKILLS.join(', ')}` }).optional(),
   area: z.enum(NAIROBI_AREA_NAMES, { error: 'is not one of the network’s areas' }).optional(),
   /** Part of the workshop's code or name. */
-  q: z.string().max(60, 'is longer than 60 characters').optional(),
+  q: z.string().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`).optional(),
   active: z.enum(['active', 'all']).default('active'),
   sort: z.enum(WORKSHOP_SORT_COLUMNS).default('code'),
   dir: z.enum(['asc', 'desc']).default('asc'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { ORDER_SOURCES } from '../domain/order-source';
 import { OPEN_ORDER_STATUSES, ORDER_STATUSES } from '../domain/order-status';
+import { SEARCH_MAX_LENGTH } from '../domain/search-limits';
 import { SKILLS } from '../domain/skills';
 import { nairobiDate } from '../domain/weeks';
 import { type OrderDoc } from '../models/order';
@@ -30,7 +31,7 @@ export const OrderListQuery = z
     shipFrom: isoDay.optional(),
     shipTo: isoDay.optional(),
     /** Part of the reference, the customer's name or the partner's name. */
-    q: z.string().max(60, 'is longer than 60 characters').optional(),
+    q: z.string().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`).optional(),
     sort: z.enum(ORDER_SORT_COLUMNS).default('shipBy'),
     dir: z.enum(['asc', 'desc']).default('asc'),
     page: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(1),

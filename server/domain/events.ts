@@ -1,3 +1,4 @@
+import { type CommittedFigures } from './committed-plan';
 import { type JobStatus } from './job-status';
 import { type OrderSource } from './order-source';
 import { type PlanTrigger } from './plan-trigger';
@@ -60,7 +61,7 @@ export interface PaymentPaid {
 export interface PlanProgress {
   planId: string;
   trigger: PlanTrigger;
-  /** reading · an optimizer phase · saving · done · failed. */
+  /** reading · an optimizer phase · saving · done · failed; or, for a commit, a COMMIT_PHASES one. */
   phase: string;
   /** 0–100. */
   percent: number;
@@ -75,11 +76,14 @@ export interface PlanProposed {
   unplacedUnits: number;
 }
 
-export interface PlanCommitted {
+/** With what the commit offered: jobs, their units, the workshops they went to. */
+export interface PlanCommitted extends CommittedFigures {
   planId: string;
-  jobs: number;
   weeks: WeekLabel[];
 }
+
+/** The `plan:progress` phases of a commit (the others are a plan run's). */
+export const COMMIT_PHASES = ['committing', 'committed', 'commit-failed'] as const;
 
 /** Every domain event by name. Services publish one after their transaction commits. */
 export interface DomainEvents {

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { jobDueDate } from '../capacity/job-due-date';
 import { readWorkingWeeks } from '../capacity/read-working-weeks';
 import { type Actor } from '../domain/actor';
+import { type CommittedFigures } from '../domain/committed-plan';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { SUPERSEDABLE_PLAN_STATUSES } from '../domain/plan-status';
 import { validateInput } from '../domain/validate-input';
 import { type WeekLabel } from '../domain/weeks';
+import { domainEvents } from '../domain-events';
 import { Order } from '../models/order';
 import { Plan, type PlanDoc } from '../models/plan';
 import { recordAuditEvents } from '../services/audit/record-audit-event';
@@ -55,16 +57,53 @@ export async function commitPlan({
 }: z.input<typeof CommitPlanInput> & { actor: Actor }): Promise<CommitPlanResult> {
   const { planId, now = new Date() } = validateInput(CommitPlanInput, input);
   if (!COMMITTING_ROLES.includes(actor.role)) throw new ForbiddenError(`a ${actor.role} cannot commit plans`);
+  const progress = commitProgress(planId);
+  progress.report(0.05, 'checking the proposal against the current orders and capacity');
   await ensurePlanningLock();
   try {
-    return await trackCommit(() =>
-      runInTransaction((unit) => commitInTransaction({ unit, actor, planId: new Types.ObjectId(planId), now })),
+    const result = await trackCommit(() =>
+      runInTransaction((unit) =>
+        commitInTransaction({ unit, actor, planId: new Types.ObjectId(planId), now, progress }),
+      ),
     );
+    progress.finish('committed', `${countOf(result.jobs, 'job')} offered to ${countOf(result.workshops, 'workshop')}`);
+    return result;
   } catch (error) {
+    progress.finish('commit-failed', 'the commit was refused; nothing was written');
     if (!(error instanceof DataVersionMoved)) throw error;
     const changes = await describeChangesSince({ since: error.plan.createdAt });
     throw new StalePlanError({ planId, changes });
   }
+}
+
+/** "1 job", "1,509 jobs": for the progress line, which the page shows as it comes. */
+function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString('en-GB')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+type CommitProgress = ReturnType<typeof commitProgress>;
+
+/**
+ * Progress of a commit for the planners' pages, as `plan:progress` with the commit phases (see
+ * COMMIT_PHASES): sent at once, not after the transaction, since it describes work under way.
+ * The fraction only grows, even when the driver retries the transaction.
+ */
+function commitProgress(planId: string) {
+  let fraction = 0;
+  const send = (phase: string, next: number, message: string) => {
+    fraction = Math.max(fraction, next);
+    domainEvents.publish('plan:progress', {
+      planId,
+      trigger: 'planner',
+      phase,
+      percent: Math.round(fraction * 100),
+      message,
+    });
+  };
+  return {
+    report: (next: number, message: string) => send('committing', next, message),
+    finish: (phase: 'committed' | 'commit-failed', message: string) => send(phase, 1, message),
+  };
 }
 
 async function commitInTransaction({
@@ -72,25 +111,31 @@ async function commitInTransaction({
   actor,
   planId,
   now,
+  progress,
 }: {
   unit: UnitOfWork;
   actor: Actor;
   planId: Types.ObjectId;
   now: Date;
+  progress: CommitProgress;
 }): Promise<CommitPlanResult> {
   const { session } = unit;
   // First write of the transaction: a second commit running now waits here (see planning-lock).
   await takePlanningLock({ session, planId });
-  const plan = await Plan.findById(planId, null, { session, lean: true });
+  const [plan, dataVersion] = await Promise.all([
+    Plan.findById(planId, null, { session, lean: true }),
+    readDataVersion(),
+  ]);
   if (!plan) throw new NotFoundError('plan', String(planId));
   if (plan.status === 'committed') throw new PlanAlreadyCommittedError({ planId: String(planId) });
   if (plan.status === 'superseded')
     throw new PlanSupersededError({ planId: String(planId), supersededBy: plan.supersededBy?.toHexString() });
-  if ((await readDataVersion()) !== plan.inputs.dataVersion) throw new DataVersionMoved(plan);
+  if (dataVersion !== plan.inputs.dataVersion) throw new DataVersionMoved(plan);
   if (plan.assignments.length === 0) throw new EmptyPlanError({ planId: String(planId) });
 
   const at = now;
   const dueDates = await readDueDates({ unit, plan, now });
+  progress.report(0.25, `creating ${countOf(plan.assignments.length, 'job offer')}`);
   const jobs = await createJobOffers({
     unit,
     actor,
@@ -105,6 +150,7 @@ async function commitInTransaction({
     })),
   });
 
+  progress.report(0.75, 'marking fully planned orders and saving the plan');
   const ordersPlanned = await markCoveredOrdersPlanned({ unit, actor, plan, at });
   const replaced = await Plan.find(
     { _id: { $ne: planId }, status: { $in: SUPERSEDABLE_PLAN_STATUSES } },
@@ -120,14 +166,29 @@ async function commitInTransaction({
   }
   const committedBy =
     actor.userId && Types.ObjectId.isValid(actor.userId) ? new Types.ObjectId(actor.userId) : undefined;
+  const weeks = [...new Set(plan.assignments.map((assignment) => assignment.week))].sort();
+  const figures: CommittedFigures = {
+    jobs: jobs.length,
+    units: jobs.reduce((sum, job) => sum + job.quantity, 0),
+    workshops: new Set(jobs.map((job) => String(job.workshop))).size,
+  };
   const committed = await Plan.findOneAndUpdate(
     { _id: planId, status: 'proposal' },
-    { $set: { status: 'committed', committedAt: at, ...(committedBy ? { committedBy } : {}) } },
-    { session, returnDocument: 'after', lean: true },
+    {
+      $set: {
+        status: 'committed',
+        committedAt: at,
+        ...(committedBy ? { committedBy } : {}),
+        // What the plan committed, for every page that shows it later (see readCommittedFigures).
+        'metrics.committedJobs': figures.jobs,
+        'metrics.committedUnits': figures.units,
+        'metrics.committedWorkshops': figures.workshops,
+      },
+    },
+    { session, returnDocument: 'after', lean: true, projection: { _id: 1 } },
   );
   if (!committed) throw new PlanAlreadyCommittedError({ planId: String(planId) });
 
-  const weeks = [...new Set(plan.assignments.map((assignment) => assignment.week))].sort();
   await recordAuditEvents({
     session,
     actor,
@@ -137,7 +198,7 @@ async function commitInTransaction({
         entity: { kind: 'plan', id: planId },
         action: 'plan.committed',
         before: { status: plan.status },
-        after: { status: 'committed', jobs: jobs.length, weeks, dataVersion: plan.inputs.dataVersion },
+        after: { status: 'committed', ...figures, weeks, dataVersion: plan.inputs.dataVersion },
       },
       ...replaced.map((other) => ({
         entity: { kind: 'plan', id: other._id },
@@ -147,12 +208,10 @@ async function commitInTransaction({
       })),
     ],
   });
-  unit.publishAfterCommit('plan:committed', { planId: String(planId), jobs: jobs.length, weeks });
+  unit.publishAfterCommit('plan:committed', { planId: String(planId), ...figures, weeks });
   return {
     planId: String(planId),
-    jobs: jobs.length,
-    units: jobs.reduce((sum, job) => sum + job.quantity, 0),
-    workshops: new Set(jobs.map((job) => String(job.workshop))).size,
+    ...figures,
     weeks,
     ordersPlanned,
     supersededPlans: replaced.length,

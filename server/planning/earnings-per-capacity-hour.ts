@@ -3,6 +3,8 @@ import { type Types } from 'mongoose';
 export interface WorkshopEarningsRate {
   workshopId: string;
   code: string;
+  /** The workshop's first skill: piece rates differ by skill, so rates compare within one. */
+  skill: string;
   earningsCents: number;
   capacityHours: number;
   /** What the plan pays the workshop per hour it had free: the fairness measure. */
@@ -19,7 +21,13 @@ export function earningsPerCapacityHour({
   workshops,
 }: {
   assignments: readonly { workshop: Types.ObjectId; quantity: number; pieceRateCents: number }[];
-  workshops: readonly { workshop: Types.ObjectId; code: string; freeMinutes: readonly number[]; eligible: boolean }[];
+  workshops: readonly {
+    workshop: Types.ObjectId;
+    code: string;
+    skills: readonly string[];
+    freeMinutes: readonly number[];
+    eligible: boolean;
+  }[];
 }): WorkshopEarningsRate[] {
   const earnings = new Map<string, number>();
   for (const assignment of assignments) {
@@ -37,6 +45,7 @@ export function earningsPerCapacityHour({
         {
           workshopId,
           code: workshop.code,
+          skill: workshop.skills[0] ?? '',
           earningsCents,
           capacityHours,
           centsPerHour: Math.round(earningsCents / capacityHours),
@@ -45,3 +54,10 @@ export function earningsPerCapacityHour({
     })
     .sort((left, right) => right.centsPerHour - left.centsPerHour || left.code.localeCompare(right.code));
 }
+
+/**
+ * A plan's Gini of earnings per capacity-hour only means something over enough workshops and
+ * units: on a 4-unit plan nearly every workshop earns nothing and the figure is noise.
+ */
+export const GINI_MIN_WORKSHOPS = 10;
+export const GINI_MIN_UNITS = 200;

@@ -1,10 +1,13 @@
 import { type Types } from 'mongoose';
 
+import { type CommittedFigures } from '../domain/committed-plan';
 import { type PlanStatus } from '../domain/plan-status';
 import { type PlanTrigger } from '../domain/plan-trigger';
 import { shiftWeekLabel, type WeekLabel } from '../domain/weeks';
 import { Plan, type PlanDoc } from '../models/plan';
 import { User } from '../models/user';
+import { readCommittedFigures } from './committed-figures';
+import { GINI_MIN_UNITS, GINI_MIN_WORKSHOPS } from './earnings-per-capacity-hour';
 
 /** A plan as lists and headers show it: what it is, who or what made it, how well it did. */
 export interface PlanSummary {
@@ -34,6 +37,8 @@ export interface PlanSummary {
   minEarningsPerCapacityHourCents: number | null;
   earningsMaxOverMin: number | null;
   earningsGini: number | null;
+  /** What a committed plan offered (null for the others). */
+  committed: CommittedFigures | null;
 }
 
 export type PlanHeader = Omit<PlanDoc, 'assignments' | 'unplaced' | 'metrics' | 'options'> & {
@@ -49,12 +54,23 @@ function plainRecord<Value>(value: Record<string, Value> | Map<string, Value> | 
   return value instanceof Map ? Object.fromEntries(value) : value;
 }
 
+function giniMeansSomething(plan: PlanHeader, optional: (name: string) => number | null): boolean {
+  return (optional('placedUnits') ?? 0) >= GINI_MIN_UNITS && (plan.inputs.workshopCount ?? 0) >= GINI_MIN_WORKSHOPS;
+}
+
 /** Summaries of `plans`, with the names of the people who made and committed them. */
 export async function summarisePlans(plans: readonly PlanHeader[]): Promise<PlanSummary[]> {
   const userIds = plans.flatMap((plan) =>
     [plan.createdBy, plan.committedBy].filter((id): id is Types.ObjectId => Boolean(id)),
   );
-  const users = userIds.length > 0 ? await User.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [];
+  const [users, committedFigures] = await Promise.all([
+    userIds.length > 0 ? User.find({ _id: { $in: userIds } }, { name: 1 }).lean() : [],
+    readCommittedFigures(
+      plans
+        .filter((plan) => plan.status === 'committed')
+        .map((plan) => ({ _id: plan._id, metrics: plainRecord(plan.metrics) })),
+    ),
+  ]);
   const nameOf = (id?: Types.ObjectId) =>
     id ? (users.find((user) => user._id.equals(id))?.name ?? 'a former user') : null;
 
@@ -88,7 +104,8 @@ export async function summarisePlans(plans: readonly PlanHeader[]): Promise<Plan
       maxEarningsPerCapacityHourCents: optional('maxEarningsPerCapacityHourCents'),
       minEarningsPerCapacityHourCents: optional('minEarningsPerCapacityHourCents'),
       earningsMaxOverMin: optional('earningsMaxOverMin'),
-      earningsGini: optional('earningsGini'),
+      earningsGini: giniMeansSomething(plan, optional) ? optional('earningsGini') : null,
+      committed: committedFigures.get(String(plan._id)) ?? null,
     };
   });
 }

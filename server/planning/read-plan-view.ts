@@ -39,7 +39,7 @@ export interface PlanView {
   counts: { workshops: number; unplacedLines: number; changes: number; moves: number };
   unplacedByReason: { reason: string; units: number; lines: number }[];
   /** Earnings per capacity-hour by workshop, highest first (empty for plans without a capacity snapshot). */
-  chart: { code: string; centsPerHour: number; earningsCents: number; capacityHours: number }[];
+  chart: { code: string; skill: string; centsPerHour: number; earningsCents: number; capacityHours: number }[];
   assignments: AssignmentRow[];
   unplaced: UnplacedRow[];
   diff: {
@@ -114,8 +114,9 @@ export async function readPlanView({
     unplacedByReason: summariseUnplaced(plan),
     chart: snapshot
       ? earningsPerCapacityHour({ assignments: plan.assignments, workshops: snapshot.workshops }).map(
-          ({ code, centsPerHour, earningsCents, capacityHours }) => ({
+          ({ code, skill, centsPerHour, earningsCents, capacityHours }) => ({
             code,
+            skill,
             centsPerHour,
             earningsCents,
             capacityHours: Math.round(capacityHours * 10) / 10,

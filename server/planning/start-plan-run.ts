@@ -89,9 +89,12 @@ async function runPlan({
         message,
       }),
   });
+  // The bar only moves forward: every report is at least as far as the one before.
+  let reached = 0;
   const report = (update: { fraction: number; phase: string; message: string }) => {
-    remember(update);
-    progress.report(update);
+    reached = Math.max(reached, update.fraction);
+    remember({ ...update, fraction: reached });
+    progress.report({ ...update, fraction: reached });
   };
   const started = performance.now();
   try {
@@ -106,12 +109,15 @@ async function runPlan({
     const readMs = Math.round(performance.now() - started);
 
     const result = await planJobs(built.problem, {
-      onProgress: (update) =>
+      // The optimizer's own "done" is not the run's: saving follows, and only then is it done.
+      onProgress: (update) => {
+        if (update.phase === 'done') return;
         report({
           fraction: READ_SHARE + update.fraction * (1 - READ_SHARE - SAVE_SHARE),
           phase: update.phase,
           message: update.message,
-        }),
+        });
+      },
     });
     const solveMs = result.metrics.solveMs;
 

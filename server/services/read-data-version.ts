@@ -32,13 +32,14 @@ export const PLANNING_INPUT_MODELS = [
  * on data that has moved on can be recognised as stale.
  */
 export async function readDataVersion(): Promise<string> {
-  const parts: string[] = [];
-  for (const model of PLANNING_INPUT_MODELS) {
-    const count = await model.countDocuments();
-    const newest = await model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean();
-    parts.push(
-      `${model.modelName}:${count}:${newest ? `${newest.updatedAt?.toISOString()}:${String(newest._id)}` : '-'}`,
-    );
-  }
+  const parts = await Promise.all(
+    PLANNING_INPUT_MODELS.map(async (model) => {
+      const [count, newest] = await Promise.all([
+        model.countDocuments(),
+        model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean(),
+      ]);
+      return `${model.modelName}:${count}:${newest ? `${newest.updatedAt?.toISOString()}:${String(newest._id)}` : '-'}`;
+    }),
+  );
   return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16);
 }

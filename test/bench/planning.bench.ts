@@ -4,21 +4,25 @@
  * Seeds the default demo network into a fresh in-process embedded server first.
  * Run with `npx tsx test/bench/planning.bench.ts` (RUNS=<n> for the repetitions, ARTISANS=<n>
  * for another network size). Target: planning ≤ 3 s.
+ * Then the commit as deployed (deployed-commit.ts): the server in its own process, the commit
+ * over HTTP with a planner's socket listening. Target: commit ≤ 1 s on an idle machine.
  */
-import mongoose, { type Types } from 'mongoose';
+import mongoose from 'mongoose';
 
 import { SYSTEM_ACTOR, type Actor } from '#server/domain/actor';
-import { OPEN_ORDER_STATUSES } from '#server/domain/order-status';
 import { startEmbeddedMongo } from '#server/embedded-mongo/index';
-import { AuditEvent, Job, Order, Plan } from '#server/models/index';
 import { commitPlan } from '#server/planning/commit-plan';
 import { readPlanView } from '#server/planning/read-plan-view';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
+import { measureDeployedCommits } from './deployed-commit';
+import { noteStatusesBeforeCommit, undoCommit } from './undo-commit';
+
 const RUNS = Number(process.env.RUNS ?? 5);
 const ARTISANS = process.env.ARTISANS ? Number(process.env.ARTISANS) : undefined;
 const PLAN_TARGET_MS = 3_000;
+const COMMIT_TARGET_MS = 1_000;
 const planner: Actor = { ...SYSTEM_ACTOR, kind: 'user', role: 'planner', label: 'benchmark planner' };
 
 interface Sample {
@@ -34,36 +38,6 @@ interface Sample {
   jobs: number;
 }
 
-/** Puts the network back as it was before a commit, so every run plans the same open demand. */
-async function undoCommit({
-  planId,
-  orderStatuses,
-  planStatuses,
-}: {
-  planId: string;
-  orderStatuses: Map<string, string>;
-  planStatuses: Map<string, string>;
-}) {
-  const jobs = await Job.find({ plan: planId }, { _id: 1 }).lean();
-  const jobIds = jobs.map((job) => job._id);
-  await Job.deleteMany({ plan: planId });
-  await AuditEvent.deleteMany({
-    'entity.id': {
-      $in: [
-        ...jobIds,
-        ...[...orderStatuses.keys(), ...planStatuses.keys()].map((id) => new mongoose.Types.ObjectId(id)),
-      ],
-    },
-  });
-  for (const [id, status] of orderStatuses)
-    await Order.collection.updateOne({ _id: new mongoose.Types.ObjectId(id) }, { $set: { status } });
-  for (const [id, status] of planStatuses)
-    await Plan.collection.updateOne(
-      { _id: new mongoose.Types.ObjectId(id) },
-      { $set: { status }, $unset: { supersededBy: '', committedAt: '' } },
-    );
-}
-
 async function measureOnce(): Promise<Sample> {
   const started = performance.now();
   const outcome = await startPlanRun({ actor: planner, trigger: 'planner' }).outcome;
@@ -73,17 +47,12 @@ async function measureOnce(): Promise<Sample> {
   await readPlanView({ planId: outcome.planId, view: 'assignments' });
   const viewMs = performance.now() - viewStarted;
 
-  const orders = await Order.find({ status: { $in: OPEN_ORDER_STATUSES } }, { status: 1 }).lean();
-  const plans = await Plan.find({}, { status: 1 }).lean();
-  const orderStatuses = new Map(orders.map((order) => [String(order._id), order.status as string]));
-  const planStatuses = new Map(
-    plans.map((plan: { _id: Types.ObjectId; status: string }) => [String(plan._id), plan.status]),
-  );
+  const before = await noteStatusesBeforeCommit();
 
   const commitStarted = performance.now();
   const committed = await commitPlan({ planId: outcome.planId, actor: planner });
   const commitMs = performance.now() - commitStarted;
-  await undoCommit({ planId: outcome.planId, orderStatuses, planStatuses });
+  await undoCommit({ planId: outcome.planId, ...before });
   return {
     ...outcome.timings,
     planMs,
@@ -153,6 +122,23 @@ async function main() {
     await mongoose.disconnect();
     await server.stop();
   }
+
+  console.log('\ncommit as deployed: the server in its own process, the commit over HTTP, a planner socket listening…');
+  const deployed = await measureDeployedCommits({ runs: RUNS });
+  const first = deployed[0];
+  console.log(`each commit: ${first.jobs} jobs, ${first.units} units, ${first.workshops} workshops\n`);
+  console.table(
+    deployed.map((sample, index) => ({
+      run: index + 1,
+      'commit answered ms': Math.round(sample.answerMs),
+      'plan:committed heard ms': Math.round(sample.pushedMs),
+      'progress reports heard': sample.progressReports,
+    })),
+  );
+  const commitMedian = stats(deployed.map((sample) => sample.answerMs)).median;
+  console.log(
+    `committing the whole network's plan over HTTP: median ${Math.round(commitMedian)} ms (target ≤ ${COMMIT_TARGET_MS} ms on an idle machine) ${commitMedian <= COMMIT_TARGET_MS ? 'OK' : 'OVER TARGET'}`,
+  );
 }
 
 await main();

@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 
 import type { FeedItem, FeedSubject } from '#server/dashboard/describe-audit-event';
+import { describePlanCommitted } from '#server/domain/committed-plan';
 
 import { formatNairobiTime } from '../../format';
 import type { LiveEventName, LiveEventPayload } from '../../realtime/use-live-revalidation';
@@ -29,6 +30,8 @@ export function describePushedEvent<Name extends LiveEventName>(
   const key = `${name}:${at}:${Math.random()}`;
   if (name === 'job:status') {
     const event = payload as LiveEventPayload<'job:status'>;
+    // Offers come from a plan commit, which gets one entry of its own (plan:committed).
+    if (event.to === 'offered') return null;
     const to = JOB_STATUS_LABELS[event.to];
     return {
       key,
@@ -57,7 +60,7 @@ export function describePushedEvent<Name extends LiveEventName>(
   }
   if (name === 'plan:committed') {
     const event = payload as LiveEventPayload<'plan:committed'>;
-    return { key, at, summary: `A plan was committed: ${event.jobs} jobs`, subject: { kind: 'plans' } };
+    return { key, at, summary: describePlanCommitted(event), subject: { kind: 'plans' } };
   }
   return null;
 }

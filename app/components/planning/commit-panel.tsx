@@ -3,7 +3,9 @@ import { Form, useNavigation } from '@remix-run/react';
 import type { PlanSummary } from '#server/planning/plan-summary';
 
 import { formatNairobiTime } from '../../format';
+import { ProgressBar } from '../progress-bar';
 import { countOf } from './plan-format';
+import { useCommitProgress } from './use-planning-live';
 
 const STALE_NOTICE =
   'Orders or capacity changed since this proposal was computed; committing it would be refused. Re-plan to get a current proposal.';
@@ -35,13 +37,17 @@ export function CommitPanel({
   const jobs = summary.jobsProposed ?? 0;
   const workshops = summary.workshopsUsed ?? 0;
 
+  const progress = useCommitProgress(summary.id);
+  const showProgress = progress !== null && (committing || progress.phase === 'committing');
+
   if (summary.status === 'committed') {
+    const committed = summary.committed ?? { jobs: 0, units: 0, workshops: 0 };
     return (
       <section className="card commit-panel" aria-labelledby="commit-title" data-testid="commit-panel">
         <h2 id="commit-title">Committed</h2>
         <p className="notice notice--good" role="status" data-testid="commit-result">
-          Committed: {countOf(jobs, 'job')} ({countOf(summary.placedUnits, 'unit')}) offered to{' '}
-          {countOf(workshops, 'workshop')}
+          Committed: {countOf(committed.jobs, 'job')} ({countOf(committed.units, 'unit')}) offered to{' '}
+          {countOf(committed.workshops, 'workshop')}
           {summary.committedAt ? ` on ${formatNairobiTime(summary.committedAt)}` : ''}
           {summary.committedBy ? ` by ${summary.committedBy}` : ''}
           {ordersPlanned !== null ? `; ${countOf(ordersPlanned, 'order is', 'orders are')} now fully planned` : ''}.
@@ -95,9 +101,14 @@ export function CommitPanel({
           </button>
           <span className="muted">All jobs are created together, or none are.</span>
         </Form>
-      ) : (
-        <p className="muted">Only planners commit plans; you can read this proposal.</p>
-      )}
+      ) : null}
+      {canAct && showProgress ? (
+        <div className="plan-demand__progress" data-testid="commit-progress" data-phase={progress.phase}>
+          <ProgressBar fraction={progress.percent / 100} label="Committing" />
+          <p className="muted plan-demand__message">{progress.message}</p>
+        </div>
+      ) : null}
+      {!canAct ? <p className="muted">Only planners commit plans; you can read this proposal.</p> : null}
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 
+import { SKILL_LABELS, type Skill } from '#server/domain/skills';
+
 import { formatKes } from '../../format';
 
 export interface EarningsRate {
   code: string;
+  skill: string;
   centsPerHour: number;
   earningsCents: number;
   capacityHours: number;
@@ -11,6 +14,74 @@ export interface EarningsRate {
 
 const CHART_HEIGHT = 260;
 const LISTED = 5;
+
+interface SkillSpread {
+  skill: string;
+  workshops: number;
+  lowest: number;
+  median: number;
+  highest: number;
+}
+
+/** Lowest, median and highest rate among the workshops of each skill, best-paid skill first. */
+function spreadBySkill(rates: EarningsRate[]): SkillSpread[] {
+  const bySkill = new Map<string, number[]>();
+  for (const rate of rates) bySkill.set(rate.skill, [...(bySkill.get(rate.skill) ?? []), rate.centsPerHour]);
+  return [...bySkill.entries()]
+    .map(([skill, values]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return {
+        skill,
+        workshops: sorted.length,
+        lowest: sorted[0],
+        median: sorted[Math.floor((sorted.length - 1) / 2)],
+        highest: sorted[sorted.length - 1],
+      };
+    })
+    .sort((left, right) => right.median - left.median);
+}
+
+/** Why the figure differs between workshops, in a sentence a planner can check against the table. */
+export function EarningsExplanation() {
+  return (
+    <p className="muted" data-testid="earnings-explanation">
+      Earnings per capacity-hour is what this plan pays a workshop for its jobs (units × piece rate) divided by the
+      hours it has free in these weeks. Piece rates differ by skill, so workshops of a better-paid skill earn more per
+      hour even in a fair plan: compare workshops within a skill. A flat line within each skill is a fair plan.
+    </p>
+  );
+}
+
+/** The spread within each skill, so a difference that comes from piece rates shows as such. */
+function SkillSpreadTable({ rates }: { rates: EarningsRate[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="data" data-testid="earnings-by-skill">
+        <caption>Earnings per capacity-hour by skill (the workshop’s first skill)</caption>
+        <thead>
+          <tr>
+            <th>Skill</th>
+            <th className="num">Workshops</th>
+            <th className="num">Lowest</th>
+            <th className="num">Median</th>
+            <th className="num">Highest</th>
+          </tr>
+        </thead>
+        <tbody>
+          {spreadBySkill(rates).map((row) => (
+            <tr key={row.skill}>
+              <td>{SKILL_LABELS[row.skill as Skill] ?? row.skill}</td>
+              <td className="num">{row.workshops}</td>
+              <td className="num">{formatKes(row.lowest)}</td>
+              <td className="num">{formatKes(row.median)}</td>
+              <td className="num">{formatKes(row.highest)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /**
  * Earnings per capacity-hour by workshop, highest first: a fair plan is a flat line. The
@@ -45,12 +116,14 @@ export function EarningsChart({ rates }: { rates: EarningsRate[] }) {
         />
         <Bar dataKey="kesPerHour" fill="#b45309" isAnimationActive={false} />
       </BarChart>
+      <SkillSpreadTable rates={rates} />
       <div className="table-scroll">
         <table className="data earnings-chart__extremes">
           <caption>Highest and lowest earnings per capacity-hour</caption>
           <thead>
             <tr>
               <th>Workshop</th>
+              <th>Skill</th>
               <th className="num">Per capacity-hour</th>
               <th className="num">Earnings</th>
               <th className="num">Free hours</th>
@@ -63,6 +136,7 @@ export function EarningsChart({ rates }: { rates: EarningsRate[] }) {
                 className={index === LISTED && rates.length > LISTED * 2 ? 'earnings-chart__gap' : undefined}
               >
                 <td>{rate.code}</td>
+                <td>{SKILL_LABELS[rate.skill as Skill] ?? rate.skill}</td>
                 <td className="num">{formatKes(rate.centsPerHour)}</td>
                 <td className="num">{formatKes(rate.earningsCents)}</td>
                 <td className="num">{rate.capacityHours}</td>

@@ -5,6 +5,20 @@ export function formatDuration(ms: number): string {
   return ms < 1_000 ? `${Math.round(ms)} ms` : `${(ms / 1_000).toFixed(1)} s`;
 }
 
+/**
+ * What the optimizer's outcome means for the plan, in the planner's words; its internal status
+ * ("timedout", "feasible") is never shown. E.g. "best plan found in 2.7 s; the fairness pass was
+ * cut short".
+ */
+export function describeSolve(status: string | null, solveMs: number | null): string {
+  const took = solveMs !== null ? ` in ${formatDuration(solveMs)}` : '';
+  if (status === 'optimal') return `the best possible plan, found${took}`;
+  if (status === 'feasible') return `a good plan, found${took}; a better one may exist`;
+  if (status === 'timedout') return `best plan found${took}; the fairness pass was cut short`;
+  if (status === 'infeasible') return `no unit could be placed on time${took ? ` (searched${took})` : ''}`;
+  return solveMs !== null ? `found${took}` : 'not recorded';
+}
+
 /** Whole hours under 100, one decimal below 10: "7.5 h", "42 h". */
 export function formatHours(minutes: number): string {
   const hours = minutes / 60;

@@ -2,7 +2,7 @@ import type { PlanSummary } from '#server/planning/plan-summary';
 
 import { formatCount, formatKes } from '../../format';
 import { KpiCard } from '../kpi-card';
-import { countOf, formatDuration, formatFulfilment } from './plan-format';
+import { countOf, describeSolve, formatDuration, formatFulfilment } from './plan-format';
 
 /** The proposal at a glance: how much it places, how fast it was found, how fairly it pays. */
 export function PlanSummaryKpis({ summary }: { summary: PlanSummary }) {
@@ -37,7 +37,8 @@ export function PlanSummaryKpis({ summary }: { summary: PlanSummary }) {
       <KpiCard
         label="Solve time"
         value={summary.solveMs !== null ? formatDuration(summary.solveMs) : '—'}
-        hint={summary.optimizerStatus ? `optimizer: ${summary.optimizerStatus}` : undefined}
+        hint={describeSolve(summary.optimizerStatus, summary.solveMs)}
+        testId="kpi-solve"
       />
       <KpiCard
         label="Earnings per capacity-hour"
@@ -46,7 +47,7 @@ export function PlanSummaryKpis({ summary }: { summary: PlanSummary }) {
             ? `${formatKes(summary.minEarningsPerCapacityHourCents ?? 0)}–${formatCount(Math.round(summary.maxEarningsPerCapacityHourCents / 100))}`
             : '—'
         }
-        hint={`per free hour, lowest to highest workshop${ratio !== null ? ` (${ratio.toFixed(2)}×)` : ''}${summary.earningsGini !== null ? ` · Gini ${summary.earningsGini.toFixed(2)}` : ''}`}
+        hint={`pay per free hour, lowest to highest workshop${ratio !== null ? ` (${ratio.toFixed(2)}×)` : ''}; piece rates differ by skill (see below)${summary.earningsGini !== null ? ` · Gini ${summary.earningsGini.toFixed(2)}` : ''}`}
         testId="kpi-earnings-rate"
       />
     </div>

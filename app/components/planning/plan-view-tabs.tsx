@@ -1,5 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 
+import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
+
 import { formatCount } from '../../format';
 
 export type PlanViewName = 'assignments' | 'unplaced' | 'changes';
@@ -43,7 +45,7 @@ export function PlanViewTabs({
         <input type="hidden" name="view" value={view} />
         <label>
           Filter
-          <input type="search" name="q" defaultValue={query} placeholder={placeholder} />
+          <input type="search" name="q" defaultValue={query} placeholder={placeholder} maxLength={SEARCH_MAX_LENGTH} />
         </label>
         <button type="submit" className="button button--quiet">
           Apply

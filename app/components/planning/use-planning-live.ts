@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import { PLAN_INPUT_EVENTS, type PlanProgress } from '#server/domain/events';
+import { COMMIT_PHASES, PLAN_INPUT_EVENTS, type PlanProgress } from '#server/domain/events';
 
 import { useSocket } from '../../realtime/socket-context';
+
+const isCommitPhase = (phase: string) => (COMMIT_PHASES as readonly string[]).includes(phase);
 
 export type PlanProgressView = Pick<PlanProgress, 'planId' | 'trigger' | 'phase' | 'percent' | 'message'>;
 
@@ -17,8 +19,10 @@ export function usePlanProgress(initial: PlanProgressView | null): PlanProgressV
   useEffect(() => setProgress(initial), [initial]);
   useEffect(() => {
     if (!socket) return;
-    const onProgress = ({ planId, trigger, phase, percent, message }: PlanProgress) =>
-      setProgress({ planId, trigger, phase, percent, message });
+    // A commit's progress belongs to its plan's commit panel (useCommitProgress), not to the run's bar.
+    const onProgress = ({ planId, trigger, phase, percent, message }: PlanProgress) => {
+      if (!isCommitPhase(phase)) setProgress({ planId, trigger, phase, percent, message });
+    };
     socket.on('plan:progress', onProgress);
     return () => {
       socket.off('plan:progress', onProgress);
@@ -42,4 +46,22 @@ export function useDataChangesSinceLoad(resetKey: string): number {
     return () => PLAN_INPUT_EVENTS.forEach((name) => socket.off(name, count));
   }, [socket]);
   return changes;
+}
+
+/** The progress of a commit of plan `planId` under way, as the server pushes it (null before any). */
+export function useCommitProgress(planId: string): PlanProgressView | null {
+  const { socket } = useSocket();
+  const [progress, setProgress] = useState<PlanProgressView | null>(null);
+  useEffect(() => setProgress(null), [planId]);
+  useEffect(() => {
+    if (!socket) return;
+    const onProgress = (event: PlanProgress) => {
+      if (event.planId === planId && isCommitPhase(event.phase)) setProgress(event);
+    };
+    socket.on('plan:progress', onProgress);
+    return () => {
+      socket.off('plan:progress', onProgress);
+    };
+  }, [socket, planId]);
+  return progress;
 }

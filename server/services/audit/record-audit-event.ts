@@ -14,8 +14,9 @@ export interface AuditEntry {
 
 /** The audit-trail form of an actor, as stored in job status histories too. */
 export function actorStamp(actor: Actor): { userId?: Types.ObjectId; role: string; label: string } {
+  // NOTE: no `userId: undefined` key: lean inserts would store it as null.
   return {
-    userId: actor.userId ? new Types.ObjectId(actor.userId) : undefined,
+    ...(actor.userId ? { userId: new Types.ObjectId(actor.userId) } : {}),
     role: actor.role,
     label: actor.label,
   };
@@ -37,16 +38,23 @@ export async function recordAuditEvents({
   at?: Date;
 }): Promise<void> {
   if (entries.length === 0) return;
+  const stamp = { kind: actor.kind, ...actorStamp(actor) };
+  const written = new Date();
+  // NOTE: written lean: a plan commit records one entry per job it offers, and building and
+  // validating a Mongoose document for each was most of its time. The shape is fixed here.
   await AuditEvent.insertMany(
     entries.map((entry) => ({
+      _id: new Types.ObjectId(),
       at,
-      actor: { kind: actor.kind, ...actorStamp(actor) },
+      actor: stamp,
       entity: { kind: entry.entity.kind, id: new Types.ObjectId(String(entry.entity.id)) },
       action: entry.action,
       before: entry.before ?? null,
       after: entry.after ?? null,
+      createdAt: written,
+      updatedAt: written,
     })),
-    { session },
+    { session, lean: true },
   );
 }
 

@@ -57,7 +57,9 @@ export async function createJobOffers({
   const productById = new Map(products.map((product) => [String(product._id), product]));
 
   const at = new Date();
-  const jobs = offers.map((offer, index) => {
+  const stamp = actorStamp(actor);
+  const plan = planId ? { plan: new Types.ObjectId(planId) } : {};
+  const jobs: JobDoc[] = offers.map((offer, index) => {
     const order = orderById.get(offer.orderId);
     if (!order || order.status === 'cancelled' || order.status === 'shipped') {
       throw ValidationError.forField(`offers.${index}.orderId`, `order ${offer.orderId} is not open`);
@@ -89,24 +91,29 @@ export async function createJobOffers({
       failedQuantity: 0,
       dueDate: offer.dueDate,
       plannedWeek: offer.plannedWeek,
-      plan: planId ? new Types.ObjectId(planId) : undefined,
+      ...plan,
       status: 'offered' as const,
-      statusHistory: [{ from: null, to: 'offered' as const, at, by: actorStamp(actor) }],
+      statusHistory: [{ from: null, to: 'offered' as const, at, by: stamp }],
+      createdAt: at,
+      updatedAt: at,
     };
   });
 
-  const created = await Job.insertMany(jobs, { session });
+  // NOTE: written lean, without Mongoose building and validating a document per job (most of a
+  // whole-network commit's time otherwise): every field above comes from the validated offers and
+  // from the order, product and workshop just read, and the timestamps are set here.
+  await Job.insertMany(jobs, { session, lean: true });
   await recordAuditEvents({
     session,
     actor,
     at,
-    entries: created.map((job) => ({
+    entries: jobs.map((job) => ({
       entity: { kind: 'job', id: job._id },
       action: 'job.offered',
       after: { status: 'offered', workshop: job.workshop, quantity: job.quantity, plannedWeek: job.plannedWeek },
     })),
   });
-  for (const job of created) {
+  for (const job of jobs) {
     unit.publishAfterCommit('job:status', {
       jobId: String(job._id),
       orderId: String(job.order),
@@ -118,8 +125,8 @@ export async function createJobOffers({
     });
   }
   unit.publishAfterCommit('capacity:changed', {
-    workshopIds: [...new Set(created.map((job) => String(job.workshop)))],
-    weeks: [...new Set(created.map((job) => job.plannedWeek))].sort(),
+    workshopIds: [...new Set(jobs.map((job) => String(job.workshop)))],
+    weeks: [...new Set(jobs.map((job) => job.plannedWeek))].sort(),
   });
-  return created.map((job) => job.toObject());
+  return jobs;
 }

@@ -1,10 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { listRecentEvents } from '#server/dashboard/list-recent-events';
 import { ForbiddenError, ValidationError } from '#server/domain/errors';
-import { type DomainEventName } from '#server/domain/events';
+import { type DomainEventName, type PlanProgress } from '#server/domain/events';
 import { domainEvents } from '#server/domain-events';
 import { AuditEvent, Job, Order, Plan } from '#server/models/index';
 import { commitPlan } from '#server/planning/commit-plan';
+import { listPlans } from '#server/planning/plan-summary';
 import { PlanAlreadyCommittedError, PlanSupersededError, StalePlanError } from '#server/planning/planning-errors';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { createOrder } from '#server/services/orders/create-order';
@@ -41,6 +43,8 @@ describe('committing a plan', () => {
     const assignments = plan?.assignments ?? [];
     expect(assignments.length).toBeGreaterThan(0);
 
+    const progressOfCommit: PlanProgress[] = [];
+    stops.push(domainEvents.subscribe('plan:progress', (event) => progressOfCommit.push(event)));
     const result = await commitPlan({ planId, actor: fixture.planner, now: PLANNING_NOW });
 
     const jobs = await jobsOf(planId);
@@ -82,7 +86,34 @@ describe('committing a plan', () => {
 
     const audit = await AuditEvent.find({ 'entity.id': after?._id }).lean();
     expect(audit.map((event) => event.action)).toEqual(['plan.committed']);
+    const figures = {
+      jobs: jobs.length,
+      units: jobs.reduce((sum, job) => sum + job.quantity, 0),
+      workshops: new Set(jobs.map((job) => String(job.workshop))).size,
+    };
+    expect(result).toMatchObject(figures);
+    expect(audit[0].after).toMatchObject(figures);
+    // The live feed gets one entry for the whole commit, not a line per job offered.
+    const feed = await listRecentEvents({ limit: 15 });
+    expect(feed.filter((item) => item.action === 'plan.committed').map((item) => item.summary)).toEqual([
+      `Plan committed: ${figures.jobs} jobs, ${figures.units} units, ${figures.workshops} workshop${figures.workshops === 1 ? '' : 's'}`,
+    ]);
+    expect(feed.filter((item) => ['job.offered', 'order.planned'].includes(item.action))).toEqual([]);
+    // The plan keeps what it committed, for every page that shows it later.
+    expect(after?.metrics).toMatchObject({
+      committedJobs: figures.jobs,
+      committedUnits: figures.units,
+      committedWorkshops: figures.workshops,
+    });
     expect(await AuditEvent.countDocuments({ action: 'job.offered' })).toBe(jobs.length);
+
+    // A committed plan shows what it committed, even one committed without these figures (loaded history).
+    expect((await listPlans()).committed?.committed).toEqual(figures);
+    await Plan.collection.updateOne(
+      { _id: after?._id },
+      { $unset: { 'metrics.committedJobs': '', 'metrics.committedUnits': '', 'metrics.committedWorkshops': '' } },
+    );
+    expect((await listPlans()).committed?.committed).toEqual(figures);
 
     // Each workshop hears of its own offers; planners hear of the commit.
     const offers = published.filter((event) => event.name === 'job:status');
@@ -91,9 +122,17 @@ describe('committing a plan', () => {
     expect(published.filter((event) => event.name === 'plan:committed')).toEqual([
       {
         name: 'plan:committed',
-        payload: { planId, jobs: jobs.length, weeks: [...new Set(assignments.map((a) => a.week))].sort() },
+        payload: { planId, ...figures, weeks: [...new Set(assignments.map((a) => a.week))].sort() },
       },
     ]);
+    // Progress reaches the page while the commit runs, only ever forward, ending "committed".
+    const progress = progressOfCommit;
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.every((event) => event.planId === planId)).toBe(true);
+    expect(progress.map((event) => event.percent)).toEqual(
+      [...progress.map((event) => event.percent)].sort((a, b) => a - b),
+    );
+    expect(progress.at(-1)).toMatchObject({ phase: 'committed', percent: 100 });
   });
 
   it('refuses a proposal computed before an order arrived, with a clear message, and writes nothing', async () => {
