@@ -3,7 +3,7 @@ import { type Document, Long } from 'bson';
 import { isPlainObject, numericValue } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { runStages, takeLeadingStages, validatePipeline } from '../query/aggregate-pipeline';
-import { prepareForStorage } from '../query/validate-document';
+import { assertStorableDocument, prepareForStorage } from '../query/validate-document';
 import { assertValidCollectionName } from '../storage/catalog';
 import { openChangeStream } from './change-streams';
 import { optionalDocument, rejectCollation } from './command-arguments';
@@ -24,7 +24,11 @@ function writeOut(request: CommandRequest, target: unknown, results: Document[])
   assertValidCollectionName(spec.coll);
   server.engine.dropCollection(spec.db, spec.coll);
   const collection = server.engine.ensureCollection(spec.db, spec.coll);
-  for (const doc of results) access.insert(collection, prepareForStorage(doc));
+  for (const doc of results) {
+    const stored = prepareForStorage(doc);
+    assertStorableDocument(stored);
+    access.insert(collection, stored);
+  }
 }
 
 async function aggregate(request: CommandRequest): Promise<Document> {

@@ -5,7 +5,7 @@ import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { findDocuments } from '../query/find-documents';
 import { classifyUpdate } from '../query/update/apply-update';
 import { buildUpsertDocument, updateDocument } from '../query/update/update-document';
-import { assertDocumentSize, prepareForStorage } from '../query/validate-document';
+import { assertStorableDocument, prepareForStorage } from '../query/validate-document';
 import { type Collection } from '../storage/collection';
 import { type DataAccess } from '../storage/data-access';
 import { type StoredDoc } from '../storage/stored-doc';
@@ -31,7 +31,7 @@ export function updateOne({
 }): { doc: Document; modified: boolean } {
   const result = updateDocument({ doc: stored.doc, update, filter, arrayFilters });
   if (result.modified) {
-    assertDocumentSize(result.doc);
+    assertStorableDocument(result.doc);
     access.update(
       collection,
       stored.doc,
@@ -57,7 +57,7 @@ export function upsertOne({
   arrayFilters?: unknown;
 }): Document {
   const doc = prepareForStorage(buildUpsertDocument({ filter, update, arrayFilters }));
-  assertDocumentSize(doc);
+  assertStorableDocument(doc);
   access.insert(collection, doc);
   return doc;
 }
