@@ -46,6 +46,7 @@ export const ErrorCode = {
   ProtocolError: 17,
   DuplicateKey: 11000,
   Location40324: 40324,
+  Location40415: 40415,
 } as const;
 
 const codeNames = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));

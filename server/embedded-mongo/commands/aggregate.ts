@@ -52,6 +52,13 @@ async function aggregate(request: CommandRequest): Promise<Document> {
   const { docs, rest } = collectionLevel ? takeLeadingStages(reader, pipeline) : { docs: [], rest: pipeline };
   const last = rest[rest.length - 1];
   const out = last && '$out' in last ? last.$out : undefined;
+  if (out !== undefined && isPlainObject(command.readConcern) && command.readConcern.level === 'linearizable') {
+    // A linearizable read must not write: MongoDB refuses the combination before running anything.
+    throw new MongoCommandError(
+      ErrorCode.InvalidOptions,
+      "$out cannot be used with a 'linearizable' read concern level",
+    );
+  }
   const stages = out === undefined ? rest : rest.slice(0, -1);
   const results = runStages({
     docs,

@@ -9,6 +9,7 @@ import { advanceTxnNumber, readTxnNumber, transactionForCommand } from '../sessi
 import { AutoCommitAccess, type DataAccess } from '../storage/data-access';
 import { COMMANDS } from './command-table';
 import { type CommandDefinition, type CommandRequest } from './command-types';
+import { rejectUnknownCommandFields } from './known-fields';
 
 /** The command's name: the first field of the command document. */
 function commandNameOf(command: Document): string {
@@ -35,6 +36,7 @@ export function dispatchCommand(
     if (!definition) throw new MongoCommandError(ErrorCode.CommandNotFound, `no such command: '${name}'`);
     if (!client.authenticated && !definition.withoutAuthentication)
       throw new MongoCommandError(ErrorCode.Unauthorized, `Command ${name} requires authentication`);
+    rejectUnknownCommandFields(name, command);
     const db = command.$db;
     if (typeof db !== 'string' || db === '')
       throw new MongoCommandError(ErrorCode.InvalidNamespace, 'command is missing its $db field');

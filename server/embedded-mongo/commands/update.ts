@@ -11,6 +11,7 @@ import { type DataAccess } from '../storage/data-access';
 import { type StoredDoc } from '../storage/stored-doc';
 import { collectionArgument, rejectCollation, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
+import { rejectUnknownStatementFields, UPDATE_STATEMENT_FIELDS } from './known-fields';
 import { runWriteBatch, writeReply } from './write-batch';
 
 /** Applies an update to one matched document; returns whether it changed. Shared with findAndModify. */
@@ -66,6 +67,9 @@ function update(request: CommandRequest): Document {
   const { command, db, access } = request;
   const name = collectionArgument(request);
   const statements = requiredArray(command, 'updates');
+  // The whole command is refused, before any statement runs, as MongoDB's parser refuses it.
+  for (const statement of statements)
+    if (isPlainObject(statement)) rejectUnknownStatementFields('update.updates', statement, UPDATE_STATEMENT_FIELDS);
   const ordered = command.ordered !== false;
   const collection = access.collectionForWrite(db, name);
   let n = 0;

@@ -9,13 +9,8 @@ export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 /** Checks a document about to be stored and gives it an `_id` (first) if it has none. */
 export function prepareForStorage(doc: unknown): Document {
   if (!isPlainObject(doc)) throw badValue('a document to store must be an object');
-  for (const key of Object.keys(doc)) {
-    if (key.startsWith('$'))
-      throw new MongoCommandError(
-        ErrorCode.DollarPrefixedFieldName,
-        `Document can't have $ prefixed field names: ${key}`,
-      );
-  }
+  // NOTE: `$`-prefixed field names, top-level included, are stored as MongoDB 5.0+ stores them; only `_id`
+  // may not hold them.
   const id = doc._id;
   if (Array.isArray(id))
     throw new MongoCommandError(ErrorCode.InvalidIdField, "The '_id' value cannot be of type array");
