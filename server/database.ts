@@ -1,10 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 import mongoose from 'mongoose';
 
 import { type Config } from './config';
 import { startEmbeddedMongo } from './embedded-mongo';
+import { CREDENTIALS_FILE_NAME, loadOrCreateCredentials } from './embedded-mongo/auth/credentials-file';
+import { PRIVATE_DIRECTORY_MODE } from './embedded-mongo/journal/private-files';
 import { type Logger } from './logger';
 
 export type DatabaseState = 'connected' | 'connecting' | 'disconnected' | 'disconnecting';
@@ -14,6 +16,31 @@ export interface Database {
   mode: 'external' | 'embedded';
   state(): DatabaseState;
   close(): Promise<void>;
+}
+
+/** Linux keeps a Unix socket's path in 108 bytes, the terminating NUL included. */
+const MAX_SOCKET_PATH_BYTES = 107;
+/** Pooled connections are retired before the embedded server's 30-minute idle limit closes them. */
+const MAX_IDLE_POOLED_CONNECTION_MS = 10 * 60_000;
+
+/**
+ * The embedded server is reachable by no other local user: on a socket in the owner-only data directory
+ * when its path fits, otherwise on loopback TCP with SCRAM-SHA-256 credentials generated into that
+ * directory (readable by the owner only).
+ */
+async function startPrivateEmbeddedServer({ dataDir, logger }: { dataDir: string; logger: Logger }) {
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  await chmod(dataDir, PRIVATE_DIRECTORY_MODE);
+  const dbPath = path.join(dataDir, 'db');
+  await mkdir(dbPath, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  const socketPath = path.join(dbPath, 'mongod.sock');
+  const embeddedLogger = logger.child({ module: 'embedded-mongo' });
+  if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES) {
+    return { dbPath, server: await startEmbeddedMongo({ socketPath, dbPath, logger: embeddedLogger }) };
+  }
+  logger.info({ socketPath }, 'data directory path too long for a Unix socket: using TCP with credentials');
+  const credentials = loadOrCreateCredentials({ file: path.join(dbPath, CREDENTIALS_FILE_NAME) });
+  return { dbPath, server: await startEmbeddedMongo({ port: 0, dbPath, credentials, logger: embeddedLogger }) };
 }
 
 const READY_STATES: Record<number, DatabaseState> = {
@@ -39,13 +66,16 @@ export async function connectDatabase({
   if (config.MONGODB_URI) {
     uri = config.MONGODB_URI;
   } else {
-    const dbPath = path.resolve(config.DATA_DIR, 'db');
-    await mkdir(dbPath, { recursive: true });
-    embedded = await startEmbeddedMongo({ port: 0, dbPath, logger: logger.child({ module: 'embedded-mongo' }) });
+    const started = await startPrivateEmbeddedServer({ dataDir: path.resolve(config.DATA_DIR), logger });
+    embedded = started.server;
     uri = embedded.uri;
-    logger.info({ dbPath }, 'embedded database started');
+    logger.info({ dbPath: started.dbPath }, 'embedded database started');
   }
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, dbName: embedded ? 'kiwanda' : undefined });
+  await mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    dbName: embedded ? 'kiwanda' : undefined,
+    ...(embedded ? { maxIdleTimeMS: MAX_IDLE_POOLED_CONNECTION_MS } : {}),
+  });
   logger.info({ mode: embedded ? 'embedded' : 'external' }, 'database connected');
 
   return {

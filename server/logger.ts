@@ -31,7 +31,11 @@ export function createLogger(
       },
     });
   }
-  return fd === 1 ? pino(options) : pino(options, pino.destination({ fd, sync: true }));
+  // NOTE: synchronous for stdout too. pino's asynchronous destination flushes at exit with sonic-boom 4's
+  // flushSync, which retries a broken pipe forever: once the process reading the logs has gone, SIGTERM
+  // (and even the shutdown deadline's process.exit) never ended the server. A synchronous destination has
+  // nothing to flush, and pino turns it into a no-op at the first EPIPE.
+  return pino(options, pino.destination({ fd, sync: true }));
 }
 
 /** pino-pretty is a development dependency: an install without them logs JSON instead of failing. */

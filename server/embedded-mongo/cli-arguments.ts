@@ -3,6 +3,10 @@ export interface CliOptions {
   port: number;
   host: string;
   dbPath?: string;
+  /** A Unix socket to listen on instead of TCP. */
+  socketPath?: string;
+  /** Where the SCRAM-SHA-256 credentials are kept (created when missing); TCP needs them. */
+  credentialsFile?: string;
   replicaSetName?: string;
   logLevel: string;
   help: boolean;
@@ -10,11 +14,14 @@ export interface CliOptions {
 
 export class CliUsageError extends Error {}
 
-export const USAGE = `usage: npm run mongo:embedded -- [--port <port>] [--host <address>] [--dbpath <dir>] [--replSet <name>] [--log-level <level>]
+export const USAGE = `usage: npm run mongo:embedded -- [--port <port>] [--host <address>] [--socket <path>] [--dbpath <dir>] [--credentials <file>] [--replSet <name>] [--log-level <level>]
 
-  --port       TCP port to listen on (default 27017; 0 picks a free port)
-  --host       address to bind (default 127.0.0.1)
-  --dbpath     directory for the journal and snapshots; without it data lives in memory only
+  --port         TCP port to listen on (default 27017; 0 picks a free port)
+  --host         address to bind (default 127.0.0.1)
+  --socket       listen on this Unix socket instead of TCP, owner-only (0600); no credentials needed
+  --dbpath       directory for the journal and snapshots (owner-only); without it data lives in memory only
+  --credentials  JSON file {"username", "password"} clients must log in with (SCRAM-SHA-256), created with a
+                 random password when missing; on TCP it is required, default <dbpath>/credentials.json
   --replSet    replica set name reported to clients (default kiwanda)
   --log-level  pino level for the logs on stderr (default info)`;
 
@@ -51,6 +58,12 @@ export function parseCliArguments(argv: string[]): CliOptions {
       case '--dbPath':
         options.dbPath = value();
         break;
+      case '--socket':
+        options.socketPath = value();
+        break;
+      case '--credentials':
+        options.credentialsFile = value();
+        break;
       case '--replSet':
         options.replicaSetName = value();
         break;
@@ -68,6 +81,12 @@ export function parseCliArguments(argv: string[]): CliOptions {
       default:
         throw new CliUsageError(`unknown option ${flag}`);
     }
+  }
+  // Anyone on the machine (or the network) can reach a TCP port: it is never left without credentials.
+  if (!options.help && !options.socketPath && !options.credentialsFile && !options.dbPath) {
+    throw new CliUsageError(
+      'listening on TCP requires credentials: give --credentials <file> or --dbpath <dir> (they are generated there), or listen on --socket <path>',
+    );
   }
   return options;
 }

@@ -2,7 +2,9 @@ import { type Socket } from 'node:net';
 
 import { type Document } from 'bson';
 
+import { type ClientState } from './auth/client-state';
 import { dispatchCommand } from './commands/dispatch';
+import { type BufferedBytesBudget, type ConnectionLimits } from './connection-limits';
 import { ErrorCode, MongoCommandError } from './errors';
 import { type ServerContext } from './server-context';
 import { MessageFramer, OpCode, readHeader, WireProtocolError } from './wire/message-framer';
@@ -21,47 +23,117 @@ function responseId(): number {
 /**
  * One client connection: frames messages, runs them one at a time in arrival order, and writes replies
  * with backpressure. A message that cannot be parsed closes the connection; it never affects the server.
+ * What it holds is bounded (see ConnectionLimits): it stops reading while its backlog is large, and is
+ * closed when the server-wide budget of buffered bytes runs out, when a message stalls, or when idle.
  */
 export class Connection {
+  readonly id: number;
+  private readonly socket: Socket;
+  private readonly server: ServerContext;
+  private readonly limits: ConnectionLimits;
+  private readonly budget: BufferedBytesBudget;
   private readonly framer = new MessageFramer();
   private readonly queue: Buffer[] = [];
+  private readonly client: ClientState;
+  private queuedBytes = 0;
+  /** Bytes taken from the server-wide budget: partial and queued messages not yet answered. */
+  private heldBytes = 0;
+  private waitingForRestOfMessage = false;
   private working = false;
   private closed = false;
   private paused = false;
 
-  constructor(
-    private readonly socket: Socket,
-    private readonly server: ServerContext,
-    readonly id: number,
-  ) {
+  constructor({
+    socket,
+    server,
+    id,
+    limits,
+    budget,
+  }: {
+    socket: Socket;
+    server: ServerContext;
+    id: number;
+    limits: ConnectionLimits;
+    budget: BufferedBytesBudget;
+  }) {
+    this.socket = socket;
+    this.server = server;
+    this.id = id;
+    this.limits = limits;
+    this.budget = budget;
+    this.client = { id, authenticated: server.credential === undefined };
     socket.setNoDelay(true);
+    socket.setTimeout(limits.idleMs);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('timeout', () => this.timedOut());
     socket.on('error', (error) =>
       server.logger.debug({ err: error, connectionId: id }, 'embedded mongo: socket error'),
     );
-    socket.on('close', () => {
-      this.closed = true;
-    });
+    socket.on('close', () => this.release());
   }
 
   close(): void {
-    this.closed = true;
+    this.release();
     this.socket.destroy();
+  }
+
+  private release(): void {
+    this.closed = true;
+    this.budget.give(this.heldBytes);
+    this.heldBytes = 0;
+    this.queue.length = 0;
+    this.queuedBytes = 0;
   }
 
   private receive(chunk: Buffer): void {
     if (this.closed) return;
+    if (!this.budget.tryTake(chunk.length)) {
+      this.server.logger.warn(
+        { connectionId: this.id, heldBytes: this.heldBytes, budgetBytes: this.limits.maxBufferedBytes },
+        'embedded mongo: closing a connection: the server holds too many unanswered bytes',
+      );
+      this.close();
+      return;
+    }
+    this.heldBytes += chunk.length;
     try {
-      this.queue.push(...this.framer.push(chunk));
+      for (const message of this.framer.push(chunk)) {
+        this.queue.push(message);
+        this.queuedBytes += message.length;
+      }
     } catch (error) {
       this.reject(error);
       return;
     }
-    if (this.queue.length > MAX_QUEUED_MESSAGES && !this.paused) {
+    this.watchForStall();
+    if (
+      !this.paused &&
+      (this.queue.length > MAX_QUEUED_MESSAGES || this.queuedBytes > this.limits.maxQueuedBytesPerConnection)
+    ) {
       this.paused = true;
       this.socket.pause();
     }
     if (!this.working) void this.work();
+  }
+
+  /** A half-received message gets the short stall deadline; a connection between messages the idle one. */
+  private watchForStall(): void {
+    const waiting = this.framer.partialBytes > 0;
+    if (waiting === this.waitingForRestOfMessage) return;
+    this.waitingForRestOfMessage = waiting;
+    this.socket.setTimeout(waiting ? this.limits.stalledMessageMs : this.limits.idleMs);
+  }
+
+  private timedOut(): void {
+    // A command still running (a getMore waiting for changes) is not idleness.
+    if (this.closed || this.working) return;
+    this.server.logger.info(
+      { connectionId: this.id, partialBytes: this.framer.partialBytes },
+      this.waitingForRestOfMessage
+        ? 'embedded mongo: closing a connection whose message stopped arriving'
+        : 'embedded mongo: closing an idle connection',
+    );
+    this.close();
   }
 
   private reject(error: unknown): void {
@@ -81,7 +153,14 @@ export class Connection {
     try {
       while (!this.closed && this.queue.length > 0) {
         const message = this.queue.shift()!;
-        if (this.paused && this.queue.length <= MAX_QUEUED_MESSAGES / 2) {
+        this.queuedBytes -= message.length;
+        this.heldBytes -= message.length;
+        this.budget.give(message.length);
+        if (
+          this.paused &&
+          this.queue.length <= MAX_QUEUED_MESSAGES / 2 &&
+          this.queuedBytes <= this.limits.maxQueuedBytesPerConnection / 2
+        ) {
           this.paused = false;
           this.socket.resume();
         }
@@ -120,7 +199,7 @@ export class Connection {
     const header = readHeader(message);
     if (header.opCode === OpCode.Msg) {
       const parsed = parseOpMsg(message);
-      const reply = dispatchCommand(this.server, parsed.command, this.id);
+      const reply = dispatchCommand(this.server, parsed.command, this.client);
       return reply instanceof Promise
         ? reply.then((body) => encodeMsgReply(parsed, body))
         : encodeMsgReply(parsed, reply);
@@ -144,7 +223,7 @@ export class Connection {
     }
     const db = fullCollectionName.slice(0, -'.$cmd'.length);
     const body = query.$query !== undefined && typeof query.$query === 'object' ? (query.$query as Document) : query;
-    return dispatchCommand(this.server, { ...body, $db: db }, this.id);
+    return dispatchCommand(this.server, { ...body, $db: db }, this.client);
   }
 }
 

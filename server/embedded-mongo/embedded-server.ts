@@ -1,10 +1,15 @@
+import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 
 import { ObjectId } from 'bson';
 
+import { authenticatedUri, type EmbeddedCredentials } from './auth/credentials-file';
+import { deriveScramCredential } from './auth/scram-sha-256';
 import { Connection } from './connection';
+import { BufferedBytesBudget, type ConnectionLimits, DEFAULT_CONNECTION_LIMITS } from './connection-limits';
 import { CursorRegistry } from './cursors/cursor-registry';
 import { Persistence } from './durability/persistence';
+import { PRIVATE_FILE_MODE } from './journal/private-files';
 import { type EmbeddedLogger, type ServerContext, silentLogger } from './server-context';
 import { SessionRegistry } from './sessions/session-registry';
 import { Engine } from './storage/engine';
@@ -15,6 +20,15 @@ export interface EmbeddedMongoOptions {
   port?: number;
   /** Interface to listen on; 127.0.0.1 by default. */
   host?: string;
+  /**
+   * Listen on this Unix domain socket instead of TCP (`port` and `host` are then ignored). It is made
+   * owner-only (0600): put it in a directory only the owner can enter, such as the data directory.
+   */
+  socketPath?: string;
+  /** Require clients to log in with SCRAM-SHA-256 as this user; without it every connection is trusted. */
+  credentials?: EmbeddedCredentials;
+  /** Bounds on connections and what they may hold (see ConnectionLimits). */
+  limits?: Partial<ConnectionLimits>;
   /** Directory for the journal and snapshots; without it everything stays in memory. */
   dbPath?: string;
   /** Replica set name reported in `hello`. */
@@ -29,9 +43,11 @@ export interface EmbeddedMongoOptions {
 }
 
 export interface EmbeddedMongo {
-  /** A connection string for the official driver and Mongoose. */
+  /** A connection string for the official driver and Mongoose (with the credentials when they are required). */
   uri: string;
+  /** The TCP interface, or the socket's path. */
   host: string;
+  /** The TCP port; 0 on a Unix socket. */
   port: number;
   stop(): Promise<void>;
 }
@@ -49,15 +65,27 @@ function validateOptions(options: EmbeddedMongoOptions): void {
     throw new TypeError('startEmbeddedMongo: dbPath must be a non-empty string');
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server, target: { port: number; host: string } | { path: string }): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(target, () => {
       server.off('error', reject);
       const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
+      resolve(typeof address === 'object' && address ? address.port : 0);
     });
   });
+}
+
+/**
+ * A socket file left by a killed server would make listen fail. Only a socket is removed, never a file
+ * that happens to have the name; the data directory's lock already guarantees no live server owns it.
+ */
+function removeStaleSocket(path: string): void {
+  try {
+    if (lstatSync(path).isSocket()) unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** Starts the embedded MongoDB-compatible server and resolves once it accepts connections. */
@@ -81,26 +109,41 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
       startedAt: new Date(),
     },
     logger,
+    credential: options.credentials ? deriveScramCredential(options.credentials) : undefined,
   };
+  const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
+  const budget = new BufferedBytesBudget(limits.maxBufferedBytes);
   const connections = new Set<Connection>();
   let nextConnectionId = 1;
   const server = createServer((socket: Socket) => {
-    const connection = new Connection(socket, context, nextConnectionId++);
+    const connection = new Connection({ socket, server: context, id: nextConnectionId++, limits, budget });
     connections.add(connection);
     socket.on('close', () => connections.delete(connection));
   });
+  server.maxConnections = limits.maxConnections;
+  server.on('drop', () =>
+    logger.warn({ maxConnections: limits.maxConnections }, 'embedded mongo: refused a connection over the limit'),
+  );
   server.on('error', (error) => logger.error({ err: error }, 'embedded mongo: server error'));
 
   let port: number;
+  let advertisedHost: string;
   try {
-    port = await listen(server, options.port ?? 0, host);
+    if (options.socketPath) {
+      removeStaleSocket(options.socketPath);
+      port = await listen(server, { path: options.socketPath });
+      chmodSync(options.socketPath, PRIVATE_FILE_MODE);
+      advertisedHost = options.socketPath;
+    } else {
+      port = await listen(server, { port: options.port ?? 0, host });
+      // Clients must find their seed address in the replica set's host list; a wildcard bind is reached via loopback.
+      advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    }
   } catch (error) {
     await persistence?.close();
     throw error;
   }
-  // Clients must find their seed address in the replica set's host list; a wildcard bind is reached via loopback.
-  const advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  context.identity.address = `${advertisedHost}:${port}`;
+  context.identity.address = options.socketPath ?? `${advertisedHost}:${port}`;
 
   const sweeper = setInterval(() => {
     context.cursors.sweep();
@@ -117,7 +160,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   }, options.ttlMonitorIntervalMs ?? TTL_MONITOR_INTERVAL_MS);
   ttlMonitor.unref();
 
-  logger.info({ address: context.identity.address, dbPath: options.dbPath ?? null }, 'embedded mongo: ready');
+  logger.info(
+    { address: context.identity.address, dbPath: options.dbPath ?? null, authentication: Boolean(options.credentials) },
+    'embedded mongo: ready',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
@@ -137,7 +183,10 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   };
 
   return {
-    uri: `mongodb://${context.identity.address}/?directConnection=true`,
+    uri: authenticatedUri({
+      address: options.socketPath ? encodeURIComponent(options.socketPath) : context.identity.address,
+      credentials: options.credentials,
+    }),
     host: advertisedHost,
     port,
     stop,

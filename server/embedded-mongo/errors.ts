@@ -6,6 +6,7 @@ export const ErrorCode = {
   BadValue: 2,
   NoSuchKey: 4,
   FailedToParse: 9,
+  Overflow: 15,
   TypeMismatch: 14,
   IllegalOperation: 20,
   NamespaceNotFound: 26,
@@ -15,6 +16,7 @@ export const ErrorCode = {
   CursorNotFound: 43,
   NamespaceExists: 48,
   MaxTimeMSExpired: 50,
+  WriteConcernFailed: 64,
   DollarPrefixedFieldName: 52,
   InvalidIdField: 53,
   CommandNotFound: 59,
@@ -29,6 +31,8 @@ export const ErrorCode = {
   WriteConflict: 112,
   CommandNotSupported: 115,
   Unauthorized: 13,
+  AuthenticationFailed: 18,
+  MechanismUnavailable: 334,
   InvalidIndexSpecificationOption: 197,
   CannotIndexParallelArrays: 171,
   NoSuchTransaction: 251,
@@ -42,6 +46,7 @@ export const ErrorCode = {
   ProtocolError: 17,
   DuplicateKey: 11000,
   Location40324: 40324,
+  Location40415: 40415,
 } as const;
 
 const codeNames = new Map<number, string>(Object.entries(ErrorCode).map(([name, code]) => [code, name]));

@@ -1,5 +1,6 @@
 import { type ObjectId } from 'bson';
 
+import { type ScramCredential } from './auth/scram-sha-256';
 import { type CursorRegistry } from './cursors/cursor-registry';
 import { type SessionRegistry } from './sessions/session-registry';
 import { type Engine } from './storage/engine';
@@ -29,4 +30,6 @@ export interface ServerContext {
   sessions: SessionRegistry;
   identity: ServerIdentity;
   logger: EmbeddedLogger;
+  /** The account clients must log in as (SCRAM-SHA-256); without it every connection is trusted. */
+  credential?: ScramCredential;
 }

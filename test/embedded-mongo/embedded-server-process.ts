@@ -5,6 +5,21 @@ import { fileURLToPath } from 'node:url';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const READY_LINE = /^ready (mongodb:\/\/\S+)/m;
+const CREDENTIALS_LINE = /^credentials (\S+)/m;
+
+/**
+ * The printed address names the user but leaves the password in the owner-only credentials file, as a
+ * client of `npm run mongo:embedded` on TCP must read it from there.
+ */
+function uriWithPassword({ uri, output }: { uri: string; output: string }): string {
+  const file = CREDENTIALS_LINE.exec(output)?.[1];
+  if (!file) return uri;
+  const { password } = JSON.parse(readFileSync(file, 'utf8')) as { password: string };
+  return uri.replace(
+    /^mongodb:\/\/([^@/]+)@/,
+    (_, user: string) => `mongodb://${user}:${encodeURIComponent(password)}@`,
+  );
+}
 
 export interface EmbeddedServerProcess {
   uri: string;
@@ -44,7 +59,7 @@ export function startEmbeddedServerProcess({
       clearTimeout(timer);
       child.stdout?.off('data', onOutput);
       resolve({
-        uri: ready[1],
+        uri: uriWithPassword({ uri: ready[1], output }),
         pid: child.pid ?? -1,
         kill: () => endGroup({ child, signal: 'SIGKILL' }),
         stop: () => endGroup({ child, signal: 'SIGTERM' }),

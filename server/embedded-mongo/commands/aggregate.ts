@@ -3,7 +3,7 @@ import { type Document, Long } from 'bson';
 import { isPlainObject, numericValue } from '../bson/values';
 import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { runStages, takeLeadingStages, validatePipeline } from '../query/aggregate-pipeline';
-import { prepareForStorage } from '../query/validate-document';
+import { assertStorableDocument, prepareForStorage } from '../query/validate-document';
 import { assertValidCollectionName } from '../storage/catalog';
 import { openChangeStream } from './change-streams';
 import { optionalDocument, rejectCollation } from './command-arguments';
@@ -24,7 +24,11 @@ function writeOut(request: CommandRequest, target: unknown, results: Document[])
   assertValidCollectionName(spec.coll);
   server.engine.dropCollection(spec.db, spec.coll);
   const collection = server.engine.ensureCollection(spec.db, spec.coll);
-  for (const doc of results) access.insert(collection, prepareForStorage(doc));
+  for (const doc of results) {
+    const stored = prepareForStorage(doc);
+    assertStorableDocument(stored);
+    access.insert(collection, stored);
+  }
 }
 
 async function aggregate(request: CommandRequest): Promise<Document> {
@@ -48,6 +52,13 @@ async function aggregate(request: CommandRequest): Promise<Document> {
   const { docs, rest } = collectionLevel ? takeLeadingStages(reader, pipeline) : { docs: [], rest: pipeline };
   const last = rest[rest.length - 1];
   const out = last && '$out' in last ? last.$out : undefined;
+  if (out !== undefined && isPlainObject(command.readConcern) && command.readConcern.level === 'linearizable') {
+    // A linearizable read must not write: MongoDB refuses the combination before running anything.
+    throw new MongoCommandError(
+      ErrorCode.InvalidOptions,
+      "$out cannot be used with a 'linearizable' read concern level",
+    );
+  }
   const stages = out === undefined ? rest : rest.slice(0, -1);
   const results = runStages({
     docs,

@@ -1,4 +1,5 @@
 import { aggregateCommands } from './aggregate';
+import { authenticationCommands } from './authentication';
 import { catalogCommands } from './catalog';
 import { type CommandTable } from './command-types';
 import { countDistinctCommands } from './count-distinct';
@@ -16,6 +17,7 @@ import { updateCommands } from './update';
 /** Every command this server answers; anything else gets CommandNotFound. */
 export const COMMANDS: CommandTable = {
   ...handshakeCommands,
+  ...authenticationCommands,
   ...catalogCommands,
   ...indexCommands,
   ...findCommands,

@@ -1,5 +1,6 @@
 import { type Document } from 'bson';
 
+import { type ClientState } from '../auth/client-state';
 import { type ServerContext } from '../server-context';
 import { type Session } from '../sessions/session-registry';
 import { type Transaction } from '../sessions/transaction';
@@ -15,7 +16,8 @@ export interface CommandRequest {
   access: DataAccess;
   session?: Session;
   transaction?: Transaction;
-  connectionId: number;
+  /** The connection the command came on: its id and whether it has logged in. */
+  client: ClientState;
 }
 
 export type CommandHandler = (request: CommandRequest) => Document | Promise<Document>;
@@ -26,6 +28,8 @@ export interface CommandDefinition {
   inTransaction?: boolean;
   /** A write whose retry (same lsid + txnNumber) must be answered from the first reply. */
   retryableWrite?: boolean;
+  /** Answered before the client has authenticated (only the handshake and the login itself). */
+  withoutAuthentication?: boolean;
 }
 
 export type CommandTable = Record<string, CommandDefinition>;

@@ -5,12 +5,15 @@ import { badValue } from '../errors';
 import { findDocuments } from '../query/find-documents';
 import { collectionArgument, rejectCollation, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
+import { DELETE_STATEMENT_FIELDS, rejectUnknownStatementFields } from './known-fields';
 import { runWriteBatch, writeReply } from './write-batch';
 
 function remove(request: CommandRequest): Document {
   const { command, db, access } = request;
   const name = collectionArgument(request);
   const statements = requiredArray(command, 'deletes');
+  for (const statement of statements)
+    if (isPlainObject(statement)) rejectUnknownStatementFields('delete.deletes', statement, DELETE_STATEMENT_FIELDS);
   const ordered = command.ordered !== false;
   let n = 0;
   const result = runWriteBatch(statements, ordered, (statement) => {

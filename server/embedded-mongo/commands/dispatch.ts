@@ -1,5 +1,6 @@
 import { type Document } from 'bson';
 
+import { type ClientState } from '../auth/client-state';
 import { ErrorCode, MongoCommandError, toCommandError } from '../errors';
 import { type ServerContext } from '../server-context';
 import { type Session } from '../sessions/session-registry';
@@ -8,6 +9,7 @@ import { advanceTxnNumber, readTxnNumber, transactionForCommand } from '../sessi
 import { AutoCommitAccess, type DataAccess } from '../storage/data-access';
 import { COMMANDS } from './command-table';
 import { type CommandDefinition, type CommandRequest } from './command-types';
+import { rejectUnknownCommandFields } from './known-fields';
 
 /** The command's name: the first field of the command document. */
 function commandNameOf(command: Document): string {
@@ -25,13 +27,16 @@ function commandNameOf(command: Document): string {
 export function dispatchCommand(
   server: ServerContext,
   command: Document,
-  connectionId: number,
+  client: ClientState,
 ): Document | Promise<Document> {
   let transaction: Transaction | undefined;
   try {
     const name = commandNameOf(command);
     const definition = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!definition) throw new MongoCommandError(ErrorCode.CommandNotFound, `no such command: '${name}'`);
+    if (!client.authenticated && !definition.withoutAuthentication)
+      throw new MongoCommandError(ErrorCode.Unauthorized, `Command ${name} requires authentication`);
+    rejectUnknownCommandFields(name, command);
     const db = command.$db;
     if (typeof db !== 'string' || db === '')
       throw new MongoCommandError(ErrorCode.InvalidNamespace, 'command is missing its $db field');
@@ -56,19 +61,53 @@ export function dispatchCommand(
       if (earlier) return earlier;
     }
 
-    const request: CommandRequest = { server, command, name, db, access, session, transaction, connectionId };
+    const request: CommandRequest = { server, command, name, db, access, session, transaction, client };
     const reply = definition.handler(request);
     const done = { server, definition, session, transaction, retryKey };
+    const journaled = wantsJournaled(command);
     if (reply instanceof Promise) {
       return reply.then(
-        (settled) => finishCommand(done, settled),
+        (settled) => {
+          const finished = finishCommand(done, settled);
+          return journaled ? afterJournalFlush(server, finished) : finished;
+        },
         (error: unknown) => failCommand(server, transaction, error),
       );
     }
-    return finishCommand(done, reply);
+    const finished = finishCommand(done, reply);
+    return journaled ? afterJournalFlush(server, finished) : finished;
   } catch (error) {
     return failCommand(server, transaction, error);
   }
+}
+
+/** `j: true`: the client wants its write on disk, not only in the kernel, before it is acknowledged. */
+function wantsJournaled(command: Document): boolean {
+  const concern = command.writeConcern as Document | undefined;
+  return concern !== undefined && concern !== null && concern.j === true;
+}
+
+/**
+ * Holds the reply until the journal is flushed to the device (group commit, see journal/group-sync.ts). A
+ * failed flush is a write concern error, as in MongoDB: the write was applied, its durability is unknown.
+ */
+function afterJournalFlush(server: ServerContext, reply: Document): Document | Promise<Document> {
+  const durable = server.engine.durable();
+  if (!durable) return reply;
+  return durable.then(
+    () => reply,
+    (error: unknown) => {
+      server.logger.error({ err: error }, 'embedded mongo: journal flush failed');
+      return {
+        ...reply,
+        writeConcernError: {
+          code: ErrorCode.WriteConcernFailed,
+          codeName: 'WriteConcernFailed',
+          errmsg: `journal flush failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
+    },
+  );
 }
 
 /** After a handler succeeded: a transaction with failed statements aborts; the journal is flushed. */

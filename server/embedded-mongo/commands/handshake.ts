@@ -1,14 +1,16 @@
 import { type Document, UUID } from 'bson';
 
-import { ErrorCode, MongoCommandError } from '../errors';
+import { SCRAM_MECHANISM } from '../auth/scram-sha-256';
+import { toCommandError } from '../errors';
 import { SESSION_TIMEOUT_MINUTES } from '../sessions/session-registry';
+import { startSaslConversation } from './authentication';
 import { type CommandRequest, type CommandTable } from './command-types';
 
 /** MongoDB 7.0's wire version: high enough for every feature driver 7 and Mongoose 9 use. */
 export const MAX_WIRE_VERSION = 21;
 export const SERVER_VERSION = '7.0.0';
 
-function hello({ server, command, name, connectionId }: CommandRequest): Document {
+function hello({ server, command, name, client }: CommandRequest): Document {
   const { identity } = server;
   const reply: Document = {
     ...(name === 'hello' ? { isWritablePrimary: true } : { ismaster: true }),
@@ -26,13 +28,27 @@ function hello({ server, command, name, connectionId }: CommandRequest): Documen
     maxWriteBatchSize: 100_000,
     localTime: new Date(),
     logicalSessionTimeoutMinutes: SESSION_TIMEOUT_MINUTES,
-    connectionId,
+    connectionId: client.id,
     minWireVersion: 0,
     maxWireVersion: MAX_WIRE_VERSION,
     readOnly: false,
     ok: 1,
   };
-  if (command.saslSupportedMechs !== undefined) reply.saslSupportedMechs = [];
+  // The same answer for any user name, so the handshake does not tell which accounts exist.
+  if (command.saslSupportedMechs !== undefined) reply.saslSupportedMechs = server.credential ? [SCRAM_MECHANISM] : [];
+  const speculative = command.speculativeAuthenticate as Document | undefined;
+  if (speculative && server.credential && !client.authenticated) {
+    // As mongod does, a failed speculative attempt is left out of the reply: the driver then runs saslStart.
+    try {
+      const db = typeof speculative.db === 'string' ? speculative.db : 'admin';
+      reply.speculativeAuthenticate = startSaslConversation({ server, client, command: speculative, db });
+    } catch (error) {
+      server.logger.debug(
+        { reason: toCommandError(error).message },
+        'embedded mongo: speculative authentication failed',
+      );
+    }
+  }
   return reply;
 }
 
@@ -50,10 +66,10 @@ function buildInfo(): Document {
   };
 }
 
-function getParameter({ command }: CommandRequest): Document {
+function getParameter({ server, command }: CommandRequest): Document {
   const known: Document = {
     featureCompatibilityVersion: { version: '7.0' },
-    authenticationMechanisms: [],
+    authenticationMechanisms: server.credential ? [SCRAM_MECHANISM] : [],
     transactionLifetimeLimitSeconds: 60,
     maxTransactionLockRequestTimeoutMillis: 5,
   };
@@ -61,13 +77,6 @@ function getParameter({ command }: CommandRequest): Document {
   const reply: Document = {};
   for (const key of Object.keys(command)) if (key in known) reply[key] = known[key];
   return { ...reply, ok: 1 };
-}
-
-function unsupportedAuth({ name }: CommandRequest): never {
-  throw new MongoCommandError(
-    ErrorCode.CommandNotSupported,
-    `${name}: authentication is not supported by the embedded server; connect without credentials`,
-  );
 }
 
 function serverStatus({ server }: CommandRequest): Document {
@@ -89,12 +98,13 @@ function endSessions({ server, command, name }: CommandRequest): Document {
 }
 
 export const handshakeCommands: CommandTable = {
-  hello: { handler: hello },
-  isMaster: { handler: hello },
-  ismaster: { handler: hello },
-  ping: { handler: () => ({ ok: 1 }) },
-  buildInfo: { handler: buildInfo },
-  buildinfo: { handler: buildInfo },
+  // What mongod answers before authentication: the handshake, ping and the version.
+  hello: { handler: hello, withoutAuthentication: true },
+  isMaster: { handler: hello, withoutAuthentication: true },
+  ismaster: { handler: hello, withoutAuthentication: true },
+  ping: { handler: () => ({ ok: 1 }), withoutAuthentication: true },
+  buildInfo: { handler: buildInfo, withoutAuthentication: true },
+  buildinfo: { handler: buildInfo, withoutAuthentication: true },
   getParameter: { handler: getParameter },
   hostInfo: {
     handler: () => ({ system: { currentTime: new Date(), hostname: 'localhost' }, os: {}, extra: {}, ok: 1 }),
@@ -108,8 +118,4 @@ export const handshakeCommands: CommandTable = {
   refreshSessions: { handler: () => ({ ok: 1 }) },
   killSessions: { handler: endSessions },
   startSession: { handler: () => ({ id: { id: new UUID() }, timeoutMinutes: SESSION_TIMEOUT_MINUTES, ok: 1 }) },
-  saslStart: { handler: unsupportedAuth },
-  saslContinue: { handler: unsupportedAuth },
-  authenticate: { handler: unsupportedAuth },
-  logout: { handler: () => ({ ok: 1 }) },
 };

@@ -1,6 +1,6 @@
 import { type Document } from 'bson';
 
-import { assertDocumentSize, prepareForStorage } from '../query/validate-document';
+import { assertStorableDocument, prepareForStorage } from '../query/validate-document';
 import { collectionArgument, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 import { runWriteBatch, writeReply } from './write-batch';
@@ -14,7 +14,7 @@ function insert(request: CommandRequest): Document {
   let n = 0;
   const result = runWriteBatch(documents, ordered, (raw) => {
     const doc = prepareForStorage(raw);
-    assertDocumentSize(doc);
+    assertStorableDocument(doc);
     access.insert(collection, doc);
     n += 1;
   });

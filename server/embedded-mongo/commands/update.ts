@@ -5,12 +5,13 @@ import { badValue, ErrorCode, MongoCommandError } from '../errors';
 import { findDocuments } from '../query/find-documents';
 import { classifyUpdate } from '../query/update/apply-update';
 import { buildUpsertDocument, updateDocument } from '../query/update/update-document';
-import { assertDocumentSize, prepareForStorage } from '../query/validate-document';
+import { assertStorableDocument, prepareForStorage } from '../query/validate-document';
 import { type Collection } from '../storage/collection';
 import { type DataAccess } from '../storage/data-access';
 import { type StoredDoc } from '../storage/stored-doc';
 import { collectionArgument, rejectCollation, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
+import { rejectUnknownStatementFields, UPDATE_STATEMENT_FIELDS } from './known-fields';
 import { runWriteBatch, writeReply } from './write-batch';
 
 /** Applies an update to one matched document; returns whether it changed. Shared with findAndModify. */
@@ -31,7 +32,7 @@ export function updateOne({
 }): { doc: Document; modified: boolean } {
   const result = updateDocument({ doc: stored.doc, update, filter, arrayFilters });
   if (result.modified) {
-    assertDocumentSize(result.doc);
+    assertStorableDocument(result.doc);
     access.update(
       collection,
       stored.doc,
@@ -57,7 +58,7 @@ export function upsertOne({
   arrayFilters?: unknown;
 }): Document {
   const doc = prepareForStorage(buildUpsertDocument({ filter, update, arrayFilters }));
-  assertDocumentSize(doc);
+  assertStorableDocument(doc);
   access.insert(collection, doc);
   return doc;
 }
@@ -66,6 +67,9 @@ function update(request: CommandRequest): Document {
   const { command, db, access } = request;
   const name = collectionArgument(request);
   const statements = requiredArray(command, 'updates');
+  // The whole command is refused, before any statement runs, as MongoDB's parser refuses it.
+  for (const statement of statements)
+    if (isPlainObject(statement)) rejectUnknownStatementFields('update.updates', statement, UPDATE_STATEMENT_FIELDS);
   const ordered = command.ordered !== false;
   const collection = access.collectionForWrite(db, name);
   let n = 0;

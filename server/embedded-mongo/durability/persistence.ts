@@ -69,6 +69,10 @@ export class Persistence implements CommitSink {
     }
   }
 
+  durable(): Promise<void> {
+    return this.journal.durable();
+  }
+
   /** Starts a compaction; the snapshot is taken synchronously, so it matches everything appended so far. */
   compactNow(): Promise<void> {
     const started = Date.now();

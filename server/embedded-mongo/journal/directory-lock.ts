@@ -1,6 +1,8 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { PRIVATE_FILE_MODE } from './private-files';
+
 const LOCK_FILE = 'LOCK';
 
 /**
@@ -13,7 +15,7 @@ export function acquireDirectoryLock({ dir }: { dir: string }): { release(): voi
   const path = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return { release: () => releaseLock({ path }) };

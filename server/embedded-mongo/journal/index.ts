@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -7,6 +7,8 @@ import { type DeserializeOptions, type Document } from 'bson';
 import { acquireDirectoryLock } from './directory-lock';
 import { syncDirectory, syncDirectorySync, writeFullySync } from './durable-fs';
 import { encodeHeader, fileName, listGenerations } from './file-layout';
+import { GroupSync } from './group-sync';
+import { lockDownDirectory, PRIVATE_DIRECTORY_MODE, PRIVATE_FILE_MODE } from './private-files';
 import { encodeFrame } from './record-framing';
 import { recoverJournalDirectory, type JournalLogger } from './recovery';
 import { writeSnapshotFile } from './snapshot-file';
@@ -50,6 +52,7 @@ export class Journal {
   private closed = false;
   private failure: Error | null = null;
   private pendingCompaction: Promise<void> = Promise.resolve();
+  private readonly groupSync = new GroupSync(() => this.flushToDevice());
 
   private constructor(
     private readonly dir: string,
@@ -71,14 +74,15 @@ export class Journal {
     if (sync !== 'always' && sync !== 'never') {
       throw new TypeError(`Journal.open: \`sync\` must be 'always' or 'never', got ${JSON.stringify(sync)}`);
     }
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+    lockDownDirectory({ dir });
     const lock = acquireDirectoryLock({ dir });
     try {
       const startedAt = performance.now();
       const state = recoverJournalDirectory({ dir, logger, deserializeOptions });
       const active = state.activeJournalExists
         ? {
-            fd: openSync(journalPath({ dir, generation: state.activeGeneration }), 'a'),
+            fd: openSync(journalPath({ dir, generation: state.activeGeneration }), 'a', PRIVATE_FILE_MODE),
             bytes: state.activeJournalBytes,
           }
         : createJournalFile({ dir, generation: state.activeGeneration });
@@ -133,6 +137,38 @@ export class Journal {
     }
     this.bytes += frame.length;
     this.count += 1;
+  }
+
+  /**
+   * Resolves once every record appended before this call is on the device (fdatasync), sharing each flush
+   * with every other caller waiting at the time (group commit). Rejects if the flush failed; the journal
+   * then refuses further appends, as after any failed write.
+   */
+  durable(): Promise<void> {
+    if (this.sync === 'always') return Promise.resolve();
+    try {
+      this.assertWritable();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.groupSync.request();
+  }
+
+  /** One fdatasync of the active file, off the event loop (libuv's thread pool). */
+  private flushToDevice(): Promise<void> {
+    const generation = this.generation;
+    const fd = this.fd;
+    return new Promise<void>((resolve, reject) => {
+      fdatasync(fd, (error) => {
+        // NOTE: a compaction switched files meanwhile: it synced the old file before closing it, so the
+        // records this flush was for are on disk whatever this call says about the closed descriptor.
+        if (!error || this.generation !== generation || this.closed) resolve();
+        else {
+          this.failure ??= error;
+          reject(error);
+        }
+      });
+    });
   }
 
   /**
@@ -211,7 +247,7 @@ function journalPath({ dir, generation }: { dir: string; generation: number }): 
 
 /** A new journal is complete (header synced, directory entry synced) before any record goes in. */
 function createJournalFile({ dir, generation }: { dir: string; generation: number }): { fd: number; bytes: number } {
-  const fd = openSync(journalPath({ dir, generation }), 'ax');
+  const fd = openSync(journalPath({ dir, generation }), 'ax', PRIVATE_FILE_MODE);
   const header = encodeHeader({ kind: 'journal', generation });
   try {
     writeFullySync({ fd, buffer: header });

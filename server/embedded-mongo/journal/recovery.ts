@@ -14,6 +14,7 @@ import { type DeserializeOptions, type Document } from 'bson';
 
 import { syncDirectorySync } from './durable-fs';
 import { fileName, HEADER_BYTES, listGenerations, parseHeader } from './file-layout';
+import { PRIVATE_FILE_MODE } from './private-files';
 import { decodeFrames } from './record-framing';
 import { readSnapshotFile } from './snapshot-file';
 
@@ -110,7 +111,9 @@ export function recoverJournalDirectory({
     if (decoded.damage !== null) {
       const dropped = buffer.length - decoded.validEnd;
       logger.warn({ path, damage: decoded.damage, droppedBytes: dropped }, 'journal: cutting damaged tail');
-      writeFileSync(droppedCopyPath({ path, offset: decoded.validEnd }), buffer.subarray(decoded.validEnd));
+      writeFileSync(droppedCopyPath({ path, offset: decoded.validEnd }), buffer.subarray(decoded.validEnd), {
+        mode: PRIVATE_FILE_MODE,
+      });
       truncateDurably({ path, length: decoded.validEnd });
       state.droppedTailBytes += dropped;
       tailReached = true;

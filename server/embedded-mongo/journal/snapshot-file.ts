@@ -6,6 +6,7 @@ import { type DeserializeOptions, type Document } from 'bson';
 
 import { syncDirectory } from './durable-fs';
 import { encodeHeader, fileName, HEADER_BYTES, parseHeader } from './file-layout';
+import { PRIVATE_FILE_MODE } from './private-files';
 import { decodeFrames } from './record-framing';
 
 /** Keeps each writev well under the kernel's IOV_MAX (1024 on Linux). */
@@ -26,7 +27,7 @@ export async function writeSnapshotFile({
 }): Promise<void> {
   const finalPath = join(dir, fileName({ kind: 'snapshot', generation }));
   const temporaryPath = `${finalPath}.tmp`;
-  const handle = await open(temporaryPath, 'w');
+  const handle = await open(temporaryPath, 'w', PRIVATE_FILE_MODE);
   try {
     const buffers = [encodeHeader({ kind: 'snapshot', generation, recordCount: frames.length }), ...frames];
     for (let index = 0; index < buffers.length; index += BUFFERS_PER_WRITE) {

@@ -32,6 +32,8 @@ export interface WriteOwner {
 /** Receives one record per commit; the durability layer writes it to the journal. */
 export interface CommitSink {
   append(ops: Document[]): void;
+  /** Resolves once everything appended so far is on the device, not only handed to the kernel. */
+  durable(): Promise<void>;
 }
 
 /**
@@ -88,6 +90,14 @@ export class Engine {
   flush(): void {
     if (this.pending.isEmpty || !this.sink) return;
     for (const ops of this.pending.takeRecords()) this.sink.append(ops);
+  }
+
+  /**
+   * Resolves once every flushed record is on disk (for `j: true`); at once when nothing is persisted.
+   * Call after flush().
+   */
+  durable(): Promise<void> | undefined {
+    return this.sink?.durable();
   }
 
   ensureCollection(db: string, name: string): Collection {

@@ -62,6 +62,11 @@ export class MessageFramer {
     return messages;
   }
 
+  /** Bytes received that do not yet make a whole message. */
+  get partialBytes(): number {
+    return this.buffered;
+  }
+
   private peekLength(): number {
     const first = this.chunks[0];
     if (first.length >= 4) return first.readInt32LE(0);

@@ -59,6 +59,9 @@ function applyPipeline(doc: Document, pipeline: unknown[]): UpdateResultDocument
   for (const [key, value] of Object.entries(result)) {
     next[key] = key in doc && compareValues(value, view[key]) === 0 ? doc[key] : value;
   }
+  // As in MongoDB, a pipeline that drops `_id` ($replaceRoot, $unset, $project) keeps the original one; only
+  // a different value is refused.
+  if (next._id === undefined && doc._id !== undefined) next._id = doc._id;
   if (doc._id !== undefined) assertIdUnchanged(doc, next);
   const updatedFields: Document = {};
   const removedFields: string[] = [];
