@@ -10,8 +10,7 @@ const DASHBOARD_LINKS = [
 
 /**
  * The header's links, one per area that has pages; a person sees those their role may open.
- * NOTE: the inspections and my-jobs areas have roles and guards already
- * but no pages yet; each gets its link here when its pages land, never a link to a 404.
+ * Every area listed here has pages, so no link leads to a 404.
  */
 export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
@@ -19,6 +18,8 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
   { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
   { area: 'impact', to: '/impact', label: 'Impact' },
+  { area: 'my-jobs', to: '/my-jobs', label: 'My jobs' },
+  { area: 'inspections', to: '/inspections', label: 'Inspections' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */
@@ -31,10 +32,13 @@ export function navigationFor(role: Role): { to: string; label: string }[] {
   return [...dashboards, ...areas];
 }
 
-/** Where `/` sends a signed-in person: the overview or the catalogue if they may open it; null shows the home page. */
+/** Where `/` sends a signed-in person: the page of their daily work; null shows the home page. */
 export function homePathFor(role: Role): string | null {
   if (roleMayEnter({ role, area: 'planning' })) return '/overview';
   if (roleMayEnter({ role, area: 'design' })) return '/design';
+  // People on phones: straight to their work.
+  if (roleMayEnter({ role, area: 'my-jobs' })) return '/my-jobs';
+  if (roleMayEnter({ role, area: 'inspections' })) return '/inspections';
   return null;
 }
 

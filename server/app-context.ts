@@ -1,6 +1,7 @@
 import { ProblemValidationError } from '../optimizer';
 import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
+import { cancelAbsence, declareAbsence, listArtisanAbsences } from './capacity/index';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
 import { listRecentEvents } from './dashboard/list-recent-events';
@@ -13,6 +14,7 @@ import { readOverview } from './dashboard/read-overview';
 import { readWorkshopDetail } from './dashboard/read-workshop-detail';
 import { streamOrdersCsv } from './dashboard/stream-orders-csv';
 import { weeksAround } from './dashboard/weeks-around';
+import { type Actor } from './domain/actor';
 import { DomainError } from './domain/errors';
 import { domainEvents } from './domain-events';
 import { ImpactAreaParams, ImpactArtisanParams } from './impact/impact-drill-params';
@@ -42,7 +44,13 @@ import { authenticateChannelKey } from './services/channels/channel-keys';
 import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
 import { createChannelOrder } from './services/channels/create-channel-order';
 import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
+import { readInspectionQueue, readInspectionVisit } from './services/inspections/read-inspection-queue';
+import { readInspectionPhoto } from './services/inspections/save-inspection-photo';
+import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
+import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
+import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
 import { authenticateUser } from './services/users/authenticate-user';
+import { chooseLanguage } from './services/users/choose-language';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
@@ -136,6 +144,24 @@ export function createAppContext({
       buildImpactTables,
       /** The public page's aggregates for the twelve whole months before today. */
       readPublicImpact: () => readPublicImpact({ now: clock.now() }),
+    },
+    /** The phone pages of artisans, workshop leads and field officers, as of the server's clock. */
+    phone: {
+      readArtisanJobs,
+      readArtisanEarnings: (input: { actor: Actor }) => readArtisanEarnings({ ...input, now: clock.now() }),
+      listArtisanAbsences: (input: { actor: Actor; artisanId: string }) =>
+        listArtisanAbsences({ ...input, now: clock.now() }),
+      declareAbsence: (input: Omit<Parameters<typeof declareAbsence>[0], 'now'>) =>
+        declareAbsence({ ...input, now: clock.now() }),
+      cancelAbsence: (input: Omit<Parameters<typeof cancelAbsence>[0], 'now'>) =>
+        cancelAbsence({ ...input, now: clock.now() }),
+      readInspectionQueue,
+      readInspectionVisit,
+      readInspectionPhoto,
+      /** Applies a phone's action exactly once per action id (server/services/phone-actions). */
+      applyPhoneAction: (input: Omit<Parameters<typeof applyPhoneAction>[0], 'now'>) =>
+        applyPhoneAction({ ...input, now: clock.now() }),
+      chooseLanguage,
     },
     planning: {
       queries: { PlanViewQuery },

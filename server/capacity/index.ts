@@ -22,3 +22,4 @@ export { readWorkingWeeks } from './read-working-weeks';
 export { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from './read-workshop-free-minutes';
 export { summariseCapacityByWeekAndSkill, type NetworkCapacityCell } from './summarise-capacity';
 export { describeWorkingWeeks, toCapacityWeeks, type WorkingWeek } from './working-weeks';
+export { listArtisanAbsences, type ArtisanAbsence } from './list-artisan-absences';

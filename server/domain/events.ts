@@ -154,3 +154,19 @@ export const WORKSHOP_LOAD_EVENTS = [
   'order:cancelled',
   'payment:paid',
 ] as const satisfies readonly DomainEventName[];
+
+/**
+ * Events after which an artisan's phone pages (offers, work, pay) may be out of date: a new
+ * offer or a job moved, an inspection of their work, a payment to them.
+ */
+export const ARTISAN_PHONE_EVENTS = [
+  'job:status',
+  'inspection:recorded',
+  'payment:paid',
+] as const satisfies readonly DomainEventName[];
+
+/** Events after which a field officer's list of jobs waiting for inspection may be out of date. */
+export const INSPECTION_QUEUE_EVENTS = [
+  'job:status',
+  'inspection:recorded',
+] as const satisfies readonly DomainEventName[];

@@ -7,9 +7,11 @@ import { ProductCollection } from './collection';
 import { GazettedHoliday } from './gazetted-holiday';
 import { IdempotencyRecord } from './idempotency-record';
 import { Inspection } from './inspection';
+import { InspectionPhoto } from './inspection-photo';
 import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
+import { PhoneAction } from './phone-action';
 import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
@@ -28,9 +30,11 @@ export {
   GazettedHoliday,
   IdempotencyRecord,
   Inspection,
+  InspectionPhoto,
   Job,
   Order,
   Payment,
+  PhoneAction,
   Plan,
   PlanCapacitySnapshot,
   PlanningLock,
@@ -64,6 +68,8 @@ export const ALL_MODELS = [
   AuditEvent,
   ReferenceWage,
   WebhookDelivery,
+  InspectionPhoto,
+  PhoneAction,
 ] as const;
 
 /**

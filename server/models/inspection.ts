@@ -1,20 +1,11 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { DEFECT_REASONS, type DefectReason } from '../domain/defect-reasons';
 import { wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-export const DEFECT_REASONS = [
-  'casting-porosity',
-  'uneven-finish',
-  'scratches',
-  'wrong-dimensions',
-  'weak-joint',
-  'cracked-material',
-  'bead-defect',
-  'colour-mismatch',
-  'incomplete',
-] as const;
-export type DefectReason = (typeof DEFECT_REASONS)[number];
+// The list lives in server/domain/ so the officer's page can offer it; re-exported for existing callers.
+export { DEFECT_REASONS, type DefectReason };
 
 /** One QC visit to one job by a field officer. */
 export interface InspectionDoc {

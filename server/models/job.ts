@@ -31,6 +31,9 @@ export interface JobDoc {
   /** Units inspected and passed so far (rework adds to it). */
   passedQuantity: number;
   failedQuantity: number;
+  /** Units the artisan reports made of those awaiting inspection; an inspection starts it again at 0.
+   * Optional in the type only: the schema defaults it, and jobs stored before it existed read as 0. */
+  madeQuantity?: number;
   dueDate: Date;
   plannedWeek: WeekLabel;
   plan?: Types.ObjectId;
@@ -75,6 +78,7 @@ const jobSchema = new Schema<JobDoc>(
     quantity: wholeCountField(1),
     passedQuantity: { ...wholeCountField(0), default: 0 },
     failedQuantity: { ...wholeCountField(0), default: 0 },
+    madeQuantity: { ...wholeCountField(0), default: 0 },
     dueDate: { type: Date, required: true },
     plannedWeek: weekLabelField,
     plan: { type: Schema.Types.ObjectId, ref: 'Plan' },

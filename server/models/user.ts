@@ -1,5 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { LANGUAGES, type Language } from '../domain/languages';
+import { NAIROBI_AREA_NAMES, type NairobiArea } from '../domain/nairobi-areas';
 import { ROLES, type Role } from '../domain/roles';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
@@ -10,6 +12,10 @@ export interface UserDoc {
   name: string;
   role: Role;
   artisan?: Types.ObjectId;
+  /** The language the phone pages speak to this person; absent means English. */
+  language?: Language;
+  /** For a field officer: the neighbourhoods whose workshops they inspect. */
+  areas?: NairobiArea[];
   /** Argon2id PHC string; the password itself is never stored. */
   passwordHash: string;
   active: boolean;
@@ -33,6 +39,8 @@ const userSchema = new Schema<UserDoc>(
         'an artisan user is linked to an artisan',
       ],
     },
+    language: { type: String, enum: LANGUAGES },
+    areas: { type: [{ type: String, enum: NAIROBI_AREA_NAMES }], default: undefined },
     passwordHash: { type: String, required: true, select: false },
     active: { type: Boolean, required: true, default: true },
     lastSignedInAt: { type: Date },

@@ -1,6 +1,7 @@
 import { differenceInCalendarISOWeeks } from 'date-fns';
 import { type Types } from 'mongoose';
 
+import { type NairobiArea } from '../domain/nairobi-areas';
 import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../domain/weeks';
 import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
@@ -11,9 +12,11 @@ import { type CollectionDoc } from '../models/collection';
 import { type GazettedHolidayDoc } from '../models/gazetted-holiday';
 import { type IdempotencyRecordDoc } from '../models/idempotency-record';
 import { type InspectionDoc } from '../models/inspection';
+import { type InspectionPhotoDoc } from '../models/inspection-photo';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
 import { type PaymentDoc } from '../models/payment';
+import { type PhoneActionDoc } from '../models/phone-action';
 import { type PlanDoc } from '../models/plan';
 import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type PlanningLockDoc } from '../models/planning-lock';
@@ -73,6 +76,10 @@ export interface DemoNetwork {
   webhook_deliveries: WebhookDeliveryDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
+  /** Left empty: officers' photos are taken on their phones. */
+  inspection_photos: InspectionPhotoDoc[];
+  /** Left empty: written as phones send actions. */
+  phone_actions: PhoneActionDoc[];
   payments: PaymentDoc[];
   events: AuditEventDoc[];
 }
@@ -181,6 +188,12 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     preOrderable,
     firstOrderIndex: history.orderCount,
   });
+  // Every neighbourhood with a workshop has its officer, whose phone lists that area's inspections.
+  for (const workshop of workshops) officerFor(workshop._id);
+  for (const user of staff.users) {
+    const areas = [...officerByArea].filter(([, officer]) => officer.equals(user._id)).map(([area]) => area);
+    if (areas.length > 0) user.areas = areas as NairobiArea[];
+  }
   const artisanUser = await generateArtisanUser({
     random: random.fork('artisan-user'),
     ids,
@@ -233,6 +246,8 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     webhook_deliveries: [],
     jobs: history.jobs,
     inspections: history.inspections,
+    inspection_photos: [],
+    phone_actions: [],
     payments: history.payments,
     events: [seededEvent],
   };

@@ -26,7 +26,7 @@ export async function applyJobTransition({
   actor: Actor;
   note?: string;
   /** Other fields that change with the status (the accepting artisan, passed quantities, …). */
-  set?: Partial<Pick<JobDoc, 'artisan' | 'passedQuantity' | 'failedQuantity' | 'passedAt'>>;
+  set?: Partial<Pick<JobDoc, 'artisan' | 'passedQuantity' | 'failedQuantity' | 'madeQuantity' | 'passedAt'>>;
   at?: Date;
 }): Promise<JobDoc> {
   const id = String(job._id);

@@ -36,10 +36,21 @@ const STAFF_ROLES = ['planner', 'manager', 'admin', 'system'];
 
 /**
  * Who may move a job: artisans their own workshop's jobs (and, once taken, only the artisan who
- * took it); field officers the follow-up of a failed inspection; planners, managers and admins
- * anything that is not reserved for QC or payment.
+ * took it, or the workshop's lead, who shares its work out); field officers the follow-up of a
+ * failed inspection; planners, managers and admins anything not reserved for QC or payment.
  */
-export function assertActorMayMoveJob({ actor, job, to }: { actor: Actor; job: JobDoc; to: JobStatus }): void {
+export function assertActorMayMoveJob({
+  actor,
+  job,
+  to,
+  leadsWorkshop = false,
+}: {
+  actor: Actor;
+  job: JobDoc;
+  to: JobStatus;
+  /** The acting artisan leads their workshop (see actorLeadsWorkshop). */
+  leadsWorkshop?: boolean;
+}): void {
   if (STAFF_ROLES.includes(actor.role)) return;
   if (actor.role === 'field_officer' && job.status === 'failed') return;
   if (actor.role === 'artisan') {
@@ -47,7 +58,7 @@ export function assertActorMayMoveJob({ actor, job, to }: { actor: Actor; job: J
     if (!actor.workshopId || String(job.workshop) !== actor.workshopId) {
       throw new ForbiddenError(`job ${String(job._id)} belongs to another workshop`);
     }
-    if (job.artisan && String(job.artisan) !== actor.artisanId) {
+    if (job.artisan && String(job.artisan) !== actor.artisanId && !leadsWorkshop) {
       throw new ForbiddenError(`job ${String(job._id)} was taken by another artisan`);
     }
     return;

@@ -9,6 +9,7 @@ export function jobSnapshot(job: JobDoc): Record<string, unknown> {
     quantity: job.quantity,
     passedQuantity: job.passedQuantity,
     failedQuantity: job.failedQuantity,
+    madeQuantity: job.madeQuantity ?? 0,
     plannedWeek: job.plannedWeek,
   };
 }

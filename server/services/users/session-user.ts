@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 
 import { type Actor } from '../../domain/actor';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/languages';
 import { type Role } from '../../domain/roles';
 import { Artisan } from '../../models/artisan';
 import { User } from '../../models/user';
@@ -13,6 +14,8 @@ export interface SessionUser {
   role: Role;
   artisanId: string | null;
   workshopId: string | null;
+  /** The language the phone pages speak to them. */
+  language: Language;
 }
 
 /** Loads an active user with their artisan link; null for an unknown or deactivated user. */
@@ -28,6 +31,7 @@ export async function loadSessionUser({ userId }: { userId: string }): Promise<S
     role: user.role,
     artisanId: artisan ? String(artisan._id) : null,
     workshopId: artisan ? String(artisan.workshop) : null,
+    language: user.language ?? DEFAULT_LANGUAGE,
   };
 }
 

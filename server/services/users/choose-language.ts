@@ -1,0 +1,18 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { NotFoundError } from '../../domain/errors';
+import { objectIdString } from '../../domain/input-schemas';
+import { LANGUAGES, type Language } from '../../domain/languages';
+import { validateInput } from '../../domain/validate-input';
+import { User } from '../../models/user';
+
+const ChooseLanguageInput = z.object({ userId: objectIdString, language: z.enum(LANGUAGES) });
+
+/** Keeps the language a person chose for their pages, so every phone they sign in on speaks it. */
+export async function chooseLanguage(input: { userId: string; language: unknown }): Promise<Language> {
+  const { userId, language } = validateInput(ChooseLanguageInput, input);
+  const updated = await User.updateOne({ _id: new Types.ObjectId(userId) }, { $set: { language } });
+  if (updated.matchedCount === 0) throw new NotFoundError('user', userId);
+  return language;
+}
