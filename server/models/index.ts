@@ -10,10 +10,15 @@ import { Inspection } from './inspection';
 import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
+import { Payout } from './payout';
+import { PayoutAttempt } from './payout-attempt';
+import { PayoutLease } from './payout-lease';
+import { PayoutRun } from './payout-run';
 import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
+import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { User } from './user';
 import { WebhookDelivery } from './webhook-delivery';
@@ -31,11 +36,16 @@ export {
   Job,
   Order,
   Payment,
+  Payout,
+  PayoutAttempt,
+  PayoutLease,
+  PayoutRun,
   Plan,
   PlanCapacitySnapshot,
   PlanningLock,
   Product,
   ProductCollection,
+  ProviderCallback,
   ReferenceWage,
   User,
   WebhookDelivery,
@@ -64,6 +74,11 @@ export const ALL_MODELS = [
   AuditEvent,
   ReferenceWage,
   WebhookDelivery,
+  PayoutRun,
+  Payout,
+  PayoutAttempt,
+  ProviderCallback,
+  PayoutLease,
 ] as const;
 
 /**
