@@ -19,6 +19,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
   { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
   { area: 'impact', to: '/impact', label: 'Impact' },
+  { area: 'payouts', to: '/payouts', label: 'Payouts' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

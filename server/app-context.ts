@@ -45,6 +45,7 @@ import { createChannelOrder } from './services/channels/create-channel-order';
 import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
+import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
 import { readPayoutReconciliation } from './services/payouts/read-payout-reconciliation';
 import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
 import { retryPayout } from './services/payouts/retry-payout';
@@ -146,6 +147,7 @@ export function createAppContext({
     },
     /** Payout runs by M-Pesa B2C (server/services/payouts/), as of the server's clock. */
     payouts: {
+      forms: { PayoutRunForm, PayoutRunParams },
       /** Whether M-Pesa is configured; `reason` names the settings missing when it is not. */
       provider: daraja.enabled ? { enabled: true as const } : { enabled: false as const, reason: daraja.reason },
       /** For the server's worker and callback routes only (holds credentials): never hand it to a page. */
