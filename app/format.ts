@@ -11,6 +11,13 @@ export function formatKes(cents: number): string {
   return kesFormat.format(cents / 100);
 }
 
+const kesExactFormat = new Intl.NumberFormat('en-KE', { style: 'currency', currency: 'KES', minimumFractionDigits: 2 });
+
+/** KES with its cents, where cents matter (what a payout owes before rounding to whole shillings). */
+export function formatKesExact(cents: number): string {
+  return kesExactFormat.format(cents / 100);
+}
+
 export function formatCount(value: number): string {
   return countFormat.format(value);
 }

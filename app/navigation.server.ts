@@ -20,6 +20,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'impact', to: '/impact', label: 'Impact' },
   { area: 'my-jobs', to: '/my-jobs', label: 'My jobs' },
   { area: 'inspections', to: '/inspections', label: 'Inspections' },
+  { area: 'payouts', to: '/payouts', label: 'Payouts' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

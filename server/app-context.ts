@@ -22,6 +22,7 @@ import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
 import { buildImpactTables } from './impact/impact-tables';
 import { readImpactReport } from './impact/read-impact-report';
 import { readPublicImpact } from './impact/read-public-impact';
+import { resolveDarajaSettings } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
 import { isProposalStale } from './planning/is-proposal-stale';
@@ -49,6 +50,12 @@ import { readInspectionPhoto } from './services/inspections/save-inspection-phot
 import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
+import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
+import { gatherPayoutRun } from './services/payouts/gather-payout-run';
+import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
+import { readPayoutReconciliation } from './services/payouts/read-payout-reconciliation';
+import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
+import { retryPayout } from './services/payouts/retry-payout';
 import { authenticateUser } from './services/users/authenticate-user';
 import { chooseLanguage } from './services/users/choose-language';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
@@ -87,6 +94,7 @@ export function createAppContext({
   clock: Clock;
   sessions: SessionCookies;
 }) {
+  const daraja = resolveDarajaSettings(config);
   return {
     config,
     logger,
@@ -162,6 +170,26 @@ export function createAppContext({
       applyPhoneAction: (input: Omit<Parameters<typeof applyPhoneAction>[0], 'now'>) =>
         applyPhoneAction({ ...input, now: clock.now() }),
       chooseLanguage,
+    },
+    /** Payout runs by M-Pesa B2C (server/services/payouts/), as of the server's clock. */
+    payouts: {
+      forms: { PayoutRunForm, PayoutRunParams },
+      /** Whether M-Pesa is configured; `reason` names the settings missing when it is not. */
+      provider: daraja.enabled ? { enabled: true as const } : { enabled: false as const, reason: daraja.reason },
+      /** For the server's worker and callback routes only (holds credentials): never hand it to a page. */
+      daraja,
+      countPaymentsDue,
+      listPayoutRuns,
+      readPayoutRun,
+      readPayoutReconciliation: () => readPayoutReconciliation({ now: clock.now() }),
+      gatherPayoutRun: (input: Omit<Parameters<typeof gatherPayoutRun>[0], 'now'>) =>
+        gatherPayoutRun({ ...input, now: clock.now() }),
+      approvePayoutRun: (input: Omit<Parameters<typeof approvePayoutRun>[0], 'now'>) =>
+        approvePayoutRun({ ...input, now: clock.now() }),
+      cancelPayoutRun: (input: Omit<Parameters<typeof cancelPayoutRun>[0], 'now'>) =>
+        cancelPayoutRun({ ...input, now: clock.now() }),
+      retryPayout: (input: Omit<Parameters<typeof retryPayout>[0], 'now'>) =>
+        retryPayout({ ...input, now: clock.now() }),
     },
     planning: {
       queries: { PlanViewQuery },

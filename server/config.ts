@@ -24,6 +24,33 @@ const ConfigSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
+  // Payouts by M-Pesa B2C (Safaricom Daraja); any of them unset turns payouts off (see integrations/mpesa).
+  MPESA_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MPESA_CONSUMER_KEY: z.string().min(1).optional(),
+  MPESA_CONSUMER_SECRET: z.string().min(1).optional(),
+  MPESA_SHORTCODE: z
+    .string()
+    .regex(/^\d{5,9}$/, 'must be a 5–9 digit shortcode')
+    .optional(),
+  MPESA_INITIATOR_NAME: z.string().min(1).optional(),
+  MPESA_INITIATOR_PASSWORD: z.string().min(1).optional(),
+  MPESA_CERTIFICATE_PATH: z.string().min(1).optional(),
+  /** The unguessable path segment under which Daraja's result and timeout callbacks are accepted. */
+  MPESA_CALLBACK_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** How often (ms) the payout worker sends, checks and queries payouts; 0 turns it off. */
+  PAYOUT_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** How long (ms) a sent payout waits for M-Pesa's result before it counts as unknown and is queried. */
+  PAYOUT_RESULT_WAIT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  // SMS and USSD by Africa's Talking; unset turns SMS off.
+  AT_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AT_USERNAME: z.string().min(1).optional(),
+  AT_API_KEY: z.string().min(1).optional(),
+  AT_SENDER_ID: z.string().min(1).max(11).optional(),
+  /** Where the providers reach Kiwanda's callbacks, e.g. https://kiwanda.example.org (no trailing slash). */
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -7,6 +7,8 @@ import { pinoHttp } from 'pino-http';
 import { createOrdersApiRouter } from './api/orders-router';
 import { type AppContext } from './app-context';
 import { type Database } from './database';
+import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
+import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
 import { KIWANDA_VERSION } from './version';
 
@@ -44,6 +46,14 @@ export function createHttpApp({ logger, database, context, getBuild, development
 
   // The channels' API answers JSON itself; it never reaches Remix.
   app.use('/api/v1', createOrdersApiRouter(context));
+
+  // M-Pesa's result callbacks answer JSON themselves, under their secret path.
+  const { daraja } = context.payouts;
+  if (daraja.enabled)
+    app.use(
+      MPESA_CALLBACK_PREFIX,
+      createMpesaCallbackRouter({ secret: daraja.settings.callbackSecret, logger: logger.child({ module: 'mpesa' }) }),
+    );
 
   // Fingerprinted bundles never change under the same name, so browsers may keep them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));

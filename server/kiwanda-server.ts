@@ -7,12 +7,14 @@ import { createSessionCookies } from './auth/session-storage';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
+import { createDarajaClient } from './integrations/mpesa/daraja-client';
 import { type Logger } from './logger';
 import { ensureCollectionsAndIndexes } from './models';
 import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
 import { loadDemoNetworkIfEmpty } from './seed/load-demo-network';
+import { startPayoutWorker } from './services/payouts/payout-worker';
 import { resolveSessionSecret } from './session-secret';
 
 export interface RunningKiwanda {
@@ -67,6 +69,17 @@ export async function startKiwandaServer({
           maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
         })
       : undefined;
+  const { daraja } = context.payouts;
+  if (!daraja.enabled) logger.warn(daraja.reason);
+  const payoutWorker =
+    daraja.enabled && config.PAYOUT_POLL_MS > 0
+      ? startPayoutWorker({
+          client: createDarajaClient(daraja.settings),
+          logger: logger.child({ module: 'payouts' }),
+          pollMs: config.PAYOUT_POLL_MS,
+          resultWaitMs: config.PAYOUT_RESULT_WAIT_MS,
+        })
+      : undefined;
   const openSockets = new Set<Socket>();
   httpServer.on('connection', (socket) => {
     openSockets.add(socket);
@@ -95,6 +108,7 @@ export async function startKiwandaServer({
     clearTimeout(drainTimer);
     await autoReplanner?.stop();
     await webhookDispatcher?.stop();
+    await payoutWorker?.stop();
     await database.close();
     logger.info('kiwanda stopped');
   }

@@ -58,6 +58,16 @@ export interface PaymentPaid {
   amountCents: number;
 }
 
+/** A payout run or one of its payouts changed state (domain/payout-status.ts). */
+export interface PayoutChanged {
+  runId: string;
+  /** Absent when the run as a whole changed (gathered, approved, completed). */
+  payoutId?: string;
+  workshopId?: string;
+  artisanId?: string | null;
+  status: string;
+}
+
 export interface PlanProgress {
   planId: string;
   trigger: PlanTrigger;
@@ -93,6 +103,7 @@ export interface DomainEvents {
   'capacity:changed': CapacityChanged;
   'inspection:recorded': InspectionRecorded;
   'payment:paid': PaymentPaid;
+  'payout:changed': PayoutChanged;
   'plan:progress': PlanProgress;
   'plan:proposed': PlanProposed;
   'plan:committed': PlanCommitted;
@@ -170,3 +181,6 @@ export const INSPECTION_QUEUE_EVENTS = [
   'job:status',
   'inspection:recorded',
 ] as const satisfies readonly DomainEventName[];
+
+/** Events after which the payouts pages (runs, states, reconciliation) may be out of date. */
+export const PAYOUT_EVENTS = ['payout:changed', 'payment:paid'] as const satisfies readonly DomainEventName[];

@@ -15,7 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-export const AREAS = ['planning', 'design', 'impact', 'inspections', 'my-jobs', 'admin'] as const;
+export const AREAS = ['planning', 'design', 'impact', 'inspections', 'my-jobs', 'admin', 'payouts'] as const;
 export type Area = (typeof AREAS)[number];
 
 export const AREA_ROLES: Record<Area, readonly Role[]> = {
@@ -25,6 +25,7 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   inspections: ['field_officer', 'manager', 'admin'],
   'my-jobs': ['artisan'],
   admin: ['admin'],
+  payouts: ['manager', 'admin'],
 };
 
 export function roleMayEnter({ role, area }: { role: Role; area: Area }): boolean {

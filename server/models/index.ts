@@ -12,10 +12,15 @@ import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
 import { PhoneAction } from './phone-action';
+import { Payout } from './payout';
+import { PayoutAttempt } from './payout-attempt';
+import { PayoutLease } from './payout-lease';
+import { PayoutRun } from './payout-run';
 import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
+import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { User } from './user';
 import { WebhookDelivery } from './webhook-delivery';
@@ -35,11 +40,16 @@ export {
   Order,
   Payment,
   PhoneAction,
+  Payout,
+  PayoutAttempt,
+  PayoutLease,
+  PayoutRun,
   Plan,
   PlanCapacitySnapshot,
   PlanningLock,
   Product,
   ProductCollection,
+  ProviderCallback,
   ReferenceWage,
   User,
   WebhookDelivery,
@@ -70,6 +80,11 @@ export const ALL_MODELS = [
   WebhookDelivery,
   InspectionPhoto,
   PhoneAction,
+  PayoutRun,
+  Payout,
+  PayoutAttempt,
+  ProviderCallback,
+  PayoutLease,
 ] as const;
 
 /**

@@ -17,6 +17,7 @@ const LOCAL_AUDIENCE: { [Name in DomainEventName]: (payload: DomainEventPayload<
   'capacity:changed': (event) => event.workshopIds.map(workshopRoom),
   'inspection:recorded': (event) => [workshopRoom(event.workshopId)],
   'payment:paid': (event) => [event.artisanId ? artisanRoom(event.artisanId) : workshopRoom(event.workshopId)],
+  'payout:changed': (event) => (event.artisanId ? [artisanRoom(event.artisanId)] : []),
   'plan:progress': () => [],
   'plan:proposed': () => [],
   'plan:committed': () => [],

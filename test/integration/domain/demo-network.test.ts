@@ -25,6 +25,12 @@ const LEFT_EMPTY = [
   'plan_capacity_snapshots',
   'planning_locks',
   'reference_wages',
+  // Payout runs start when a manager gathers one; the demo network has none yet.
+  'payout_runs',
+  'payouts',
+  'payout_attempts',
+  'provider_callbacks',
+  'payout_leases',
   'channel_keys',
   'idempotency_records',
   'webhook_deliveries',

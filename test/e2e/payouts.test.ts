@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Payment } from '#server/models/payment';
+
+import { freePort } from '../integration/payouts/free-port';
+import { mpesaEnv, seedPassedWork } from '../integration/payouts/payout-fixture';
+import { startDarajaStandIn } from '../mocks/daraja-stand-in';
+import { startTestServer } from '../support/app-server';
+import { chromiumPath } from '../support/browser';
+import { clearDomainDatabase, connectDomainDatabase } from '../support/domain-database';
+import { signIn } from '../support/sign-in';
+
+/** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
+const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
+
+describe('a manager approves a payout run in Chromium, paid through a Daraja stand-in', { timeout: 90_000 }, () => {
+  let server: RunningKiwanda;
+  let daraja: Awaited<ReturnType<typeof startDarajaStandIn>>;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const shoot = async (name: string, width = 1440) => {
+    if (!screenshotDir) return;
+    mkdirSync(screenshotDir, { recursive: true });
+    await page.setViewportSize({ width, height: width < 500 ? 740 : 900 });
+    await page.screenshot({ path: `${screenshotDir}/payouts-${name}.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
+
+  beforeAll(async () => {
+    daraja = await startDarajaStandIn();
+    const port = await freePort();
+    server = await startTestServer({
+      env: {
+        ...mpesaEnv({ baseUrl: daraja.url, publicBaseUrl: `http://127.0.0.1:${port}` }),
+        PORT: String(port),
+        PAYOUT_POLL_MS: '200',
+      },
+    });
+    await connectDomainDatabase();
+    await clearDomainDatabase();
+    await seedPassedWork({ jobsPerArtisan: [2, 1, 1] });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await daraja?.close();
+  });
+
+  it('gathers, approves and shows each payout paid with its M-Pesa receipt', async () => {
+    const { name, value } = await signIn({ baseUrl: server.url, role: 'manager' });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name, value, url: server.url }]);
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto(`${server.url}/payouts`);
+    await expect.poll(() => page.getByRole('link', { name: 'Payouts' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Gather a payout run' }).click();
+    await page.getByRole('link', { name: 'Review the run' }).click();
+    await page.getByTestId('run-status').filter({ hasText: 'Awaiting approval' }).waitFor();
+    expect(await page.getByTestId('payout-row').count()).toBe(3);
+    await shoot('review');
+
+    await page.getByRole('button', { name: /Approve and pay/ }).click();
+    // The page follows the payouts live: every row turns Paid with a receipt, without a reload.
+    await page.getByTestId('run-status').filter({ hasText: 'Completed' }).waitFor({ timeout: 30_000 });
+    const receipts = await page.getByTestId('receipt').allTextContents();
+    expect(receipts).toHaveLength(3);
+    await shoot('paid');
+    await shoot('paid-phone', 360);
+
+    // What the artisans' phones read: each payment confirmed, with the receipt the page shows.
+    const payments = await Payment.find().lean();
+    expect(payments.map((payment) => payment.status)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+    expect(new Set(payments.map((payment) => payment.providerReference))).toEqual(new Set(receipts));
+    const sent = daraja.fake.requests.filter((request) => request.path === '/mpesa/b2c/v3/paymentrequest');
+    expect(sent).toHaveLength(3);
+
+    await page.goto(`${server.url}/payouts`);
+    await page.getByTestId('reconciliation').waitFor();
+    await shoot('index');
+    expect(await page.getByTestId('reconciliation').innerText()).toContain('Ksh');
+    expect(consoleErrors).toEqual([]);
+  });
+});
