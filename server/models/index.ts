@@ -1,6 +1,7 @@
 import { Absence } from './absence';
 import { Artisan } from './artisan';
 import { AuditEvent } from './audit-event';
+import { CapacityHold } from './capacity-hold';
 import { Channel } from './channel';
 import { ChannelKey } from './channel-key';
 import { ProductCollection } from './collection';
@@ -23,6 +24,7 @@ export {
   Absence,
   Artisan,
   AuditEvent,
+  CapacityHold,
   Channel,
   ChannelKey,
   GazettedHoliday,
@@ -64,6 +66,7 @@ export const ALL_MODELS = [
   AuditEvent,
   ReferenceWage,
   WebhookDelivery,
+  CapacityHold,
 ] as const;
 
 /**
