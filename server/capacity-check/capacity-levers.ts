@@ -69,7 +69,7 @@ export function findLevers({
     const { served, extra } = gain(network.problem, MOVABLE_DAYS);
     levers.push({
       kind: 'move-orders',
-      text: `letting normal-priority orders ship up to ${MOVABLE_DAYS} days later`,
+      text: `Letting normal-priority orders ship up to ${MOVABLE_DAYS} days later`,
       extraUnits: Math.max(0, extra),
       orders: extra > 0 ? namedOrders({ network, moved: served.moved }) : [],
     });

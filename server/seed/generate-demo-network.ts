@@ -5,6 +5,7 @@ import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../do
 import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
 import { type AuditEventDoc } from '../models/audit-event';
+import { type CapacityHoldDoc } from '../models/capacity-hold';
 import { type ChannelDoc } from '../models/channel';
 import { type ChannelKeyDoc } from '../models/channel-key';
 import { type CollectionDoc } from '../models/collection';
@@ -71,6 +72,8 @@ export interface DemoNetwork {
   reference_wages: ReferenceWageDoc[];
   /** Left empty: written as channels' orders change. */
   webhook_deliveries: WebhookDeliveryDoc[];
+  /** Left empty: designers place holds from their capacity checks. */
+  capacity_holds: CapacityHoldDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -231,6 +234,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     planning_locks: [],
     reference_wages: [],
     webhook_deliveries: [],
+    capacity_holds: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,
