@@ -69,6 +69,33 @@ export function serveNewDemand({
   demand: readonly NewDemand[];
   movableDays?: number;
 }): ServedDemand {
+  const first = serveOnce({ problem, demand, movableDays, caps: demand.map((line) => line.quantity) });
+  // The flow spreads minutes without regard to unit size, so pieces smaller than a unit may be
+  // left in several pool-weeks. Asking for more (served last, it takes nothing from the open
+  // orders) fills those pool-weeks whole; the count is then capped at what was asked.
+  const lost = first.lines.map((line, i) => Math.floor(line.minutes / demand[i].minutesPerUnit + EPSILON) - line.units);
+  if (lost.every((units, i) => units <= 0 || first.lines[i].units >= demand[i].quantity)) return first;
+  const fragments = first.lines.map((_, i) => first.flows.filter((flow) => flow.line === i).length);
+  return serveOnce({
+    problem,
+    demand: demand.map((line, i) => ({ ...line, quantity: line.quantity + Math.max(0, lost[i]) + fragments[i] + 1 })),
+    movableDays,
+    caps: demand.map((line) => line.quantity),
+  });
+}
+
+function serveOnce({
+  problem,
+  demand,
+  movableDays,
+  caps,
+}: {
+  problem: ProblemInput;
+  demand: readonly NewDemand[];
+  movableDays: number;
+  /** Most whole units each line may count. */
+  caps: readonly number[];
+}): ServedDemand {
   const movedDue = (dueDate: string) => format(addDays(new Date(`${dueDate}T12:00:00Z`), movableDays), 'yyyy-MM-dd');
   const jobs: ProblemInput['jobs'] = [
     ...problem.jobs.map((job) =>
@@ -106,7 +133,7 @@ export function serveNewDemand({
     const line = Number(facts.job.id.slice(NEW_PREFIX.length));
     const minutesPerUnit = facts.job.minutesPerUnit;
     lines[line].minutes = solution.servedMinutes[j];
-    let wanted = Math.floor(solution.servedMinutes[j] / minutesPerUnit + EPSILON);
+    let wanted = Math.min(caps[line], Math.floor(solution.servedMinutes[j] / minutesPerUnit + EPSILON));
     const c = network.classOfJob[j];
     if (c < 0) return;
     const arcs = [...network.classes[c].arcs].sort((a, b) => network.arcs[a].week - network.arcs[b].week || a - b);
