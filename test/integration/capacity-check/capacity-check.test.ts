@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { checkCapacity } from '#server/capacity-check/check-capacity';
+import { launchCapacityHold } from '#server/capacity-check/launch-capacity-hold';
 import { placeCapacityHold } from '#server/capacity-check/place-capacity-hold';
+import { readHeldMinutes } from '#server/capacity-check/read-held-minutes';
+import { CapacityHold } from '#server/models/index';
 import { readCheckNetwork } from '#server/capacity-check/read-check-network';
 
 import { planJobs } from '../../../optimizer';
@@ -28,6 +31,8 @@ async function fullPlanPlacesEverything({ extra = 0, dueDate = '2026-03-22' } = 
   });
   return plan.metrics.unitsOnTime === plan.metrics.unitsDemanded;
 }
+
+const WEEKS = ['2026-W10', '2026-W11', '2026-W12'] as const;
 
 describe('the capacity check against the optimizer', () => {
   let fixture: CapacityCheckFixture;
@@ -124,6 +129,25 @@ describe('the capacity check against the optimizer', () => {
     expect(answer.effect.womenShare).toBeLessThan(1);
     const planned = answer.plan.flatMap((row) => row.units).reduce((sum, entry) => sum + entry.units, 0);
     expect(planned).toBe(40);
+  });
+
+  it('launches a hold as an order and stops holding; a lapsed hold holds nothing', async () => {
+    const question = { lines: [{ productId: String(fixture.cuff), quantity: 60 }], by: '2026-03-22' };
+    const hold = await placeCapacityHold({ actor: designer, now: CHECK_NOW, holdHours: 72, ...question });
+    expect((await readHeldMinutes({ now: CHECK_NOW, weeks: WEEKS })).size).toBeGreaterThan(0);
+    // Three days on, it has lapsed: planning no longer sees it.
+    expect((await readHeldMinutes({ now: new Date(CHECK_NOW.getTime() + 73 * 3_600_000), weeks: WEEKS })).size).toBe(0);
+
+    const { order } = await launchCapacityHold({ actor: designer, now: CHECK_NOW, holdId: String(hold._id) });
+    expect(order).toMatchObject({ priority: 'high', lines: [{ quantity: 60 }] });
+    expect(await CapacityHold.findById(hold._id).lean()).toMatchObject({ status: 'launched', order: order._id });
+    expect((await readHeldMinutes({ now: CHECK_NOW, weeks: WEEKS })).size).toBe(0);
+    // The order now takes what the hold kept: 50 more cuffs fit, as before the hold.
+    const { answer } = await checkCapacity({ now: CHECK_NOW, ...question });
+    expect(answer.mostByDate).toBe(50);
+    await expect(launchCapacityHold({ actor: designer, now: CHECK_NOW, holdId: String(hold._id) })).rejects.toThrow(
+      /is launched/,
+    );
   });
 
   it('refuses a date in the past or beyond the horizon, and an unknown product, naming the field', async () => {
