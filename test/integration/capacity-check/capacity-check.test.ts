@@ -3,9 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkCapacity } from '#server/capacity-check/check-capacity';
 import { launchCapacityHold } from '#server/capacity-check/launch-capacity-hold';
 import { placeCapacityHold } from '#server/capacity-check/place-capacity-hold';
+import { readCheckNetwork } from '#server/capacity-check/read-check-network';
 import { readHeldMinutes } from '#server/capacity-check/read-held-minutes';
 import { CapacityHold } from '#server/models/index';
-import { readCheckNetwork } from '#server/capacity-check/read-check-network';
 
 import { planJobs } from '../../../optimizer';
 import { makeActor } from '../../factories/actors';
