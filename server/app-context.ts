@@ -2,6 +2,11 @@ import { ProblemValidationError } from '../optimizer';
 import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
 import { cancelAbsence, declareAbsence, listArtisanAbsences } from './capacity/index';
+import { checkCapacity } from './capacity-check/check-capacity';
+import { CheckForm, listCheckableProducts, questionOfForm, rowsOfForm } from './capacity-check/check-form';
+import { launchCapacityHold } from './capacity-check/launch-capacity-hold';
+import { placeCapacityHold } from './capacity-check/place-capacity-hold';
+import { summariseActiveHolds } from './capacity-check/summarise-holds';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
 import { listRecentEvents } from './dashboard/list-recent-events';
@@ -190,6 +195,22 @@ export function createAppContext({
         cancelPayoutRun({ ...input, now: clock.now() }),
       retryPayout: (input: Omit<Parameters<typeof retryPayout>[0], 'now'>) =>
         retryPayout({ ...input, now: clock.now() }),
+    },
+    /** The designers' "can we make N by D?" and their capacity holds, as of the server's clock. */
+    capacityCheck: {
+      queries: { CheckForm },
+      questionOfForm,
+      rowsOfForm,
+      listCheckableProducts,
+      checkCapacity: async (input: Omit<Parameters<typeof checkCapacity>[0], 'now'>) => {
+        const { question, answer } = await checkCapacity({ ...input, now: clock.now() });
+        return { question, answer };
+      },
+      placeCapacityHold: (input: Omit<Parameters<typeof placeCapacityHold>[0], 'now' | 'holdHours'>) =>
+        placeCapacityHold({ ...input, now: clock.now(), holdHours: config.CAPACITY_HOLD_HOURS }),
+      launchCapacityHold: (input: Omit<Parameters<typeof launchCapacityHold>[0], 'now'>) =>
+        launchCapacityHold({ ...input, now: clock.now() }),
+      listActiveHolds: () => summariseActiveHolds({ now: clock.now() }),
     },
     planning: {
       queries: { PlanViewQuery },

@@ -51,6 +51,13 @@ const ConfigSchema = z.object({
     .url({ protocol: /^https?$/ })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /** Hours a designer's capacity hold keeps its capacity unless the launch's orders are created. */
+  CAPACITY_HOLD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

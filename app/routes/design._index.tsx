@@ -39,6 +39,9 @@ export default function Catalogue() {
           </p>
         </div>
         <div className="design-form__actions">
+          <Link to="/design/check" className="button button--quiet">
+            Can we make it?
+          </Link>
           <Link to="/design/collections/new" className="button button--quiet">
             New collection
           </Link>

@@ -4,17 +4,22 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix
 import { describeCommittedFigures } from '#server/domain/committed-plan';
 
 import { requireRole } from '../auth.server';
+import { HeldCapacity } from '../components/capacity-check/held-capacity';
 import { formatFulfilment } from '../components/planning/plan-format';
 import { formatWeekRange, PlanTable } from '../components/planning/plan-list';
 import { formatCount, formatNairobiTime } from '../format';
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireRole(args, 'planning');
-  return args.context.planning.listPlans();
+  const [plans, holds] = await Promise.all([
+    args.context.planning.listPlans(),
+    args.context.capacityCheck.listActiveHolds(),
+  ]);
+  return { ...plans, holds };
 }
 
 export default function PlanningIndex() {
-  const { waiting, committed, recent } = useLoaderData<typeof loader>();
+  const { waiting, committed, recent, holds } = useLoaderData<typeof loader>();
   const suggestions = waiting.filter((plan) => plan.trigger === 'auto');
   const proposals = waiting.filter((plan) => plan.trigger === 'planner');
   return (
@@ -58,6 +63,7 @@ export default function PlanningIndex() {
         <h2 id="recent-title">Recent plans</h2>
         <PlanTable plans={recent} caption="Recent plans" />
       </section>
+      <HeldCapacity holds={holds} />
     </>
   );
 }

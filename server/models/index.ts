@@ -1,6 +1,7 @@
 import { Absence } from './absence';
 import { Artisan } from './artisan';
 import { AuditEvent } from './audit-event';
+import { CapacityHold } from './capacity-hold';
 import { Channel } from './channel';
 import { ChannelKey } from './channel-key';
 import { ProductCollection } from './collection';
@@ -30,6 +31,7 @@ export {
   Absence,
   Artisan,
   AuditEvent,
+  CapacityHold,
   Channel,
   ChannelKey,
   GazettedHoliday,
@@ -85,6 +87,7 @@ export const ALL_MODELS = [
   PayoutAttempt,
   ProviderCallback,
   PayoutLease,
+  CapacityHold,
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import { type Types } from 'mongoose';
 
 import { type ProblemInput } from '../../optimizer';
 import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
+import { readHeldMinutes } from '../capacity-check/read-held-minutes';
 import { type Skill } from '../domain/skills';
 import { nairobiDateString } from '../domain/weeks';
 import { type OrderPriority } from '../models/order';
@@ -54,10 +55,11 @@ export async function buildPlanningProblem({
   horizon: PlanningHorizon;
   timeLimitMs?: number;
 }): Promise<PlanningProblem> {
-  const [lines, { workshops: capacity }, products] = await Promise.all([
+  const [lines, { workshops: capacity }, products, held] = await Promise.all([
     listUncoveredOrderLines(),
     readWorkshopFreeMinutes({ now: horizon.now, weeks: horizon.labels }),
     Product.find({}, { minimumLot: 1 }).lean(),
+    readHeldMinutes({ now: horizon.now, weeks: horizon.labels }),
   ]);
   // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.
   const minimumLot = new Map(products.map((product) => [String(product._id), product.minimumLot]));
@@ -86,7 +88,10 @@ export async function buildPlanningProblem({
       id: workshop.code,
       skills: workshop.skills,
       artisans: workshop.artisans,
-      capacityMinutes: workshop.freeMinutes,
+      // Designers' capacity holds keep their minutes out of reach of open orders.
+      capacityMinutes: workshop.freeMinutes.map((free, week) =>
+        Math.max(0, free - (held.get(workshop.code)?.[week] ?? 0)),
+      ),
     })),
     jobs: problemJobs,
     ...(timeLimitMs ? { options: { timeLimitMs } } : {}),

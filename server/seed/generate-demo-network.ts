@@ -6,6 +6,7 @@ import { inNairobi, isoWeekLabel, nairobiWeekStart, shiftInNairobi } from '../do
 import { type AbsenceDoc } from '../models/absence';
 import { type ArtisanDoc } from '../models/artisan';
 import { type AuditEventDoc } from '../models/audit-event';
+import { type CapacityHoldDoc } from '../models/capacity-hold';
 import { type ChannelDoc } from '../models/channel';
 import { type ChannelKeyDoc } from '../models/channel-key';
 import { type CollectionDoc } from '../models/collection';
@@ -74,6 +75,8 @@ export interface DemoNetwork {
   reference_wages: ReferenceWageDoc[];
   /** Left empty: written as channels' orders change. */
   webhook_deliveries: WebhookDeliveryDoc[];
+  /** Left empty: designers place holds from their capacity checks. */
+  capacity_holds: CapacityHoldDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   /** Left empty: officers' photos are taken on their phones. */
@@ -244,6 +247,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     planning_locks: [],
     reference_wages: [],
     webhook_deliveries: [],
+    capacity_holds: [],
     jobs: history.jobs,
     inspections: history.inspections,
     inspection_photos: [],

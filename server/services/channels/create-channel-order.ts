@@ -123,7 +123,13 @@ export async function createChannelOrder({
     shipBy: order.shipBy,
     lines: order.lines.map((line) => {
       const product = productOf(line.product);
-      return { skill: product!.requiredSkill, minutes: line.quantity * product!.labourMinutesPerUnit };
+      return {
+        skill: product!.requiredSkill,
+        quantity: line.quantity,
+        minutesPerUnit: product!.labourMinutesPerUnit,
+        pieceRateCents: product!.pieceRateCents,
+        minLot: product!.minimumLot,
+      };
     }),
   });
   order.lines = order.lines.map((line, index) => ({ ...line, promisedShipDate: promised[index] ?? undefined }));

@@ -1,25 +1,23 @@
-import { readCapacity, summariseCapacityByWeekAndSkill } from '../../capacity';
+import { parseDay, weekEndDate } from '../../capacity-check/check-calendar';
+import { readCheckNetwork } from '../../capacity-check/read-check-network';
+import { type NewDemand, serveNewDemand } from '../../capacity-check/serve-new-demand';
 import { type Skill } from '../../domain/skills';
-import { nairobiDateString, weekRange } from '../../domain/weeks';
-
-/** How far ahead a promise may look: beyond it the line has no promised date. */
-const PROMISE_HORIZON_WEEKS = 12;
+import { nairobiDateString } from '../../domain/weeks';
 
 export interface LineToPromise {
   skill: Skill;
-  /** Labour the line needs: quantity × the product's minutes per unit. */
-  minutes: number;
+  quantity: number;
+  minutesPerUnit: number;
+  pieceRateCents: number;
+  minLot: number;
 }
 
 /**
- * A ship date for each line (Nairobi "YYYY-MM-DD"): the ship-by date when the network's free
- * minutes of the line's skill up to that week cover it, otherwise the last day of the first week
- * by which they do; null when not even the next 12 weeks have room.
- *
- * NOTE: a stand-in until the designers' capacity-check engine lands; that engine replaces this
- * function. It reads free minutes from server/capacity/ (as of `now`, never recomputed here),
- * lets the lines of one order share them in order, and ignores open demand nobody has planned
- * yet, so it can promise more than a plan would place.
+ * A ship date for each line of a channel's order (Nairobi "YYYY-MM-DD"), from the designers'
+ * capacity-check engine (one engine for both): the order's lines are asked together, after every
+ * open order and hold, as of `now`. A line that can be made by the ship-by date is promised that
+ * date; otherwise the last day of the first week by which it can be; null when not even the
+ * planning horizon (12 weeks) has room.
  */
 export async function promiseShipDates({
   now,
@@ -30,22 +28,23 @@ export async function promiseShipDates({
   shipBy: Date;
   lines: readonly LineToPromise[];
 }): Promise<(string | null)[]> {
-  const weeks = weekRange(now, PROMISE_HORIZON_WEEKS);
-  const capacity = await readCapacity({ now, weeks: weeks.map((week) => week.label) });
-  const free = new Map<string, number>();
-  for (const cell of summariseCapacityByWeekAndSkill(capacity.cells))
-    free.set(`${cell.week}|${cell.skill}`, cell.freeMinutes);
+  const network = await readCheckNetwork({ now });
+  const startDay = parseDay(network.horizon.startDate) as number;
+  const weeks = network.horizon.labels.length;
+  const asked = nairobiDateString(shipBy);
+  const demandBy = (dueDate: string): NewDemand[] => lines.map((line) => ({ ...line, dueDate }));
+  const fits = (dueDate: string) =>
+    serveNewDemand({ problem: network.problem, demand: demandBy(dueDate) }).lines.map(
+      (served, index) => served.units >= lines[index].quantity,
+    );
 
-  return lines.map((line) => {
-    let needed = line.minutes;
-    for (const week of weeks) {
-      const key = `${week.label}|${line.skill}`;
-      const taken = Math.min(needed, free.get(key) ?? 0);
-      free.set(key, (free.get(key) ?? 0) - taken);
-      needed -= taken;
-      // Made within the ship-by week (or before): the channel's date holds.
-      if (needed <= 0) return nairobiDateString(week.start <= shipBy ? shipBy : new Date(week.end.getTime() - 1));
-    }
-    return null;
-  });
+  const promised: (string | null)[] = fits(asked).map((fit) => (fit ? asked : null));
+  for (let week = 0; week < weeks && promised.includes(null); week++) {
+    const date = weekEndDate({ startDay, week });
+    if (date <= asked) continue;
+    fits(date).forEach((fit, index) => {
+      if (fit && promised[index] === null) promised[index] = date;
+    });
+  }
+  return promised;
 }

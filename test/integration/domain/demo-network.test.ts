@@ -34,6 +34,7 @@ const LEFT_EMPTY = [
   'channel_keys',
   'idempotency_records',
   'webhook_deliveries',
+  'capacity_holds',
 ];
 
 function hashNetwork(network: DemoNetwork): string {

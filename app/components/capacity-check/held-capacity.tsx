@@ -1,0 +1,67 @@
+import { Form } from '@remix-run/react';
+
+import { type HoldSummary } from '#server/capacity-check/summarise-holds';
+import { SKILL_LABELS } from '#server/domain/skills';
+
+import { formatCount, formatDay, formatNairobiTime } from '../../format';
+
+/**
+ * Designers' capacity holds: what is held, for when, until when, and the hours it keeps by skill
+ * and week. Planners see it beside their plans; designers may launch a hold from it.
+ */
+export function HeldCapacity({ holds, canLaunch = false }: { holds: HoldSummary[]; canLaunch?: boolean }) {
+  return (
+    <section className="card" aria-labelledby="holds-heading" data-testid="capacity-holds">
+      <h2 id="holds-heading">Capacity held for launches</h2>
+      {holds.length === 0 ? (
+        <p className="muted">No capacity is held: every free hour is open to orders.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Hold</th>
+                <th>Products</th>
+                <th>Ships by</th>
+                <th>Held until</th>
+                <th>Hours kept</th>
+                {canLaunch ? <th /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {holds.map((hold) => (
+                <tr key={hold.id}>
+                  <td className="nowrap">
+                    {hold.reference}
+                    <div className="muted">{hold.heldBy}</div>
+                  </td>
+                  <td>{hold.lines.map((line) => `${formatCount(line.quantity)} × ${line.sku}`).join(', ')}</td>
+                  <td className="nowrap">{formatDay(hold.shipBy)}</td>
+                  <td className="nowrap">{formatNairobiTime(hold.expiresAt)}</td>
+                  <td>
+                    {hold.hours.map((entry) => (
+                      <div key={`${entry.week}-${entry.skill}`} className="nowrap">
+                        {entry.week} · {SKILL_LABELS[entry.skill]}: {formatCount(entry.hours)} h
+                      </div>
+                    ))}
+                  </td>
+                  {canLaunch ? (
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="launch" />
+                        <input type="hidden" name="holdId" value={hold.id} />
+                        <button type="submit" className="button">
+                          Launch: create the order
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

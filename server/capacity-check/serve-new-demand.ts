@@ -1,0 +1,215 @@
+import { addDays, format } from 'date-fns';
+
+import { validateProblem, type ProblemInput } from '../../optimizer';
+import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
+import { buildAggregateNetwork } from '../../optimizer/aggregate-network';
+import { allowedWeeks, parseDay } from '../../optimizer/calendar';
+import { PlacementLedger } from '../../optimizer/placement-ledger';
+import { buildPlanningInstance } from '../../optimizer/planning-instance';
+
+// The capacity check's one computation. It reuses the optimizer's exact aggregate model (skill
+// classes over pools of interchangeable workshops and weeks, solved by the greedy polymatroid
+// flow the planner itself starts from) but changes the order in which demand is served: the open
+// orders first, the designer's new demand after them. The greedy flow gives each job in turn the
+// most that still fits while never taking minutes from earlier jobs, so the new demand gets
+// exactly what is left once every open order has all it can get: "without moving any open order".
+// With `movableDays`, normal-priority orders keep their claim but may finish that many days later.
+
+/** Optimizer priority of a normal order (see PRIORITY_WEIGHT): the orders a designer may move. */
+const MOVABLE_PRIORITY = 1;
+const NEW_PREFIX = '\u0000new:';
+const EPSILON = 1e-6;
+
+export interface NewDemand {
+  skill: string;
+  quantity: number;
+  minutesPerUnit: number;
+  pieceRateCents: number;
+  /** Plain calendar date (YYYY-MM-DD): the same rule as an order's ship-by date. */
+  dueDate: string;
+  minLot: number;
+}
+
+export interface ServedLine {
+  units: number;
+  minutes: number;
+}
+
+/** Whole units of new demand given to one pool of workshops in one horizon week. */
+export interface NewDemandFlow {
+  line: number;
+  skill: string;
+  week: number;
+  /** Optimizer workshop ids of the pool (all interchangeable for this skill). */
+  workshopIds: string[];
+  units: number;
+  minutesPerUnit: number;
+}
+
+export interface MovedJob {
+  jobId: string;
+  /** Minutes of it that now finish after its ship-by date. */
+  lateMinutes: number;
+}
+
+export interface ServedDemand {
+  lines: ServedLine[];
+  flows: NewDemandFlow[];
+  /** Pool-week load after serving (open orders and new demand), by workshop ids of the pool. */
+  pools: { workshopIds: string[]; skills: string[]; load: number[]; capacity: number[] }[];
+  moved: MovedJob[];
+}
+
+/** Serves the open orders of `problem`, then `demand`; see the file comment. */
+export function serveNewDemand({
+  problem,
+  demand,
+  movableDays = 0,
+}: {
+  problem: ProblemInput;
+  demand: readonly NewDemand[];
+  movableDays?: number;
+}): ServedDemand {
+  const first = serveOnce({ problem, demand, movableDays, caps: demand.map((line) => line.quantity) });
+  // The flow spreads minutes without regard to unit size, so pieces smaller than a unit may be
+  // left in several pool-weeks. Asking for more (served last, it takes nothing from the open
+  // orders) fills those pool-weeks whole; the count is then capped at what was asked.
+  const lost = first.lines.map((line, i) => Math.floor(line.minutes / demand[i].minutesPerUnit + EPSILON) - line.units);
+  if (lost.every((units, i) => units <= 0 || first.lines[i].units >= demand[i].quantity)) return first;
+  const fragments = first.lines.map((_, i) => first.flows.filter((flow) => flow.line === i).length);
+  return serveOnce({
+    problem,
+    demand: demand.map((line, i) => ({ ...line, quantity: line.quantity + Math.max(0, lost[i]) + fragments[i] + 1 })),
+    movableDays,
+    caps: demand.map((line) => line.quantity),
+  });
+}
+
+function serveOnce({
+  problem,
+  demand,
+  movableDays,
+  caps,
+}: {
+  problem: ProblemInput;
+  demand: readonly NewDemand[];
+  movableDays: number;
+  /** Most whole units each line may count. */
+  caps: readonly number[];
+}): ServedDemand {
+  const movedDue = (dueDate: string) => format(addDays(new Date(`${dueDate}T12:00:00Z`), movableDays), 'yyyy-MM-dd');
+  const jobs: ProblemInput['jobs'] = [
+    ...problem.jobs.map((job) =>
+      movableDays > 0 && (job.priority ?? 1) === MOVABLE_PRIORITY ? { ...job, dueDate: movedDue(job.dueDate) } : job,
+    ),
+    ...demand.map((line, index) => ({
+      id: `${NEW_PREFIX}${String(index).padStart(3, '0')}`,
+      skill: line.skill,
+      quantity: line.quantity,
+      minutesPerUnit: line.minutesPerUnit,
+      pieceRateCents: line.pieceRateCents,
+      dueDate: line.dueDate,
+      priority: 1,
+      minLot: line.minLot,
+    })),
+  ];
+  const instance = buildPlanningInstance(validateProblem({ ...problem, jobs, options: { fairness: false } }));
+  // Nothing is pinned in a check: the whole of every workshop's free minutes and every job is open.
+  const network = buildAggregateNetwork(instance, new PlacementLedger(instance));
+  const isNew = (j: number) => instance.jobs[j].job.id.startsWith(NEW_PREFIX);
+  const serviceOrder = [...network.serviceOrder.filter((j) => !isNew(j)), ...network.serviceOrder.filter(isNew)];
+  const solution = solveAggregateFlow({ ...network, serviceOrder });
+
+  const lines: ServedLine[] = demand.map(() => ({ units: 0, minutes: 0 }));
+  const poolIds = instance.pools.map((pool) => pool.workshops.map((w) => instance.workshops[w].id));
+  const load = instance.pools.map(() => new Array<number>(instance.weeks).fill(0));
+  const flowLeft = Float64Array.from(solution.arcFlow);
+  network.arcs.forEach((arc, a) => (load[arc.pool][arc.week] += solution.arcFlow[a]));
+
+  // A class may hold new and old jobs alike: they reach the same nodes, so its flow may be shared
+  // out in any way. Each new line takes whole units node by node (earliest week first); only whole
+  // units count, since a piece of a unit left in one pool-week cannot join another's.
+  const flows: NewDemandFlow[] = [];
+  instance.jobs.forEach((facts, j) => {
+    if (!isNew(j)) return;
+    const line = Number(facts.job.id.slice(NEW_PREFIX.length));
+    const minutesPerUnit = facts.job.minutesPerUnit;
+    lines[line].minutes = solution.servedMinutes[j];
+    let wanted = Math.min(caps[line], Math.floor(solution.servedMinutes[j] / minutesPerUnit + EPSILON));
+    const c = network.classOfJob[j];
+    if (c < 0) return;
+    const arcs = [...network.classes[c].arcs].sort((a, b) => network.arcs[a].week - network.arcs[b].week || a - b);
+    for (const a of arcs) {
+      if (wanted <= 0) break;
+      const units = Math.min(wanted, Math.floor(flowLeft[a] / minutesPerUnit + EPSILON));
+      if (units <= 0) continue;
+      flowLeft[a] -= units * minutesPerUnit;
+      wanted -= units;
+      lines[line].units += units;
+      const arc = network.arcs[a];
+      flows.push({
+        line,
+        skill: instance.skills[network.classes[c].skill],
+        week: arc.week,
+        workshopIds: poolIds[arc.pool],
+        units,
+        minutesPerUnit,
+      });
+    }
+  });
+
+  return {
+    lines,
+    flows,
+    pools: instance.pools.map((pool, p) => ({
+      workshopIds: poolIds[p],
+      skills: pool.skills.map((s) => instance.skills[s]),
+      load: load[p],
+      capacity: pool.capacity,
+    })),
+    moved: movableDays > 0 ? findMovedJobs({ instance, network, solution, movableDays }) : [],
+  };
+}
+
+/**
+ * Normal orders that finish after their ship-by date in this answer. A class's jobs share one
+ * window, so only its flow in weeks past the normal orders' original last week, beyond what its
+ * other jobs (new demand, urgent orders) could take there, must be theirs.
+ */
+function findMovedJobs({
+  instance,
+  network,
+  solution,
+  movableDays,
+}: {
+  instance: ReturnType<typeof buildPlanningInstance>;
+  network: ReturnType<typeof buildAggregateNetwork>;
+  solution: ReturnType<typeof solveAggregateFlow>;
+  movableDays: number;
+}): MovedJob[] {
+  const moved: MovedJob[] = [];
+  const isMovable = (j: number) =>
+    !instance.jobs[j].job.id.startsWith(NEW_PREFIX) && instance.jobs[j].job.priority === MOVABLE_PRIORITY;
+  for (const demandClass of network.classes) {
+    const members = demandClass.jobs.filter(isMovable);
+    if (members.length === 0) continue;
+    const original = allowedWeeks({
+      startDay: instance.startDay,
+      weeks: instance.weeks,
+      releaseDay: Number.NEGATIVE_INFINITY,
+      dueDay: (parseDay(instance.jobs[members[0]].job.dueDate) as number) - movableDays,
+    });
+    const lastOnTime = original ? original.last : -1;
+    let late = 0;
+    for (const a of demandClass.arcs) if (network.arcs[a].week > lastOnTime) late += solution.arcFlow[a];
+    const others = demandClass.jobs.filter((j) => !isMovable(j));
+    late -= others.reduce((sum, j) => sum + solution.servedMinutes[j], 0);
+    if (late <= EPSILON) continue;
+    const total = members.reduce((sum, j) => sum + solution.servedMinutes[j], 0);
+    for (const j of members) {
+      const lateMinutes = total > 0 ? (late * solution.servedMinutes[j]) / total : 0;
+      if (lateMinutes >= 1) moved.push({ jobId: instance.jobs[j].job.id, lateMinutes: Math.round(lateMinutes) });
+    }
+  }
+  return moved;
+}
