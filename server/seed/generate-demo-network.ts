@@ -39,7 +39,11 @@ export interface DemoNetworkOptions {
   artisans: number;
   /** Weeks of history before the reference week. */
   weeks: number;
-  /** Any instant of the current week; the network's "now" is the start of that week in Nairobi. */
+  /**
+   * The moment the network is simulated up to (its "now"): work due before it has been made,
+   * inspected and paid, but for a few late jobs; the current week's jobs have progressed by the
+   * day. The same seed and reference date give the same network.
+   */
   referenceDate: Date;
 }
 
@@ -117,7 +121,8 @@ function schedulable({
 export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
   const random = createRandom(options.seed);
   const ids = createSeededIds(options.seed);
-  const referenceDate = nairobiWeekStart(options.referenceDate);
+  const now = options.referenceDate;
+  const referenceDate = nairobiWeekStart(now);
 
   const staff = await generateStaffUsers({ random: random.fork('users'), ids, referenceDate });
   const { workshops, artisans } = generateWorkforce({
@@ -160,6 +165,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     random: random.fork('history'),
     ids,
     referenceDate,
+    now,
     historyWeeks: options.weeks,
     artisans: schedulable({ random: random.fork('availability'), artisans, referenceDate, weeks: options.weeks }),
     workshops,
@@ -174,6 +180,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     random: random.fork('open-demand'),
     ids,
     referenceDate,
+    now,
     artisans,
     absences,
     jobs: history.jobs,
@@ -198,8 +205,8 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     committedBy: planner._id,
   });
   const seededEvent: AuditEventDoc = {
-    _id: ids('event', 0, referenceDate),
-    at: referenceDate,
+    _id: ids('event', 0, now),
+    at: now,
     actor: { kind: 'system', role: 'system', label: 'demo network seed' },
     entity: { kind: 'network', id: ids('network', 0, referenceDate) },
     action: 'network.seeded',
@@ -208,10 +215,10 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
       seed: String(options.seed),
       artisans: options.artisans,
       weeks: options.weeks,
-      referenceDate: referenceDate.toISOString(),
+      referenceDate: now.toISOString(),
     },
-    createdAt: referenceDate,
-    updatedAt: referenceDate,
+    createdAt: now,
+    updatedAt: now,
   };
 
   return {

@@ -31,7 +31,10 @@ export interface GeneratedHistory {
 export interface HistoryInput {
   random: Random;
   ids: SeededObjectId;
+  /** Monday 00:00 in Nairobi of the current week. */
   referenceDate: Date;
+  /** The moment the network is simulated up to: nothing later has happened. */
+  now: Date;
   historyWeeks: number;
   artisans: readonly SchedulableArtisan[];
   workshops: readonly WorkshopDoc[];
@@ -63,9 +66,9 @@ function placedBefore({
 }
 
 /**
- * The network's past, week by week, up to the reference date: partners' purchase orders and
- * web orders, jobs given to the artisans free for them, QC, payments. The current and next
- * week's jobs come from the plan committed last Friday.
+ * The network's past, week by week, up to its now: partners' purchase orders and web orders,
+ * jobs given to the artisans free for them, QC, payments. The current and next week's jobs come
+ * from the plan committed last Friday and have progressed as far as `now`.
  */
 export function generateHistory(input: HistoryInput): GeneratedHistory {
   const { random, ids, referenceDate } = input;
@@ -168,7 +171,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
           ids,
           plan,
           officer: input.officerFor(plan.workshop),
-          now: referenceDate,
+          now: input.now,
         });
         const declined =
           index < 0 && random.chance(0.03)
@@ -181,7 +184,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
       }
       history.jobs.push(...jobs);
       const plated = plans.some((plan) => goldPlated.has(String(plan.product)));
-      history.orders.push(settleOrderStatus({ random, order, jobs, goldPlated: plated, now: referenceDate }));
+      history.orders.push(settleOrderStatus({ random, order, jobs, goldPlated: plated, now: input.now }));
     }
   }
   history.orderCount = orderCount;
