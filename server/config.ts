@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
+  /** 1 loads the demo network on an empty database without asking (scripts, tests, a quick look). */
+  KIWANDA_DEMO: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

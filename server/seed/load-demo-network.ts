@@ -3,7 +3,7 @@ import { type Model } from 'mongoose';
 import { type Logger } from '../logger';
 import { ALL_MODELS, ensureCollectionsAndIndexes } from '../models';
 import { User } from '../models/user';
-import { DEMO_EMAIL_DOMAIN } from '../services/users/list-demo-accounts';
+import { DEMO_NETWORK_EMAIL } from '../services/users/list-demo-accounts';
 import { type DemoNetwork, type DemoNetworkOptions } from './generate-demo-network';
 import { createSeedProgress, type SeedProgressListener } from './seed-progress';
 
@@ -15,9 +15,7 @@ export class DatabaseNotEmptyError extends Error {
 
 /** True when the database holds accounts other than the demo network's: real data, not to be wiped. */
 async function holdsRealAccounts(): Promise<boolean> {
-  const domain = DEMO_EMAIL_DOMAIN.replace('.', '\\.');
-  const field = new RegExp(`@(${domain}|kiwanda\\.example)$`);
-  return (await User.exists({ email: { $not: field } })) !== null;
+  return (await User.exists({ email: { $not: DEMO_NETWORK_EMAIL } })) !== null;
 }
 
 /**
@@ -125,14 +123,4 @@ export async function seedDemoNetwork({
   progress('done', 1);
   logger?.info({ ...counts, generateMs, writeMs }, 'demo network loaded');
   return { options, counts, generateMs, writeMs };
-}
-
-/**
- * `npm start` on an empty database: loads the demo network so there is something to see. A
- * database with any account in it is left alone.
- */
-export async function loadDemoNetworkIfEmpty({ logger }: { logger: Logger }): Promise<SeedSummary | null> {
-  if ((await User.estimatedDocumentCount()) > 0) return null;
-  logger.info('empty database: loading the demo network (sign in with the demo accounts shown on /login)');
-  return seedDemoNetwork({ logger });
 }
