@@ -118,7 +118,11 @@ function schedulable({
  * Builds the whole demo network in memory: the same options give the same documents, ids and
  * timestamps included. Nothing here reads the clock or the database.
  */
-export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
+export async function generateDemoNetwork(
+  options: DemoNetworkOptions,
+  /** Told the share of the network built so far (the history is most of the work). */
+  onProgress?: (share: number) => void,
+): Promise<DemoNetwork> {
   const random = createRandom(options.seed);
   const ids = createSeededIds(options.seed);
   const now = options.referenceDate;
@@ -161,7 +165,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
 
   const committedAt = shiftInNairobi({ from: referenceDate, weeks: -1, days: 4, hours: 14 });
   const planId = ids('plan', 1, committedAt);
-  const history = generateHistory({
+  const history = await generateHistory({
     random: random.fork('history'),
     ids,
     referenceDate,
@@ -174,6 +178,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     officerFor,
     currentPlanId: planId,
     committedShare: { current: 0.55, next: 0.15 },
+    onWeek: (share) => onProgress?.(share * 0.9),
   });
   const absences = generateAbsences({ random: random.fork('absences'), ids, referenceDate, artisans });
   const open = generateOpenDemand({

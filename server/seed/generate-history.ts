@@ -46,6 +46,8 @@ export interface HistoryInput {
   currentPlanId: Types.ObjectId;
   /** Share of capacity already committed in the current week and the next. */
   committedShare: { current: number; next: number };
+  /** Told the share of the weeks built so far. */
+  onWeek?: (share: number) => void;
 }
 
 /** Placed some days before it ships, and never after the reference date. */
@@ -70,7 +72,7 @@ function placedBefore({
  * jobs given to the artisans free for them, QC, payments. The current and next week's jobs come
  * from the plan committed last Friday and have progressed as far as `now`.
  */
-export function generateHistory(input: HistoryInput): GeneratedHistory {
+export async function generateHistory(input: HistoryInput): Promise<GeneratedHistory> {
   const { random, ids, referenceDate } = input;
   const history: GeneratedHistory = { orderCount: 0, orders: [], jobs: [], inspections: [], payments: [] };
   const goldPlated = new Set(
@@ -83,6 +85,10 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
   const nextJobIndex = () => jobCount++;
 
   for (let index = -input.historyWeeks; index <= 1; index++) {
+    // A week at a time, giving the event loop back in between: a server loading the demo
+    // network keeps answering (its preparing page, /healthz) while the year is built.
+    await new Promise((resolve) => setImmediate(resolve));
+    input.onWeek?.((index + input.historyWeeks) / (input.historyWeeks + 2));
     const week = productionWeek({ referenceDate, index });
     const pool = createArtisanWeekPool({
       artisans: input.artisans,

@@ -110,7 +110,7 @@ export async function seedDemoNetwork({
     );
   }
   const generateStarted = performance.now();
-  const network = await generateDemoNetwork(options);
+  const network = await generateDemoNetwork(options, (share) => progress('building', share));
   const generateMs = Math.round(performance.now() - generateStarted);
 
   const writeStarted = performance.now();
