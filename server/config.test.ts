@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 12,
       API_RATE_LIMIT_PER_MINUTE: 3_000,
+      KIWANDA_DEMO: false,
     });
   });
 

@@ -58,6 +58,8 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(72),
+  /** 1 loads the demo network on an empty database without asking (scripts, tests, a quick look). */
+  KIWANDA_DEMO: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

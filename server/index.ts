@@ -1,5 +1,5 @@
+import { listenFirst } from './boot-listener';
 import { ConfigError, loadConfig } from './config';
-import { startKiwandaServer } from './kiwanda-server';
 import { createLogger } from './logger';
 
 const SHUTDOWN_DEADLINE_MS = 5_000;
@@ -16,7 +16,10 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config);
-  const kiwanda = await startKiwandaServer({ config, logger });
+  // Listen first, so the port answers (with the preparing page) while the rest loads.
+  const listener = await listenFirst({ config, logger });
+  const { startKiwandaServer } = await import('./kiwanda-server');
+  const kiwanda = await startKiwandaServer({ config, logger, listener });
 
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');

@@ -1,20 +1,22 @@
-import { createServer, type Server as HttpServer } from 'node:http';
-import { type AddressInfo, type Socket } from 'node:net';
+import { type Server as HttpServer } from 'node:http';
 
 import { startWebhookDispatcher } from './api/webhook-dispatcher';
 import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './app-context';
 import { createSessionCookies } from './auth/session-storage';
+import { listenFirst, type BootListener } from './boot-listener';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
 import { createDarajaClient } from './integrations/mpesa/daraja-client';
 import { type Logger } from './logger';
 import { ensureCollectionsAndIndexes } from './models';
+import { User } from './models/user';
 import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
-import { loadDemoNetworkIfEmpty } from './seed/load-demo-network';
+import { seedDemoNetwork } from './seed/load-demo-network';
 import { startPayoutWorker } from './services/payouts/payout-worker';
+import { type SetupStatus } from './services/setup/setup-status';
 import { resolveSessionSecret } from './session-secret';
 
 export interface RunningKiwanda {
@@ -24,76 +26,123 @@ export interface RunningKiwanda {
   io: KiwandaIo;
   database: Database;
   context: AppContext;
+  /** Where the boot stands: starting, first run, loading the demo network, ready. */
+  setup: SetupStatus;
+  /** Settles when every page is served (after the demo network loads, or a first-run choice). */
+  ready: Promise<void>;
   /** Stops accepting, closes sockets, flushes and closes the database. */
   close(): Promise<void>;
 }
 
-/** Boots Kiwanda in order: database → Remix build → Express → Socket.IO on the same server → listen. */
+/**
+ * Boots Kiwanda so that it answers at once: listen (every request gets the preparing page) →
+ * database → Remix build → Express and Socket.IO on the same server → the demo network or the
+ * first-run page when the database is empty → ready.
+ */
 export async function startKiwandaServer({
   config,
   logger,
   clock = SYSTEM_CLOCK,
+  firstRun = config.NODE_ENV !== 'test',
+  listener,
 }: {
   config: Config;
   logger: Logger;
   /** Tests pass a fixed clock to see the network as of a chosen moment. */
   clock?: Clock;
+  /** Whether an empty database opens the first-run page; tests start from a database of their own making. */
+  firstRun?: boolean;
+  /** The server already listening (server/index.ts opens it before loading the rest). */
+  listener?: BootListener;
 }): Promise<RunningKiwanda> {
   const development = config.NODE_ENV === 'development';
+  const boot = listener ?? (await listenFirst({ config, logger }));
+  const { url, port, httpServer, openSockets, setup } = boot;
   const sessions = createSessionCookies({ secret: resolveSessionSecret({ config, logger }) });
-  const database = await connectDatabase({ config, logger });
-  // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
-  await ensureCollectionsAndIndexes();
-  // Tests start from a database of their own making.
-  if (config.NODE_ENV !== 'test') await loadDemoNetworkIfEmpty({ logger });
-  const context = createAppContext({ config, logger, clock, sessions });
-  const remix = await loadRemixBuild({ development, logger });
-  const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development });
+  const ready = setup.whenReady;
 
-  const httpServer = createServer(app);
+  const loadDemo = () => {
+    if (setup.current().state === 'loading-demo') return;
+    setup.loadingDemo(null);
+    seedDemoNetwork({ logger, onProgress: (progress) => setup.loadingDemo(progress) }).then(
+      () => setup.ready(),
+      (error: unknown) => {
+        logger.error({ err: error }, 'loading the demo network failed');
+        setup.failed(`Loading the demo network failed: ${(error as Error).message}`);
+      },
+    );
+  };
+
+  let database: Database;
+  let context: AppContext;
+  let remix: Awaited<ReturnType<typeof loadRemixBuild>>;
+  try {
+    database = await connectDatabase({ config, logger });
+    // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
+    await ensureCollectionsAndIndexes();
+    context = createAppContext({ config, logger, clock, sessions });
+    remix = await loadRemixBuild({ development, logger });
+  } catch (error) {
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    throw error;
+  }
+  const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development });
+  boot.attach({ app, accountsExist: async () => (await User.exists({})) !== null, loadDemo });
   const io = attachRealtime(httpServer, { logger, sessions });
-  const autoReplanner =
-    config.REPLAN_DEBOUNCE_MS > 0
-      ? startAutoReplanner({
-          logger: logger.child({ module: 'planning' }),
-          debounceMs: config.REPLAN_DEBOUNCE_MS,
-          now: () => clock.now(),
-        })
-      : undefined;
-  const webhookDispatcher =
-    config.WEBHOOK_POLL_MS > 0
-      ? startWebhookDispatcher({
-          logger: logger.child({ module: 'webhooks' }),
-          pollMs: config.WEBHOOK_POLL_MS,
-          retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
-          maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
-        })
-      : undefined;
+
+  if ((await User.exists({})) !== null) {
+    setup.ready();
+  } else if (config.KIWANDA_DEMO) {
+    logger.info('empty database and KIWANDA_DEMO=1: loading the demo network');
+    loadDemo();
+  } else if (firstRun) {
+    logger.info(
+      { url },
+      'empty database: open Kiwanda in a browser to load the demo network or create the first administrator',
+    );
+    setup.firstRun();
+  } else {
+    setup.ready();
+  }
+  void ready.then(() => {
+    logger.info({ url, database: database.mode }, 'kiwanda ready');
+  });
+
+  // Background work starts once there is a network to work on.
+  let autoReplanner: ReturnType<typeof startAutoReplanner> | undefined;
+  let webhookDispatcher: ReturnType<typeof startWebhookDispatcher> | undefined;
+  let payoutWorker: ReturnType<typeof startPayoutWorker> | undefined;
   const { daraja } = context.payouts;
   if (!daraja.enabled) logger.warn(daraja.reason);
-  const payoutWorker =
-    daraja.enabled && config.PAYOUT_POLL_MS > 0
-      ? startPayoutWorker({
-          client: createDarajaClient(daraja.settings),
-          logger: logger.child({ module: 'payouts' }),
-          pollMs: config.PAYOUT_POLL_MS,
-          resultWaitMs: config.PAYOUT_RESULT_WAIT_MS,
-        })
-      : undefined;
-  const openSockets = new Set<Socket>();
-  httpServer.on('connection', (socket) => {
-    openSockets.add(socket);
-    socket.on('close', () => openSockets.delete(socket));
+  void ready.then(() => {
+    if (closing) return;
+    autoReplanner =
+      config.REPLAN_DEBOUNCE_MS > 0
+        ? startAutoReplanner({
+            logger: logger.child({ module: 'planning' }),
+            debounceMs: config.REPLAN_DEBOUNCE_MS,
+            now: () => clock.now(),
+          })
+        : undefined;
+    webhookDispatcher =
+      config.WEBHOOK_POLL_MS > 0
+        ? startWebhookDispatcher({
+            logger: logger.child({ module: 'webhooks' }),
+            pollMs: config.WEBHOOK_POLL_MS,
+            retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+            maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          })
+        : undefined;
+    payoutWorker =
+      daraja.enabled && config.PAYOUT_POLL_MS > 0
+        ? startPayoutWorker({
+            client: createDarajaClient(daraja.settings),
+            logger: logger.child({ module: 'payouts' }),
+            pollMs: config.PAYOUT_POLL_MS,
+            resultWaitMs: config.PAYOUT_RESULT_WAIT_MS,
+          })
+        : undefined;
   });
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, config.HOST, () => resolve());
-  });
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  const url = `http://${host}:${port}`;
-  logger.info({ url, database: database.mode }, 'kiwanda listening');
 
   let closing: Promise<void> | undefined;
   async function close() {
@@ -120,6 +169,8 @@ export async function startKiwandaServer({
     io,
     database,
     context,
+    setup,
+    ready,
     close: () => (closing ??= close()),
   };
 }

@@ -8,8 +8,30 @@ import { COLLECTION_TEMPLATES } from './catalogue-designs';
 import { type Random } from './random';
 import { type SeededObjectId } from './seeded-ids';
 
-/** Share of the retail price paid to the artisan per unit: what the brand reports for its makers. */
-export const PIECE_RATE_SHARE_OF_RETAIL = { min: 0.14, max: 0.19 } as const;
+/**
+ * What an hour of each technique pays, in KES, before each design's own spread: piece rates are
+ * set against the labour minutes, so an hour of work earns around and mostly above the minimum
+ * wage (about KES 77 an hour at a 48-hour week) and the better-paid techniques (casting, horn)
+ * reach the living wage (about KES 171 an hour). See server/domain/reference-wages.ts.
+ */
+export const HOURLY_KES_BY_SKILL: Record<Skill, number> = {
+  'brass-casting': 155,
+  'brass-forming': 140,
+  'recycled-brass-finishing': 115,
+  'horn-carving': 170,
+  'bone-carving': 125,
+  'wood-turning': 85,
+  'ceramic-beads': 95,
+  'beading-wire-work': 80,
+};
+/** Each design pays between these multiples of its technique's hourly figure. */
+export const DESIGN_HOURLY_SPREAD = { min: 0.75, max: 1.4 } as const;
+/**
+ * The makers' share of the wholesale price: the brand prices each design so that the piece rate
+ * is this share of what a retail partner pays (its target for makers is 20–35 % of revenue;
+ * web-shop sales at retail prices bring the blended share down toward the low end).
+ */
+export const MAKERS_SHARE_OF_WHOLESALE = { min: 0.27, max: 0.33 } as const;
 /** Retail partners buy at about half the retail price. */
 export const WHOLESALE_SHARE_OF_RETAIL = 0.5;
 
@@ -22,9 +44,10 @@ function roundKesToCents(kes: number, step: number): number {
   return Math.round(kes / step) * step * 100;
 }
 
-function minimumLotFor(retailKes: number): number {
-  if (retailKes < 5_000) return 24;
-  if (retailKes < 8_000) return 12;
+/** A lot is worth a workshop's while: about two days of one artisan's work at least. */
+function minimumLotFor(labourMinutes: number): number {
+  if (labourMinutes <= 50) return 24;
+  if (labourMinutes <= 90) return 12;
   return 6;
 }
 
@@ -68,7 +91,10 @@ export function generateCatalogue({
     const createdAt = shiftInNairobi({ from: launchDate, weeks: -8 });
     const collectionId = ids('collection', collectionIndex, createdAt);
     const productIds = template.designs.map((design, designIndex) => {
-      const share = random.between(PIECE_RATE_SHARE_OF_RETAIL.min, PIECE_RATE_SHARE_OF_RETAIL.max);
+      const hourlyKes =
+        HOURLY_KES_BY_SKILL[design.skill] * random.between(DESIGN_HOURLY_SPREAD.min, DESIGN_HOURLY_SPREAD.max);
+      const pieceRateKes = (hourlyKes * design.minutes) / 60;
+      const wholesaleKes = pieceRateKes / random.between(MAKERS_SHARE_OF_WHOLESALE.min, MAKERS_SHARE_OF_WHOLESALE.max);
       const product: ProductDoc = {
         _id: ids('product', products.length, createdAt),
         sku: `${template.code}-${String(designIndex + 1).padStart(2, '0')}`,
@@ -77,10 +103,10 @@ export function generateCatalogue({
         requiredSkill: design.skill,
         labourMinutesPerUnit: design.minutes,
         materials: materialsFor(design.skill),
-        pieceRateCents: roundKesToCents(design.retailKes * share, 10),
-        wholesalePriceCents: roundKesToCents(design.retailKes * WHOLESALE_SHARE_OF_RETAIL, 50),
-        retailPriceCents: design.retailKes * 100,
-        minimumLot: minimumLotFor(design.retailKes),
+        pieceRateCents: roundKesToCents(pieceRateKes, 5),
+        wholesalePriceCents: roundKesToCents(wholesaleKes, 10),
+        retailPriceCents: roundKesToCents(wholesaleKes / WHOLESALE_SHARE_OF_RETAIL, 50),
+        minimumLot: minimumLotFor(design.minutes),
         goldPlated: design.goldPlated,
         active: true,
         createdAt,

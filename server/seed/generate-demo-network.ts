@@ -43,7 +43,11 @@ export interface DemoNetworkOptions {
   artisans: number;
   /** Weeks of history before the reference week. */
   weeks: number;
-  /** Any instant of the current week; the network's "now" is the start of that week in Nairobi. */
+  /**
+   * The moment the network is simulated up to (its "now"): work due before it has been made,
+   * inspected and paid, but for a few late jobs; the current week's jobs have progressed by the
+   * day. The same seed and reference date give the same network.
+   */
   referenceDate: Date;
 }
 
@@ -124,10 +128,15 @@ function schedulable({
  * Builds the whole demo network in memory: the same options give the same documents, ids and
  * timestamps included. Nothing here reads the clock or the database.
  */
-export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<DemoNetwork> {
+export async function generateDemoNetwork(
+  options: DemoNetworkOptions,
+  /** Told the share of the network built so far (the history is most of the work). */
+  onProgress?: (share: number) => void,
+): Promise<DemoNetwork> {
   const random = createRandom(options.seed);
   const ids = createSeededIds(options.seed);
-  const referenceDate = nairobiWeekStart(options.referenceDate);
+  const now = options.referenceDate;
+  const referenceDate = nairobiWeekStart(now);
 
   const staff = await generateStaffUsers({ random: random.fork('users'), ids, referenceDate });
   const { workshops, artisans } = generateWorkforce({
@@ -166,10 +175,11 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
 
   const committedAt = shiftInNairobi({ from: referenceDate, weeks: -1, days: 4, hours: 14 });
   const planId = ids('plan', 1, committedAt);
-  const history = generateHistory({
+  const history = await generateHistory({
     random: random.fork('history'),
     ids,
     referenceDate,
+    now,
     historyWeeks: options.weeks,
     artisans: schedulable({ random: random.fork('availability'), artisans, referenceDate, weeks: options.weeks }),
     workshops,
@@ -178,12 +188,14 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     officerFor,
     currentPlanId: planId,
     committedShare: { current: 0.55, next: 0.15 },
+    onWeek: (share) => onProgress?.(share * 0.9),
   });
   const absences = generateAbsences({ random: random.fork('absences'), ids, referenceDate, artisans });
   const open = generateOpenDemand({
     random: random.fork('open-demand'),
     ids,
     referenceDate,
+    now,
     artisans,
     absences,
     jobs: history.jobs,
@@ -214,8 +226,8 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     committedBy: planner._id,
   });
   const seededEvent: AuditEventDoc = {
-    _id: ids('event', 0, referenceDate),
-    at: referenceDate,
+    _id: ids('event', 0, now),
+    at: now,
     actor: { kind: 'system', role: 'system', label: 'demo network seed' },
     entity: { kind: 'network', id: ids('network', 0, referenceDate) },
     action: 'network.seeded',
@@ -224,10 +236,10 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
       seed: String(options.seed),
       artisans: options.artisans,
       weeks: options.weeks,
-      referenceDate: referenceDate.toISOString(),
+      referenceDate: now.toISOString(),
     },
-    createdAt: referenceDate,
-    updatedAt: referenceDate,
+    createdAt: now,
+    updatedAt: now,
   };
 
   return {

@@ -31,7 +31,10 @@ export interface GeneratedHistory {
 export interface HistoryInput {
   random: Random;
   ids: SeededObjectId;
+  /** Monday 00:00 in Nairobi of the current week. */
   referenceDate: Date;
+  /** The moment the network is simulated up to: nothing later has happened. */
+  now: Date;
   historyWeeks: number;
   artisans: readonly SchedulableArtisan[];
   workshops: readonly WorkshopDoc[];
@@ -43,6 +46,8 @@ export interface HistoryInput {
   currentPlanId: Types.ObjectId;
   /** Share of capacity already committed in the current week and the next. */
   committedShare: { current: number; next: number };
+  /** Told the share of the weeks built so far. */
+  onWeek?: (share: number) => void;
 }
 
 /** Placed some days before it ships, and never after the reference date. */
@@ -63,11 +68,11 @@ function placedBefore({
 }
 
 /**
- * The network's past, week by week, up to the reference date: partners' purchase orders and
- * web orders, jobs given to the artisans free for them, QC, payments. The current and next
- * week's jobs come from the plan committed last Friday.
+ * The network's past, week by week, up to its now: partners' purchase orders and web orders,
+ * jobs given to the artisans free for them, QC, payments. The current and next week's jobs come
+ * from the plan committed last Friday and have progressed as far as `now`.
  */
-export function generateHistory(input: HistoryInput): GeneratedHistory {
+export async function generateHistory(input: HistoryInput): Promise<GeneratedHistory> {
   const { random, ids, referenceDate } = input;
   const history: GeneratedHistory = { orderCount: 0, orders: [], jobs: [], inspections: [], payments: [] };
   const goldPlated = new Set(
@@ -80,6 +85,10 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
   const nextJobIndex = () => jobCount++;
 
   for (let index = -input.historyWeeks; index <= 1; index++) {
+    // A week at a time, giving the event loop back in between: a server loading the demo
+    // network keeps answering (its preparing page, /healthz) while the year is built.
+    await new Promise((resolve) => setImmediate(resolve));
+    input.onWeek?.((index + input.historyWeeks) / (input.historyWeeks + 2));
     const week = productionWeek({ referenceDate, index });
     const pool = createArtisanWeekPool({
       artisans: input.artisans,
@@ -168,7 +177,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
           ids,
           plan,
           officer: input.officerFor(plan.workshop),
-          now: referenceDate,
+          now: input.now,
         });
         const declined =
           index < 0 && random.chance(0.03)
@@ -181,7 +190,7 @@ export function generateHistory(input: HistoryInput): GeneratedHistory {
       }
       history.jobs.push(...jobs);
       const plated = plans.some((plan) => goldPlated.has(String(plan.product)));
-      history.orders.push(settleOrderStatus({ random, order, jobs, goldPlated: plated, now: referenceDate }));
+      history.orders.push(settleOrderStatus({ random, order, jobs, goldPlated: plated, now: input.now }));
     }
   }
   history.orderCount = orderCount;

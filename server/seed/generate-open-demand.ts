@@ -36,6 +36,7 @@ export function generateOpenDemand({
   random,
   ids,
   referenceDate,
+  now,
   artisans,
   absences,
   jobs,
@@ -45,8 +46,10 @@ export function generateOpenDemand({
 }: {
   random: Random;
   ids: SeededObjectId;
-  /** Monday 00:00 in Nairobi of the current week: the network's "now". */
+  /** Monday 00:00 in Nairobi of the current week. */
   referenceDate: Date;
+  /** The network's now: free capacity is what is left of the working time from then on. */
+  now: Date;
   artisans: readonly ArtisanDoc[];
   absences: readonly AbsenceDoc[];
   jobs: readonly JobDoc[];
@@ -68,8 +71,8 @@ export function generateOpenDemand({
         weeklyHours: artisan.weeklyHours,
       })),
     weeks: toCapacityWeeks({
-      weeks: describeWorkingWeeks({ now: referenceDate, weeks: labels, gazetted: DEMO_GAZETTED_HOLIDAYS }),
-      now: referenceDate,
+      weeks: describeWorkingWeeks({ now, weeks: labels, gazetted: DEMO_GAZETTED_HOLIDAYS }),
+      now,
       absentDays: collectAbsentDays({ absences, weeks: labels }),
     }),
     committed: jobs
@@ -99,7 +102,7 @@ export function generateOpenDemand({
       [2, 50],
     ] as const);
     const shipBy = weeks[shipWeek].shipBy;
-    const placedAt = addMinutes(referenceDate, -random.int(120, 10 * 24 * 60));
+    const placedAt = addMinutes(now, -random.int(120, 10 * 24 * 60));
     const onSale = [...productsOnSale(placedAt), ...(shipWeek === 2 ? preOrderable : [])];
     const [skill] = neediest();
     const anchors = onSale.filter((product) => product.requiredSkill === skill);
@@ -134,7 +137,7 @@ export function generateOpenDemand({
   }
 
   for (let count = random.int(40, 70); count > 0; count--) {
-    const placedAt = addMinutes(referenceDate, -random.int(60, 7 * 24 * 60));
+    const placedAt = addMinutes(now, -random.int(60, 7 * 24 * 60));
     const shipBy =
       weeks[
         random.weighted([

@@ -58,6 +58,33 @@ function inspectionTime({ random, readyAt, weekStart }: { random: Random; readyA
   return addMinutes(new Date(monday), random.int(9 * 60, 16 * 60));
 }
 
+/**
+ * How a job's making goes: most work is ready for QC from Wednesday afternoon to Friday
+ * morning; some runs a day or two past its Friday due date; a few jobs stall (an artisan falls
+ * ill, materials run short) and are ready up to two weeks late. So as of any moment a few
+ * percent of the open work is late, as in a real network.
+ */
+const PACES = [
+  ['on-time', 90],
+  ['late', 6],
+  ['stalled', 4],
+] as const;
+const READY_DAYS_AFTER_WEEK_START: Record<(typeof PACES)[number][0], [number, number]> = {
+  'on-time': [2.6, 4.1],
+  late: [4.8, 7.5],
+  stalled: [7, 21],
+};
+
+/**
+ * Payouts run once a day, from 08:00 to 09:00: work that passed QC on one day is paid the next
+ * morning, so as of any moment payments have been made through yesterday.
+ */
+function nextPayoutRun({ random, passedAt, weekStart }: { random: Random; passedAt: Date; weekStart: Date }): Date {
+  // Whole Nairobi days from the week's Monday 00:00, as inspectionTime counts them.
+  const nextDay = weekStart.getTime() + (Math.floor((passedAt.getTime() - weekStart.getTime()) / DAY_MS) + 1) * DAY_MS;
+  return new Date(nextDay + random.int(8 * 60, 9 * 60) * 60_000);
+}
+
 function mpesaReceipt(random: Random): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
   return `S${Array.from({ length: 9 }, () => alphabet[random.int(0, alphabet.length - 1)]).join('')}`;
@@ -100,7 +127,7 @@ export function simulateJob({
   };
 
   const dueDate = plan.dueDate;
-  const late = random.chance(0.09);
+  const pace = random.weighted(PACES);
   let passed = 0;
   let failedTotal = 0;
   let passedAt: Date | undefined;
@@ -116,8 +143,8 @@ export function simulateJob({
       ),
     );
     if (move('in_progress', at, artisanActor)) {
-      // Most work is ready for QC from Wednesday afternoon to Friday morning; some runs late.
-      at = addHours(plan.weekStart, late ? random.between(4.8 * 24, 7.5 * 24) : random.between(2.6 * 24, 4.1 * 24));
+      const [earliest, latest] = READY_DAYS_AFTER_WEEK_START[pace];
+      at = addHours(plan.weekStart, random.between(earliest * 24, latest * 24));
       let rounds = 0;
       while (status === 'in_progress' && move('ready_for_qc', at, artisanActor)) {
         at = inspectionTime({ random, readyAt: at, weekStart: plan.weekStart });
@@ -153,7 +180,7 @@ export function simulateJob({
         }
       }
       if (status === 'passed' && passedAt) {
-        const paidAt = addMinutes(passedAt, random.int(4 * 60, 72 * 60));
+        const paidAt = nextPayoutRun({ random, passedAt, weekStart: plan.weekStart });
         if (move('paid', paidAt, system)) {
           payment = {
             _id: ids('payment', plan.index, paidAt),
