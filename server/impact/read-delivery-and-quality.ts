@@ -1,9 +1,9 @@
 import { type Types } from 'mongoose';
 
 import { type OrderSource } from '../domain/order-source';
-import { Inspection } from '../models/inspection';
-import { Job } from '../models/job';
+import { ImpactWorkDay } from '../models/impact-work-day';
 import { Order } from '../models/order';
+import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
 
 export interface OnTimeCount {
   total: number;
@@ -31,9 +31,13 @@ const makerOf = (key: MakerKey): WorkDone => ({
   workshopId: String(key.workshop),
 });
 
-/** On-time delivery and inspection outcomes in [from, to), counted by the database. */
+/**
+ * On-time delivery and inspection outcomes in [from, to): orders counted by the database (a few
+ * thousand a year), jobs and inspections read from their per-maker, per-day pre-aggregate.
+ */
 export async function readDeliveryAndQuality({ from, to }: { from: Date; to: Date }): Promise<DeliveryAndQuality> {
-  const [orders, jobs, inspections] = await Promise.all([
+  await ensureImpactWorkDaysCurrent();
+  const [orders, days] = await Promise.all([
     Order.aggregate<{ _id: OrderSource; total: number; onTime: number }>([
       { $match: { status: 'shipped', shippedAt: { $gte: from, $lt: to } } },
       {
@@ -44,34 +48,18 @@ export async function readDeliveryAndQuality({ from, to }: { from: Date; to: Dat
         },
       },
     ]),
-    Job.aggregate<{ _id: MakerKey; total: number; onTime: number }>([
-      { $match: { passedAt: { $gte: from, $lt: to } } },
-      {
-        $group: {
-          _id: { artisan: '$artisan', workshop: '$workshop' },
-          total: { $sum: 1 },
-          onTime: { $sum: { $cond: [{ $lte: ['$passedAt', '$dueDate'] }, 1, 0] } },
-        },
-      },
-    ]),
-    Inspection.aggregate<{ _id: MakerKey; passed: number; failed: number }>([
-      { $match: { inspectedAt: { $gte: from, $lt: to } } },
-      {
-        $group: {
-          _id: { artisan: '$artisan', workshop: '$workshop' },
-          passed: { $sum: '$passedQuantity' },
-          failed: { $sum: '$failedQuantity' },
-        },
-      },
-    ]),
+    ImpactWorkDay.find(
+      { day: { $gte: from, $lt: to } },
+      { _id: 0, artisan: 1, workshop: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
+    ).lean(),
   ]);
   return {
     ordersByChannel: new Map(orders.map((row) => [row._id, { total: row.total, onTime: row.onTime }])),
-    jobs: jobs.map((row) => ({ ...makerOf(row._id), total: row.total, onTime: row.onTime })),
-    inspected: inspections.map((row) => ({
-      ...makerOf(row._id),
-      passed: row.passed,
-      inspected: row.passed + row.failed,
-    })),
+    jobs: days
+      .filter((row) => row.jobsPassed > 0)
+      .map((row) => ({ ...makerOf(row), total: row.jobsPassed, onTime: row.jobsOnTime })),
+    inspected: days
+      .filter((row) => row.unitsInspected > 0)
+      .map((row) => ({ ...makerOf(row), passed: row.unitsPassed, inspected: row.unitsInspected })),
   };
 }

@@ -1,7 +1,7 @@
 import { type ClientSession } from 'mongoose';
 
-import { ImpactAggregateState } from '../../models/impact-aggregate-state';
 import { Payment } from '../../models/payment';
+import { readAggregateFingerprint, writeAggregateFingerprint } from '../aggregate-state';
 
 /** The impact_aggregate_states entry of the paid-days aggregate. */
 export const PAID_DAYS_STATE_ID = 'impact_paid_days';
@@ -32,9 +32,9 @@ export async function readPaymentsFingerprint(): Promise<PaymentsFingerprint> {
 }
 
 export async function readRecordedFingerprint(session?: ClientSession): Promise<PaymentsFingerprint | null> {
-  const state = await ImpactAggregateState.findById(PAID_DAYS_STATE_ID, null, { session }).lean();
-  if (!state) return null;
-  const [payments, failed, newest] = state.fingerprint.split(':');
+  const text = await readAggregateFingerprint({ id: PAID_DAYS_STATE_ID, session });
+  if (!text) return null;
+  const [payments, failed, newest] = text.split(':');
   return { payments: Number(payments), failed: Number(failed), newestPaymentId: newest === '-' ? null : newest };
 }
 
@@ -47,9 +47,10 @@ export async function recordFingerprint({
   rebuiltAt?: Date;
   session?: ClientSession;
 }): Promise<void> {
-  await ImpactAggregateState.updateOne(
-    { _id: PAID_DAYS_STATE_ID },
-    { $set: { fingerprint: fingerprintText(fingerprint), ...(rebuiltAt ? { rebuiltAt } : {}) } },
-    { upsert: rebuiltAt !== undefined, session },
-  );
+  await writeAggregateFingerprint({
+    id: PAID_DAYS_STATE_ID,
+    fingerprint: fingerprintText(fingerprint),
+    rebuiltAt,
+    session,
+  });
 }

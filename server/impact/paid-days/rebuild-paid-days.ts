@@ -2,6 +2,7 @@ import { ImpactPaidDay, type ImpactPaidDayDoc } from '../../models/impact-paid-d
 import { Job } from '../../models/job';
 import { Order } from '../../models/order';
 import { Payment } from '../../models/payment';
+import { singleFlightRefresher } from '../aggregate-state';
 import { paidDayKeyString, payoutContribution, type PaidPayment } from './paid-day-row';
 import {
   fingerprintText,
@@ -85,17 +86,11 @@ export async function rebuildImpactPaidDays(): Promise<{ rows: number }> {
   return { rows: rows.length };
 }
 
-// NOTE: one rebuild at a time in this process: the requests that find the aggregate stale share it.
-let rebuilding: Promise<unknown> | null = null;
-
 /** Rebuilds the aggregate when the payments no longer match what it was built from. */
-export async function ensureImpactPaidDaysCurrent(): Promise<void> {
-  while (rebuilding) await rebuilding;
-  const [recorded, actual] = await Promise.all([readRecordedFingerprint(), readPaymentsFingerprint()]);
-  if (recorded && fingerprintText(recorded) === fingerprintText(actual)) return;
-  if (rebuilding) return ensureImpactPaidDaysCurrent();
-  rebuilding = rebuildImpactPaidDays().finally(() => {
-    rebuilding = null;
-  });
-  await rebuilding;
-}
+export const ensureImpactPaidDaysCurrent = singleFlightRefresher({
+  async isCurrent() {
+    const [recorded, actual] = await Promise.all([readRecordedFingerprint(), readPaymentsFingerprint()]);
+    return recorded !== null && fingerprintText(recorded) === fingerprintText(actual);
+  },
+  rebuild: rebuildImpactPaidDays,
+});
