@@ -15,7 +15,7 @@ import {
   type GroupInput,
 } from './group-figures';
 import { twelveMonthsEnding, type ImpactPeriod, type ImpactRange } from './impact-period';
-import { readDeliveryAndQuality } from './read-delivery-and-quality';
+import { readDeliveryAndQuality, type DeliveryAndQuality } from './read-delivery-and-quality';
 import { readPaidDays, type ArtisanFacts, type PaidDay, type WorkshopFacts } from './read-paid-days';
 import { shareOf } from './statistics';
 
@@ -47,18 +47,19 @@ function lookbackStart(range: ImpactRange): Date {
   return new Date(Math.min(range.from.getTime(), firstMonth.getTime(), firstWeek.getTime()));
 }
 
-async function readPeriodFigures({
+function periodFigures({
   range,
+  delivery,
   paid,
   artisans,
   livingHourlyCents,
 }: {
   range: ImpactRange;
+  delivery: DeliveryAndQuality;
   paid: PaidDay[];
   artisans: Map<string, ArtisanFacts>;
   livingHourlyCents: number;
-}): Promise<{ figures: PeriodFigures; input: GroupInput }> {
-  const delivery = await readDeliveryAndQuality(range);
+}): { figures: PeriodFigures; input: GroupInput } {
   const input: GroupInput = {
     impacts: artisanImpacts({ range, paid, artisans }),
     payouts: paid.filter((work) => work.day >= range.from && work.day < range.to),
@@ -86,11 +87,12 @@ async function readPeriodFigures({
  */
 export async function readImpactReport({ period }: { period: ImpactPeriod }): Promise<ImpactReport> {
   const from = new Date(Math.min(lookbackStart(period).getTime(), lookbackStart(period.previous).getTime()));
-  const [paid, artisanDocs, workshopDocs, wages] = await Promise.all([
+  const [paid, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
     readPaidDays({ from, to: period.to }),
     Artisan.find({}, { name: 1, gender: 1, workshop: 1 }).lean(),
     Workshop.find({}, { code: 1, name: 1, area: 1 }).lean(),
     readReferenceWages({ at: new Date(period.to.getTime() - 1) }),
+    readDeliveryAndQuality({ ranges: [period, period.previous] }),
   ]);
   const artisans = new Map(
     artisanDocs.map((doc) => [
@@ -105,10 +107,14 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     area: doc.area,
   }));
   const livingHourlyCents = hourlyCentsOfMonthly(wages.living.monthlyCents);
-  const [current, previous] = await Promise.all([
-    readPeriodFigures({ range: period, paid, artisans, livingHourlyCents }),
-    readPeriodFigures({ range: period.previous, paid, artisans, livingHourlyCents }),
-  ]);
+  const current = periodFigures({ range: period, delivery: currentDelivery, paid, artisans, livingHourlyCents });
+  const previous = periodFigures({
+    range: period.previous,
+    delivery: previousDelivery,
+    paid,
+    artisans,
+    livingHourlyCents,
+  });
 
   const parts = splitByWorkshop(current.input);
   const areas = [...new Set(workshops.map((workshop) => workshop.area))].sort();
