@@ -1,7 +1,7 @@
 import { isoWeekLabel, shiftWeekLabel, weekRange } from '../domain/weeks';
 import { type Gender } from '../models/artisan';
 import { monthsOf, twelveMonthsEnding, type ImpactRange } from './impact-period';
-import { type ArtisanFacts, type PaidWork } from './read-paid-work';
+import { type ArtisanFacts, type PaidDay } from './read-paid-days';
 import { coefficientOfVariation } from './statistics';
 
 /** One artisan's figures for a period: the rows of the drill-down and what group figures are made of. */
@@ -41,14 +41,14 @@ export function artisanImpacts({
   artisans,
 }: {
   range: ImpactRange;
-  paid: readonly PaidWork[];
+  paid: readonly PaidDay[];
   artisans: ReadonlyMap<string, ArtisanFacts>;
 }): ArtisanImpact[] {
   const months = monthsOf(range).length;
   const year = twelveMonthsEnding(range);
   const weeks13 = trailingWeeks(range, 13);
   const weeks52 = trailingWeeks(range, 52);
-  const byArtisan = new Map<string, PaidWork[]>();
+  const byArtisan = new Map<string, PaidDay[]>();
   for (const work of paid) {
     if (!work.artisanId) continue;
     const list = byArtisan.get(work.artisanId) ?? [];
@@ -59,18 +59,18 @@ export function artisanImpacts({
   const impacts: ArtisanImpact[] = [];
   for (const [artisanId, works] of byArtisan) {
     const artisan = artisans.get(artisanId);
-    const inRange = works.filter((work) => work.paidAt >= range.from && work.paidAt < range.to);
+    const inRange = works.filter((work) => work.day >= range.from && work.day < range.to);
     if (!artisan || inRange.length === 0) continue;
     const paidCents = inRange.reduce((total, work) => total + work.amountCents, 0);
     const labourMinutes = inRange.reduce((total, work) => total + work.labourMinutes, 0);
     const byMonth = new Map<string, number>();
     for (const work of works) {
-      if (work.paidAt < year.from || work.paidAt >= year.to) continue;
+      if (work.day < year.from || work.day >= year.to) continue;
       byMonth.set(work.month, (byMonth.get(work.month) ?? 0) + work.amountCents);
     }
     const history = year.months.map((month) => ({ month, paidCents: byMonth.get(month) ?? 0 }));
     const weeksIn = (set: Set<string>) =>
-      new Set(works.filter((work) => work.paidAt < range.to && set.has(work.week)).map((work) => work.week)).size;
+      new Set(works.flatMap((work) => (work.day < range.to ? work.weeks.filter((week) => set.has(week)) : []))).size;
     impacts.push({
       ...artisan,
       paidCents,

@@ -1,6 +1,6 @@
 import { type ArtisanImpact } from './artisan-impact';
 import { type DeliveryAndQuality } from './read-delivery-and-quality';
-import { type ArtisanFacts, type PaidWork } from './read-paid-work';
+import { type ArtisanFacts, type PaidDay } from './read-paid-days';
 import { gini, p90OverP10, quantile, shareOf, spreadOf, sum, type Spread } from './statistics';
 
 /** Every figure of the report for one group of artisans (all, a gender, an area, a workshop). */
@@ -25,8 +25,8 @@ export interface GroupFigures {
 export interface GroupInput {
   /** Artisans paid in the period (all of them; the group picks its own). */
   impacts: readonly ArtisanImpact[];
-  /** Payouts dated in the period. */
-  payouts: readonly PaidWork[];
+  /** Paid days in the period. */
+  payouts: readonly PaidDay[];
   artisans: ReadonlyMap<string, ArtisanFacts>;
   jobs: DeliveryAndQuality['jobs'];
   inspected: DeliveryAndQuality['inspected'];
@@ -41,8 +41,6 @@ export interface GroupMembership {
   artisan: (artisan: ArtisanFacts) => boolean;
   workshop: ((workshopId: string) => boolean) | null;
 }
-
-const DAY_MS = 86_400_000;
 
 export function groupFigures(input: GroupInput, member: GroupMembership): GroupFigures {
   const impacts = input.impacts.filter((impact) => member.artisan(impact));
@@ -62,9 +60,7 @@ export function groupFigures(input: GroupInput, member: GroupMembership): GroupF
 
   const jobs = input.jobs.filter((count) => inGroup(count.artisanId, count.workshopId));
   const inspected = input.inspected.filter((count) => inGroup(count.artisanId, count.workshopId));
-  const days = payouts.flatMap((work) =>
-    work.passedAt ? [(work.paidAt.getTime() - work.passedAt.getTime()) / DAY_MS] : [],
-  );
+  const days = payouts.flatMap((work) => work.daysToMoney);
   const volatility = impacts.flatMap((impact) => (impact.volatility === null ? [] : [impact.volatility]));
 
   return {
@@ -92,5 +88,55 @@ export function groupFigures(input: GroupInput, member: GroupMembership): GroupF
       sum(inspected.map((count) => count.inspected)),
     ),
     daysToMoney: quantile(days, 0.5),
+  };
+}
+
+/** Everyone in the input: for an input already cut down to one group (see splitByWorkshop). */
+export const EVERYONE: GroupMembership = { artisan: () => true, workshop: () => true };
+
+/**
+ * The input cut into one part per workshop, each holding what groupFigures would pick for that
+ * workshop (an artisan's work goes with the artisan's workshop; work with no artisan named with
+ * its own). Areas and workshops are then a lookup rather than a pass over everything per row.
+ */
+export function splitByWorkshop(input: GroupInput): Map<string, GroupInput> {
+  type Part = {
+    impacts: ArtisanImpact[];
+    payouts: PaidDay[];
+    jobs: GroupInput['jobs'][number][];
+    inspected: GroupInput['inspected'][number][];
+  };
+  const parts = new Map<string, Part>();
+  const partOf = (workshopId: string): Part => {
+    const part = parts.get(workshopId) ?? { impacts: [], payouts: [], jobs: [], inspected: [] };
+    parts.set(workshopId, part);
+    return part;
+  };
+  const workshopOf = (item: { artisanId?: string; workshopId: string }) =>
+    item.artisanId ? input.artisans.get(item.artisanId)?.workshopId : item.workshopId;
+  for (const impact of input.impacts) partOf(impact.workshopId).impacts.push(impact);
+  for (const work of input.payouts) {
+    const workshopId = workshopOf(work);
+    if (workshopId) partOf(workshopId).payouts.push(work);
+  }
+  for (const count of input.jobs) {
+    const workshopId = workshopOf(count);
+    if (workshopId) partOf(workshopId).jobs.push(count);
+  }
+  for (const count of input.inspected) {
+    const workshopId = workshopOf(count);
+    if (workshopId) partOf(workshopId).inspected.push(count);
+  }
+  return new Map([...parts].map(([workshopId, part]) => [workshopId, { ...input, ...part }]));
+}
+
+/** Several parts of splitByWorkshop as one input. */
+export function mergeParts(input: GroupInput, parts: readonly GroupInput[]): GroupInput {
+  return {
+    ...input,
+    impacts: parts.flatMap((part) => part.impacts),
+    payouts: parts.flatMap((part) => part.payouts),
+    jobs: parts.flatMap((part) => part.jobs),
+    inspected: parts.flatMap((part) => part.inspected),
   };
 }

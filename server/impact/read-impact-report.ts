@@ -6,10 +6,17 @@ import { Artisan, GENDERS, type Gender } from '../models/artisan';
 import { Workshop } from '../models/workshop';
 import { readReferenceWages } from '../services/wages/read-reference-wages';
 import { artisanImpacts, trailingWeeks, type ArtisanImpact } from './artisan-impact';
-import { groupFigures, type GroupFigures, type GroupInput } from './group-figures';
+import {
+  EVERYONE,
+  groupFigures,
+  mergeParts,
+  splitByWorkshop,
+  type GroupFigures,
+  type GroupInput,
+} from './group-figures';
 import { twelveMonthsEnding, type ImpactPeriod, type ImpactRange } from './impact-period';
-import { readDeliveryAndQuality } from './read-delivery-and-quality';
-import { readPaidWork, type ArtisanFacts, type PaidWork, type WorkshopFacts } from './read-paid-work';
+import { readDeliveryAndQuality, type DeliveryAndQuality } from './read-delivery-and-quality';
+import { readPaidDays, type ArtisanFacts, type PaidDay, type WorkshopFacts } from './read-paid-days';
 import { shareOf } from './statistics';
 
 export type GenderSplit = Record<'all' | Gender, GroupFigures>;
@@ -40,28 +47,29 @@ function lookbackStart(range: ImpactRange): Date {
   return new Date(Math.min(range.from.getTime(), firstMonth.getTime(), firstWeek.getTime()));
 }
 
-async function readPeriodFigures({
+function periodFigures({
   range,
+  delivery,
   paid,
   artisans,
   livingHourlyCents,
 }: {
   range: ImpactRange;
-  paid: PaidWork[];
+  delivery: DeliveryAndQuality;
+  paid: PaidDay[];
   artisans: Map<string, ArtisanFacts>;
   livingHourlyCents: number;
-}): Promise<{ figures: PeriodFigures; input: GroupInput }> {
-  const delivery = await readDeliveryAndQuality(range);
+}): { figures: PeriodFigures; input: GroupInput } {
   const input: GroupInput = {
     impacts: artisanImpacts({ range, paid, artisans }),
-    payouts: paid.filter((work) => work.paidAt >= range.from && work.paidAt < range.to),
+    payouts: paid.filter((work) => work.day >= range.from && work.day < range.to),
     artisans,
     jobs: delivery.jobs,
     inspected: delivery.inspected,
     livingHourlyCents,
   };
   const byGender = {
-    all: groupFigures(input, { artisan: () => true, workshop: () => true }),
+    all: groupFigures(input, EVERYONE),
     ...Object.fromEntries(
       GENDERS.map((gender) => [gender, groupFigures(input, { artisan: (a) => a.gender === gender, workshop: null })]),
     ),
@@ -79,11 +87,12 @@ async function readPeriodFigures({
  */
 export async function readImpactReport({ period }: { period: ImpactPeriod }): Promise<ImpactReport> {
   const from = new Date(Math.min(lookbackStart(period).getTime(), lookbackStart(period.previous).getTime()));
-  const [paid, artisanDocs, workshopDocs, wages] = await Promise.all([
-    readPaidWork({ from, to: period.to }),
+  const [paid, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
+    readPaidDays({ from, to: period.to }),
     Artisan.find({}, { name: 1, gender: 1, workshop: 1 }).lean(),
     Workshop.find({}, { code: 1, name: 1, area: 1 }).lean(),
     readReferenceWages({ at: new Date(period.to.getTime() - 1) }),
+    readDeliveryAndQuality({ ranges: [period, period.previous] }),
   ]);
   const artisans = new Map(
     artisanDocs.map((doc) => [
@@ -98,31 +107,32 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     area: doc.area,
   }));
   const livingHourlyCents = hourlyCentsOfMonthly(wages.living.monthlyCents);
-  const [current, previous] = await Promise.all([
-    readPeriodFigures({ range: period, paid, artisans, livingHourlyCents }),
-    readPeriodFigures({ range: period.previous, paid, artisans, livingHourlyCents }),
-  ]);
+  const current = periodFigures({ range: period, delivery: currentDelivery, paid, artisans, livingHourlyCents });
+  const previous = periodFigures({
+    range: period.previous,
+    delivery: previousDelivery,
+    paid,
+    artisans,
+    livingHourlyCents,
+  });
 
-  const areaOf = new Map(workshops.map((workshop) => [workshop.workshopId, workshop.area]));
+  const parts = splitByWorkshop(current.input);
   const areas = [...new Set(workshops.map((workshop) => workshop.area))].sort();
   const byArea = areas
-    .map((area) => ({
-      area,
-      workshops: workshops.filter((workshop) => workshop.area === area).length,
-      figures: groupFigures(current.input, {
-        artisan: (artisan) => areaOf.get(artisan.workshopId) === area,
-        workshop: (id) => areaOf.get(id) === area,
-      }),
-    }))
+    .map((area) => {
+      const inArea = workshops.filter((workshop) => workshop.area === area);
+      const input = mergeParts(
+        current.input,
+        inArea.flatMap((workshop) => parts.get(workshop.workshopId) ?? []),
+      );
+      return { area, workshops: inArea.length, figures: groupFigures(input, EVERYONE) };
+    })
     .filter((row) => row.figures.paidCents > 0);
   const byWorkshop = workshops
-    .map((workshop) => ({
-      ...workshop,
-      figures: groupFigures(current.input, {
-        artisan: (artisan) => artisan.workshopId === workshop.workshopId,
-        workshop: (id) => id === workshop.workshopId,
-      }),
-    }))
+    .flatMap((workshop) => {
+      const part = parts.get(workshop.workshopId);
+      return part ? [{ ...workshop, figures: groupFigures(part, EVERYONE) }] : [];
+    })
     .filter((row) => row.figures.paidCents > 0)
     .sort((left, right) => right.figures.paidCents - left.figures.paidCents || left.code.localeCompare(right.code));
 

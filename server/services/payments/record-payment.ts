@@ -5,6 +5,7 @@ import { type Actor } from '../../domain/actor';
 import { ForbiddenError, IllegalTransitionError, NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
 import { validateInput } from '../../domain/validate-input';
+import { addPaymentToImpactPaidDays } from '../../impact/paid-days/add-payment-to-paid-days';
 import { Artisan } from '../../models/artisan';
 import { Job } from '../../models/job';
 import { Payment, type PaymentDoc } from '../../models/payment';
@@ -67,6 +68,7 @@ export async function recordPayment({ actor, ...input }: { jobId: string; actor:
       );
       await applyJobTransition({ unit, job, to: 'paid', actor, at: paidAt });
       const after = payment.toObject();
+      await addPaymentToImpactPaidDays({ session, payment: after, job });
       await recordAuditEvent({
         session,
         actor,

@@ -1,0 +1,111 @@
+import { type Types } from 'mongoose';
+
+import { domainEvents } from '../../domain-events';
+import { ImpactWorkDay } from '../../models/impact-work-day';
+import { Inspection } from '../../models/inspection';
+import { Job } from '../../models/job';
+import { readAggregateFingerprint, singleFlightRefresher, writeAggregateFingerprint } from '../aggregate-state';
+import { computeWorkDays, nairobiDayStart, type WorkDayKey } from './compute-work-days';
+
+const STATE_ID = 'impact_work_days';
+const INSERT_BATCH = 5_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Inspections are how work passes, so their count and newest id say whether the aggregate has
+ * seen all of it: a seed or an import changes them without passing through the events below.
+ */
+async function inspectionsFingerprint(): Promise<{ count: number; newest: string }> {
+  const [count, newest] = await Promise.all([
+    Inspection.estimatedDocumentCount(),
+    Inspection.findOne({}, { _id: 1 }).sort({ _id: -1 }).lean(),
+  ]);
+  return { count, newest: newest ? String(newest._id) : '-' };
+}
+const fingerprintText = ({ count, newest }: { count: number; newest: string }) => `${count}:${newest}`;
+
+/** Rebuilds impact_work_days from every passed job and every inspection. */
+export async function rebuildImpactWorkDays(): Promise<{ rows: number }> {
+  await ImpactWorkDay.init();
+  const fingerprint = await inspectionsFingerprint();
+  const rows = await computeWorkDays({ jobs: {}, inspections: {} });
+  await ImpactWorkDay.collection.deleteMany({});
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await ImpactWorkDay.collection.insertMany(rows.slice(start, start + INSERT_BATCH), { ordered: false });
+  }
+  await writeAggregateFingerprint({ id: STATE_ID, fingerprint: fingerprintText(fingerprint), rebuiltAt: new Date() });
+  return { rows: rows.length };
+}
+
+export const ensureImpactWorkDaysCurrent = singleFlightRefresher({
+  async isCurrent() {
+    const [recorded, actual] = await Promise.all([
+      readAggregateFingerprint({ id: STATE_ID }),
+      inspectionsFingerprint(),
+    ]);
+    return recorded === fingerprintText(actual);
+  },
+  rebuild: rebuildImpactWorkDays,
+});
+
+/** Recomputes one maker's day from the jobs and inspections under it. */
+async function refreshWorkDay(key: WorkDayKey): Promise<void> {
+  const maker = { workshop: key.workshop, artisan: key.artisan };
+  const day = { $gte: key.day, $lt: new Date(key.day.getTime() + DAY_MS) };
+  const [row] = await computeWorkDays({
+    jobs: { ...maker, passedAt: day },
+    inspections: { ...maker, inspectedAt: day },
+  });
+  if (!row) await ImpactWorkDay.deleteOne({ ...maker, day: key.day });
+  else {
+    const { createdAt: _created, updatedAt: _updated, ...figures } = row;
+    await ImpactWorkDay.updateOne({ ...maker, day: key.day }, { $set: figures }, { upsert: true });
+  }
+}
+
+/**
+ * After an inspection: its maker's day is recomputed and, when the aggregate was current before
+ * it, counted into the fingerprint; a stale aggregate stays stale and is rebuilt on the next read.
+ */
+async function afterInspection({ inspectionId }: { inspectionId: string }): Promise<void> {
+  const recorded = await readAggregateFingerprint({ id: STATE_ID });
+  if (!recorded) return;
+  const inspection = await Inspection.findById(inspectionId, { artisan: 1, workshop: 1, inspectedAt: 1 }).lean();
+  if (!inspection) return;
+  await refreshWorkDay({
+    artisan: inspection.artisan ?? null,
+    workshop: inspection.workshop,
+    day: nairobiDayStart(inspection.inspectedAt),
+  });
+  const [count, newest] = recorded.split(':');
+  // NOTE: read-modify-write; two inspections racing here leave the count short, which only
+  // costs a rebuild on the next read.
+  const newer = newest === '-' || inspectionId > newest ? inspectionId : newest;
+  await writeAggregateFingerprint({
+    id: STATE_ID,
+    fingerprint: fingerprintText({ count: Number(count) + 1, newest: newer }),
+  });
+}
+
+/** A job passed without an inspection (a planner moving it by hand): its day is recomputed. */
+async function afterJobPassed({ jobId }: { jobId: string }): Promise<void> {
+  if ((await readAggregateFingerprint({ id: STATE_ID })) === null) return;
+  const job = await Job.findById(jobId, { artisan: 1, workshop: 1, passedAt: 1 }).lean();
+  if (!job?.passedAt) return;
+  await refreshWorkDay({
+    artisan: (job.artisan as Types.ObjectId | undefined) ?? null,
+    workshop: job.workshop,
+    day: nairobiDayStart(job.passedAt),
+  });
+}
+
+const logFailure = (error: unknown) => {
+  // A failed refresh leaves the fingerprint unequal or a row stale until the next rebuild.
+  console.error('impact work-days refresh failed', error);
+};
+
+// Subscribed once per process, when the report's modules load (the load context imports them).
+domainEvents.subscribe('inspection:recorded', (event) => void afterInspection(event).catch(logFailure));
+domainEvents.subscribe('job:status', (event) => {
+  if (event.to === 'passed') void afterJobPassed(event).catch(logFailure);
+});
