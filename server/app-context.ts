@@ -43,6 +43,8 @@ import { cancelChannelOrder, readChannelOrder } from './services/channels/channe
 import { createChannelOrder } from './services/channels/create-channel-order';
 import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
 import { authenticateUser } from './services/users/authenticate-user';
+import { changePassword } from './services/users/change-password';
+import { deactivateUser } from './services/users/deactivate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
@@ -97,6 +99,8 @@ export function createAppContext({
     /** What admins see of the channels: the status webhooks' delivery log. */
     channels: { listWebhookDeliveries },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
+    /** Ending sessions: every session of an account ends with a new password or its deactivation. */
+    accountSecurity: { changePassword, deactivateUser },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },
       listOrderPartners,

@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
+  /** Session cookies are Secure (HTTPS only) in production; `false` allows a plain-HTTP lab install. */
+  SESSION_COOKIE_SECURE: booleanFlag.optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -3,7 +3,7 @@ import { type AddressInfo, type Socket } from 'node:net';
 
 import { startWebhookDispatcher } from './api/webhook-dispatcher';
 import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './app-context';
-import { createSessionCookies } from './auth/session-storage';
+import { createSessionCookies, sessionCookieSecure } from './auth/session-storage';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
@@ -38,7 +38,10 @@ export async function startKiwandaServer({
   clock?: Clock;
 }): Promise<RunningKiwanda> {
   const development = config.NODE_ENV === 'development';
-  const sessions = createSessionCookies({ secret: resolveSessionSecret({ config, logger }) });
+  const sessions = createSessionCookies({
+    secret: resolveSessionSecret({ config, logger }),
+    secure: sessionCookieSecure(config),
+  });
   const database = await connectDatabase({ config, logger });
   // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
   await ensureCollectionsAndIndexes();

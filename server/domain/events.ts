@@ -81,6 +81,16 @@ export interface PlanCommitted {
   weeks: WeekLabel[];
 }
 
+/**
+ * Sessions ended by sign-out, a password change or deactivation. Never sent to browsers: the
+ * realtime layer disconnects the sockets those sessions opened.
+ */
+export interface SessionEnded {
+  userId: string;
+  /** The ended session's record id, or null when every session of the user ended. */
+  sessionId: string | null;
+}
+
 /** Every domain event by name. Services publish one after their transaction commits. */
 export interface DomainEvents {
   'order:created': OrderCreated;
@@ -92,6 +102,7 @@ export interface DomainEvents {
   'plan:progress': PlanProgress;
   'plan:proposed': PlanProposed;
   'plan:committed': PlanCommitted;
+  'session:ended': SessionEnded;
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -15,6 +15,7 @@ import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { ReferenceWage } from './reference-wage';
+import { Session } from './session';
 import { User } from './user';
 import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
@@ -37,6 +38,7 @@ export {
   Product,
   ProductCollection,
   ReferenceWage,
+  Session,
   User,
   WebhookDelivery,
   Workshop,
@@ -64,6 +66,7 @@ export const ALL_MODELS = [
   AuditEvent,
   ReferenceWage,
   WebhookDelivery,
+  Session,
 ] as const;
 
 /**

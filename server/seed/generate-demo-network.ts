@@ -19,6 +19,7 @@ import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type ReferenceWageDoc } from '../models/reference-wage';
+import { type SessionDoc } from '../models/session';
 import { type UserDoc } from '../models/user';
 import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
 import { type WorkshopDoc } from '../models/workshop';
@@ -71,6 +72,8 @@ export interface DemoNetwork {
   reference_wages: ReferenceWageDoc[];
   /** Left empty: written as channels' orders change. */
   webhook_deliveries: WebhookDeliveryDoc[];
+  /** Left empty: written as people sign in. */
+  sessions: SessionDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   payments: PaymentDoc[];
@@ -231,6 +234,7 @@ export async function generateDemoNetwork(options: DemoNetworkOptions): Promise<
     planning_locks: [],
     reference_wages: [],
     webhook_deliveries: [],
+    sessions: [],
     jobs: history.jobs,
     inspections: history.inspections,
     payments: history.payments,

@@ -36,6 +36,6 @@ export function makeTestAppContext({ clock = SYSTEM_CLOCK }: { clock?: Clock } =
     config,
     logger: createLogger(config),
     clock,
-    sessions: createSessionCookies({ secret: TEST_SESSION_SECRET }),
+    sessions: createSessionCookies({ secret: TEST_SESSION_SECRET, secure: false }),
   });
 }

@@ -28,6 +28,7 @@ const LEFT_EMPTY = [
   'channel_keys',
   'idempotency_records',
   'webhook_deliveries',
+  'sessions',
 ];
 
 function hashNetwork(network: DemoNetwork): string {
