@@ -1,6 +1,7 @@
 import { ProblemValidationError } from '../optimizer';
 import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
+import { createSignInThrottle } from './auth/sign-in-throttle';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
 import { listRecentEvents } from './dashboard/list-recent-events';
@@ -42,6 +43,7 @@ import { authenticateChannelKey } from './services/channels/channel-keys';
 import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
 import { createChannelOrder } from './services/channels/create-channel-order';
 import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
+import { attemptSignIn } from './services/sessions/attempt-sign-in';
 import { authenticateUser } from './services/users/authenticate-user';
 import { changePassword } from './services/users/change-password';
 import { deactivateUser } from './services/users/deactivate-user';
@@ -81,6 +83,11 @@ export function createAppContext({
   clock: Clock;
   sessions: SessionCookies;
 }) {
+  const signInThrottle = createSignInThrottle({
+    failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
+    failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+    periodSeconds: config.SIGN_IN_THROTTLE_SECONDS,
+  });
   return {
     config,
     logger,
@@ -101,6 +108,11 @@ export function createAppContext({
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },
+    /** The /login form's attempts, throttled by account and by address (429 with Retry-After). */
+    signIn: {
+      attempt: (input: Omit<Parameters<typeof attemptSignIn>[0], 'throttle' | 'logger'>) =>
+        attemptSignIn({ ...input, throttle: signInThrottle, logger: logger.child({ module: 'sign-in' }) }),
+    },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },
       listOrderPartners,
@@ -165,3 +177,14 @@ export function createAppContext({
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;
+
+/** What the HTTP layer knows of one request (server/http-app.ts), handed to loaders beside the services. */
+export interface RequestClient {
+  /** The client's IP address as Express sees it (the sign-in throttle counts by it). */
+  address: string;
+  /** This response's Content-Security-Policy nonce, for the scripts the page renders. */
+  cspNonce: string;
+}
+
+/** The load context of one request: the services, and what is known of the request's client. */
+export type RequestLoadContext = AppContext & { client: RequestClient };
