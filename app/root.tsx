@@ -1,3 +1,6 @@
+// Before anything that defines a schema (see the module).
+import './zod-without-eval';
+
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   Form,
