@@ -1,14 +1,14 @@
 import { type LoaderFunctionArgs } from '@remix-run/node';
 
-import { type AppContext } from '#server/app-context';
+import { type RequestLoadContext } from '#server/app-context';
 
 /**
  * The load context every loader and action receives: Kiwanda's services, built once at boot
- * (server/app-context.ts). Only its type is imported here; the values come from the server.
+ * (server/app-context.ts), and what is known of the request's client. Only its type is imported here; the values come from the server.
  */
 declare module '@remix-run/server-runtime' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs an interface
-  interface AppLoadContext extends AppContext {}
+  interface AppLoadContext extends RequestLoadContext {}
 }
 
 /** What the request helpers need from a loader's or action's arguments. */

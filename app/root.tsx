@@ -1,3 +1,6 @@
+// Before anything that defines a schema (see the module).
+import './zod-without-eval';
+
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   Form,
@@ -16,6 +19,7 @@ import { type ReactNode } from 'react';
 import { getOptionalUser } from './auth.server';
 import { LiveConnectionBanner } from './components/dashboard/live-connection-banner';
 import { LiveIndicator } from './components/live-indicator';
+import { useCspNonce } from './csp-nonce';
 import { navigationFor, roleLabel } from './navigation.server';
 import { SocketProvider } from './realtime/socket-context';
 import accountStyles from './styles/account.css';
@@ -50,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>('root');
   const user = rootData?.user ?? null;
   const navigation = rootData?.navigation ?? [];
+  const nonce = useCspNonce();
   return (
     <html lang="en">
       <head>
@@ -92,8 +97,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <LiveConnectionBanner />
           <main className="app-main">{children}</main>
         </SocketProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -7,7 +7,7 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { type z } from 'zod';
 
-import { DomainError, ValidationError, type FieldIssue } from '#server/domain/errors';
+import { DomainError, TooManyRequestsError, ValidationError, type FieldIssue } from '#server/domain/errors';
 import { validateInput } from '#server/domain/validate-input';
 
 // eslint-disable-next-line no-control-regex -- these patterns exist to find control characters
@@ -21,7 +21,13 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
 };
+
+/** Headers an error's answer carries: when to try again after too many attempts. */
+function headersFor(error: DomainError): HeadersInit {
+  return error instanceof TooManyRequestsError ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+}
 
 /** What an action answers when it refuses: a message for the page, and one per field. */
 export interface ActionFailure {
@@ -34,7 +40,11 @@ export interface ActionFailure {
 /** Turns a DomainError into the Response it names; anything else is returned unchanged. */
 export function responseForDomainError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
-  return new Response(error.message, { status: error.status, statusText: STATUS_TEXT[error.status] ?? 'Error' });
+  return new Response(error.message, {
+    status: error.status,
+    statusText: STATUS_TEXT[error.status] ?? 'Error',
+    headers: headersFor(error),
+  });
 }
 
 /** Runs a loader's reads; a DomainError is thrown as its HTTP answer. */
@@ -126,6 +136,6 @@ export async function runAction<Result extends Record<string, unknown>>(work: ()
     const fields: Record<string, string> = {};
     if (error instanceof ValidationError) for (const issue of error.issues) fields[issue.field] ??= issue.message;
     const failure: ActionFailure = { error: error.message, fields, kind: error.name };
-    return data({ ok: false as const, ...failure }, { status: error.status });
+    return data({ ok: false as const, ...failure }, { status: error.status, headers: headersFor(error) });
   }
 }

@@ -1,6 +1,7 @@
 import { ProblemValidationError } from '../optimizer';
 import { OPENAPI_DOCUMENT } from './api/openapi-document';
 import { type SessionCookies } from './auth/session-storage';
+import { createSignInThrottle } from './auth/sign-in-throttle';
 import { cancelAbsence, declareAbsence, listArtisanAbsences } from './capacity/index';
 import { checkCapacity } from './capacity-check/check-capacity';
 import { CheckForm, listCheckableProducts, questionOfForm, rowsOfForm } from './capacity-check/check-form';
@@ -54,15 +55,18 @@ import { readInspectionQueue, readInspectionVisit } from './services/inspections
 import { readInspectionPhoto } from './services/inspections/save-inspection-photo';
 import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
-import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
 import { readPayoutReconciliation } from './services/payouts/read-payout-reconciliation';
 import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
 import { retryPayout } from './services/payouts/retry-payout';
+import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
+import { attemptSignIn } from './services/sessions/attempt-sign-in';
 import { authenticateUser } from './services/users/authenticate-user';
+import { changePassword } from './services/users/change-password';
 import { chooseLanguage } from './services/users/choose-language';
+import { deactivateUser } from './services/users/deactivate-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
@@ -100,6 +104,11 @@ export function createAppContext({
   sessions: SessionCookies;
 }) {
   const daraja = resolveDarajaSettings(config);
+  const signInThrottle = createSignInThrottle({
+    failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
+    failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
+    periodSeconds: config.SIGN_IN_THROTTLE_SECONDS,
+  });
   return {
     config,
     logger,
@@ -118,6 +127,13 @@ export function createAppContext({
     /** What admins see of the channels: the status webhooks' delivery log. */
     channels: { listWebhookDeliveries },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
+    /** Ending sessions: every session of an account ends with a new password or its deactivation. */
+    accountSecurity: { changePassword, deactivateUser },
+    /** The /login form's attempts, throttled by account and by address (429 with Retry-After). */
+    signIn: {
+      attempt: (input: Omit<Parameters<typeof attemptSignIn>[0], 'throttle' | 'logger'>) =>
+        attemptSignIn({ ...input, throttle: signInThrottle, logger: logger.child({ module: 'sign-in' }) }),
+    },
     dashboard: {
       queries: { OverviewQuery, OrderListQuery, WorkshopListQuery, JobsBoardQuery },
       listOrderPartners,
@@ -236,3 +252,14 @@ export function createAppContext({
 }
 
 export type AppContext = ReturnType<typeof createAppContext>;
+
+/** What the HTTP layer knows of one request (server/http-app.ts), handed to loaders beside the services. */
+export interface RequestClient {
+  /** The client's IP address as Express sees it (the sign-in throttle counts by it). */
+  address: string;
+  /** This response's Content-Security-Policy nonce, for the scripts the page renders. */
+  cspNonce: string;
+}
+
+/** The load context of one request: the services, and what is known of the request's client. */
+export type RequestLoadContext = AppContext & { client: RequestClient };

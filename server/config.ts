@@ -60,6 +60,20 @@ const ConfigSchema = z.object({
     .default(72),
   /** 1 loads the demo network on an empty database without asking (scripts, tests, a quick look). */
   KIWANDA_DEMO: booleanFlag.default(false),
+  /** Session cookies are Secure (HTTPS only) in production; `false` allows a plain-HTTP lab install. */
+  SESSION_COOKIE_SECURE: booleanFlag.optional(),
+  /** Wrong passwords for one account, and from one address, before sign-in answers 429 for a while. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(10),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Seconds the failures are counted over, and the wait once there were too many. */
+  /** Largest request body (forms, JSON, uploads) any route accepts; larger ones answer 413. */
+  MAX_REQUEST_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  SIGN_IN_THROTTLE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

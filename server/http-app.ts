@@ -1,12 +1,14 @@
-import { createRequestHandler } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 
 import { createOrdersApiRouter } from './api/orders-router';
-import { type AppContext } from './app-context';
+import { type AppContext, type RequestLoadContext } from './app-context';
 import { type Database } from './database';
+import { remixRequestHandler } from './http/remix-request-handler';
+import { answerErrors, refuseForeignOrigins, refuseOversizedBodies } from './http/request-guards';
+import { cspNonceOf, securityHeaders } from './http/security-headers';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
@@ -21,10 +23,15 @@ export interface HttpAppOptions {
   development: boolean;
 }
 
-/** The Express app: health check, static assets, then every other request to Remix. */
+/**
+ * The Express app: security headers on everything, cross-site and oversized requests refused,
+ * then the health check, the channels' API, static assets and every other request to Remix.
+ */
 export function createHttpApp({ logger, database, context, getBuild, development }: HttpAppOptions): express.Express {
+  const { config } = context;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ production: config.NODE_ENV === 'production', development }));
   app.use(compression());
   app.use(
     pinoHttp({
@@ -34,6 +41,8 @@ export function createHttpApp({ logger, database, context, getBuild, development
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
+  app.use(refuseForeignOrigins({ logger }));
+  app.use(refuseOversizedBodies({ limitBytes: config.MAX_REQUEST_BODY_BYTES }));
 
   app.get('/healthz', (_req, res) => {
     const databaseState = database.state();
@@ -59,14 +68,18 @@ export function createHttpApp({ logger, database, context, getBuild, development
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
 
-  // A function, not a value: in development the build is swapped on every rebuild.
   app.all(
     '*',
-    createRequestHandler({
-      build: async () => getBuild(),
+    remixRequestHandler({
+      getBuild,
       mode: development ? 'development' : 'production',
-      getLoadContext: () => context,
+      bodyLimitBytes: config.MAX_REQUEST_BODY_BYTES,
+      getLoadContext: (req, res): RequestLoadContext => ({
+        ...context,
+        client: { address: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: cspNonceOf(res) },
+      }),
     }),
   );
+  app.use(answerErrors({ logger }));
   return app;
 }

@@ -2,7 +2,7 @@ import { type Server as HttpServer } from 'node:http';
 
 import { startWebhookDispatcher } from './api/webhook-dispatcher';
 import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './app-context';
-import { createSessionCookies } from './auth/session-storage';
+import { createSessionCookies, sessionCookieSecure } from './auth/session-storage';
 import { listenFirst, type BootListener } from './boot-listener';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
@@ -58,7 +58,10 @@ export async function startKiwandaServer({
   const development = config.NODE_ENV === 'development';
   const boot = listener ?? (await listenFirst({ config, logger }));
   const { url, port, httpServer, openSockets, setup } = boot;
-  const sessions = createSessionCookies({ secret: resolveSessionSecret({ config, logger }) });
+  const sessions = createSessionCookies({
+    secret: resolveSessionSecret({ config, logger }),
+    secure: sessionCookieSecure(config),
+  });
   const ready = setup.whenReady;
 
   const loadDemo = () => {

@@ -1,8 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 
-import { AuthenticationError } from '#server/domain/errors';
 import { ROLE_LABELS } from '#server/domain/roles';
 
 import { getOptionalUser } from '../auth.server';
@@ -10,6 +15,9 @@ import { parseForm, runAction } from '../route-input.server';
 import { createUserSession, safeRedirectPath } from '../session.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Kiwanda' }];
+
+/** A throttled attempt's answer says when to try again (Retry-After). */
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getOptionalUser(args)) {
@@ -33,8 +41,8 @@ const LoginForm = z.object({
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const { email, password, redirectTo } = await parseForm(args.request, LoginForm);
-    const user = await args.context.accounts.authenticateUser({ email, password });
-    if (!user) throw new AuthenticationError('That e-mail and password do not match an account.');
+    // Throttled by account and by address: too many wrong passwords answer 429 with Retry-After.
+    const user = await args.context.signIn.attempt({ email, password, address: args.context.client.address });
     throw await createUserSession({ ...args, userId: user.id, redirectTo: safeRedirectPath(redirectTo) });
   });
 }

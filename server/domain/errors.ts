@@ -47,6 +47,18 @@ export class AuthenticationError extends DomainError {
   override readonly status = 401;
 }
 
+/** Too many attempts (sign-in failures): the client may try again after `retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  override name = 'TooManyRequestsError';
+  override readonly status = 429;
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** An actor asked for something their role or link does not allow. */
 export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';

@@ -94,6 +94,15 @@ export interface PlanCommitted extends CommittedFigures {
 
 /** The `plan:progress` phases of a commit (the others are a plan run's). */
 export const COMMIT_PHASES = ['committing', 'committed', 'commit-failed'] as const;
+/**
+ * Sessions ended by sign-out, a password change or deactivation. Never sent to browsers: the
+ * realtime layer disconnects the sockets those sessions opened.
+ */
+export interface SessionEnded {
+  userId: string;
+  /** The ended session's record id, or null when every session of the user ended. */
+  sessionId: string | null;
+}
 
 /** Every domain event by name. Services publish one after their transaction commits. */
 export interface DomainEvents {
@@ -107,6 +116,7 @@ export interface DomainEvents {
   'plan:progress': PlanProgress;
   'plan:proposed': PlanProposed;
   'plan:committed': PlanCommitted;
+  'session:ended': SessionEnded;
 }
 
 export type DomainEventName = keyof DomainEvents;

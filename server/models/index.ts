@@ -12,17 +12,18 @@ import { InspectionPhoto } from './inspection-photo';
 import { Job } from './job';
 import { Order } from './order';
 import { Payment } from './payment';
-import { PhoneAction } from './phone-action';
 import { Payout } from './payout';
 import { PayoutAttempt } from './payout-attempt';
 import { PayoutLease } from './payout-lease';
 import { PayoutRun } from './payout-run';
+import { PhoneAction } from './phone-action';
 import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
+import { Session } from './session';
 import { User } from './user';
 import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
@@ -53,6 +54,7 @@ export {
   ProductCollection,
   ProviderCallback,
   ReferenceWage,
+  Session,
   User,
   WebhookDelivery,
   Workshop,
@@ -88,6 +90,7 @@ export const ALL_MODELS = [
   ProviderCallback,
   PayoutLease,
   CapacityHold,
+  Session,
 ] as const;
 
 /**

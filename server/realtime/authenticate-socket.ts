@@ -9,20 +9,23 @@ import { type SocketUser } from './socket-user';
 export const UNAUTHENTICATED_SOCKET_MESSAGE = 'unauthenticated: sign in to receive live updates';
 
 /**
- * Socket.IO middleware: reads the same signed session cookie as the Remix routes. A socket
- * without a valid session is refused with a connect_error the client can show.
+ * Socket.IO middleware, run for new and recovered sockets alike: reads the same session cookie
+ * as the Remix routes. A socket without a live session is refused with a connect_error the
+ * client can show; a recovered socket must come back as the user it was.
  */
 export function authenticateSocket({ logger, sessions }: { logger: Logger; sessions: SessionCookies }) {
   return async (socket: Socket, next: (error?: Error) => void) => {
     try {
-      const userId = await sessions.readUserId(socket.handshake.headers.cookie);
-      const user = userId ? await loadSessionUser({ userId }) : null;
-      if (!user) {
+      const session = await sessions.readSession(socket.handshake.headers.cookie);
+      const user = session ? await loadSessionUser({ userId: session.userId }) : null;
+      const restored = (socket.data as { user?: SocketUser }).user;
+      if (!session || !user || (socket.recovered && restored?.userId !== user.id)) {
         next(new Error(UNAUTHENTICATED_SOCKET_MESSAGE));
         return;
       }
       const socketUser: SocketUser = {
         userId: user.id,
+        sessionId: session.sessionId,
         role: user.role,
         artisanId: user.artisanId,
         workshopId: user.workshopId,

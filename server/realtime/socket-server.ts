@@ -4,11 +4,13 @@ import { Server } from 'socket.io';
 
 import { type SessionCookies } from '../auth/session-storage';
 import { type ClientToServerEvents, type ServerToClientEvents } from '../domain/events';
+import { domainEvents } from '../domain-events';
 import { type Logger } from '../logger';
 import { KIWANDA_VERSION } from '../version';
+import { admitHandshake } from './admit-handshake';
 import { authenticateSocket } from './authenticate-socket';
 import { forwardDomainEvents } from './forward-domain-events';
-import { roomsFor } from './rooms';
+import { roomsFor, sessionRoom, userRoom } from './rooms';
 import { type SocketData } from './socket-user';
 
 /** Server processes send each other no events of their own. */
@@ -17,9 +19,10 @@ type InterServerEvents = Record<string, never>;
 export type KiwandaIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
- * Attaches Socket.IO to the same http.Server that serves the Remix app. Only signed-in users
- * connect; each socket joins the rooms of its role, workshop and artisan, and domain events are
- * forwarded to the rooms allowed to see them.
+ * Attaches Socket.IO to the same http.Server that serves the Remix app. Only pages of this site
+ * with a live session connect; each socket joins the rooms of its role, session, workshop and
+ * artisan, domain events are forwarded to the rooms allowed to see them, and a socket is
+ * disconnected the moment its session ends.
  */
 export function attachRealtime(
   httpServer: HttpServer,
@@ -27,15 +30,18 @@ export function attachRealtime(
 ): KiwandaIo {
   const io: KiwandaIo = new Server(httpServer, {
     serveClient: false,
-    // A phone that drops off for a moment gets the events it missed on reconnect.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // A phone that drops off for a moment gets the events it missed on reconnect, once its
+    // session has been checked again (admitHandshake, then the middleware).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    allowRequest: admitHandshake({ logger, sessions }),
   });
   io.use(authenticateSocket({ logger, sessions }));
 
   io.on('connection', (socket) => {
     socket.data.connectedAt = Date.now();
-    // A recovered socket keeps its rooms and data; a new one joins its rooms now.
-    if (!socket.recovered) void socket.join(roomsFor(socket.data.user));
+    // A recovered socket comes back with its old rooms: rejoin those of the session it has now.
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+    void socket.join(roomsFor(socket.data.user));
     logger.debug({ socketId: socket.id, recovered: socket.recovered, role: socket.data.user.role }, 'socket connected');
     socket.emit('server:hello', { version: KIWANDA_VERSION, serverTime: new Date().toISOString() });
     socket.on('server:ping', (ack) => {
@@ -48,6 +54,13 @@ export function attachRealtime(
     // A socket in several of the rooms still gets the event once.
     (io.to(rooms).emit as (event: string, payload: unknown) => boolean)(name, payload);
   });
-  httpServer.once('close', stopForwarding);
+  // Signed out, password changed, deactivated: the session's sockets go now, not at their next reconnect.
+  const stopDisconnecting = domainEvents.subscribe('session:ended', ({ userId, sessionId }) => {
+    io.in(sessionId ? sessionRoom(sessionId) : userRoom(userId)).disconnectSockets(true);
+  });
+  httpServer.once('close', () => {
+    stopForwarding();
+    stopDisconnecting();
+  });
   return io;
 }

@@ -23,6 +23,7 @@ import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type ReferenceWageDoc } from '../models/reference-wage';
+import { type SessionDoc } from '../models/session';
 import { type UserDoc } from '../models/user';
 import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
 import { type WorkshopDoc } from '../models/workshop';
@@ -81,6 +82,8 @@ export interface DemoNetwork {
   webhook_deliveries: WebhookDeliveryDoc[];
   /** Left empty: designers place holds from their capacity checks. */
   capacity_holds: CapacityHoldDoc[];
+  /** Left empty: written as people sign in. */
+  sessions: SessionDoc[];
   jobs: JobDoc[];
   inspections: InspectionDoc[];
   /** Left empty: officers' photos are taken on their phones. */
@@ -260,6 +263,7 @@ export async function generateDemoNetwork(
     reference_wages: [],
     webhook_deliveries: [],
     capacity_holds: [],
+    sessions: [],
     jobs: history.jobs,
     inspections: history.inspections,
     inspection_photos: [],

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from '#server/app-context';
+import { createAppContext, SYSTEM_CLOCK, type Clock, type RequestLoadContext } from '#server/app-context';
 import { createSessionCookies } from '#server/auth/session-storage';
 import { loadConfig } from '#server/config';
 import { createLogger } from '#server/logger';
@@ -30,12 +30,13 @@ export function testConfig(overrides: Record<string, string> = {}) {
 }
 
 /** The load context a running server hands to loaders, for calling app/*.server.ts helpers directly. */
-export function makeTestAppContext({ clock = SYSTEM_CLOCK }: { clock?: Clock } = {}): AppContext {
+export function makeTestAppContext({ clock = SYSTEM_CLOCK }: { clock?: Clock } = {}): RequestLoadContext {
   const config = testConfig();
-  return createAppContext({
+  const context = createAppContext({
     config,
     logger: createLogger(config),
     clock,
-    sessions: createSessionCookies({ secret: TEST_SESSION_SECRET }),
+    sessions: createSessionCookies({ secret: TEST_SESSION_SECRET, secure: false }),
   });
+  return { ...context, client: { address: '127.0.0.1', cspNonce: '' } };
 }

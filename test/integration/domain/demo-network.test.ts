@@ -34,6 +34,7 @@ const LEFT_EMPTY = [
   'idempotency_records',
   'webhook_deliveries',
   'capacity_holds',
+  'sessions',
 ];
 
 function hashNetwork(network: DemoNetwork): string {

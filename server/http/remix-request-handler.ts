@@ -1,0 +1,79 @@
+import {
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+  type AppLoadContext,
+  type ServerBuild,
+} from '@remix-run/node';
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
+
+import { SESSION_COOKIE_NAME } from '../auth/session-storage';
+
+/**
+ * Express → Remix, with the body read first under a size limit (413 above it, through
+ * body-parser's `raw`), so no route ever streams an unbounded body into `formData()`.
+ *
+ * NOTE: this replaces @remix-run/express's handler, which streams `req` into the Request and
+ * offers no limit; the two small conversions below follow that adapter.
+ */
+export function remixRequestHandler({
+  getBuild,
+  mode,
+  getLoadContext,
+  bodyLimitBytes,
+}: {
+  getBuild: () => ServerBuild;
+  mode: 'development' | 'production';
+  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  bodyLimitBytes: number;
+}) {
+  // A function, not a value: in development the build is swapped on every rebuild.
+  const handle = createRemixHandler(async () => getBuild(), mode);
+  const readBody = express.raw({ type: () => true, limit: bodyLimitBytes });
+  return [
+    readBody,
+    (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+      let request: Request;
+      try {
+        request = remixRequestOf(req, res);
+      } catch {
+        res.status(400).type('text/plain').send('The request’s address or Host header cannot be read.');
+        return;
+      }
+      const answer = async () => {
+        const response = await handle(request, getLoadContext(req, res));
+        // A signed-in page is for that person's browser only: no shared or back-button cache keeps it.
+        if (req.headers.cookie?.includes(`${SESSION_COOKIE_NAME}=`))
+          response.headers.set('Cache-Control', 'private, no-store');
+        await send(res, response);
+      };
+      answer().catch(next);
+    },
+  ];
+}
+
+function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
+  }
+  // Concatenated, not resolved: a path starting with `//` must not name another host.
+  const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`);
+  // Loaders and actions stop when the client goes away before the answer is written.
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : hasBody ? new Uint8Array() : undefined;
+  return new Request(url.href, { method: req.method, headers, body, signal: controller.signal });
+}
+
+async function send(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}

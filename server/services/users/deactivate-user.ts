@@ -1,0 +1,43 @@
+import { Types } from 'mongoose';
+import { z } from 'zod';
+
+import { type Actor } from '../../domain/actor';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { objectIdString } from '../../domain/input-schemas';
+import { validateInput } from '../../domain/validate-input';
+import { User } from '../../models/user';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { runInTransaction } from '../run-in-transaction';
+import { endUserSessions } from '../sessions/session-records';
+
+const DeactivateUserInput = z.object({ userId: objectIdString });
+
+/**
+ * Deactivates an account (administrators only): the user can no longer sign in, every session
+ * they hold ends and their open sockets are disconnected as soon as the change is committed.
+ */
+export async function deactivateUser({
+  actor,
+  ...input
+}: z.input<typeof DeactivateUserInput> & { actor: Actor }): Promise<{ endedSessions: number }> {
+  const { userId } = validateInput(DeactivateUserInput, input);
+  if (actor.role !== 'admin' && actor.role !== 'system')
+    throw new ForbiddenError('only an administrator deactivates accounts');
+  if (actor.userId === userId) throw ValidationError.forField('userId', 'you cannot deactivate your own account');
+  return runInTransaction(async (unit) => {
+    const _id = new Types.ObjectId(userId);
+    const before = await User.findById(_id, { email: 1, active: 1 }, { session: unit.session }).lean();
+    if (!before) throw new NotFoundError('user', userId);
+    await User.updateOne({ _id }, { $set: { active: false } }, { session: unit.session });
+    const endedSessions = await endUserSessions({ unit, userId });
+    await recordAuditEvent({
+      session: unit.session,
+      actor,
+      entity: { kind: 'user', id: _id },
+      action: 'user.deactivated',
+      before: { active: before.active },
+      after: { active: false, endedSessions },
+    });
+    return { endedSessions };
+  });
+}
