@@ -110,6 +110,18 @@ export function parseParams<Schema extends z.ZodType>(
 }
 
 /**
+ * The submitted form as it came, for actions that look at it before choosing what to validate. A
+ * body that is not a form answers 400 at once (a thrown Response passes through `runAction`).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response('The request body is not a form.', { status: 400 });
+  }
+}
+
+/**
  * A submitted form, validated. A bad field is a ValidationError, which `actionFailure` (or the
  * route's boundary) turns into a 400 naming it.
  */

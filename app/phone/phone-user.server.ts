@@ -9,7 +9,8 @@ import { type Area } from '#server/domain/roles';
 
 import { requireRole } from '../auth.server';
 import { type RequestArgs } from '../load-context';
-import { parseForm, runAction } from '../route-input.server';
+import { answerDomainErrors, parseForm, runAction } from '../route-input.server';
+import { safeRedirectPath } from '../session.server';
 
 export interface PhoneUser {
   actor: Actor;
@@ -37,11 +38,10 @@ const LanguageForm = z.object({ language: z.enum(LANGUAGES), redirectTo: z.strin
 /** The language switch every phone page carries: keeps the choice on the account and comes back. */
 export async function chooseLanguageAction(args: RequestArgs & { request: Request }) {
   const user = await requireRole(args, ['artisan', 'field_officer', 'manager', 'admin']);
-  const form = await parseForm(args.request, LanguageForm);
+  const form = await answerDomainErrors(() => parseForm(args.request, LanguageForm));
   await args.context.phone.chooseLanguage({ userId: user.id, language: form.language });
   // Only a path on this site: never an open redirect.
-  const back = form.redirectTo && !form.redirectTo.startsWith('//') ? form.redirectTo : '/';
-  return redirect(back);
+  return redirect(safeRedirectPath(form.redirectTo));
 }
 
 /** Text fields of a posted phone action, each as typed: the service validates them. */
@@ -55,8 +55,8 @@ export async function answerPhoneAction(
   args: RequestArgs & { request: Request },
   { actor, photo, extra = {} }: { actor: Actor; photo?: Buffer; extra?: Record<string, unknown> },
 ) {
-  const { actionId, ...fields } = await parseForm(args.request, PhoneActionFields);
   return runAction(async () => {
+    const { actionId, ...fields } = await parseForm(args.request, PhoneActionFields);
     const applied = await args.context.phone.applyPhoneAction({
       actor,
       actionId: actionId ?? `srv-${newFormNonce()}${newFormNonce()}`,

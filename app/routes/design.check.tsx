@@ -20,7 +20,7 @@ import { DashboardErrorBoundary } from '../components/dashboard/route-error-boun
 import designStyles from '../components/design/design.css';
 import { formatDay } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseForm, parseQuery, runAction } from '../route-input.server';
+import { answerDomainErrors, parseForm, parseQuery, readForm, runAction } from '../route-input.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: designStyles },
@@ -56,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const actor = await requireActor(args, 'design');
     const { capacityCheck } = args.context;
-    const form = await args.request.formData();
+    const form = await readForm(args.request);
     const intent = form.get('intent');
     const request = () => new Request(args.request.url, { method: 'POST', body: form });
     if (intent === 'launch') {

@@ -17,7 +17,7 @@ import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser
 import { PHONE_WORDS } from '../phone/phone-words';
 import phoneStyles from '../phone/phone.css';
 import { shrinkPhotoInput } from '../phone/shrink-photo';
-import { answerDomainErrors, parseParams } from '../route-input.server';
+import { answerDomainErrors, parseParams, readForm } from '../route-input.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
 
@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** Records the inspection once per action id, with its defects and the photo the phone shrank. */
 export async function action(args: ActionFunctionArgs) {
   const { jobId } = parseParams(args.params, Params);
-  const form = await args.request.clone().formData();
+  const form = await readForm(args.request.clone());
   if (form.get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'inspections');
   const upload = form.get('photo');

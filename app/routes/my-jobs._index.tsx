@@ -16,7 +16,7 @@ import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser
 import { PHONE_WORDS } from '../phone/phone-words';
 import phoneStyles from '../phone/phone.css';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors } from '../route-input.server';
+import { answerDomainErrors, readForm } from '../route-input.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
 
@@ -29,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  if ((await args.request.clone().formData()).get('intent') === 'language') return chooseLanguageAction(args);
+  if ((await readForm(args.request.clone())).get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'my-jobs');
   return answerPhoneAction(args, { actor });
 }

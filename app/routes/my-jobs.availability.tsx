@@ -14,7 +14,7 @@ import { artisanTabs } from '../phone/phone-tabs';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
 import phoneStyles from '../phone/phone.css';
-import { answerDomainErrors, parseForm, runAction } from '../route-input.server';
+import { answerDomainErrors, parseForm, readForm, runAction } from '../route-input.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
 
@@ -40,7 +40,7 @@ const AvailabilityForm = z.discriminatedUnion('intent', [
 
 /** Days away go through the capacity module, which tells planners (`capacity:changed`). */
 export async function action(args: ActionFunctionArgs) {
-  if ((await args.request.clone().formData()).get('intent') === 'language') return chooseLanguageAction(args);
+  if ((await readForm(args.request.clone())).get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'my-jobs');
   return runAction(async () => {
     const form = await parseForm(args.request, AvailabilityForm);

@@ -17,11 +17,16 @@ import { type InspectionPhotoDoc } from '../models/inspection-photo';
 import { type JobDoc } from '../models/job';
 import { type OrderDoc } from '../models/order';
 import { type PaymentDoc } from '../models/payment';
+import { type PayoutDoc } from '../models/payout';
+import { type PayoutAttemptDoc } from '../models/payout-attempt';
+import { type PayoutLeaseDoc } from '../models/payout-lease';
+import { type PayoutRunDoc } from '../models/payout-run';
 import { type PhoneActionDoc } from '../models/phone-action';
 import { type PlanDoc } from '../models/plan';
 import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
 import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
+import { type ProviderCallbackDoc } from '../models/provider-callback';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type SessionDoc } from '../models/session';
 import { type UserDoc } from '../models/user';
@@ -91,6 +96,12 @@ export interface DemoNetwork {
   /** Left empty: written as phones send actions. */
   phone_actions: PhoneActionDoc[];
   payments: PaymentDoc[];
+  /** Left empty: a manager gathers and approves payout runs. */
+  payout_runs: PayoutRunDoc[];
+  payouts: PayoutDoc[];
+  payout_attempts: PayoutAttemptDoc[];
+  provider_callbacks: ProviderCallbackDoc[];
+  payout_leases: PayoutLeaseDoc[];
   events: AuditEventDoc[];
 }
 
@@ -268,6 +279,11 @@ export async function generateDemoNetwork(
     inspections: history.inspections,
     inspection_photos: [],
     phone_actions: [],
+    payout_runs: [],
+    payouts: [],
+    payout_attempts: [],
+    provider_callbacks: [],
+    payout_leases: [],
     payments: history.payments,
     events: [seededEvent],
   };

@@ -11,6 +11,7 @@ import { makeJob } from '../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../factories/network';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { clearDomainDatabase } from '../support/domain-database';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -49,6 +50,8 @@ describe('artisans and officers on their phones, in Chromium at 360 × 740', { t
 
   beforeAll(async () => {
     server = await startTestServer();
+    // The worker's database may hold another file's network, with the same factory codes.
+    await clearDomainDatabase();
     const workshop = await Workshop.create(makeWorkshop({ area: 'Kibera' }));
     const [maker, neighbour] = await Artisan.create([
       makeArtisan({ workshop: workshop._id }),

@@ -138,8 +138,10 @@ describe('every input answered, never a 500; headers on every answer', () => {
     }
     const crossSite = await login({ email: 'x@test.kiwanda', password: 'y' }, { 'sec-fetch-site': 'cross-site' });
     expect(crossSite.status).toBe(403);
+    // This site's own POST passes the origin check and reaches sign-in: refused for its password,
+    // or throttled, since the throttle test before this one failed many sign-ins from this address.
     const own = await login({ email: 'x@test.kiwanda', password: 'y' }, { origin: server.url });
-    expect(own.status).toBe(401);
+    expect([401, 429]).toContain(own.status);
   });
 
   it('sends security headers on every answer and keeps signed-in pages out of caches', async () => {

@@ -51,9 +51,10 @@ describe('dashboard routes over HTTP', () => {
     const plannerHome = await get('/', planner);
     expect(plannerHome.status).toBe(302);
     expect(plannerHome.headers.get('location')).toBe('/overview');
+    // Artisans go to their phone pages.
     const artisanHome = await get('/', artisan);
-    expect(artisanHome.status).toBe(200);
-    expect(await artisanHome.text()).toContain('Karibu');
+    expect(artisanHome.status).toBe(302);
+    expect(artisanHome.headers.get('location')).toBe('/my-jobs');
   });
 
   it('lets planners and managers read the dashboards, sends visitors to sign in and refuses artisans', async () => {

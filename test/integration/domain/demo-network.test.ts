@@ -35,6 +35,9 @@ const LEFT_EMPTY = [
   'webhook_deliveries',
   'capacity_holds',
   'sessions',
+  // Written by phones: officers' photos and artisans' actions.
+  'inspection_photos',
+  'phone_actions',
 ];
 
 function hashNetwork(network: DemoNetwork): string {
