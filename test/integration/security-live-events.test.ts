@@ -8,6 +8,7 @@ import { Workshop } from '#server/models/workshop';
 
 import { makeArtisan, makeWorkshop } from '../factories/network';
 import { startTestServer } from '../support/app-server';
+import { clearDomainDatabase } from '../support/domain-database';
 import { signIn } from '../support/sign-in';
 import { connectSignedIn, type TestSocket } from './dashboard/socket-client';
 
@@ -25,6 +26,8 @@ describe('what each role receives live', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
+    // The worker's database may hold another file's network, with the same factory codes.
+    await clearDomainDatabase();
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.disconnect());
