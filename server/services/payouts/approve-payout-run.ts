@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { type ClientSession, Types } from 'mongoose';
 import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
@@ -56,16 +56,12 @@ export async function approvePayoutRun({
   assertMayManagePayouts(actor, 'approve payouts');
   return runInTransaction(async (unit) => {
     const { session } = unit;
-    const run = await PayoutRun.findOneAndUpdate(
-      { _id: new Types.ObjectId(runId), status: 'awaiting_approval' },
-      { $set: { status: 'paying', approvedAt: now, approvedBy: actorStamp(actor) } },
-      { session, returnDocument: 'after', lean: true },
-    );
-    if (!run) {
-      const existing = await PayoutRun.findById(runId, { status: 1 }, { session, lean: true });
-      if (!existing) throw new NotFoundError('payout run', runId);
-      throw new IllegalTransitionError({ entity: 'payout run', id: runId, from: existing.status, to: 'paying' });
-    }
+    const run = await leaveApproval({
+      session,
+      runId,
+      to: 'paying',
+      set: { approvedAt: now, approvedBy: actorStamp(actor) },
+    });
     const payouts = await Payout.find({ run: run._id }, null, { session, lean: true });
     await PayoutAttempt.insertMany(
       payouts.map((payout) => newAttempt(payout, 1)),
@@ -99,16 +95,7 @@ export async function cancelPayoutRun({
   assertMayManagePayouts(actor, 'cancel payout runs');
   return runInTransaction(async (unit) => {
     const { session } = unit;
-    const run = await PayoutRun.findOneAndUpdate(
-      { _id: new Types.ObjectId(runId), status: 'awaiting_approval' },
-      { $set: { status: 'cancelled', cancelledAt: now } },
-      { session, returnDocument: 'after', lean: true },
-    );
-    if (!run) {
-      const existing = await PayoutRun.findById(runId, { status: 1 }, { session, lean: true });
-      if (!existing) throw new NotFoundError('payout run', runId);
-      throw new IllegalTransitionError({ entity: 'payout run', id: runId, from: existing.status, to: 'cancelled' });
-    }
+    const run = await leaveApproval({ session, runId, to: 'cancelled', set: { cancelledAt: now } });
     await recordAuditEvent({
       session,
       actor,
@@ -119,4 +106,27 @@ export async function cancelPayoutRun({
     unit.publishAfterCommit('payout:changed', { runId, status: 'cancelled' });
     return run;
   });
+}
+
+/** Moves a run awaiting approval to `to`, or says why it cannot: no such run, or already decided. */
+async function leaveApproval({
+  session,
+  runId,
+  to,
+  set,
+}: {
+  session: ClientSession;
+  runId: string;
+  to: 'paying' | 'cancelled';
+  set: Record<string, unknown>;
+}): Promise<PayoutRunDoc> {
+  const run = await PayoutRun.findOneAndUpdate(
+    { _id: new Types.ObjectId(runId), status: 'awaiting_approval' },
+    { $set: { status: to, ...set } },
+    { session, returnDocument: 'after', lean: true },
+  );
+  if (run) return run;
+  const existing = await PayoutRun.findById(runId, { status: 1 }, { session, lean: true });
+  if (!existing) throw new NotFoundError('payout run', runId);
+  throw new IllegalTransitionError({ entity: 'payout run', id: runId, from: existing.status, to });
 }
