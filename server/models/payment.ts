@@ -3,14 +3,14 @@ import { model, type Model, Schema, type Types } from 'mongoose';
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { PAYMENT_STATUSES, type PaymentStatus } from '../domain/payment-status';
 import { type WeekLabel } from '../domain/weeks';
-import { centsField, weekLabelField, wholeCountField } from './schema-fields';
+import { centsField, type Payee, payeeField, weekLabelField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** What one job earned: passed quantity × piece rate, paid once, to the artisan or the workshop. */
 export interface PaymentDoc {
   _id: Types.ObjectId;
   job: Types.ObjectId;
-  payee: { kind: 'artisan' | 'workshop'; artisan?: Types.ObjectId; workshop: Types.ObjectId };
+  payee: Payee;
   /** Mobile-money number the payout goes to, as it was when the payment was made. */
   phone: string;
   quantity: number;
@@ -29,17 +29,7 @@ export interface PaymentDoc {
 const paymentSchema = new Schema<PaymentDoc>(
   {
     job: { type: Schema.Types.ObjectId, ref: 'Job', required: true },
-    payee: {
-      type: new Schema(
-        {
-          kind: { type: String, required: true, enum: ['artisan', 'workshop'] },
-          artisan: { type: Schema.Types.ObjectId, ref: 'Artisan' },
-          workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
-        },
-        { _id: false, strict: 'throw' },
-      ),
-      required: true,
-    },
+    payee: payeeField(),
     phone: { type: String, required: true, match: KENYAN_MOBILE_PATTERN },
     quantity: wholeCountField(0),
     pieceRateCents: centsField,

@@ -1,7 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
-import { centsField, wholeCountField } from './schema-fields';
+import { centsField, type Payee, payeeField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
@@ -11,7 +11,7 @@ import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 export interface PayoutDoc {
   _id: Types.ObjectId;
   run: Types.ObjectId;
-  payee: { kind: 'artisan' | 'workshop'; artisan?: Types.ObjectId; workshop: Types.ObjectId };
+  payee: Payee;
   payeeName: string;
   phone: string;
   payments: Types.ObjectId[];
@@ -28,17 +28,7 @@ export interface PayoutDoc {
 const payoutSchema = new Schema<PayoutDoc>(
   {
     run: { type: Schema.Types.ObjectId, ref: 'PayoutRun', required: true },
-    payee: {
-      type: new Schema(
-        {
-          kind: { type: String, required: true, enum: ['artisan', 'workshop'] },
-          artisan: { type: Schema.Types.ObjectId, ref: 'Artisan' },
-          workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
-        },
-        { _id: false, strict: 'throw' },
-      ),
-      required: true,
-    },
+    payee: payeeField(),
     payeeName: { type: String, required: true, maxlength: 200 },
     phone: { type: String, required: true, match: KENYAN_MOBILE_PATTERN },
     payments: { type: [{ type: Schema.Types.ObjectId, ref: 'Payment' }], required: true },
