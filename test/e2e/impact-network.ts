@@ -10,6 +10,7 @@ import { Workshop } from '#server/models/workshop';
 
 import { makeJob } from '../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../factories/network';
+import { clearDomainDatabase } from '../support/domain-database';
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +21,9 @@ const DAY_MS = 86_400_000;
  * before `now`; every unit sells at KES 1,200.
  */
 export async function seedImpactNetwork({ now }: { now: Date }) {
+  // The network replaces whatever the worker's database holds: another file's artisans would
+  // collide on phone numbers and change the figures.
+  await clearDomainDatabase();
   const [kibera, mathare] = await Workshop.create([
     makeWorkshop({ code: 'KIB-101', name: 'Tumaini Brass' }),
     makeWorkshop({ code: 'MAT-101', name: 'Mathare Horn', area: 'Mathare' }),
