@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { z } from 'zod';
 
 import { ValidationError } from '#server/domain/errors';
@@ -19,6 +19,7 @@ import { HeldCapacity } from '../components/capacity-check/held-capacity';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import designStyles from '../components/design/design.css';
 import { formatDay } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseForm, parseQuery, readForm, runAction } from '../route-input.server';
 
@@ -77,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function CapacityCheckPage() {
   const { products, holds, rows, form, check, error } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
   // New orders, capacity changes and job moves change the answer: ask again when they happen.

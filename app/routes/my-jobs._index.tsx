@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 
 import { ARTISAN_PHONE_EVENTS } from '#server/domain/events';
 
@@ -15,6 +15,7 @@ import { artisanTabs } from '../phone/phone-tabs';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
 import phoneStyles from '../phone/phone.css';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, readForm } from '../route-input.server';
 
@@ -36,7 +37,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function MyJobsPage() {
   const { jobs, language, myId, nonce } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   const words = PHONE_WORDS[language];
   useLiveRevalidation(ARTISAN_PHONE_EVENTS);
   // A workshop lead sees the whole workshop's work: their own first, then the others' to share out.

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { PAYOUT_EVENTS } from '#server/domain/events';
 import { PAYOUT_RUN_STATUS_LABELS } from '#server/domain/payout-status';
@@ -8,6 +8,7 @@ import { requireActor, requireRole } from '../auth.server';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { PayoutStateBadge } from '../components/payouts/payout-state-badge';
 import { formatCount, formatKes, formatKesExact, formatNairobiTime } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, parseForm, parseParams, runAction } from '../route-input.server';
 
@@ -38,7 +39,7 @@ const DONE_WORDS = { approve: 'Approved: the payouts are being sent.', cancel: '
 /** One run: each artisan's payout, its state and M-Pesa's result in words, failures and retries. */
 export default function PayoutRun() {
   const { run, payouts, provider } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
   useLiveRevalidation(PAYOUT_EVENTS);

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 
 import { PAYOUT_EVENTS } from '#server/domain/events';
 import { PAYOUT_RUN_STATUS_LABELS } from '#server/domain/payout-status';
@@ -7,6 +7,7 @@ import { PAYOUT_RUN_STATUS_LABELS } from '#server/domain/payout-status';
 import { requireActor, requireRole } from '../auth.server';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { formatCount, formatDay, formatKes, formatNairobiTime } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, runAction } from '../route-input.server';
 
@@ -35,7 +36,7 @@ const shillings = (whole: number) => formatKes(whole * 100);
 /** Managers' payouts: what is due, the runs and how they stand, and the daily reconciliation. */
 export default function Payouts() {
   const { provider, runs, due, reconciliation } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionResult<typeof action>();
   const navigation = useNavigation();
   useLiveRevalidation(PAYOUT_EVENTS);
   return (

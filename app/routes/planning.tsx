@@ -5,12 +5,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { isRouteErrorResponse, Link, Outlet, useActionData, useLoaderData, useRouteError } from '@remix-run/react';
+import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 
 import { requireActor, requireRole } from '../auth.server';
 import { PlanDemandPanel } from '../components/planning/plan-demand-panel';
 import planningStyles from '../components/planning/planning.css';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { parseForm, runAction } from '../route-input.server';
 
@@ -52,7 +53,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function PlanningLayout() {
   const { canAct, running } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
   // A proposal made or committed anywhere (another planner, the re-planner) shows up here.
   useLiveRevalidation(PLAN_EVENTS);
   return (

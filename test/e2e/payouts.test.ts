@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { domainEvents } from '#server/domain-events';
 import { type RunningKiwanda } from '#server/kiwanda-server';
 import { Payment } from '#server/models/payment';
 
@@ -13,6 +14,12 @@ import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { clearDomainDatabase, connectDomainDatabase } from '../support/domain-database';
 import { signIn } from '../support/sign-in';
+
+/** What the test reads of the page's Remix router: whether it is still loading. */
+interface RemixRouterState {
+  revalidation: string;
+  navigation: { state: string };
+}
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
 const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
@@ -64,9 +71,19 @@ describe('a manager approves a payout run in Chromium, paid through a Daraja sta
     await page.goto(`${server.url}/payouts`);
     await expect.poll(() => page.getByRole('link', { name: 'Payouts' }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Gather a payout run' }).click();
-    // Gathering first records the payments of passed jobs, in transactions: on a busy machine
-    // (the suite's other worker running) it has taken longer than the default half minute.
-    await page.getByRole('link', { name: 'Review the run' }).click({ timeout: 60_000 });
+    const review = page.getByRole('link', { name: 'Review the run' });
+    await review.waitFor();
+    // A push makes the page load its data again; the gathering's message must survive that, as it
+    // must survive the push of the gathering itself, whenever that arrives.
+    const reloaded = page.waitForResponse((response) => new URL(response.url()).pathname === '/payouts.data');
+    domainEvents.publish('payout:changed', { runId: 'elsewhere', status: 'awaiting_approval' });
+    await reloaded;
+    await page.waitForFunction(() => {
+      const { state } = (window as unknown as { __remixRouter: { state: RemixRouterState } }).__remixRouter;
+      return state.revalidation === 'idle' && state.navigation.state === 'idle';
+    });
+    expect(await review.isVisible()).toBe(true);
+    await review.click();
     await page.getByTestId('run-status').filter({ hasText: 'Awaiting approval' }).waitFor();
     expect(await page.getByTestId('payout-row').count()).toBe(3);
     await shoot('review');
