@@ -92,6 +92,45 @@ export function parseQuery<Schema extends z.ZodType>(request: Request, schema: S
   }
 }
 
+/** A list page's filters as far as they can be read, and what was wrong with the rest, by field. */
+export interface ReadFilters<Query> {
+  query: Query;
+  /** Plain words for each filter that could not be used (it was left out of the query). */
+  problems: Record<string, string>;
+}
+
+/**
+ * A list page's filters from its URL. Unlike `parseQuery`, a filter that cannot be used does not
+ * replace the page with an error: it is left out, the list shows what the others select, and the
+ * page says beside the field what was wrong (a search too long, dates the wrong way round).
+ */
+export function parseFilters<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+): ReadFilters<z.output<Schema>> {
+  const raw: Record<string, string> = {};
+  const problems: Record<string, string> = {};
+  for (const [name, value] of new URL(request.url).searchParams) {
+    if (QUERY_CONTROL_CHARACTERS.test(value)) problems[name] = 'contains characters that cannot be typed';
+    else if (value.trim() !== '') raw[name] = value.trim();
+  }
+  // Each pass leaves out the fields the last one refused; a refusal that names no field (none of
+  // Kiwanda's filter schemas has one) cannot be narrowed down and answers 400 as parseQuery does.
+  const passes = Object.keys(raw).length + 1;
+  for (let pass = 0; pass < passes; pass += 1) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { query: parsed.data, problems };
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
+      if (field === undefined || !(field in raw))
+        throw responseForDomainError(new ValidationError([{ field: field ?? '(input)', message: issue.message }]));
+      problems[field] ??= issue.message;
+      delete raw[field];
+    }
+  }
+  throw responseForDomainError(new ValidationError([{ field: '(input)', message: 'could not be read' }]));
+}
+
 /**
  * The route's path parameters, validated. A parameter that cannot name anything (a malformed id)
  * answers 404, as a well-formed id of nothing does.

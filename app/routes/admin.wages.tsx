@@ -6,7 +6,7 @@ import { REFERENCE_WAGE_KINDS, REFERENCE_WAGE_LABELS } from '#server/domain/refe
 import { requireActor, requireRole } from '../auth.server';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import designStyles from '../components/design/design.css';
-import { FieldError, fieldErrorOf } from '../components/design/field-error';
+import { FieldError, fieldErrorOf } from '../components/field-error';
 import { formatDay, formatKes } from '../format';
 import { answerDomainErrors, parseForm, runAction } from '../route-input.server';
 

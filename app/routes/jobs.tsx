@@ -1,28 +1,44 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+
+import { ValidationError } from '#server/domain/errors';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
-import { JobsBoardColumns } from '../components/dashboard/jobs-board-columns';
+import { UnshownFilterProblems, useFilterProblems } from '../components/dashboard/filter-problems';
+import { JobsBoardColumns, useColumnHref } from '../components/dashboard/jobs-board-columns';
 import { JOB_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { Pagination } from '../components/pagination';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseFilters } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobs board · Kiwanda' }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
-  const query = parseQuery(args.request, dashboard.queries.JobsBoardQuery);
+  const { query, problems } = parseFilters(args.request, dashboard.queries.JobsBoardQuery);
   const now = clock.now();
-  const board = await answerDomainErrors(() => dashboard.readJobsBoard({ query, now }));
-  return { board, weekChoices: dashboard.weeksAround({ now, before: 4, after: 4 }) };
+  const board = await answerDomainErrors(async () => {
+    try {
+      return await dashboard.readJobsBoard({ query, now });
+    } catch (error) {
+      // A workshop code that names no workshop is a filter mistake like any other: said beside the
+      // field, with the board of all workshops meanwhile.
+      if (!(error instanceof ValidationError) || error.field !== 'workshop') throw error;
+      problems.workshop = error.issues[0].message;
+      return dashboard.readJobsBoard({ query: { ...query, workshop: undefined }, now });
+    }
+  });
+  return { board, problems, weekChoices: dashboard.weeksAround({ now, before: 4, after: 4 }) };
 }
 
 export default function JobsBoardPage() {
-  const { board, weekChoices: nearby } = useLoaderData<typeof loader>();
+  const { board, problems, weekChoices: nearby } = useLoaderData<typeof loader>();
+  const filters = useFilterProblems(problems);
+  const boardHref = useColumnHref()(null);
   const weekChoices =
     board.week === 'all' || nearby.some((week) => week.label === board.week)
       ? nearby
@@ -58,12 +74,31 @@ export default function JobsBoardPage() {
         </label>
         <label>
           Workshop code
-          <input name="workshop" defaultValue={board.workshop?.code ?? ''} placeholder="e.g. KIB-014" size={10} />
+          <input
+            name="workshop"
+            defaultValue={filters.valueOf('workshop', board.workshop?.code)}
+            placeholder="e.g. KIB-014"
+            size={10}
+            maxLength={40}
+            {...filters.invalid('workshop')}
+          />
+          {filters.beside('workshop', 'The workshop code')}
         </label>
+        {board.opened ? <input type="hidden" name="column" value={board.opened.status} /> : null}
         <FilterActions submitLabel="Show" resetTo="/jobs" resetLabel="This week, all workshops" />
       </Form>
+      <UnshownFilterProblems problems={problems} shown={['workshop']} />
 
+      {board.opened ? (
+        <p>
+          Every {JOB_STATUS_LABELS[board.opened.status].toLowerCase()} job, earliest due first ·{' '}
+          <Link to={boardHref}>back to the whole board</Link>
+        </p>
+      ) : null}
       <JobsBoardColumns board={board} />
+      {board.opened ? (
+        <Pagination page={board.opened.page} pageCount={board.opened.pageCount} total={board.columns[0].count} />
+      ) : null}
 
       {board.finished.length > 0 ? (
         <p className="muted" data-testid="finished-jobs">

@@ -6,6 +6,7 @@ import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
+import { UnshownFilterProblems, useFilterProblems } from '../components/dashboard/filter-problems';
 import { ORDER_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
@@ -14,7 +15,7 @@ import { SortableHeader } from '../components/sortable-header';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatDay, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseFilters } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Orders · Kiwanda' }];
 
@@ -23,11 +24,11 @@ const SORT_LABELS = { shipBy: 'ship-by date', placedAt: 'date placed', reference
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
   const { dashboard } = args.context;
-  const query = parseQuery(args.request, dashboard.queries.OrderListQuery);
+  const { query, problems } = parseFilters(args.request, dashboard.queries.OrderListQuery);
   const [page, partners] = await answerDomainErrors(() =>
     Promise.all([dashboard.listOrders({ query }), dashboard.listOrderPartners()]),
   );
-  return { query, page, partners };
+  return { query, problems, page, partners };
 }
 
 /** The CSV link carries the table's filters and sort, not its page: the file holds every matching row. */
@@ -40,7 +41,8 @@ function csvHref(search: string): string {
 }
 
 export default function Orders() {
-  const { query, page, partners } = useLoaderData<typeof loader>();
+  const { query, problems, page, partners } = useLoaderData<typeof loader>();
+  const filters = useFilterProblems(problems);
   const { search } = useLocation();
   useLiveRevalidation(['order:created', 'order:cancelled', 'job:status', 'plan:committed']);
 
@@ -104,21 +106,35 @@ export default function Orders() {
         </label>
         <label>
           Ship by from
-          <input type="date" name="shipFrom" defaultValue={query.shipFrom ?? ''} />
+          <input
+            type="date"
+            name="shipFrom"
+            defaultValue={filters.valueOf('shipFrom', query.shipFrom)}
+            {...filters.invalid('shipFrom')}
+          />
+          {filters.beside('shipFrom', 'The first ship-by date')}
         </label>
         <label>
           to
-          <input type="date" name="shipTo" defaultValue={query.shipTo ?? ''} />
+          <input
+            type="date"
+            name="shipTo"
+            defaultValue={filters.valueOf('shipTo', query.shipTo)}
+            {...filters.invalid('shipTo')}
+          />
+          {filters.beside('shipTo', 'The last ship-by date')}
         </label>
         <label>
           Search
           <input
             type="search"
             name="q"
-            defaultValue={query.q ?? ''}
+            defaultValue={filters.valueOf('q', query.q)}
             placeholder="Reference or customer"
             maxLength={SEARCH_MAX_LENGTH}
+            {...filters.invalid('q')}
           />
+          {filters.beside('q', 'The search')}
         </label>
         <label>
           Rows
@@ -132,6 +148,7 @@ export default function Orders() {
         <input type="hidden" name="dir" value={query.dir} />
         <FilterActions resetTo="/orders" />
       </Form>
+      <UnshownFilterProblems problems={problems} shown={['shipFrom', 'shipTo', 'q']} />
 
       <section className="card">
         <div className="table-scroll">

@@ -7,6 +7,7 @@ import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { DemandChart } from '../components/dashboard/demand-chart';
 import { DemandTable } from '../components/dashboard/demand-table';
+import { UnshownFilterProblems, useFilterProblems } from '../components/dashboard/filter-problems';
 import { toHours } from '../components/dashboard/labels';
 import { describePushedEvent, LiveFeed, type PushedFeedItem } from '../components/dashboard/live-feed';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
@@ -14,7 +15,7 @@ import { KpiCard } from '../components/kpi-card';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatNairobiClock, formatPercent } from '../format';
 import { useLiveRevalidation, type LiveEventHandler } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseFilters } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Kiwanda' }];
 
@@ -23,16 +24,17 @@ const RANGE_CHOICES = [4, 8, 12, 26] as const;
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
-  const query = parseQuery(args.request, dashboard.queries.OverviewQuery);
+  const { query, problems } = parseFilters(args.request, dashboard.queries.OverviewQuery);
   const now = clock.now();
   const [overview, events] = await answerDomainErrors(() =>
     Promise.all([dashboard.readOverview({ now, query }), dashboard.listRecentEvents({ limit: 15 })]),
   );
-  return { query, overview, events };
+  return { query, problems, overview, events };
 }
 
 export default function Overview() {
-  const { query, overview, events } = useLoaderData<typeof loader>();
+  const { query, problems, overview, events } = useLoaderData<typeof loader>();
+  const filters = useFilterProblems(problems);
   const { kpis, demand } = overview;
   const [pushed, setPushed] = useState<PushedFeedItem[]>([]);
   const onEvent = useCallback<LiveEventHandler>((name, payload) => {
@@ -104,11 +106,14 @@ export default function Overview() {
                 From week
                 <input
                   name="from"
-                  defaultValue={query.from ?? ''}
+                  defaultValue={filters.valueOf('from', query.from)}
                   placeholder={kpis.week}
                   pattern="\d{4}-W\d{2}"
                   size={9}
+                  maxLength={8}
+                  {...filters.invalid('from')}
                 />
+                {filters.beside('from', 'The first week')}
               </label>
               <label>
                 Weeks
@@ -137,6 +142,7 @@ export default function Overview() {
                 Show
               </button>
             </Form>
+            <UnshownFilterProblems problems={problems} shown={['from']} />
           </div>
           <p className="definition">
             Demand: hours of jobs planned in the week, plus hours of ordered units no job covers yet, in their ship-by

@@ -25,7 +25,7 @@ import { PlanUnplacedTable } from '../components/planning/plan-unplaced-table';
 import { PlanViewTabs } from '../components/planning/plan-view-tabs';
 import { useDataChangesSinceLoad } from '../components/planning/use-planning-live';
 import { formatCount, formatNairobiTime } from '../format';
-import { parseForm, parseParams, parseQuery, runAction } from '../route-input.server';
+import { parseFilters, parseForm, parseParams, runAction } from '../route-input.server';
 
 const PlanParams = z.object({ planId: objectIdString });
 const CommitForm = z.object({ intent: z.literal('commit', { error: 'must be "commit"' }) });
@@ -36,11 +36,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireRole(args, 'planning');
   const { planning } = args.context;
   const { planId } = parseParams(args.params, PlanParams);
-  const { view, page, q } = parseQuery(args.request, planning.queries.PlanViewQuery);
+  const { query, problems } = parseFilters(args.request, planning.queries.PlanViewQuery);
+  const { view, page, q } = query;
   const plan = await planning.readPlanView({ planId, view, page, query: q });
   if (!plan) throw new Response('No such plan', { status: 404, statusText: 'Not Found' });
   const stale = await planning.isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion });
-  return { plan, stale, canAct: user.role === 'planner' };
+  return { plan, problems, stale, canAct: user.role === 'planner' };
 }
 
 /** Commit: the whole proposal becomes job offers in one transaction, or nothing does. */
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, stale, canAct } = useLoaderData<typeof loader>();
+  const { plan, problems, stale, canAct } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { summary, diff } = plan;
@@ -117,7 +118,13 @@ export default function PlanPage() {
         {diff ? (
           <DiffSummary totals={diff.totals} baselineCommittedAt={diff.baselineCommittedAt} moves={plan.counts.moves} />
         ) : null}
-        <PlanViewTabs view={plan.view} query={plan.query} counts={counts} showChanges={diff !== null} />
+        <PlanViewTabs
+          view={plan.view}
+          query={plan.query}
+          problems={problems}
+          counts={counts}
+          showChanges={diff !== null}
+        />
         {plan.view === 'assignments' ? <PlanAssignmentsTable rows={plan.assignments} weeks={plan.weeks} /> : null}
         {plan.view === 'unplaced' ? (
           <>

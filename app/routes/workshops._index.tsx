@@ -7,6 +7,7 @@ import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { FilterActions } from '../components/dashboard/filter-actions';
+import { UnshownFilterProblems, useFilterProblems } from '../components/dashboard/filter-problems';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { Pagination } from '../components/pagination';
@@ -14,20 +15,21 @@ import { SortableHeader } from '../components/sortable-header';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseFilters } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'Workshops · Kiwanda' }];
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
-  const query = parseQuery(args.request, dashboard.queries.WorkshopListQuery);
+  const { query, problems } = parseFilters(args.request, dashboard.queries.WorkshopListQuery);
   const page = await answerDomainErrors(() => dashboard.listWorkshops({ query, now: clock.now() }));
-  return { query, page };
+  return { query, problems, page };
 }
 
 export default function Workshops() {
-  const { query, page } = useLoaderData<typeof loader>();
+  const { query, problems, page } = useLoaderData<typeof loader>();
+  const filters = useFilterProblems(problems);
   useLiveRevalidation(WORKSHOP_LOAD_EVENTS);
 
   return (
@@ -68,10 +70,12 @@ export default function Workshops() {
           <input
             type="search"
             name="q"
-            defaultValue={query.q ?? ''}
+            defaultValue={filters.valueOf('q', query.q)}
             placeholder="Code or name"
             maxLength={SEARCH_MAX_LENGTH}
+            {...filters.invalid('q')}
           />
+          {filters.beside('q', 'The search')}
         </label>
         <label>
           Show
@@ -84,6 +88,7 @@ export default function Workshops() {
         <input type="hidden" name="dir" value={query.dir} />
         <FilterActions resetTo="/workshops" />
       </Form>
+      <UnshownFilterProblems problems={problems} shown={['q']} />
 
       <section className="card">
         <div className="table-scroll">

@@ -1,3 +1,4 @@
+import { clampPage } from '../domain/paging';
 import { Order } from '../models/order';
 import { orderListFilter, orderListSort, type OrderListQuery } from './order-list-query';
 import { ORDER_ROW_PROJECTION, toOrderRows, type OrderRow, type OrderRowSource } from './order-rows';
@@ -14,21 +15,15 @@ export interface OrderPage {
 /** One page of the orders table: the query's filter, sorted, counted, skipped and limited in the database. */
 export async function listOrders({ query }: { query: OrderListQuery }): Promise<OrderPage> {
   const filter = await orderListFilter(query);
-  const [total, orders] = await Promise.all([
-    Order.countDocuments(filter),
-    Order.find(filter, ORDER_ROW_PROJECTION)
-      .sort(orderListSort(query))
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<OrderRowSource[]>(),
-  ]);
-  return {
-    rows: await toOrderRows(orders),
-    total,
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
-    pageSize: query.pageSize,
-  };
+  // Counted first, so that a page past the end shows the last page rather than an empty one.
+  const total = await Order.countDocuments(filter);
+  const { page, pageCount, skip } = clampPage({ page: query.page, total, pageSize: query.pageSize });
+  const orders = await Order.find(filter, ORDER_ROW_PROJECTION)
+    .sort(orderListSort(query))
+    .skip(skip)
+    .limit(query.pageSize)
+    .lean<OrderRowSource[]>();
+  return { rows: await toOrderRows(orders), total, page, pageCount, pageSize: query.pageSize };
 }
 
 /**

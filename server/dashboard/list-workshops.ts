@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
+import { oneOf } from '../domain/input-schemas';
 import { NAIROBI_AREA_NAMES } from '../domain/nairobi-areas';
+import { pageNumber, pageOf } from '../domain/paging';
 import { SEARCH_MAX_LENGTH } from '../domain/search-limits';
 import { SKILLS } from '../domain/skills';
 import { readWorkshopSummaries, type WorkshopSummary } from './read-workshop-summaries';
@@ -11,14 +13,14 @@ const WORKSHOP_PAGE_SIZE = 50;
 
 /** The workshops table's URL: filters, sort and page. */
 export const WorkshopListQuery = z.object({
-  skill: z.enum(SKILLS, { error: `must be one of ${SKILLS.join(', ')}` }).optional(),
+  skill: oneOf(SKILLS).optional(),
   area: z.enum(NAIROBI_AREA_NAMES, { error: 'is not one of the network’s areas' }).optional(),
   /** Part of the workshop's code or name. */
   q: z.string().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`).optional(),
-  active: z.enum(['active', 'all']).default('active'),
-  sort: z.enum(WORKSHOP_SORT_COLUMNS).default('code'),
-  dir: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int('must be a whole number').min(1).max(10_000).default(1),
+  active: oneOf(['active', 'all']).default('active'),
+  sort: oneOf(WORKSHOP_SORT_COLUMNS).default('code'),
+  dir: oneOf(['asc', 'desc']).default('asc'),
+  page: pageNumber,
 });
 
 export type WorkshopListQuery = z.output<typeof WorkshopListQuery>;
@@ -69,7 +71,5 @@ export async function listWorkshops({ query, now }: { query: WorkshopListQuery; 
     const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
     return direction * (order || left.code.localeCompare(right.code));
   });
-  const pageCount = Math.max(1, Math.ceil(sorted.length / WORKSHOP_PAGE_SIZE));
-  const start = (query.page - 1) * WORKSHOP_PAGE_SIZE;
-  return { rows: sorted.slice(start, start + WORKSHOP_PAGE_SIZE), total: sorted.length, page: query.page, pageCount };
+  return { ...pageOf({ rows: sorted, page: query.page, pageSize: WORKSHOP_PAGE_SIZE }), total: sorted.length };
 }

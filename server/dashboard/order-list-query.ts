@@ -1,8 +1,10 @@
 import { type QueryFilter, type SortOrder, type Types } from 'mongoose';
 import { z } from 'zod';
 
+import { oneOf } from '../domain/input-schemas';
 import { ORDER_SOURCES } from '../domain/order-source';
 import { OPEN_ORDER_STATUSES, ORDER_STATUSES } from '../domain/order-status';
+import { pageNumber } from '../domain/paging';
 import { SEARCH_MAX_LENGTH } from '../domain/search-limits';
 import { SKILLS } from '../domain/skills';
 import { nairobiDate } from '../domain/weeks';
@@ -24,17 +26,17 @@ const isoDay = z
 export const OrderListQuery = z
   .object({
     /** `open` means every order still owed (open, planned, in production); `all` drops the filter. */
-    status: z.enum(['open', 'all', ...ORDER_STATUSES.filter((status) => status !== 'open')]).default('open'),
-    source: z.enum(ORDER_SOURCES).optional(),
+    status: oneOf(['open', 'all', ...ORDER_STATUSES.filter((status) => status !== 'open')]).default('open'),
+    source: oneOf(ORDER_SOURCES).optional(),
     partner: z.string().max(80).optional(),
-    skill: z.enum(SKILLS, { error: `must be one of ${SKILLS.join(', ')}` }).optional(),
+    skill: oneOf(SKILLS).optional(),
     shipFrom: isoDay.optional(),
     shipTo: isoDay.optional(),
     /** Part of the reference, the customer's name or the partner's name. */
     q: z.string().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`).optional(),
-    sort: z.enum(ORDER_SORT_COLUMNS).default('shipBy'),
-    dir: z.enum(['asc', 'desc']).default('asc'),
-    page: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(1),
+    sort: oneOf(ORDER_SORT_COLUMNS).default('shipBy'),
+    dir: oneOf(['asc', 'desc']).default('asc'),
+    page: pageNumber,
     pageSize: z.coerce
       .number()
       .refine(
@@ -45,7 +47,7 @@ export const OrderListQuery = z
   })
   .refine((query) => !query.shipFrom || !query.shipTo || query.shipFrom <= query.shipTo, {
     path: ['shipTo'],
-    message: 'is before shipFrom',
+    message: 'is before the first ship-by date',
   });
 
 export type OrderListQuery = z.output<typeof OrderListQuery>;

@@ -2,8 +2,10 @@ import { type QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 
 import { ValidationError } from '../domain/errors';
-import { objectIdString, weekLabelString } from '../domain/input-schemas';
+import { objectIdString, weekLabelString, oneOf } from '../domain/input-schemas';
+import { isJobLate, lateJobsFilter } from '../domain/job-lateness';
 import { FINISHED_JOB_STATUSES, type JobStatus } from '../domain/job-status';
+import { clampPage, pageNumber } from '../domain/paging';
 import { nairobiDateString } from '../domain/weeks';
 import { isoWeekLabel, type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
@@ -22,6 +24,8 @@ export const BOARD_COLUMNS: readonly JobStatus[] = [
   'passed',
 ];
 export const CARDS_PER_COLUMN = 15;
+/** Cards on each page of a single column, opened from the board's "and 625 more". */
+export const CARDS_PER_COLUMN_PAGE = 60;
 
 export const JobsBoardQuery = z.object({
   /** A planned week, or `all` for every job still in a column whatever its week. */
@@ -32,6 +36,9 @@ export const JobsBoardQuery = z.object({
       error: 'must be a workshop code like KIB-014',
     })
     .optional(),
+  /** One column alone, paged through: every job of that status, not only its first cards. */
+  column: oneOf(BOARD_COLUMNS as [JobStatus, ...JobStatus[]]).optional(),
+  page: pageNumber,
 });
 
 export type JobsBoardQuery = z.output<typeof JobsBoardQuery>;
@@ -41,6 +48,7 @@ export interface JobCard {
   orderId: string;
   order: string;
   sku: string;
+  product: string;
   workshopId: string;
   workshop: string;
   artisan: string | null;
@@ -48,12 +56,16 @@ export interface JobCard {
   quantity: number;
   passedQuantity: number;
   dueOn: string;
+  /** Due before now and not yet made (`isJobLate`): shown as late on the card. */
+  late: boolean;
 }
 
 export interface JobsBoard {
   week: WeekLabel | 'all';
   workshop: { id: string; code: string; name: string } | null;
-  columns: { status: JobStatus; count: number; units: number; cards: JobCard[] }[];
+  columns: { status: JobStatus; count: number; units: number; late: number; cards: JobCard[] }[];
+  /** When one column is opened alone: which, and where in its pages. */
+  opened: { status: JobStatus; page: number; pageCount: number } | null;
   /** Jobs of the week that are finished: paid, declined or cancelled (not shown with a week of `all`). */
   finished: { status: JobStatus; count: number }[];
 }
@@ -72,11 +84,23 @@ type CardSource = Pick<
   | 'status'
 >;
 
-async function describeCards(jobs: CardSource[]): Promise<JobCard[]> {
+const CARD_PROJECTION = {
+  order: 1,
+  product: 1,
+  workshop: 1,
+  artisan: 1,
+  plannedWeek: 1,
+  quantity: 1,
+  passedQuantity: 1,
+  dueDate: 1,
+  status: 1,
+} as const;
+
+async function describeCards(jobs: CardSource[], now: Date): Promise<JobCard[]> {
   const unique = (values: unknown[]) => [...new Set(values.filter((value) => value != null).map(String))];
   const [orders, products, workshops, artisans] = await Promise.all([
     Order.find({ _id: { $in: unique(jobs.map((job) => job.order)) } }, { reference: 1 }).lean(),
-    Product.find({ _id: { $in: unique(jobs.map((job) => job.product)) } }, { sku: 1 }).lean(),
+    Product.find({ _id: { $in: unique(jobs.map((job) => job.product)) } }, { sku: 1, name: 1 }).lean(),
     Workshop.find({ _id: { $in: unique(jobs.map((job) => job.workshop)) } }, { code: 1 }).lean(),
     Artisan.find({ _id: { $in: unique(jobs.map((job) => job.artisan)) } }, { name: 1 }).lean(),
   ]);
@@ -84,6 +108,7 @@ async function describeCards(jobs: CardSource[]): Promise<JobCard[]> {
     new Map(rows.map((row) => [String(row._id), field(row)]));
   const references = label(orders, (order) => order.reference);
   const skus = label(products, (product) => product.sku);
+  const productNames = label(products, (product) => product.name);
   const codes = label(workshops, (workshop) => workshop.code);
   const names = label(artisans, (artisan) => artisan.name);
   return jobs.map((job) => ({
@@ -91,6 +116,7 @@ async function describeCards(jobs: CardSource[]): Promise<JobCard[]> {
     orderId: String(job.order),
     order: references.get(String(job.order)) ?? String(job.order),
     sku: skus.get(String(job.product)) ?? '',
+    product: productNames.get(String(job.product)) ?? '',
     workshopId: String(job.workshop),
     workshop: codes.get(String(job.workshop)) ?? String(job.workshop),
     artisan: job.artisan ? (names.get(String(job.artisan)) ?? null) : null,
@@ -98,6 +124,7 @@ async function describeCards(jobs: CardSource[]): Promise<JobCard[]> {
     quantity: job.quantity,
     passedQuantity: job.passedQuantity,
     dueOn: nairobiDateString(job.dueDate),
+    late: isJobLate(job, now),
   }));
 }
 
@@ -112,7 +139,13 @@ async function findBoardWorkshop(idOrCode: string) {
   return workshop;
 }
 
-export async function readJobsBoard({ query, now }: { query: JobsBoardQuery; now: Date }): Promise<JobsBoard> {
+export async function readJobsBoard({
+  query,
+  now,
+}: {
+  query: Omit<JobsBoardQuery, 'page'> & { page?: number };
+  now: Date;
+}): Promise<JobsBoard> {
   const week = query.week ?? isoWeekLabel(now);
   const workshop = query.workshop ? await findBoardWorkshop(query.workshop) : null;
   const scope: QueryFilter<JobDoc> = {};
@@ -120,45 +153,53 @@ export async function readJobsBoard({ query, now }: { query: JobsBoardQuery; now
   if (workshop) scope.workshop = workshop._id;
   const statuses = week === 'all' ? BOARD_COLUMNS : [...BOARD_COLUMNS, ...FINISHED_JOB_STATUSES];
 
-  const [totals, columnJobs] = await Promise.all([
+  const [totals, lateTotals] = await Promise.all([
     // By status first: the indexes lead with the week or the status, so each count is an index lookup.
     Job.aggregate<{ _id: JobStatus; count: number; units: number }>([
       { $match: { ...scope, status: { $in: statuses } } },
       { $group: { _id: '$status', count: { $sum: 1 }, units: { $sum: '$quantity' } } },
     ]),
-    Promise.all(
-      BOARD_COLUMNS.map((status) =>
-        Job.find(
-          { ...scope, status },
-          {
-            order: 1,
-            product: 1,
-            workshop: 1,
-            artisan: 1,
-            plannedWeek: 1,
-            quantity: 1,
-            passedQuantity: 1,
-            dueDate: 1,
-            status: 1,
-          },
-        )
-          .sort({ dueDate: 1, _id: 1 })
-          .limit(CARDS_PER_COLUMN)
-          .lean<CardSource[]>(),
-      ),
-    ),
+    Job.aggregate<{ _id: JobStatus; count: number }>([
+      { $match: { ...scope, ...lateJobsFilter(now) } },
+      { $group: { _id: '$status', count: { $sum: 1 } } },
+    ]),
   ]);
-  const cardById = new Map((await describeCards(columnJobs.flat())).map((card) => [card.id, card]));
   const total = new Map(totals.map((row) => [row._id, row]));
+  const late = new Map(lateTotals.map((row) => [row._id, row.count]));
+
+  // The board shows each column's first cards; an opened column shows one page of all of them.
+  const opened = query.column
+    ? {
+        status: query.column,
+        ...clampPage({
+          page: query.page ?? 1,
+          total: total.get(query.column)?.count ?? 0,
+          pageSize: CARDS_PER_COLUMN_PAGE,
+        }),
+      }
+    : null;
+  const shown = opened ? [opened.status] : BOARD_COLUMNS;
+  const columnJobs = await Promise.all(
+    shown.map((status) =>
+      Job.find({ ...scope, status }, CARD_PROJECTION)
+        .sort({ dueDate: 1, _id: 1 })
+        .skip(opened?.skip ?? 0)
+        .limit(opened ? CARDS_PER_COLUMN_PAGE : CARDS_PER_COLUMN)
+        .lean<CardSource[]>(),
+    ),
+  );
+  const cardById = new Map((await describeCards(columnJobs.flat(), now)).map((card) => [card.id, card]));
   return {
     week,
     workshop: workshop ? { id: String(workshop._id), code: workshop.code, name: workshop.name } : null,
-    columns: BOARD_COLUMNS.map((status, index) => ({
+    columns: shown.map((status, index) => ({
       status,
       count: total.get(status)?.count ?? 0,
       units: total.get(status)?.units ?? 0,
+      late: late.get(status) ?? 0,
       cards: columnJobs[index].flatMap((job) => cardById.get(String(job._id)) ?? []),
     })),
+    opened: opened ? { status: opened.status, page: opened.page, pageCount: opened.pageCount } : null,
     finished:
       week === 'all' ? [] : FINISHED_JOB_STATUSES.map((status) => ({ status, count: total.get(status)?.count ?? 0 })),
   };

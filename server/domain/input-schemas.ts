@@ -26,3 +26,8 @@ export const wholeCents = z.number().int('must be whole KES cents').min(0);
 export const extraHolidaysSchema = z
   .array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'), name: z.string().min(1) }))
   .default([]);
+
+/** One of a fixed set of choices; refused in words that list them, rather than zod's own. */
+export function oneOf<const Choices extends readonly [string, ...string[]]>(choices: Choices) {
+  return z.enum(choices, { error: `must be one of ${choices.join(', ')}` });
+}

@@ -203,14 +203,3 @@ export function buildMoveRows({ moves, names }: { moves: readonly LineMove[]; na
     units: move.units,
   }));
 }
-
-/** One page of rows; a page past the end shows the last page. */
-export function pageOf<Row>({ rows, page, pageSize }: { rows: readonly Row[]; page: number; pageSize: number }): {
-  rows: Row[];
-  page: number;
-  pageCount: number;
-} {
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  return { rows: rows.slice((current - 1) * pageSize, current * pageSize), page: current, pageCount };
-}

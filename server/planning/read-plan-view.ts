@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 
+import { pageOf } from '../domain/paging';
 import { type WeekLabel } from '../domain/weeks';
 import { Order } from '../models/order';
 import { Plan, type PlanAssignment, type PlanDoc } from '../models/plan';
@@ -14,7 +15,6 @@ import {
   buildChangeRows,
   buildMoveRows,
   buildUnplacedRows,
-  pageOf,
   type AssignmentRow,
   type ChangeRow,
   type MoveRow,

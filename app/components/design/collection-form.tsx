@@ -3,7 +3,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { COLLECTION_STATUSES } from '#server/domain/collection-status';
 import type { CollectionRow } from '#server/services/catalogue/list-catalogue';
 
-import { FieldError, fieldErrorOf } from './field-error';
+import { FieldError, fieldErrorOf } from '../field-error';
 
 const STATUS_LABELS = { draft: 'Draft', checked: 'Checked against capacity', launched: 'Launched' } as const;
 

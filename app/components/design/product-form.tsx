@@ -6,8 +6,8 @@ import type { ReferenceWage, ReferenceWageKind } from '#server/domain/reference-
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 import type { CollectionRow, ProductRow } from '#server/services/catalogue/list-catalogue';
 
+import { FieldError, fieldErrorOf } from '../field-error';
 import { FairRatePanel, PieceRateFlag } from './fair-rate-panel';
-import { FieldError, fieldErrorOf } from './field-error';
 
 /** Blank material rows offered below the product's own, so a designer can add some without JavaScript. */
 const BLANK_MATERIAL_ROWS = 2;

@@ -3,6 +3,7 @@ import { Form, Link, useLocation } from '@remix-run/react';
 import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 
 import { formatCount } from '../../format';
+import { UnshownFilterProblems, useFilterProblems } from '../dashboard/filter-problems';
 
 export type PlanViewName = 'assignments' | 'unplaced' | 'changes';
 
@@ -16,15 +17,19 @@ const TABS: { view: PlanViewName; label: string }[] = [
 export function PlanViewTabs({
   view,
   query,
+  problems,
   counts,
   showChanges,
 }: {
   view: PlanViewName;
   query: string;
+  /** Filters that could not be used (`parseFilters`), by field. */
+  problems: Record<string, string>;
   counts: Record<PlanViewName, number>;
   showChanges: boolean;
 }) {
   const { pathname } = useLocation();
+  const filters = useFilterProblems(problems);
   const placeholder = view === 'unplaced' ? 'Order, SKU, skill or reason' : 'Workshop code, name or area';
   return (
     <div className="plan-tabs">
@@ -45,12 +50,21 @@ export function PlanViewTabs({
         <input type="hidden" name="view" value={view} />
         <label>
           Filter
-          <input type="search" name="q" defaultValue={query} placeholder={placeholder} maxLength={SEARCH_MAX_LENGTH} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.valueOf('q', query)}
+            placeholder={placeholder}
+            maxLength={SEARCH_MAX_LENGTH}
+            {...filters.invalid('q')}
+          />
+          {filters.beside('q', 'The filter')}
         </label>
         <button type="submit" className="button button--quiet">
           Apply
         </button>
       </Form>
+      <UnshownFilterProblems problems={problems} shown={['q']} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type CollectionStatus } from '../../domain/collection-status';
 import { NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
+import { clampPage, pageNumber } from '../../domain/paging';
 import { SKILLS } from '../../domain/skills';
 import { nairobiDateString } from '../../domain/weeks';
 import { ProductCollection } from '../../models/collection';
@@ -18,7 +19,7 @@ export const ProductListQuery = z.object({
   state: z.enum(['active', 'inactive', 'all'], { error: 'must be active, inactive or all' }).default('active'),
   /** Part of the SKU or the name. */
   q: z.string().max(60, 'is longer than 60 characters').optional(),
-  page: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(1),
+  page: pageNumber,
   pageSize: z.coerce
     .number()
     .refine(
@@ -110,21 +111,18 @@ export async function listProducts({ query }: { query: ProductListQuery }) {
     const pattern = new RegExp(escapeRegExp(query.q), 'i');
     filter.$or = [{ sku: pattern }, { name: pattern }];
   }
-  const [total, products, collections] = await Promise.all([
+  const [total, collections] = await Promise.all([
     Product.countDocuments(filter),
-    Product.find(filter)
-      .sort({ sku: 1, _id: 1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean(),
     ProductCollection.find({}, { name: 1 }).lean(),
   ]);
+  const { page, pageCount, skip } = clampPage({ page: query.page, total, pageSize: query.pageSize });
+  const products = await Product.find(filter).sort({ sku: 1, _id: 1 }).skip(skip).limit(query.pageSize).lean();
   const names = new Map(collections.map((collection) => [String(collection._id), collection.name]));
   return {
     rows: products.map((product) => toProductRow(product, names)),
     total,
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
+    page,
+    pageCount,
     pageSize: query.pageSize,
   };
 }

@@ -79,21 +79,26 @@ describe('dashboard routes over HTTP', () => {
       expect(html).toContain(`href="${link}"`);
   });
 
-  it('answers a bad filter with 400 naming it, and a missing order or workshop with 404', async () => {
+  it('keeps a list page when a filter is wrong, saying which and why, and answers a missing order or workshop with 404', async () => {
     const badRange = await get('/overview?weeks=99', planner);
-    expect(badRange.status).toBe(400);
-    expect(await badRange.text()).toContain('weeks');
+    expect(badRange.status).toBe(200);
+    expect(await badRange.text()).toContain('Left out of the list: weeks must be at most 26 weeks.');
     const badSort = await get('/orders?sort=price', planner);
-    expect(badSort.status).toBe(400);
-    expect(await badSort.text()).toContain('sort');
-    expect((await get('/jobs?week=2026-W99', planner)).status).toBe(400);
+    expect(badSort.status).toBe(200);
+    expect(await badSort.text()).toContain('Left out of the list: sort must be one of');
+    const badWeek = await get('/jobs?week=2026-W99', planner);
+    expect(badWeek.status).toBe(200);
+    expect(await badWeek.text()).toContain('week must be a week like 2026-W48, or all.');
     // Control characters never reach the database (a NUL byte in a search used to answer 500).
     const nul = await get('/orders?q=%00', planner);
-    expect(nul.status).toBe(400);
-    expect(await nul.text()).toContain('q');
-    expect((await get('/workshops?q=a%00b', planner)).status).toBe(400);
+    expect(nul.status).toBe(200);
+    expect(await nul.text()).toContain('The search contains characters that cannot be typed.');
+    expect(await (await get('/workshops?q=a%00b', planner)).text()).toContain(
+      'contains characters that cannot be typed',
+    );
+    // A download has no page to keep: it is refused, naming the parameter.
     expect((await get('/orders.csv?q=%00', planner)).status).toBe(400);
-    expect((await get('/planning/000000000000000000000000?q=%00', planner)).status).toBe(400);
+    expect((await get('/planning/000000000000000000000000?q=%00', planner)).status).toBe(404);
     expect((await get('/orders/0123456789abcdef01234567', planner)).status).toBe(404);
     expect((await get('/workshops/0123456789abcdef01234567', planner)).status).toBe(404);
   });

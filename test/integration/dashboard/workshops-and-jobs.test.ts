@@ -118,6 +118,28 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
     ]);
   });
 
+  it('marks the jobs due before now and not yet made as late, on their cards and in their column', async () => {
+    const afterDue = new Date('2026-12-01T06:00:00Z'); // after every due date of the network
+    const board = await readJobsBoard({ query: { week: '2026-W10' }, now: afterDue });
+    const column = (status: string) => board.columns.find((entry) => entry.status === status)!;
+    expect(column('accepted')).toMatchObject({ count: 1, late: 1 });
+    expect(column('accepted').cards[0].late).toBe(true);
+    expect(column('accepted').cards[0].product).not.toBe('');
+    // At QC the units are made: no longer late, though the due date has passed.
+    expect(column('ready_for_qc')).toMatchObject({ count: 1, late: 0 });
+    expect(column('ready_for_qc').cards[0].late).toBe(false);
+  });
+
+  it('opens one column alone with all its jobs, a page past the end showing the last page', async () => {
+    const opened = await readJobsBoard({ query: { week: 'all', column: 'accepted', page: 99 }, now: HAND_NOW });
+    expect(opened.columns.map((column) => column.status)).toEqual(['accepted']);
+    expect(opened.opened).toEqual({ status: 'accepted', page: 1, pageCount: 1 });
+    expect(opened.columns[0].cards).toHaveLength(opened.columns[0].count);
+    const board = await readJobsBoard({ query: { week: 'all' }, now: HAND_NOW });
+    expect(board.opened).toBeNull();
+    expect(board.columns).toHaveLength(6);
+  });
+
   it('shows every week’s open jobs, and one workshop’s by its code', async () => {
     const all = await readJobsBoard({ query: { week: 'all' }, now: HAND_NOW });
     expect(all.columns.find((column) => column.status === 'offered')?.count).toBe(1);
