@@ -9,6 +9,7 @@ import { ussdActionId } from './ussd-action-id';
 import { type UssdAction, walkUssdMenu } from './ussd-menu';
 import { choicesOfText, type UssdRequest } from './ussd-request';
 import { end, renderActionDone, renderUssdScreen } from './ussd-screens';
+import { type UssdView } from './ussd-view';
 import { UNKNOWN_NUMBER_TEXT, USSD_WORDS, type UssdWords } from './ussd-words';
 
 /** Why a service refused a USSD action, in the artisan's words: the job moved on, or is someone else's. */
@@ -57,7 +58,7 @@ export async function answerUssd({ request, now }: { request: UssdRequest; now: 
   const actor = actorFromUser(user);
   const words = USSD_WORDS[user.language];
   const choices = choicesOfText(request.text);
-  let view: Awaited<ReturnType<typeof readUssdView>>;
+  let view: UssdView;
   try {
     view = await readUssdView({ actor, name: user.name, language: user.language, sessionId: request.sessionId, now });
   } catch (error) {

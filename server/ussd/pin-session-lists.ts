@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 
-import { ForbiddenError } from '../domain/errors';
+import { DomainError } from '../domain/errors';
 import { UssdSession } from '../models/ussd-session';
 import { isDuplicateKeyError } from '../services/duplicate-key';
 
@@ -26,7 +26,7 @@ export async function pinSessionLists({
   const read = async () => {
     const stored = await UssdSession.findOne({ sessionId }, { user: 1, offers: 1, work: 1 }).lean();
     if (stored && String(stored.user) !== userId)
-      throw new ForbiddenError('this USSD session was started from another number');
+      throw new DomainError('this USSD session was started from another number');
     return stored ? { offers: stored.offers, work: stored.work } : null;
   };
   const stored = await read();

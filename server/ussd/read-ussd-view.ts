@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 
 import { type Actor } from '../domain/actor';
+import { ForbiddenError } from '../domain/errors';
 import { type Language } from '../domain/languages';
 import { nairobiCalendarDay } from '../domain/weeks';
 import { Job } from '../models/job';
@@ -49,16 +50,18 @@ export async function readUssdView({
   sessionId: string;
   now: Date;
 }): Promise<UssdView> {
+  const { artisanId, userId } = actor;
+  if (!artisanId || !userId) throw new ForbiddenError('USSD is for artisans with an account');
   const [jobs, earnings, nextPayout] = await Promise.all([
     readArtisanJobs({ actor }),
     readArtisanEarnings({ actor, now }),
-    readNextPayout({ artisanId: actor.artisanId! }),
+    readNextPayout({ artisanId }),
   ]);
   // A workshop lead's phone page also lists the others' work; USSD keeps to the caller's own.
-  const mine = jobs.work.filter((job) => job.artisanId === actor.artisanId);
+  const mine = jobs.work.filter((job) => job.artisanId === artisanId);
   const pinned = await pinSessionLists({
     sessionId,
-    userId: actor.userId!,
+    userId,
     current: { offers: jobs.offers.map((job) => job.id), work: mine.map((job) => job.id) },
   });
 

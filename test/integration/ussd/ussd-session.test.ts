@@ -4,9 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningKiwanda } from '#server/kiwanda-server';
 import { ALL_MODELS, Job, PhoneAction, Session, User } from '#server/models/index';
 import { transitionJob } from '#server/services/jobs/transition-job';
+import { approvePayoutRun } from '#server/services/payouts/approve-payout-run';
+import { gatherPayoutRun } from '#server/services/payouts/gather-payout-run';
 import { actorFromUser, loadSessionUser } from '#server/services/users/session-user';
 import { USSD_CALLBACK_PREFIX } from '#server/ussd/ussd-router';
 
+import { makeActor } from '../../factories/actors';
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
 import { signIn } from '../../support/sign-in';
@@ -112,6 +115,15 @@ describe('USSD sessions end to end', () => {
     expect((await dial(NUMBERS.maker)('3')).text).toBe(
       'CON Paid this month: KES 2,500\nWaiting for inspection: KES 1,500\nDue to you: KES 1,000\nNext payout: in the next payout run\n00 Back',
     );
+  });
+
+  it('follows the next payout from its gathering to its sending', async () => {
+    const manager = makeActor('manager');
+    const run = await gatherPayoutRun({ actor: manager, now: USSD_NOW });
+    const nextPayout = async () => (await dial(NUMBERS.maker)('3')).text.split('\n').at(-2);
+    expect(await nextPayout()).toBe('Next payout: KES 1,000, waiting for approval');
+    await approvePayoutRun({ actor: manager, now: USSD_NOW, runId: String(run._id) });
+    expect(await nextPayout()).toBe('Next payout: KES 1,000, being sent by M-Pesa');
   });
 
   it('answers END with why when the job changed after its screen was shown', async () => {
