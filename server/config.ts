@@ -46,6 +46,20 @@ const ConfigSchema = z.object({
   AT_USERNAME: z.string().min(1).optional(),
   AT_API_KEY: z.string().min(1).optional(),
   AT_SENDER_ID: z.string().min(1).max(11).optional(),
+  /**
+   * USSD for artisans on feature phones (Africa's Talking): the unguessable path segment of the
+   * callback URL the provider is configured with, {PUBLIC_BASE_URL}/integrations/ussd/{secret};
+   * unset turns USSD off. The provider does not sign its requests, so the path is the proof.
+   */
+  USSD_CALLBACK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{24,128}$/, 'must be 24 to 128 letters, digits, - or _')
+    .optional(),
+  /** The service code artisans dial (e.g. *384*1234#); when set, requests for any other code are refused. */
+  USSD_SERVICE_CODE: z
+    .string()
+    .regex(/^\*[\d*]+#$/, 'must look like *384*1234#')
+    .optional(),
   /** Where the providers reach Kiwanda's callbacks, e.g. https://kiwanda.example.org (no trailing slash). */
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/ })

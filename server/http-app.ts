@@ -12,6 +12,7 @@ import { cspNonceOf, securityHeaders } from './http/security-headers';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
+import { createUssdRouter, USSD_CALLBACK_PREFIX } from './ussd/ussd-router';
 import { KIWANDA_VERSION } from './version';
 
 export interface HttpAppOptions {
@@ -62,6 +63,18 @@ export function createHttpApp({ logger, database, context, getBuild, development
     app.use(
       MPESA_CALLBACK_PREFIX,
       createMpesaCallbackRouter({ secret: daraja.settings.callbackSecret, logger: logger.child({ module: 'mpesa' }) }),
+    );
+
+  // Artisans on feature phones: Africa's Talking's USSD callback answers plain text, under its secret path.
+  if (config.USSD_CALLBACK_SECRET)
+    app.use(
+      USSD_CALLBACK_PREFIX,
+      createUssdRouter({
+        secret: config.USSD_CALLBACK_SECRET,
+        serviceCode: config.USSD_SERVICE_CODE,
+        clock: context.clock,
+        logger: logger.child({ module: 'ussd' }),
+      }),
     );
 
   // Fingerprinted bundles never change under the same name, so browsers may keep them for a year.

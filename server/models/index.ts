@@ -25,6 +25,7 @@ import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { Session } from './session';
 import { User } from './user';
+import { UssdSession } from './ussd-session';
 import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
 
@@ -56,6 +57,7 @@ export {
   ReferenceWage,
   Session,
   User,
+  UssdSession,
   WebhookDelivery,
   Workshop,
 };
@@ -91,6 +93,7 @@ export const ALL_MODELS = [
   PayoutLease,
   CapacityHold,
   Session,
+  UssdSession,
 ] as const;
 
 /**

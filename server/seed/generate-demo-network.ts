@@ -30,6 +30,7 @@ import { type ProviderCallbackDoc } from '../models/provider-callback';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type SessionDoc } from '../models/session';
 import { type UserDoc } from '../models/user';
+import { type UssdSessionDoc } from '../models/ussd-session';
 import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
 import { type WorkshopDoc } from '../models/workshop';
 import { type SchedulableArtisan } from './artisan-week-pool';
@@ -95,6 +96,8 @@ export interface DemoNetwork {
   inspection_photos: InspectionPhotoDoc[];
   /** Left empty: written as phones send actions. */
   phone_actions: PhoneActionDoc[];
+  /** Left empty: written as artisans dial in by USSD. */
+  ussd_sessions: UssdSessionDoc[];
   payments: PaymentDoc[];
   /** Left empty: a manager gathers and approves payout runs. */
   payout_runs: PayoutRunDoc[];
@@ -279,6 +282,7 @@ export async function generateDemoNetwork(
     inspections: history.inspections,
     inspection_photos: [],
     phone_actions: [],
+    ussd_sessions: [],
     payout_runs: [],
     payouts: [],
     payout_attempts: [],

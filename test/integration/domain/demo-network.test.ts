@@ -38,6 +38,7 @@ const LEFT_EMPTY = [
   // Written by phones: officers' photos and artisans' actions.
   'inspection_photos',
   'phone_actions',
+  'ussd_sessions',
 ];
 
 function hashNetwork(network: DemoNetwork): string {
