@@ -12,6 +12,7 @@ import { cspNonceOf, securityHeaders } from './http/security-headers';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
+import { redactCallbackSecret } from './redact-callback-secret';
 import { createUssdRouter, USSD_CALLBACK_PREFIX } from './ussd/ussd-router';
 import { KIWANDA_VERSION } from './version';
 
@@ -40,6 +41,9 @@ export function createHttpApp({ logger, database, context, getBuild, development
       // Assets and health probes would drown the log; requests that matter stay one line each.
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/build/') === true },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        req: (req: { url: string }) => Object.assign(req, { url: redactCallbackSecret(req.url) }),
+      },
     }),
   );
   app.use(refuseForeignOrigins({ logger }));
