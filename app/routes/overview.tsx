@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useCallback, useEffect, useState } from 'react';
 
 import { OVERVIEW_EVENTS } from '#server/domain/events';
+import { mayPlan } from '#server/domain/roles';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
 import { DemandChart } from '../components/dashboard/demand-chart';
@@ -22,18 +23,18 @@ export const meta: MetaFunction = () => [{ title: 'Overview · Kiwanda' }];
 const RANGE_CHOICES = [4, 8, 12, 26] as const;
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireDashboardReader(args);
+  const user = await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
   const { query, problems } = parseFilters(args.request, dashboard.queries.OverviewQuery);
   const now = clock.now();
   const [overview, events] = await answerDomainErrors(() =>
     Promise.all([dashboard.readOverview({ now, query }), dashboard.listRecentEvents({ limit: 15 })]),
   );
-  return { query, problems, overview, events };
+  return { query, problems, overview, events, canPlan: mayPlan(user.role) };
 }
 
 export default function Overview() {
-  const { query, problems, overview, events } = useLoaderData<typeof loader>();
+  const { query, problems, overview, events, canPlan } = useLoaderData<typeof loader>();
   const filters = useFilterProblems(problems);
   const { kpis, demand } = overview;
   const [pushed, setPushed] = useState<PushedFeedItem[]>([]);
@@ -55,9 +56,12 @@ export default function Overview() {
             Week {kpis.week} · figures as of {formatNairobiClock(overview.computedAt)} Nairobi time
           </p>
         </div>
-        <Link to="/planning" className="button">
-          Plan open demand
-        </Link>
+        {/* Managers and admins read the plans; only a planner is offered to make one. */}
+        {canPlan ? (
+          <Link to="/planning" className="button">
+            Plan open demand
+          </Link>
+        ) : null}
       </header>
 
       <section className="kpi-grid" aria-label="Headline figures">

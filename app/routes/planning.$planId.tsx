@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 
 import { objectIdString } from '#server/domain/input-schemas';
+import { mayPlan, PLANNING_ROLES } from '#server/domain/roles';
 import { type PlanViewName } from '#server/planning/read-plan-view';
 
 import { requireActor, requireRole } from '../auth.server';
@@ -41,13 +42,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const plan = await planning.readPlanView({ planId, view, page, query: q });
   if (!plan) throw new Response('No such plan', { status: 404, statusText: 'Not Found' });
   const stale = await planning.isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion });
-  return { plan, problems, stale, canAct: user.role === 'planner' };
+  return { plan, problems, stale, canAct: mayPlan(user.role) };
 }
 
 /** Commit: the whole proposal becomes job offers in one transaction, or nothing does. */
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
-    const actor = await requireActor(args, ['planner']);
+    const actor = await requireActor(args, PLANNING_ROLES);
     const { planId } = parseParams(args.params, PlanParams);
     await parseForm(args.request, CommitForm);
     const committed = await args.context.planning.commitPlan({ planId, actor });

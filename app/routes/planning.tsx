@@ -8,6 +8,8 @@ import {
 import { isRouteErrorResponse, Link, Outlet, useLoaderData, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 
+import { mayPlan, PLANNING_ROLES } from '#server/domain/roles';
+
 import { requireActor, requireRole } from '../auth.server';
 import { PlanDemandPanel } from '../components/planning/plan-demand-panel';
 import planningStyles from '../components/planning/planning.css';
@@ -27,7 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireRole(args, 'planning');
   const running = args.context.planning.currentPlanRun();
   return {
-    canAct: user.role === 'planner',
+    canAct: mayPlan(user.role),
     running: running
       ? {
           planId: running.planId,
@@ -44,7 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
 /** "Plan open demand" (and "Re-plan now"): runs the optimizer, then shows the proposal. */
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
-    const actor = await requireActor(args, ['planner']);
+    const actor = await requireActor(args, PLANNING_ROLES);
     await parseForm(args.request, PlanForm);
     const outcome = await args.context.planning.runPlan({ actor, trigger: 'planner' });
     throw redirect(`/planning/${outcome.planId}`);

@@ -28,6 +28,13 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   payouts: ['manager', 'admin'],
 };
 
+/** Roles that run, commit and undo plans; the others who enter the planning area read it only. */
+export const PLANNING_ROLES: readonly Role[] = ['planner'];
+
+export function mayPlan(role: Role): boolean {
+  return PLANNING_ROLES.includes(role);
+}
+
 export function roleMayEnter({ role, area }: { role: Role; area: Area }): boolean {
   return AREA_ROLES[area].includes(role);
 }

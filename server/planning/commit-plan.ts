@@ -8,6 +8,7 @@ import { type CommittedFigures } from '../domain/committed-plan';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { SUPERSEDABLE_PLAN_STATUSES } from '../domain/plan-status';
+import { PLANNING_ROLES } from '../domain/roles';
 import { validateInput } from '../domain/validate-input';
 import { type WeekLabel } from '../domain/weeks';
 import { domainEvents } from '../domain-events';
@@ -23,7 +24,8 @@ import { EmptyPlanError, PlanAlreadyCommittedError, PlanSupersededError, StalePl
 import { ensurePlanningLock, takePlanningLock } from './planning-lock';
 
 const CommitPlanInput = z.object({ planId: objectIdString, now: z.date().optional() });
-const COMMITTING_ROLES = ['planner', 'system'];
+/** Planners commit; so does Kiwanda itself (`system`), when an automatic re-plan is committed. */
+const COMMITTING_ROLES: readonly string[] = [...PLANNING_ROLES, 'system'];
 
 export interface CommitPlanResult {
   planId: string;

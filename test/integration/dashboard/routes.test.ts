@@ -67,6 +67,15 @@ describe('dashboard routes over HTTP', () => {
     }
   });
 
+  it('offers "Plan open demand" to planners only: a manager reads the overview without it', async () => {
+    const planLink = 'class="button" data-discover="true" href="/planning"';
+    expect(await (await get('/overview', planner)).text()).toContain(planLink);
+    const managerPage = await (await get('/overview', manager)).text();
+    expect(managerPage).toContain('data-testid="kpi-open-orders"');
+    expect(managerPage).not.toContain(planLink);
+    expect(managerPage).not.toContain('Plan open demand');
+  });
+
   it('renders the overview’s figures on the server', async () => {
     const html = await (await get('/overview', planner)).text();
     const { kpis } = await computeOverview({ now: new Date(), query: { weeks: 8 } });
