@@ -5,6 +5,7 @@ import { REFERENCE_WAGE_KINDS, REFERENCE_WAGE_LABELS } from '#server/domain/refe
 
 import { requireActor, requireRole } from '../auth.server';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { DayInput } from '../components/day-input';
 import designStyles from '../components/design/design.css';
 import { FieldError, fieldErrorOf } from '../components/field-error';
 import { formatDay, formatKes } from '../format';
@@ -104,7 +105,7 @@ export default function ReferenceWages() {
         </label>
         <label>
           Applies from
-          <input type="date" name="effectiveFrom" required />
+          <DayInput name="effectiveFrom" required />
           <FieldError message={errorOf('effectiveFrom')} />
         </label>
         <label className="design-form__wide">

@@ -10,6 +10,7 @@ import { UnshownFilterProblems, useFilterProblems } from '../components/dashboar
 import { ORDER_STATUS_LABELS } from '../components/dashboard/labels';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
+import { DayInput } from '../components/day-input';
 import { Pagination } from '../components/pagination';
 import { SortableHeader } from '../components/sortable-header';
 import { requireDashboardReader } from '../dashboard.server';
@@ -106,8 +107,7 @@ export default function Orders() {
         </label>
         <label>
           Ship by from
-          <input
-            type="date"
+          <DayInput
             name="shipFrom"
             defaultValue={filters.valueOf('shipFrom', query.shipFrom)}
             {...filters.invalid('shipFrom')}
@@ -116,8 +116,7 @@ export default function Orders() {
         </label>
         <label>
           to
-          <input
-            type="date"
+          <DayInput
             name="shipTo"
             defaultValue={filters.valueOf('shipTo', query.shipTo)}
             {...filters.invalid('shipTo')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { normaliseTypedDay, TYPED_DAY_SAMPLE } from '../domain/typed-day';
 import { isoWeekLabel, nairobiDate, nairobiDateString, shiftWeekLabel, type WeekLabel } from '../domain/weeks';
 
 const CALENDAR_DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -13,11 +14,18 @@ export function isCalendarDay(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A Nairobi calendar day in service input, "2026-03-04". */
-export const calendarDayString = z
-  .string()
-  .regex(CALENDAR_DAY_PATTERN, 'must be YYYY-MM-DD')
-  .refine(isCalendarDay, 'is not a day of the calendar');
+/**
+ * A Nairobi calendar day in service input, always "2026-03-04" once read. A person's form may
+ * type it as the pages write it ("4 Mar 2026", or 4/3/2026): read here, so every form takes the
+ * same ways of writing a day.
+ */
+export const calendarDayString = z.preprocess(
+  normaliseTypedDay,
+  z
+    .string()
+    .regex(CALENDAR_DAY_PATTERN, `must be a day like ${TYPED_DAY_SAMPLE} (or 2026-11-07)`)
+    .refine(isCalendarDay, 'is not a day of the calendar'),
+);
 
 /** Midnight in Nairobi at the start of a "YYYY-MM-DD" day. */
 export function startOfCalendarDay(day: string): Date {

@@ -1,6 +1,7 @@
 import { type QueryFilter, type SortOrder, type Types } from 'mongoose';
 import { z } from 'zod';
 
+import { calendarDayString } from '../capacity/calendar-days';
 import { oneOf } from '../domain/input-schemas';
 import { ORDER_SOURCES } from '../domain/order-source';
 import { OPEN_ORDER_STATUSES, ORDER_STATUSES } from '../domain/order-status';
@@ -14,10 +15,6 @@ import { Product } from '../models/product';
 export const ORDER_SORT_COLUMNS = ['shipBy', 'placedAt', 'reference'] as const;
 export const ORDER_PAGE_SIZES = [25, 50, 100] as const;
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-30')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a calendar date');
 
 /**
  * The orders table's URL: filters, sort and page. The CSV download takes the same parameters,
@@ -30,8 +27,8 @@ export const OrderListQuery = z
     source: oneOf(ORDER_SOURCES).optional(),
     partner: z.string().max(80).optional(),
     skill: oneOf(SKILLS).optional(),
-    shipFrom: isoDay.optional(),
-    shipTo: isoDay.optional(),
+    shipFrom: calendarDayString.optional(),
+    shipTo: calendarDayString.optional(),
     /** Part of the reference, the customer's name or the partner's name. */
     q: z.string().max(SEARCH_MAX_LENGTH, `is longer than ${SEARCH_MAX_LENGTH} characters`).optional(),
     sort: oneOf(ORDER_SORT_COLUMNS).default('shipBy'),

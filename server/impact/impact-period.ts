@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { calendarDayString } from '../capacity/calendar-days';
 import { ValidationError } from '../domain/errors';
 import { IMPACT_PERIOD_KINDS, type ImpactPeriodKind } from '../domain/impact-figures';
 import { nairobiCalendarDay, nairobiDate, nairobiDateString } from '../domain/weeks';
@@ -22,14 +23,8 @@ export const ImpactPeriodQuery = z.object({
     .string()
     .regex(/^\d{4}$/, 'must be a year like 2026')
     .optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-01-31')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day like 2026-01-31')
-    .optional(),
+  from: calendarDayString.optional(),
+  to: calendarDayString.optional(),
 });
 export type ImpactPeriodQuery = z.output<typeof ImpactPeriodQuery>;
 

@@ -3,6 +3,8 @@ import { Form } from '@remix-run/react';
 import { IMPACT_PERIOD_KINDS } from '#server/domain/impact-figures';
 import type { ImpactPeriod } from '#server/impact/impact-period';
 
+import { DayInput } from '../day-input';
+
 const KIND_LABELS = { month: 'Month', quarter: 'Quarter', year: 'Year', custom: 'Custom' } as const;
 
 /**
@@ -37,11 +39,11 @@ export function PeriodPicker({ period }: { period: Pick<ImpactPeriod, 'kind' | '
       </label>
       <label>
         From
-        <input type="date" name="from" defaultValue={value('from')} />
+        <DayInput name="from" defaultValue={value('from')} />
       </label>
       <label>
         To
-        <input type="date" name="to" defaultValue={value('to')} />
+        <DayInput name="to" defaultValue={value('to')} />
       </label>
       <button type="submit" className="button button--quiet">
         Show
