@@ -46,6 +46,10 @@ const ConfigSchema = z.object({
   AT_USERNAME: z.string().min(1).optional(),
   AT_API_KEY: z.string().min(1).optional(),
   AT_SENDER_ID: z.string().min(1).max(11).optional(),
+  /** The unguessable path segment under which Africa's Talking's SMS delivery reports are accepted. */
+  AT_CALLBACK_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** How often (ms) the SMS sender looks at the outbox; 0 turns sending off. */
+  SMS_POLL_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
   /** Where the providers reach Kiwanda's callbacks, e.g. https://kiwanda.example.org (no trailing slash). */
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/ })
