@@ -24,6 +24,7 @@ import { Product } from './product';
 import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { Session } from './session';
+import { SmsMessage } from './sms-message';
 import { User } from './user';
 import { WebhookDelivery } from './webhook-delivery';
 import { Workshop } from './workshop';
@@ -55,6 +56,7 @@ export {
   ProviderCallback,
   ReferenceWage,
   Session,
+  SmsMessage,
   User,
   WebhookDelivery,
   Workshop,
@@ -91,6 +93,7 @@ export const ALL_MODELS = [
   PayoutLease,
   CapacityHold,
   Session,
+  SmsMessage,
 ] as const;
 
 /**

@@ -38,6 +38,8 @@ const LEFT_EMPTY = [
   // Written by phones: officers' photos and artisans' actions.
   'inspection_photos',
   'phone_actions',
+  // SMS are queued by offers, inspections and payouts made after the demo loads.
+  'sms_messages',
 ];
 
 function hashNetwork(network: DemoNetwork): string {
