@@ -73,6 +73,9 @@ export function createHttpApp({ logger, database, context, getBuild, development
       SMS_CALLBACK_PREFIX,
       createDeliveryReportRouter({ secret: sms.settings.callbackSecret, logger: logger.child({ module: 'sms' }) }),
     );
+  // Off: say so plainly rather than let a report wander into the pages.
+  else
+    app.use(SMS_CALLBACK_PREFIX, (_req, res) => void res.status(503).type('text/plain').send('SMS is not configured'));
 
   // Fingerprinted bundles never change under the same name, so browsers may keep them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));

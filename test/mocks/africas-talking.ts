@@ -31,9 +31,12 @@ function recipient(statusCode: number, number: string, status: string, extra: { 
 
 export function createFakeAfricasTalking({
   deliveryReportUrl,
+  deliveryDelayMs = 10,
 }: {
   /** Where reports go; unset keeps them in `reports` only. */
   deliveryReportUrl?: string;
+  /** How long after a send its report goes. */
+  deliveryDelayMs?: number;
 } = {}) {
   const sent: FakeSms[] = [];
   const requests: Record<string, string>[] = [];
@@ -95,7 +98,7 @@ export function createFakeAfricasTalking({
       };
       sent.push(sms);
       const report = behaviour.report(sms);
-      if (report) setTimeout(() => void deliverReport(report), 10);
+      if (report) setTimeout(() => void deliverReport(report), deliveryDelayMs).unref();
       result = recipient(101, number, 'Success', { cost: 'KES 0.8000', messageId: sms.messageId });
       if (behaviour.loseAnswers > 0) {
         behaviour.loseAnswers -= 1;
