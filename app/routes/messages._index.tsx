@@ -91,7 +91,13 @@ export default function Messages() {
       ) : null}
 
       <section className="card" aria-labelledby="states">
-        <h2 id="states">{list.recipientName ? `Messages to ${list.recipientName}` : 'All messages'}</h2>
+        <h2 id="states">
+          {list.recipientName
+            ? `Messages to ${list.recipientName}`
+            : query.kind
+              ? `${MESSAGE_KIND_LABELS[query.kind]}s`
+              : 'All messages'}
+        </h2>
         <ul className="state-counts" data-testid="state-counts">
           {MESSAGE_STATES.map((state) => (
             <li key={state}>
