@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 
 import { http, passthrough } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer } from 'msw/node';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -40,7 +40,7 @@ describe('a manager approves a payout run in Chromium, paid through a Daraja sta
   let daraja: Awaited<ReturnType<typeof startDarajaStandIn>>;
   let artisans: Awaited<ReturnType<typeof seedPassedWork>>['artisans'];
   // SMS receipts go to Africa's Talking mocked with MSW, which reports each one delivered.
-  let msw: SetupServerApi;
+  let msw: ReturnType<typeof setupServer>;
   const SMS_SECRET = 'kiwanda-e2e-sms-callback-secret-01234';
   let browser: Browser;
   let page: Page;

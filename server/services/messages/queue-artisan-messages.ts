@@ -33,19 +33,18 @@ export async function queueOfferMessages({
   if (jobs.length === 0) return 0;
   const { session } = unit;
   const workshopIds = [...new Set(jobs.map((job) => String(job.workshop)))];
-  const [workshops, artisans, products] = await Promise.all([
-    Workshop.find({ _id: { $in: workshopIds } }, { name: 1 }, { session, lean: true }),
-    Artisan.find(
-      { workshop: { $in: workshopIds }, status: 'active' },
-      { workshop: 1, skills: 1 },
-      { session, lean: true },
-    ),
-    Product.find(
-      { _id: { $in: [...new Set(jobs.map((job) => String(job.product)))] } },
-      { name: 1 },
-      { session, lean: true },
-    ),
-  ]);
+  // NOTE: one after another: operations of one transaction must not run in parallel on its session.
+  const workshops = await Workshop.find({ _id: { $in: workshopIds } }, { name: 1 }, { session, lean: true });
+  const artisans = await Artisan.find(
+    { workshop: { $in: workshopIds }, status: 'active' },
+    { workshop: 1, skills: 1 },
+    { session, lean: true },
+  );
+  const products = await Product.find(
+    { _id: { $in: [...new Set(jobs.map((job) => String(job.product)))] } },
+    { name: 1 },
+    { session, lean: true },
+  );
   const workshopName = new Map(workshops.map((workshop) => [String(workshop._id), workshop.name]));
   const productName = new Map(products.map((product) => [String(product._id), product.name]));
   const drafts: MessageDraft[] = [];

@@ -42,10 +42,17 @@ export async function queueMessages({
   if (drafts.length === 0) return 0;
   const { session } = unit;
   const artisanIds = [...new Set(drafts.map((draft) => String(draft.artisan)))].map((id) => new Types.ObjectId(id));
-  const [artisans, users] = await Promise.all([
-    Artisan.find({ _id: { $in: artisanIds } }, { name: 1, phone: 1, workshop: 1 }, { session, lean: true }),
-    User.find({ artisan: { $in: artisanIds }, active: true }, { artisan: 1, language: 1 }, { session, lean: true }),
-  ]);
+  // NOTE: one after another: operations of one transaction must not run in parallel on its session.
+  const artisans = await Artisan.find(
+    { _id: { $in: artisanIds } },
+    { name: 1, phone: 1, workshop: 1 },
+    { session, lean: true },
+  );
+  const users = await User.find(
+    { artisan: { $in: artisanIds }, active: true },
+    { artisan: 1, language: 1 },
+    { session, lean: true },
+  );
   const artisanById = new Map(artisans.map((artisan) => [String(artisan._id), artisan]));
   const userByArtisan = new Map(users.map((user) => [String(user.artisan), user]));
   const keyed = drafts.map((draft) => ({

@@ -5,18 +5,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createSmsClient } from '#server/integrations/africas-talking/sms-client';
 import { Artisan } from '#server/models/artisan';
 import { Job } from '#server/models/job';
+import { Product } from '#server/models/product';
 import { SmsMessage } from '#server/models/sms-message';
 import { User } from '#server/models/user';
 import { Workshop } from '#server/models/workshop';
 import { recordInspection } from '#server/services/inspections/record-inspection';
 import { applyDeliveryReport } from '#server/services/messages/apply-delivery-report';
-import { queueInspectionMessage } from '#server/services/messages/queue-artisan-messages';
+import { queueInspectionMessage, queueOfferMessages } from '#server/services/messages/queue-artisan-messages';
 import { markStalledSendsUnknown, sendDueMessages } from '#server/services/messages/send-messages';
 import { runInTransaction } from '#server/services/run-in-transaction';
 
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
-import { makeArtisan, makeWorkshop } from '../../factories/network';
+import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
 import {
   africasTalkingHandlers,
   createFakeAfricasTalking,
@@ -198,5 +199,37 @@ describe('the SMS outbox: queued with its cause, sent once, settled by delivery 
     expect(fake.sent).toHaveLength(6);
     expect(new Set(fake.sent.map((sms) => sms.to)).size).toBe(6);
     expect(await SmsMessage.countDocuments({ status: 'sent' })).toBe(6);
+  });
+
+  it('tells each active artisan of a workshop of the offers in their skills, once per commit', async () => {
+    const workshop = await Workshop.create(makeWorkshop({ name: 'Kibera Brass' }));
+    const [caster] = await Artisan.create([
+      makeArtisan({ workshop: workshop._id, skills: ['brass-casting'] }),
+      makeArtisan({ workshop: workshop._id, skills: ['brass-forming'] }),
+      makeArtisan({ workshop: workshop._id, skills: ['brass-casting'], status: 'left' }),
+    ]);
+    const product = await Product.create(makeProduct({ collectionRef: makeCollection()._id, name: 'Jua Hoops' }));
+    const jobs = [
+      makeJob({
+        workshop: workshop._id,
+        product: product._id,
+        quantity: 40,
+        dueDate: new Date('2026-12-18T09:00:00Z'),
+      }),
+      makeJob({
+        workshop: workshop._id,
+        product: product._id,
+        quantity: 12,
+        dueDate: new Date('2026-12-11T09:00:00Z'),
+      }),
+    ];
+    const offer = () => runInTransaction((unit) => queueOfferMessages({ unit, jobs, sourceId: 'plan-1', at: clock() }));
+    expect(await offer()).toBe(1);
+    expect(await offer()).toBe(0);
+    const messages = await SmsMessage.find({ kind: 'offer' }).lean();
+    expect(messages.map((message) => String(message.artisan))).toEqual([String(caster._id)]);
+    expect(messages[0].text).toBe(
+      'Kiwanda: 2 new jobs for Kibera Brass: 12 Jua Hoops (11 Dec), 40 Jua Hoops (18 Dec). Open My jobs to accept.',
+    );
   });
 });
