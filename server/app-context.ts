@@ -57,6 +57,7 @@ import { readInspectionPhoto } from './services/inspections/save-inspection-phot
 import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
+import { resendMessage, ResendForm } from './services/messages/resend-message';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -218,6 +219,7 @@ export function createAppContext({
     /** The SMS outbox (server/services/messages/): offers, receipts and inspection results to artisans. */
     messages: {
       queries: { MessageListQuery },
+      forms: { ResendForm },
       /** Whether Africa's Talking is configured, and the delivery-report URL to register with it. */
       provider: sms.enabled
         ? { enabled: true as const, deliveryReportUrl: sms.settings.deliveryReportUrl ?? null }
@@ -225,6 +227,9 @@ export function createAppContext({
       /** For the server's sender and delivery-report route only (holds credentials): never hand it to a page. */
       sms,
       listMessages,
+      /** A manager's decision to send a failed or unknown message again, as of the server's clock. */
+      resendMessage: (input: Omit<Parameters<typeof resendMessage>[0], 'now'>) =>
+        resendMessage({ ...input, now: clock.now() }),
     },
     /** The designers' "can we make N by D?" and their capacity holds, as of the server's clock. */
     capacityCheck: {

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { MESSAGE_EVENTS } from '#server/domain/events';
@@ -8,17 +8,19 @@ import {
   MESSAGE_KINDS,
   MESSAGE_STATE_LABELS,
   MESSAGE_STATES,
+  RESENDABLE_STATES,
   type MessageState,
 } from '#server/domain/message-status';
 import type { MessageRow } from '#server/services/messages/list-messages';
 
-import { requireRole } from '../auth.server';
+import { requireActor, requireRole } from '../auth.server';
 import { FilterActions } from '../components/dashboard/filter-actions';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { Pagination } from '../components/pagination';
 import { formatCount, formatKesExact, formatNairobiTime } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseForm, parseQuery, runAction } from '../route-input.server';
 
 export const meta: MetaFunction = () => [{ title: 'SMS · Kiwanda' }];
 
@@ -31,6 +33,15 @@ export async function loader(args: LoaderFunctionArgs) {
   // The delivery-report URL holds the callback secret: only administrators, who configure it, see it.
   const deliveryReportUrl = provider.enabled && user.role === 'admin' ? provider.deliveryReportUrl : null;
   return { query, list, provider: provider.enabled ? { enabled: true as const } : provider, deliveryReportUrl };
+}
+
+/** Sends a failed message, or one whose outcome is unknown, again (a manager's decision). */
+export async function action(args: ActionFunctionArgs) {
+  return runAction(async () => {
+    const actor = await requireActor(args, 'messages');
+    const { messageId } = await parseForm(args.request, args.context.messages.forms.ResendForm);
+    return args.context.messages.resendMessage({ actor, messageId });
+  });
 }
 
 const BADGE_OF: Record<MessageState, string> = {
@@ -63,6 +74,7 @@ function hrefWith(query: Record<string, string | number | undefined>, change: Re
 /** The SMS Kiwanda sends artisans, message by message, with where each stands and what the network reported. */
 export default function Messages() {
   const { query, list, provider, deliveryReportUrl } = useLoaderData<typeof loader>();
+  const result = useActionResult<typeof action>();
   useLiveRevalidation(MESSAGE_EVENTS);
   return (
     <>
@@ -87,6 +99,17 @@ export default function Messages() {
         <p className="notice" data-testid="delivery-report-url">
           Delivery reports: register <code>{deliveryReportUrl}</code> in the Africa&apos;s Talking dashboard (SMS → SMS
           Callback URLs → Delivery Reports).
+        </p>
+      ) : null}
+
+      {result?.ok === false ? (
+        <p className="notice notice--bad" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      {result?.ok === true ? (
+        <p className="notice notice--good" role="status">
+          The message is queued again and goes with the sender&apos;s next round.
         </p>
       ) : null}
 
@@ -173,6 +196,14 @@ export default function Messages() {
                         {MESSAGE_STATE_LABELS[row.status]}
                       </span>
                       {note ? <div className="muted">{note}</div> : null}
+                      {RESENDABLE_STATES.includes(row.status) ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="messageId" value={row.id} />
+                          <button type="submit" className="button button--quiet button--small">
+                            Send again
+                          </button>
+                        </Form>
+                      ) : null}
                     </td>
                     <td className="num">{formatCount(row.attempts)}</td>
                     <td data-testid="delivery-report">

@@ -32,6 +32,12 @@ export const MESSAGE_STATE_LABELS: Record<MessageState, string> = {
 /** States the sender and the delivery reports no longer change. */
 export const FINAL_MESSAGE_STATES: readonly MessageState[] = ['delivered', 'failed', 'rejected'];
 
+/**
+ * Messages a manager may send again: those that did not arrive, or may not have (Kiwanda never
+ * sends an unknown one again by itself).
+ */
+export const RESENDABLE_STATES: readonly MessageState[] = ['unknown', 'failed'];
+
 /** Delivery-report statuses (Africa's Talking): the last three are final. */
 export const DELIVERY_STATUSES = ['Sent', 'Submitted', 'Buffered', 'Rejected', 'Success', 'Failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

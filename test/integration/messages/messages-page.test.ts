@@ -134,6 +134,20 @@ describe('a payment receipt by SMS, its delivery report and the messages page', 
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('status');
 
+    // Sending again is for failed and unknown messages only; a bad id is named.
+    const resend = (messageId: string) =>
+      fetch(`${server.url}/messages?index`, {
+        method: 'POST',
+        headers: { Cookie: cookie, origin: server.url },
+        body: new URLSearchParams({ messageId }),
+      });
+    const delivered = await resend(String(queued[0]._id));
+    expect(delivered.status).toBe(409);
+    expect(await delivered.text()).toContain('cannot go from delivered to queued');
+    const malformed = await resend('nope');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('messageId');
+
     const admin = await signIn({ baseUrl: server.url, role: 'admin' });
     expect(await (await page('/messages', admin.cookie)).text()).toContain(
       `${PUBLIC}/integrations/africas-talking/${SMS_SECRET}/sms/delivery-reports`,

@@ -12,6 +12,7 @@ import { Workshop } from '#server/models/workshop';
 import { recordInspection } from '#server/services/inspections/record-inspection';
 import { applyDeliveryReport } from '#server/services/messages/apply-delivery-report';
 import { queueInspectionMessage, queueOfferMessages } from '#server/services/messages/queue-artisan-messages';
+import { resendMessage } from '#server/services/messages/resend-message';
 import { markStalledSendsUnknown, sendDueMessages } from '#server/services/messages/send-messages';
 import { runInTransaction } from '#server/services/run-in-transaction';
 
@@ -231,5 +232,27 @@ describe('the SMS outbox: queued with its cause, sent once, settled by delivery 
     expect(messages[0].text).toBe(
       'Kiwanda: 2 new jobs for Kibera Brass: 12 Jua Hoops (11 Dec), 40 Jua Hoops (18 Dec). Open My jobs to accept.',
     );
+  });
+
+  it('sends an unknown message again only when a manager decides so, and never a delivered one', async () => {
+    await inspect();
+    fake.behaviour.loseAnswers = 1;
+    await send();
+    const message = (await SmsMessage.findOne().lean())!;
+    const messageId = String(message._id);
+    await expect(resendMessage({ actor: makeActor('planner'), messageId, now: clock() })).rejects.toMatchObject({
+      name: 'ForbiddenError',
+    });
+    expect(await resendMessage({ actor: makeActor('manager'), messageId, now: clock() })).toEqual({
+      messageId,
+      from: 'unknown',
+    });
+    expect(await send()).toBe(1);
+    expect(fake.sent).toHaveLength(2);
+    expect(await SmsMessage.findById(messageId).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+    await applyDeliveryReport({ report: { id: fake.sent[1].messageId, status: 'Success' }, now: clock() });
+    await expect(resendMessage({ actor: makeActor('manager'), messageId, now: clock() })).rejects.toMatchObject({
+      name: 'IllegalTransitionError',
+    });
   });
 });
