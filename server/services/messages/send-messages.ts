@@ -68,8 +68,9 @@ function changeOfAnswer({
 }
 
 /**
- * Sends due messages one by one until none is due or `beforeEach` says stop. Each answer is
- * written only onto the message still `sending` (the claim it made).
+ * Sends due messages one by one until none is due, `beforeEach` says stop, or Africa's Talking
+ * refuses one for a reason that would refuse the next. Each answer is written only onto the
+ * message still `sending` (the claim it made).
  */
 export async function sendDueMessages({
   client,
@@ -93,6 +94,9 @@ export async function sendDueMessages({
     await SmsMessage.updateOne({ _id: message._id, status: 'sending' }, { $set: change });
     domainEvents.publish('message:changed', { kind: message.kind, status: change.status, count: 1 });
     sent += 1;
+    // A refusal that sent nothing (a wrong key, no balance, a gateway error) would meet the next
+    // message too: the round ends, and the rest wait for the next one.
+    if (answer.kind === 'not-sent' && answer.retryable) break;
   }
   return sent;
 }

@@ -179,6 +179,25 @@ describe('the SMS outbox: queued with its cause, sent once, settled by delivery 
     });
   });
 
+  it('ends a round at a refusal that would refuse the next message too', async () => {
+    const inspection = await inspect();
+    const other = await Artisan.create(makeArtisan({ workshop: inspection.workshop }));
+    await runInTransaction((unit) =>
+      queueInspectionMessage({
+        unit,
+        inspectionId: inspection._id,
+        job: { artisan: other._id, workshop: inspection.workshop, product: inspection.job },
+        passed: 4,
+        failed: 1,
+        at: clock(),
+      }),
+    );
+    fake.behaviour.gatewayErrors = 5;
+    expect(await send()).toBe(1);
+    expect(fake.requests).toHaveLength(1);
+    expect(await SmsMessage.countDocuments({ status: 'queued' })).toBe(2);
+  });
+
   it('lets two senders at once send each message exactly once', async () => {
     const inspection = await inspect();
     const others = await Artisan.create(
