@@ -22,6 +22,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'my-jobs', to: '/my-jobs', label: 'My jobs' },
   { area: 'inspections', to: '/inspections', label: 'Inspections' },
   { area: 'payouts', to: '/payouts', label: 'Payouts' },
+  { area: 'messages', to: '/messages', label: 'SMS' },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

@@ -28,6 +28,7 @@ import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
 import { buildImpactTables } from './impact/impact-tables';
 import { readImpactReport } from './impact/read-impact-report';
 import { readPublicImpact } from './impact/read-public-impact';
+import { resolveSmsSettings } from './integrations/africas-talking/sms-settings';
 import { resolveDarajaSettings } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
@@ -55,6 +56,8 @@ import { readInspectionQueue, readInspectionVisit } from './services/inspections
 import { readInspectionPhoto } from './services/inspections/save-inspection-photo';
 import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
+import { listMessages, MessageListQuery } from './services/messages/list-messages';
+import { resendMessage, ResendForm } from './services/messages/resend-message';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -104,6 +107,7 @@ export function createAppContext({
   sessions: SessionCookies;
 }) {
   const daraja = resolveDarajaSettings(config);
+  const sms = resolveSmsSettings(config);
   const signInThrottle = createSignInThrottle({
     failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
     failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
@@ -211,6 +215,21 @@ export function createAppContext({
         cancelPayoutRun({ ...input, now: clock.now() }),
       retryPayout: (input: Omit<Parameters<typeof retryPayout>[0], 'now'>) =>
         retryPayout({ ...input, now: clock.now() }),
+    },
+    /** The SMS outbox (server/services/messages/): offers, receipts and inspection results to artisans. */
+    messages: {
+      queries: { MessageListQuery },
+      forms: { ResendForm },
+      /** Whether Africa's Talking is configured, and the delivery-report URL to register with it. */
+      provider: sms.enabled
+        ? { enabled: true as const, deliveryReportUrl: sms.settings.deliveryReportUrl ?? null }
+        : { enabled: false as const, reason: sms.reason },
+      /** For the server's sender and delivery-report route only (holds credentials): never hand it to a page. */
+      sms,
+      listMessages,
+      /** A manager's decision to send a failed or unknown message again, as of the server's clock. */
+      resendMessage: (input: Omit<Parameters<typeof resendMessage>[0], 'now'>) =>
+        resendMessage({ ...input, now: clock.now() }),
     },
     /** The designers' "can we make N by D?" and their capacity holds, as of the server's clock. */
     capacityCheck: {

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       MAX_REQUEST_BODY_BYTES: 1_048_576,
       PAYOUT_POLL_MS: 2_000,
       PAYOUT_RESULT_WAIT_MS: 300_000,
+      SMS_POLL_MS: 2_000,
       SIGN_IN_FAILURES_PER_ACCOUNT: 10,
       SIGN_IN_FAILURES_PER_ADDRESS: 50,
       SIGN_IN_THROTTLE_SECONDS: 900,
@@ -50,5 +51,12 @@ describe('loadConfig', () => {
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('refuses MOCKS=true in production, naming MOCKS', () => {
+    expect(() => loadConfig({ MOCKS: 'true', NODE_ENV: 'production' })).toThrow(
+      /^Invalid configuration:\n {2}MOCKS: must not be true with NODE_ENV=production/,
+    );
+    expect(loadConfig({ MOCKS: 'true', NODE_ENV: 'development' }).MOCKS).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ import { type Database } from './database';
 import { remixRequestHandler } from './http/remix-request-handler';
 import { answerErrors, refuseForeignOrigins, refuseOversizedBodies } from './http/request-guards';
 import { cspNonceOf, securityHeaders } from './http/security-headers';
+import { createDeliveryReportRouter } from './integrations/africas-talking/delivery-report-router';
+import { SMS_CALLBACK_PREFIX } from './integrations/africas-talking/sms-settings';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
@@ -80,6 +82,16 @@ export function createHttpApp({ logger, database, context, getBuild, development
         logger: logger.child({ module: 'ussd' }),
       }),
     );
+  // Africa's Talking's SMS delivery reports, form POSTs under their secret path.
+  const { sms } = context.messages;
+  if (sms.enabled)
+    app.use(
+      SMS_CALLBACK_PREFIX,
+      createDeliveryReportRouter({ secret: sms.settings.callbackSecret, logger: logger.child({ module: 'sms' }) }),
+    );
+  // Off: say so plainly rather than let a report wander into the pages.
+  else
+    app.use(SMS_CALLBACK_PREFIX, (_req, res) => void res.status(503).type('text/plain').send('SMS is not configured'));
 
   // Fingerprinted bundles never change under the same name, so browsers may keep them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));

@@ -18,6 +18,11 @@ async function main() {
   const logger = createLogger(config);
   // Listen first, so the port answers (with the preparing page) while the rest loads.
   const listener = await listenFirst({ config, logger });
+  // MOCKS=true: the providers are answered by the mocks (server/provider-mocks.ts), loaded only then.
+  const mocks = config.MOCKS
+    ? await (await import('./provider-mocks')).installProviderMocks({ config, logger, ownUrl: listener.url })
+    : undefined;
+  if (mocks) config = mocks.config;
   const { startKiwandaServer } = await import('./kiwanda-server');
   const kiwanda = await startKiwandaServer({ config, logger, listener });
 
@@ -29,7 +34,10 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     kiwanda.close().then(
-      () => process.exit(0),
+      () => {
+        mocks?.close();
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);

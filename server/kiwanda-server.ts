@@ -7,6 +7,7 @@ import { listenFirst, type BootListener } from './boot-listener';
 import { type Config } from './config';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
+import { createSmsClient } from './integrations/africas-talking/sms-client';
 import { createDarajaClient } from './integrations/mpesa/daraja-client';
 import { type Logger } from './logger';
 import { ensureCollectionsAndIndexes } from './models';
@@ -15,6 +16,7 @@ import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
 import { seedDemoNetwork } from './seed/load-demo-network';
+import { startMessageWorker } from './services/messages/message-worker';
 import { startPayoutWorker } from './services/payouts/payout-worker';
 import { type SetupStatus } from './services/setup/setup-status';
 import { resolveSessionSecret } from './session-secret';
@@ -115,8 +117,11 @@ export async function startKiwandaServer({
   let autoReplanner: ReturnType<typeof startAutoReplanner> | undefined;
   let webhookDispatcher: ReturnType<typeof startWebhookDispatcher> | undefined;
   let payoutWorker: ReturnType<typeof startPayoutWorker> | undefined;
+  let messageWorker: ReturnType<typeof startMessageWorker> | undefined;
   const { daraja } = context.payouts;
   if (!daraja.enabled) logger.warn(daraja.reason);
+  const { sms } = context.messages;
+  if (!sms.enabled) logger.warn(sms.reason);
   void ready.then(() => {
     if (closing) return;
     autoReplanner =
@@ -145,6 +150,14 @@ export async function startKiwandaServer({
             resultWaitMs: config.PAYOUT_RESULT_WAIT_MS,
           })
         : undefined;
+    messageWorker =
+      sms.enabled && config.SMS_POLL_MS > 0
+        ? startMessageWorker({
+            client: createSmsClient(sms.settings),
+            logger: logger.child({ module: 'sms' }),
+            pollMs: config.SMS_POLL_MS,
+          })
+        : undefined;
   });
 
   let closing: Promise<void> | undefined;
@@ -161,6 +174,7 @@ export async function startKiwandaServer({
     await autoReplanner?.stop();
     await webhookDispatcher?.stop();
     await payoutWorker?.stop();
+    await messageWorker?.stop();
     await database.close();
     logger.info('kiwanda stopped');
   }

@@ -15,7 +15,6 @@ import { Product } from '../models/product';
 export const ORDER_SORT_COLUMNS = ['shipBy', 'placedAt', 'reference'] as const;
 export const ORDER_PAGE_SIZES = [25, 50, 100] as const;
 
-
 /**
  * The orders table's URL: filters, sort and page. The CSV download takes the same parameters,
  * so it holds exactly the rows the table pages through.

@@ -1,5 +1,6 @@
 import { type CommittedFigures } from './committed-plan';
 import { type JobStatus } from './job-status';
+import { type MessageKind, type MessageState } from './message-status';
 import { type OrderSource } from './order-source';
 import { type PlanTrigger } from './plan-trigger';
 import { type WeekLabel } from './weeks';
@@ -68,6 +69,14 @@ export interface PayoutChanged {
   status: string;
 }
 
+/** SMS of the outbox were queued or moved on (domain/message-status.ts). */
+export interface MessageChanged {
+  kind: MessageKind;
+  status: MessageState;
+  /** How many messages moved together (one unless queued by one change). */
+  count: number;
+}
+
 export interface PlanProgress {
   planId: string;
   trigger: PlanTrigger;
@@ -113,6 +122,7 @@ export interface DomainEvents {
   'inspection:recorded': InspectionRecorded;
   'payment:paid': PaymentPaid;
   'payout:changed': PayoutChanged;
+  'message:changed': MessageChanged;
   'plan:progress': PlanProgress;
   'plan:proposed': PlanProposed;
   'plan:committed': PlanCommitted;
@@ -194,3 +204,6 @@ export const INSPECTION_QUEUE_EVENTS = [
 
 /** Events after which the payouts pages (runs, states, reconciliation) may be out of date. */
 export const PAYOUT_EVENTS = ['payout:changed', 'payment:paid'] as const satisfies readonly DomainEventName[];
+
+/** Events after which the messages page (the SMS outbox and its delivery reports) may be out of date. */
+export const MESSAGE_EVENTS = ['message:changed'] as const satisfies readonly DomainEventName[];

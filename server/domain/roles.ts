@@ -15,7 +15,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-export const AREAS = ['planning', 'design', 'impact', 'inspections', 'my-jobs', 'admin', 'payouts'] as const;
+export const AREAS = [
+  'planning',
+  'design',
+  'impact',
+  'inspections',
+  'my-jobs',
+  'admin',
+  'payouts',
+  'messages',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 export const AREA_ROLES: Record<Area, readonly Role[]> = {
@@ -26,6 +35,7 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
   'my-jobs': ['artisan'],
   admin: ['admin'],
   payouts: ['manager', 'admin'],
+  messages: ['manager', 'admin'],
 };
 
 /** Roles that run, commit and undo plans; the others who enter the planning area read it only. */

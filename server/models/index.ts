@@ -24,6 +24,7 @@ import { Product } from './product';
 import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { Session } from './session';
+import { SmsMessage } from './sms-message';
 import { User } from './user';
 import { UssdSession } from './ussd-session';
 import { WebhookDelivery } from './webhook-delivery';
@@ -56,6 +57,7 @@ export {
   ProviderCallback,
   ReferenceWage,
   Session,
+  SmsMessage,
   User,
   UssdSession,
   WebhookDelivery,
@@ -94,6 +96,7 @@ export const ALL_MODELS = [
   CapacityHold,
   Session,
   UssdSession,
+  SmsMessage,
 ] as const;
 
 /**

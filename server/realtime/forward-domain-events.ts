@@ -58,6 +58,8 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
     roles: AREA_ROLES.payouts,
     local: (event) => (event.artisanId ? [{ rooms: [artisanRoom(event.artisanId)], payload: event }] : []),
   },
+  // The SMS outbox is the messages page's; artisans read their SMS on their phones, not here.
+  'message:changed': { roles: AREA_ROLES.messages },
   'plan:progress': { roles: DASHBOARDS },
   'plan:proposed': { roles: DASHBOARDS },
   'plan:committed': { roles: [...DASHBOARDS, ...DESIGN_CHECK] },

@@ -29,6 +29,7 @@ import { type ProductDoc } from '../models/product';
 import { type ProviderCallbackDoc } from '../models/provider-callback';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type SessionDoc } from '../models/session';
+import { type SmsMessageDoc } from '../models/sms-message';
 import { type UserDoc } from '../models/user';
 import { type UssdSessionDoc } from '../models/ussd-session';
 import { type WebhookDeliveryDoc } from '../models/webhook-delivery';
@@ -105,6 +106,8 @@ export interface DemoNetwork {
   payout_attempts: PayoutAttemptDoc[];
   provider_callbacks: ProviderCallbackDoc[];
   payout_leases: PayoutLeaseDoc[];
+  /** Left empty: SMS are queued by offers, inspections and payouts made once the demo runs. */
+  sms_messages: SmsMessageDoc[];
   events: AuditEventDoc[];
 }
 
@@ -288,6 +291,7 @@ export async function generateDemoNetwork(
     payout_attempts: [],
     provider_callbacks: [],
     payout_leases: [],
+    sms_messages: [],
     payments: history.payments,
     events: [seededEvent],
   };

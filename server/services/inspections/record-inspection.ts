@@ -9,6 +9,7 @@ import { DEFECT_REASONS, Inspection, type InspectionDoc } from '../../models/ins
 import { Job } from '../../models/job';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { applyJobTransition } from '../jobs/apply-job-transition';
+import { queueInspectionMessage } from '../messages/queue-artisan-messages';
 import { runInTransaction, type UnitOfWork } from '../run-in-transaction';
 
 const RecordInspectionInput = z
@@ -109,6 +110,14 @@ export async function recordInspectionInUnit({
     entity: { kind: 'inspection', id: inspection._id },
     action: 'inspection.recorded',
     after: { job: job._id, passedQuantity, failedQuantity, defects },
+    at: inspectedAt,
+  });
+  await queueInspectionMessage({
+    unit,
+    inspectionId: inspection._id,
+    job,
+    passed: passedQuantity,
+    failed: failedQuantity,
     at: inspectedAt,
   });
   unit.publishAfterCommit('inspection:recorded', {

@@ -10,6 +10,7 @@ import { Order } from '../../models/order';
 import { Product } from '../../models/product';
 import { Workshop } from '../../models/workshop';
 import { actorStamp, recordAuditEvents } from '../audit/record-audit-event';
+import { queueOfferMessages } from '../messages/queue-artisan-messages';
 import { type UnitOfWork } from '../run-in-transaction';
 
 const JobOffersInput = z.object({
@@ -113,6 +114,8 @@ export async function createJobOffers({
       after: { status: 'offered', workshop: job.workshop, quantity: job.quantity, plannedWeek: job.plannedWeek },
     })),
   });
+  // The artisans of each workshop hear of their offers by SMS, once per commit.
+  await queueOfferMessages({ unit, jobs, sourceId: planId ?? String(jobs[0]._id), at });
   for (const job of jobs) {
     unit.publishAfterCommit('job:status', {
       jobId: String(job._id),

@@ -7,6 +7,7 @@ import { Payout } from '../../models/payout';
 import { PayoutAttempt, type PayoutAttemptDoc } from '../../models/payout-attempt';
 import { PayoutRun } from '../../models/payout-run';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { queueReceiptMessage } from '../messages/queue-artisan-messages';
 import { type UnitOfWork } from '../run-in-transaction';
 
 /** What the payments of a payout show while its latest attempt is in each state (the phones read it). */
@@ -64,6 +65,9 @@ export async function movePayoutAttempt({
       { $set: { status: paymentStatus, ...(move.to === 'paid' ? { providerReference: attempt.receipt } : {}) } },
       { session },
     );
+    // The artisan's SMS receipt, written with the payment it confirms.
+    if (move.to === 'paid' && attempt.receipt)
+      await queueReceiptMessage({ unit, payout, receipt: attempt.receipt, at: move.at });
   }
   // Every settling move writes its run, so two settling at once conflict and one is retried:
   // without that, each could see the other still open and neither would complete the run.
