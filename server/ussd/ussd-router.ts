@@ -1,9 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
-
 import express from 'express';
 
 import { type Clock } from '../app-context';
 import { validateInput } from '../domain/validate-input';
+import { sameSecret } from '../integrations/same-secret';
 import { type Logger } from '../logger';
 import { answerUssd } from './answer-ussd';
 import { UssdRequest } from './ussd-request';
@@ -12,12 +11,6 @@ import { USSD_WORDS } from './ussd-words';
 
 /** Where the USSD callback lives: `{PUBLIC_BASE_URL}/integrations/ussd/{USSD_CALLBACK_SECRET}`. */
 export const USSD_CALLBACK_PREFIX = '/integrations/ussd';
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * Africa's Talking's USSD callback. The provider does not sign its requests, so only the

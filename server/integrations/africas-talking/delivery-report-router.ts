@@ -1,16 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-
 import express from 'express';
 
 import { ValidationError } from '../../domain/errors';
 import { type Logger } from '../../logger';
 import { applyDeliveryReport } from '../../services/messages/apply-delivery-report';
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { sameSecret } from '../same-secret';
 
 /**
  * Africa's Talking's SMS delivery reports, form POSTs to `/integrations/africas-talking/{secret}/

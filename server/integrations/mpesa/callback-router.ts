@@ -1,10 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-
 import express from 'express';
 
 import { type Logger } from '../../logger';
 import { type ProviderCallbackKind } from '../../models/provider-callback';
 import { applyDarajaCallback, storeDarajaCallback } from '../../services/payouts/apply-daraja-callback';
+import { sameSecret } from '../same-secret';
 
 const KINDS: Record<string, ProviderCallbackKind> = {
   'b2c/result': 'b2c-result',
@@ -12,12 +11,6 @@ const KINDS: Record<string, ProviderCallbackKind> = {
   'status/result': 'status-result',
   'status/timeout': 'status-timeout',
 };
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * Daraja's result and queue-timeout callbacks, under `/integrations/mpesa/{secret}/…`. Daraja does

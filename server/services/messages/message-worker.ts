@@ -1,5 +1,6 @@
 import { type SmsClient } from '../../integrations/africas-talking/sms-client';
 import { type Logger } from '../../logger';
+import { startPollingWorker } from '../polling-worker';
 import { markStalledSendsUnknown, sendDueMessages } from './send-messages';
 
 /** Longer than the client's request timeout: a message `sending` this long has lost its sender. */
@@ -22,27 +23,13 @@ export function startMessageWorker({
   pollMs: number;
   retryBaseMs?: number;
 }) {
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-
-  async function round(): Promise<void> {
-    if (stopped) return;
-    await markStalledSendsUnknown({ now: new Date(), stalledMs: STALLED_SEND_MS });
-    await sendDueMessages({ client, now: () => new Date(), retryBaseMs, beforeEach: async () => !stopped });
-  }
-
-  const tick = () => {
-    running = running.then(round).catch((error: unknown) => logger.error({ err: error }, 'SMS round failed'));
-  };
-  const timer = setInterval(tick, pollMs);
-  timer.unref();
-  tick();
-
-  return {
-    async stop(): Promise<void> {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  return startPollingWorker({
+    name: 'SMS',
+    pollMs,
+    logger,
+    async round(isStopped) {
+      await markStalledSendsUnknown({ now: new Date(), stalledMs: STALLED_SEND_MS });
+      await sendDueMessages({ client, now: () => new Date(), retryBaseMs, beforeEach: async () => !isStopped() });
     },
-  };
+  });
 }

@@ -5,6 +5,7 @@ import { Types } from 'mongoose';
 import { type DarajaClient } from '../../integrations/mpesa/daraja-client';
 import { type Logger } from '../../logger';
 import { PayoutLease } from '../../models/payout-lease';
+import { startPollingWorker } from '../polling-worker';
 import { applyReceivedCallbacks } from './apply-daraja-callback';
 import { markOverdueAttemptsUnknown, queryUnknownAttempts, sendPendingAttempts } from './send-payouts';
 
@@ -51,30 +52,25 @@ export function startPayoutWorker({
 }) {
   const holder = `${hostname()}:${process.pid}:${new Types.ObjectId().toHexString()}`;
   const leaseMs = Math.max(pollMs * 5, 1_000);
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  const stillMine = async () => !stopped && (await holdLease({ holder, leaseMs }));
-
-  async function round(): Promise<void> {
-    if (!(await stillMine())) return;
-    await applyReceivedCallbacks({ now: new Date() });
-    await sendPendingAttempts({ client, now: () => new Date(), beforeEach: stillMine });
-    await markOverdueAttemptsUnknown({ now: new Date(), resultWaitMs });
-    await queryUnknownAttempts({ client, now: new Date(), resultWaitMs, beforeEach: stillMine });
-  }
-
-  const tick = () => {
-    running = running.then(round).catch((error: unknown) => logger.error({ err: error }, 'payout round failed'));
-  };
-  const timer = setInterval(tick, pollMs);
-  timer.unref();
-  tick();
+  let stopping = false;
+  const stillMine = async () => !stopping && (await holdLease({ holder, leaseMs }));
+  const worker = startPollingWorker({
+    name: 'payout',
+    pollMs,
+    logger,
+    async round() {
+      if (!(await stillMine())) return;
+      await applyReceivedCallbacks({ now: new Date() });
+      await sendPendingAttempts({ client, now: () => new Date(), beforeEach: stillMine });
+      await markOverdueAttemptsUnknown({ now: new Date(), resultWaitMs });
+      await queryUnknownAttempts({ client, now: new Date(), resultWaitMs, beforeEach: stillMine });
+    },
+  });
 
   return {
     async stop(): Promise<void> {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      stopping = true;
+      await worker.stop();
       await PayoutLease.deleteOne({ _id: LEASE_ID, holder }).catch(() => undefined);
     },
   };
