@@ -4,6 +4,7 @@ import { type AddressInfo, type Socket } from 'node:net';
 import express from 'express';
 
 import { type Config } from './config';
+import { securityHeaders } from './http/security-headers';
 import { type Logger } from './logger';
 import { createReadinessGate, type ReadinessGateOptions } from './readiness-gate';
 import { createSetupStatus, type SetupStatus } from './services/setup/setup-status';
@@ -32,6 +33,10 @@ export async function listenFirst({ config, logger }: { config: Config; logger: 
   };
   const outer = express();
   outer.disable('x-powered-by');
+  // Every answer carries the security headers, the preparing and first-run pages as much as the app's.
+  outer.use(
+    securityHeaders({ production: config.NODE_ENV === 'production', development: config.NODE_ENV === 'development' }),
+  );
   outer.use(
     createReadinessGate({
       status: setup,

@@ -8,7 +8,7 @@ import { type AppContext, type RequestLoadContext } from './app-context';
 import { type Database } from './database';
 import { remixRequestHandler } from './http/remix-request-handler';
 import { answerErrors, refuseForeignOrigins, refuseOversizedBodies } from './http/request-guards';
-import { cspNonceOf, securityHeaders } from './http/security-headers';
+import { cspNonceOf } from './http/security-headers';
 import { createDeliveryReportRouter } from './integrations/africas-talking/delivery-report-router';
 import { SMS_CALLBACK_PREFIX } from './integrations/africas-talking/sms-settings';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
@@ -35,7 +35,7 @@ export function createHttpApp({ logger, database, context, getBuild, development
   const { config } = context;
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders({ production: config.NODE_ENV === 'production', development }));
+  // Security headers are set by the boot listener in front of this app (boot-listener.ts), for every answer.
   app.use(compression());
   app.use(
     pinoHttp({

@@ -50,6 +50,9 @@ describe('the server process at boot', () => {
       const page = await fetch(`${url}/orders`, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(503);
       expect(page.headers.get('retry-after')).toBe('2');
+      // The preparing page is served before the app, with the same security headers as the app's pages.
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await page.text()).toContain('Kiwanda is starting');
     } finally {
       child.kill('SIGKILL');
