@@ -23,11 +23,23 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: 'Release a capacity hold · Kiwanda' }];
 
 const Params = z.object({ holdId: z.string().regex(/^[0-9a-f]{24}$/i, 'names no capacity hold') });
-/** The two pages that list holds: the release goes back to the one it came from. */
-const RETURN_PAGES = ['/design/check', '/planning'] as const;
+/**
+ * The two pages that list holds: the release goes back to the one it came from, with its query
+ * (the designer's question stays on the page). Only these paths, so it cannot send anyone away.
+ */
 const ReturnTo = z.object({
-  returnTo: z.enum(RETURN_PAGES, { error: 'must be /design/check or /planning' }).default('/design/check'),
+  returnTo: z
+    .string()
+    .regex(/^\/(design\/check|planning)(\?[^#]*)?$/, 'must be the capacity check or the planning page')
+    .default('/design/check'),
 });
+
+/** `returnTo` with `released` set to the hold's reference. */
+function backWithReleased(returnTo: string, reference: string): string {
+  const url = new URL(returnTo, 'http://kiwanda.invalid');
+  url.searchParams.set('released', reference);
+  return `${url.pathname}${url.search}`;
+}
 
 /** The hold, for a person who reached this page without the list (or after a failed release). */
 export async function loader(args: LoaderFunctionArgs) {
@@ -46,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
     const { holdId } = parseParams(args.params, Params);
     const { returnTo } = await parseForm(args.request, ReturnTo);
     const released = await args.context.capacityCheck.releaseCapacityHold({ actor, holdId });
-    throw redirect(`${returnTo}?released=${encodeURIComponent(released.reference)}`);
+    throw redirect(backWithReleased(returnTo, released.reference));
   });
 }
 

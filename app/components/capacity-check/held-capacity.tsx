@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react';
+import { Form, useLocation } from '@remix-run/react';
 
 import { type HoldSummary } from '#server/capacity-check/summarise-holds';
 import { SKILL_LABELS } from '#server/domain/skills';
@@ -20,6 +20,10 @@ export function HeldCapacity({
   returnTo: '/design/check' | '/planning';
 }) {
   const withActions = canLaunch || holds.some((hold) => hold.mayRelease);
+  // Back to this page as it is (the designer's question with it), less an earlier release's note.
+  const search = new URLSearchParams(useLocation().search);
+  search.delete('released');
+  const back = `${returnTo}${search.size > 0 ? `?${search}` : ''}`;
   return (
     <section className="card" aria-labelledby="holds-heading" data-testid="capacity-holds">
       <h2 id="holds-heading">Capacity held for launches</h2>
@@ -69,7 +73,7 @@ export function HeldCapacity({
                         ) : null}
                         {hold.mayRelease ? (
                           <Form method="post" action={`/design/holds/${hold.id}/release`}>
-                            <input type="hidden" name="returnTo" value={returnTo} />
+                            <input type="hidden" name="returnTo" value={back} />
                             <button
                               type="submit"
                               className="button button--quiet"

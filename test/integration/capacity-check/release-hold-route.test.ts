@@ -80,10 +80,11 @@ describe('the release route', () => {
     expect(fromPlanning.status).toBe(302);
     expect(fromPlanning.headers.get('location')).toMatch(/^\/planning\?released=HOLD-/);
     const fromDesign = await post(`/design/holds/${holdIds[1]}/release`, cookies.designer, {
-      returnTo: '/design/check',
+      returnTo: '/design/check?by=2026-03-22&mode=keep-orders',
     });
+    // Back to the designer's question, with the note of the release.
     const back = fromDesign.headers.get('location') ?? '';
-    expect(back).toMatch(/^\/design\/check\?released=HOLD-/);
+    expect(back).toMatch(/^\/design\/check\?by=2026-03-22&mode=keep-orders&released=HOLD-/);
     expect(await (await get(back, cookies.designer)).text()).toContain(
       'released: its capacity is open to orders again',
     );
