@@ -14,14 +14,31 @@ export interface AggregateSolution {
   classMinutes: Float64Array;
 }
 
+/** A solution with the load of each (pool, week) node, from which serving can carry on. */
+export interface CarriedSolution extends AggregateSolution {
+  nodeLoad: Float64Array;
+}
+
 const EPSILON = 1e-7;
 
-export function solveAggregateFlow(network: AggregateNetwork): AggregateSolution {
+/**
+ * Serves the jobs of `network.serviceOrder`. With `from`, a solution of a network this one extends
+ * (extendAggregateNetwork), its jobs keep what they were given and serving carries on from there:
+ * the same result as serving every job in one pass, since the greedy never takes minutes back.
+ */
+export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolution): CarriedSolution {
   const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
   const arcFlow = new Float64Array(arcs.length);
   const nodeLoad = new Float64Array(nodeCapacity.length);
   const servedMinutes = new Float64Array(supplyMinutes.length);
   const classMinutes = new Float64Array(classes.length);
+  if (from) {
+    arcFlow.set(from.arcFlow);
+    nodeLoad.set(from.nodeLoad);
+    servedMinutes.set(from.servedMinutes);
+    classMinutes.set(from.classMinutes);
+  }
+  // NOTE: classes found full before are not marked here; a search from one finds no path again.
   const classFull = new Uint8Array(classes.length);
 
   // Scratch space for the breadth-first search, reused across searches.
@@ -114,5 +131,5 @@ export function solveAggregateFlow(network: AggregateNetwork): AggregateSolution
       classMinutes[c] += moved;
     }
   }
-  return { servedMinutes, arcFlow, classMinutes };
+  return { servedMinutes, arcFlow, classMinutes, nodeLoad };
 }

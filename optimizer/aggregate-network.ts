@@ -1,4 +1,4 @@
-import { type PlanningInstance } from './planning-instance';
+import { type JobFacts, type PlanningInstance } from './planning-instance';
 
 // The aggregate model. Jobs with the same skill and the same allowed weeks form a demand class;
 // workshops with the same skill set form a pool. A class may send work to a (pool, week) node
@@ -42,43 +42,107 @@ export interface RemainingWork {
 }
 
 export function buildAggregateNetwork(instance: PlanningInstance, remaining: RemainingWork): AggregateNetwork {
-  const { jobs, pools, weeks, workshopsBySkill } = instance;
+  const { pools, weeks } = instance;
   const nodeCapacity = new Float64Array(pools.length * weeks);
   for (const pool of pools) {
     for (const w of pool.workshops)
       for (let t = 0; t < weeks; t++) nodeCapacity[pool.index * weeks + t] += remaining.free(w, t);
   }
+  const network: AggregateNetwork = {
+    classes: [],
+    arcs: [],
+    arcsOfNode: Array.from({ length: nodeCapacity.length }, () => []),
+    nodeCapacity,
+    supplyMinutes: new Float64Array(instance.jobs.length),
+    serviceOrder: inServiceOrder(instance, instance.jobs),
+    classOfJob: new Int32Array(instance.jobs.length).fill(-1),
+  };
+  addJobsToNetwork({ instance, remaining, network, jobs: network.serviceOrder });
+  return network;
+}
 
-  const classes: DemandClass[] = [];
-  const classByKey = new Map<string, DemandClass>();
-  const arcs: ClassArc[] = [];
-  const arcsOfNode: number[][] = Array.from({ length: nodeCapacity.length }, () => []);
-  const classOfJob = new Int32Array(jobs.length).fill(-1);
-  const supplyMinutes = new Float64Array(jobs.length);
+/**
+ * The network of `instance` (built by buildAggregateNetwork before jobs were appended to the
+ * instance, see appendJobs) with the appended jobs added: they join the classes of their skill and
+ * window, new classes come after the existing ones, and `serviceOrder` holds only the appended
+ * jobs, so that a solution of the old network can be carried on with them (solveAggregateFlow's
+ * `from`). The given network is left as it was.
+ */
+export function extendAggregateNetwork({
+  instance,
+  remaining,
+  network,
+}: {
+  instance: PlanningInstance;
+  remaining: RemainingWork;
+  network: AggregateNetwork;
+}): AggregateNetwork {
+  const known = network.classOfJob.length;
+  const supplyMinutes = new Float64Array(instance.jobs.length);
+  supplyMinutes.set(network.supplyMinutes);
+  const classOfJob = new Int32Array(instance.jobs.length).fill(-1);
+  classOfJob.set(network.classOfJob);
+  const extended: AggregateNetwork = {
+    classes: network.classes.map((demandClass) => ({
+      ...demandClass,
+      arcs: [...demandClass.arcs],
+      jobs: [...demandClass.jobs],
+    })),
+    arcs: [...network.arcs],
+    arcsOfNode: network.arcsOfNode.map((arcs) => [...arcs]),
+    nodeCapacity: network.nodeCapacity,
+    supplyMinutes,
+    serviceOrder: inServiceOrder(instance, instance.jobs.slice(known)),
+    classOfJob,
+  };
+  addJobsToNetwork({ instance, remaining, network: extended, jobs: extended.serviceOrder });
+  return extended;
+}
 
-  const serviceOrder = jobs
-    .filter((job) => job.window !== null && workshopsBySkill[job.skill].length > 0)
+/** Jobs that can be placed at all, most valuable minute first (ties: shorter units, then index). */
+function inServiceOrder(instance: PlanningInstance, jobs: readonly JobFacts[]): number[] {
+  return jobs
+    .filter((job) => job.window !== null && instance.workshopsBySkill[job.skill].length > 0)
     .sort(
       (a, b) => b.valuePerMinute - a.valuePerMinute || a.job.minutesPerUnit - b.job.minutesPerUnit || a.index - b.index,
     )
     .map((job) => job.index);
+}
 
+const classKey = (skill: number, first: number, last: number) => `${skill}:${first}:${last}`;
+
+/** Gives each of `jobs` (in that order) its supply and its class, creating classes and arcs as needed. */
+function addJobsToNetwork({
+  instance,
+  remaining,
+  network,
+  jobs: order,
+}: {
+  instance: PlanningInstance;
+  remaining: RemainingWork;
+  network: AggregateNetwork;
+  jobs: readonly number[];
+}): void {
+  const { jobs, pools, weeks } = instance;
+  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, classOfJob } = network;
+  const classByKey = new Map(
+    classes.map((demandClass) => [classKey(demandClass.skill, demandClass.first, demandClass.last), demandClass]),
+  );
   const reach = new Map<string, WindowReach>();
-  for (const j of serviceOrder) {
+  for (const j of order) {
     const job = jobs[j];
     const window = job.window!;
-    const reachKey = `${job.skill}:${window.first}:${window.last}`;
-    let windowReach = reach.get(reachKey);
+    const key = classKey(job.skill, window.first, window.last);
+    let windowReach = reach.get(key);
     if (!windowReach) {
       windowReach = measureWindowReach({ instance, skill: job.skill, first: window.first, last: window.last });
-      reach.set(reachKey, windowReach);
+      reach.set(key, windowReach);
     }
     supplyMinutes[j] = Math.min(
       remaining.unplaced(j) * job.job.minutesPerUnit,
       reachableMinutes({ instance, job: j, reach: windowReach }),
     );
     if (supplyMinutes[j] <= 0) continue;
-    const key = `${job.skill}:${window.first}:${window.last}`;
     let demandClass = classByKey.get(key);
     if (!demandClass) {
       demandClass = {
@@ -105,7 +169,6 @@ export function buildAggregateNetwork(instance: PlanningInstance, remaining: Rem
     demandClass.jobs.push(j);
     classOfJob[j] = demandClass.index;
   }
-  return { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob };
 }
 
 interface WindowReach {

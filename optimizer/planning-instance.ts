@@ -68,23 +68,7 @@ export function buildPlanningInstance(problem: Problem): PlanningInstance {
   });
 
   const workshopIndex = new Map(workshops.map((workshop, w) => [workshop.id, w]));
-  const jobs: JobFacts[] = sortedJobs.map((job, index) => ({
-    index,
-    job,
-    skill: skillIndex.get(job.skill) as number,
-    window: allowedWeeks({
-      startDay,
-      weeks,
-      releaseDay: parseDay(job.releaseDate) as number,
-      dueDay: parseDay(job.dueDate) as number,
-    }),
-    lotMin: Math.min(job.minLot, job.quantity),
-    maxSplit: job.maxSplit ?? Number.POSITIVE_INFINITY,
-    valuePerMinute: job.priority / job.minutesPerUnit,
-    centsPerMinute: job.pieceRateCents / job.minutesPerUnit,
-    forbidden:
-      job.forbiddenWorkshops.length > 0 ? new Set(job.forbiddenWorkshops.map((id) => workshopIndex.get(id)!)) : null,
-  }));
+  const jobs = sortedJobs.map((job, index) => describeJob({ job, index, startDay, weeks, skillIndex, workshopIndex }));
 
   const { pools, poolOfWorkshop } = poolWorkshops({ workshops, skillIndex, weeks });
   const usableMinutes = findUsableMinutes({ workshops, jobs, skills, hasSkill, weeks });
@@ -101,6 +85,63 @@ export function buildPlanningInstance(problem: Problem): PlanningInstance {
     hasSkill,
     usableMinutes,
   };
+}
+
+/** The facts every stage reads about one job, as the `index`-th job of an instance. */
+function describeJob({
+  job,
+  index,
+  startDay,
+  weeks,
+  skillIndex,
+  workshopIndex,
+}: {
+  job: Job;
+  index: number;
+  startDay: number;
+  weeks: number;
+  skillIndex: ReadonlyMap<string, number>;
+  workshopIndex: ReadonlyMap<string, number>;
+}): JobFacts {
+  return {
+    index,
+    job,
+    skill: skillIndex.get(job.skill) as number,
+    window: allowedWeeks({
+      startDay,
+      weeks,
+      releaseDay: parseDay(job.releaseDate) as number,
+      dueDay: parseDay(job.dueDate) as number,
+    }),
+    lotMin: Math.min(job.minLot, job.quantity),
+    maxSplit: job.maxSplit ?? Number.POSITIVE_INFINITY,
+    valuePerMinute: job.priority / job.minutesPerUnit,
+    centsPerMinute: job.pieceRateCents / job.minutesPerUnit,
+    forbidden:
+      job.forbiddenWorkshops.length > 0 ? new Set(job.forbiddenWorkshops.map((id) => workshopIndex.get(id)!)) : null,
+  };
+}
+
+/**
+ * The instance with `extra` jobs after its own, numbered on from its last: for asking "and these
+ * too?" of an instance already built, without sorting and describing every job again. Every extra
+ * job's skill must be one the instance knows. `usableMinutes` stays the instance's own.
+ */
+export function appendJobs(instance: PlanningInstance, extra: readonly Job[]): PlanningInstance {
+  const skillIndex = new Map(instance.skills.map((skill, index) => [skill, index]));
+  const workshopIndex = new Map(instance.workshops.map((workshop, w) => [workshop.id, w]));
+  const added = extra.map((job, k) => {
+    if (!skillIndex.has(job.skill)) throw new RangeError(`job ${job.id}: skill ${job.skill} is not in the instance`);
+    return describeJob({
+      job,
+      index: instance.jobs.length + k,
+      startDay: instance.startDay,
+      weeks: instance.weeks,
+      skillIndex,
+      workshopIndex,
+    });
+  });
+  return { ...instance, jobs: [...instance.jobs, ...added] };
 }
 
 function poolWorkshops({

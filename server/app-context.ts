@@ -7,6 +7,7 @@ import { checkCapacity } from './capacity-check/check-capacity';
 import { CheckForm, listCheckableProducts, questionOfForm, rowsOfForm } from './capacity-check/check-form';
 import { launchCapacityHold } from './capacity-check/launch-capacity-hold';
 import { placeCapacityHold } from './capacity-check/place-capacity-hold';
+import { releaseCapacityHold } from './capacity-check/release-capacity-hold';
 import { summariseActiveHolds } from './capacity-check/summarise-holds';
 import { type Config } from './config';
 import { listOrderPartners, listOrders } from './dashboard/list-orders';
@@ -245,7 +246,10 @@ export function createAppContext({
         placeCapacityHold({ ...input, now: clock.now(), holdHours: config.CAPACITY_HOLD_HOURS }),
       launchCapacityHold: (input: Omit<Parameters<typeof launchCapacityHold>[0], 'now'>) =>
         launchCapacityHold({ ...input, now: clock.now() }),
-      listActiveHolds: () => summariseActiveHolds({ now: clock.now() }),
+      releaseCapacityHold: (input: Omit<Parameters<typeof releaseCapacityHold>[0], 'now'>) =>
+        releaseCapacityHold({ ...input, now: clock.now() }),
+      /** With the actor, each hold says whether they may release it. */
+      listActiveHolds: ({ actor }: { actor?: Actor } = {}) => summariseActiveHolds({ now: clock.now(), actor }),
     },
     planning: {
       queries: { PlanViewQuery },

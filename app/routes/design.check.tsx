@@ -12,7 +12,7 @@ import { ValidationError } from '#server/domain/errors';
 import { PLAN_INPUT_EVENTS } from '#server/domain/events';
 import { SKILL_LABELS, type Skill } from '#server/domain/skills';
 
-import { requireActor, requireRole } from '../auth.server';
+import { requireActor } from '../auth.server';
 import checkStyles from '../components/capacity-check/capacity-check.css';
 import { CheckAnswer } from '../components/capacity-check/check-answer';
 import { HeldCapacity } from '../components/capacity-check/held-capacity';
@@ -30,14 +30,18 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: 'Can we make it? · Kiwanda' }];
 
+/** Set by the release page when it sends the designer back here. */
+const ReleasedQuery = z.object({ released: z.string().max(40).optional() });
+
 export async function loader(args: LoaderFunctionArgs) {
-  await requireRole(args, 'design');
+  const actor = await requireActor(args, 'design');
   const { capacityCheck } = args.context;
   const form = parseQuery(args.request, capacityCheck.queries.CheckForm);
+  const { released } = parseQuery(args.request, ReleasedQuery);
   const [products, holds] = await answerDomainErrors(() =>
-    Promise.all([capacityCheck.listCheckableProducts(), capacityCheck.listActiveHolds()]),
+    Promise.all([capacityCheck.listCheckableProducts(), capacityCheck.listActiveHolds({ actor })]),
   );
-  const page = { products, holds, rows: capacityCheck.rowsOfForm(form), form };
+  const page = { products, holds, rows: capacityCheck.rowsOfForm(form), form, released: released ?? null };
   const question = capacityCheck.questionOfForm(form);
   if (!question) return { ...page, check: null, error: null };
   try {
@@ -77,7 +81,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CapacityCheckPage() {
-  const { products, holds, rows, form, check, error } = useLoaderData<typeof loader>();
+  const { products, holds, rows, form, check, error, released } = useLoaderData<typeof loader>();
   const actionData = useActionResult<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -144,6 +148,11 @@ export default function CapacityCheckPage() {
         </div>
       </Form>
 
+      {released && !actionData ? (
+        <p className="notice notice--good" role="status" data-testid="check-action">
+          {released} released: its capacity is open to orders again.
+        </p>
+      ) : null}
       {actionData ? (
         <p
           className={`notice ${actionData.ok ? 'notice--good' : 'notice--bad'}`}
@@ -180,7 +189,7 @@ export default function CapacityCheckPage() {
         </>
       ) : null}
 
-      <HeldCapacity holds={holds} canLaunch />
+      <HeldCapacity holds={holds} canLaunch returnTo="/design/check" />
     </>
   );
 }

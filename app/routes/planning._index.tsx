@@ -3,17 +3,17 @@ import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from '@remix
 
 import { describeCommittedFigures } from '#server/domain/committed-plan';
 
-import { requireRole } from '../auth.server';
+import { requireActor } from '../auth.server';
 import { HeldCapacity } from '../components/capacity-check/held-capacity';
 import { formatFulfilment } from '../components/planning/plan-format';
 import { formatWeekRange, PlanTable } from '../components/planning/plan-list';
 import { formatCount, formatNairobiTime } from '../format';
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireRole(args, 'planning');
+  const actor = await requireActor(args, 'planning');
   const [plans, holds] = await Promise.all([
     args.context.planning.listPlans(),
-    args.context.capacityCheck.listActiveHolds(),
+    args.context.capacityCheck.listActiveHolds({ actor }),
   ]);
   return { ...plans, holds };
 }
@@ -63,7 +63,7 @@ export default function PlanningIndex() {
         <h2 id="recent-title">Recent plans</h2>
         <PlanTable plans={recent} caption="Recent plans" />
       </section>
-      <HeldCapacity holds={holds} />
+      <HeldCapacity holds={holds} returnTo="/planning" />
     </>
   );
 }

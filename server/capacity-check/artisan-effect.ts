@@ -38,11 +38,18 @@ export function artisanEffect({
     byWorkshopSkill.set(key, entry);
   }
 
+  // The network's artisans by workshop, once: an answer may put work in hundreds of workshops.
+  const artisansOf = new Map<string, CheckArtisan[]>();
+  for (const artisan of artisans) {
+    const members = artisansOf.get(artisan.workshopCode) ?? [];
+    members.push(artisan);
+    artisansOf.set(artisan.workshopCode, members);
+  }
   const working = new Set<CheckArtisan>();
   let women = 0;
   let total = 0;
   for (const entry of byWorkshopSkill.values()) {
-    const skilled = artisans.filter((a) => a.workshopCode === entry.workshop && a.skills.includes(entry.skill));
+    const skilled = (artisansOf.get(entry.workshop) ?? []).filter((a) => a.skills.includes(entry.skill));
     const hours = skilled.reduce((sum, artisan) => sum + artisan.weeklyHours, 0);
     if (hours <= 0) continue;
     total += entry.cents;

@@ -18,13 +18,18 @@ export interface CapacityCheck {
 /**
  * "Can the network make these by that date?" as of `now`: the products are read from the
  * catalogue, the network as planning sees it (capacity from server/capacity/, open orders,
- * other holds), and the answer computed on it.
+ * other holds), and the answer computed on it. The network comes from what is kept between
+ * questions (see readCheckNetwork) unless `fresh` asks for the database itself.
  */
-export async function checkCapacity({ now, ...input }: CapacityQuestion & { now: Date }): Promise<CapacityCheck> {
+export async function checkCapacity({
+  now,
+  fresh = false,
+  ...input
+}: CapacityQuestion & { now: Date; fresh?: boolean }): Promise<CapacityCheck> {
   const question = validateInput(CapacityQuestion, input);
   const today = nairobiDateString(now);
   if (question.by < today) throw ValidationError.forField('by', `is in the past (today is ${today})`);
-  const [lines, network] = await Promise.all([readCheckLines(question.lines), readCheckNetwork({ now })]);
+  const [lines, network] = await Promise.all([readCheckLines(question.lines), readCheckNetwork({ now, fresh })]);
   const horizonEnd = weekEndDate({
     startDay: parseDay(network.horizon.startDate) as number,
     week: network.horizon.labels.length - 1,

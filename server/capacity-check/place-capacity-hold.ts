@@ -22,7 +22,8 @@ export async function placeCapacityHold({
   ...question
 }: CapacityQuestion & { actor: Actor; now: Date; holdHours: number }): Promise<CapacityHoldDoc> {
   if (!AREA_ROLES.design.includes(actor.role as Role)) throw new ForbiddenError('only designers place capacity holds');
-  const { answer, network } = await checkCapacity({ ...question, now });
+  // Read fresh: planning will subtract exactly what is reserved here.
+  const { answer, network } = await checkCapacity({ ...question, now, fresh: true });
   const lines = answer.lines.filter((line) => line.byDate > 0);
   if (lines.length === 0) throw ValidationError.forField('by', `nothing asked can be made by ${answer.by}`);
 

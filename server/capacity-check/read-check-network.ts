@@ -1,8 +1,10 @@
 import { type ProblemInput } from '../../optimizer';
-import { type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
-import { Artisan, type Gender } from '../models/artisan';
-import { buildPlanningProblem, type PlanningJobRef } from '../planning/build-planning-problem';
+import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
+import { type Gender } from '../models/artisan';
+import { assemblePlanningProblem, type PlanningJobRef } from '../planning/build-planning-problem';
 import { MAX_HORIZON_WEEKS, planningHorizon, type PlanningHorizon } from '../planning/planning-horizon';
+import { readCheckInputs, readKeptCheckInputs } from './read-check-inputs';
+import { heldMinutesOf } from './read-held-minutes';
 
 /** An artisan who gives capacity, as the check needs them: for who gets the work and its earnings. */
 export interface CheckArtisan {
@@ -25,20 +27,32 @@ export interface CheckNetwork {
   artisans: CheckArtisan[];
 }
 
-export async function readCheckNetwork({ now }: { now: Date }): Promise<CheckNetwork> {
+/**
+ * The network as of `now`. Everything that does not depend on the instant (open demand, holds,
+ * artisans, and capacity's own kept figures) is read from what is kept between questions and
+ * dropped by the events that change it, so a question mostly costs the arithmetic of working
+ * time left as of `now`; `fresh` reads the database itself (holds and promises are made on it).
+ */
+export async function readCheckNetwork({ now, fresh = true }: { now: Date; fresh?: boolean }): Promise<CheckNetwork> {
   const horizon = planningHorizon({ now, weeks: MAX_HORIZON_WEEKS });
-  const [planning, artisans] = await Promise.all([
-    buildPlanningProblem({ horizon }),
-    Artisan.find({ status: 'active' }, { workshop: 1, skills: 1, weeklyHours: 1, gender: 1 }).lean(),
+  const [inputs, { workshops: capacity }] = await Promise.all([
+    fresh ? readCheckInputs() : readKeptCheckInputs(),
+    readWorkshopFreeMinutes({ now, weeks: horizon.labels, fresh }),
   ]);
+  const planning = assemblePlanningProblem({
+    horizon,
+    demand: inputs.demand,
+    capacity,
+    held: heldMinutesOf({ holds: inputs.holds, now, weeks: horizon.labels }),
+  });
   const codeOfWorkshop = new Map([...planning.workshops.values()].map((w) => [String(w.workshopId), w.code]));
   return {
     horizon,
     problem: planning.problem,
     jobs: planning.jobs,
     workshops: planning.workshops,
-    artisans: artisans.flatMap((artisan) => {
-      const workshopCode = codeOfWorkshop.get(String(artisan.workshop));
+    artisans: inputs.artisans.flatMap((artisan) => {
+      const workshopCode = codeOfWorkshop.get(artisan.workshopId);
       if (!workshopCode) return [];
       return [{ workshopCode, skills: artisan.skills, weeklyHours: artisan.weeklyHours, gender: artisan.gender }];
     }),

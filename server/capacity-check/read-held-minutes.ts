@@ -21,10 +21,24 @@ export async function readHeldMinutes({
   now: Date;
   weeks: readonly WeekLabel[];
 }): Promise<Map<string, number[]>> {
-  const holds = await CapacityHold.find(activeHoldsFilter(now), { reservations: 1 }).lean();
+  const holds = await CapacityHold.find(activeHoldsFilter(now), { reservations: 1, expiresAt: 1 }).lean();
+  return heldMinutesOf({ holds, now, weeks });
+}
+
+/** The same, of holds already read: those expired by `now` are left out. */
+export function heldMinutesOf({
+  holds,
+  now,
+  weeks,
+}: {
+  holds: readonly Pick<CapacityHoldDoc, 'reservations' | 'expiresAt'>[];
+  now: Date;
+  weeks: readonly WeekLabel[];
+}): Map<string, number[]> {
   const weekIndex = new Map(weeks.map((week, index) => [week, index]));
   const held = new Map<string, number[]>();
   for (const hold of holds) {
+    if (hold.expiresAt <= now) continue;
     for (const reservation of hold.reservations) {
       const index = weekIndex.get(reservation.week);
       if (index === undefined) continue;

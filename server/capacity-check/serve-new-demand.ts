@@ -1,11 +1,9 @@
-import { addDays, format } from 'date-fns';
-
 import { validateProblem, type ProblemInput } from '../../optimizer';
 import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
-import { buildAggregateNetwork } from '../../optimizer/aggregate-network';
-import { allowedWeeks, parseDay } from '../../optimizer/calendar';
-import { PlacementLedger } from '../../optimizer/placement-ledger';
-import { buildPlanningInstance } from '../../optimizer/planning-instance';
+import { extendAggregateNetwork } from '../../optimizer/aggregate-network';
+import { appendJobs } from '../../optimizer/planning-instance';
+import { findMovedJobs, type MovedJob } from './find-moved-jobs';
+import { serveOpenOrders } from './serve-open-orders';
 
 // The capacity check's one computation. It reuses the optimizer's exact aggregate model (skill
 // classes over pools of interchangeable workshops and weeks, solved by the greedy polymatroid
@@ -14,11 +12,13 @@ import { buildPlanningInstance } from '../../optimizer/planning-instance';
 // most that still fits while never taking minutes from earlier jobs, so the new demand gets
 // exactly what is left once every open order has all it can get: "without moving any open order".
 // With `movableDays`, normal-priority orders keep their claim but may finish that many days later.
+// The open orders are served once per network (serveOpenOrders) and each question carries that
+// flow on with its own demand: the same result as serving everything in one pass.
 
-/** Optimizer priority of a normal order (see PRIORITY_WEIGHT): the orders a designer may move. */
-const MOVABLE_PRIORITY = 1;
 const NEW_PREFIX = '\u0000new:';
 const EPSILON = 1e-6;
+
+export type { MovedJob };
 
 export interface NewDemand {
   skill: string;
@@ -44,12 +44,6 @@ export interface NewDemandFlow {
   workshopIds: string[];
   units: number;
   minutesPerUnit: number;
-}
-
-export interface MovedJob {
-  jobId: string;
-  /** Minutes of it that now finish after its ship-by date. */
-  lateMinutes: number;
 }
 
 export interface ServedDemand {
@@ -97,12 +91,15 @@ function serveOnce({
   /** Most whole units each line may count. */
   caps: readonly number[];
 }): ServedDemand {
-  const movedDue = (dueDate: string) => format(addDays(new Date(`${dueDate}T12:00:00Z`), movableDays), 'yyyy-MM-dd');
-  const jobs: ProblemInput['jobs'] = [
-    ...problem.jobs.map((job) =>
-      movableDays > 0 && (job.priority ?? 1) === MOVABLE_PRIORITY ? { ...job, dueDate: movedDue(job.dueDate) } : job,
-    ),
-    ...demand.map((line, index) => ({
+  const base = serveOpenOrders({ problem, movableDays });
+  const known = base.instance.jobs.length;
+  // A line whose skill no workshop has can get nothing: it is left out of the flow.
+  const skills = new Set(base.instance.skills);
+  const asked = demand.flatMap((line, index) => (skills.has(line.skill) ? [{ line, index }] : []));
+  const { jobs } = validateProblem({
+    horizon: problem.horizon,
+    workshops: [],
+    jobs: asked.map(({ line, index }) => ({
       id: `${NEW_PREFIX}${String(index).padStart(3, '0')}`,
       skill: line.skill,
       quantity: line.quantity,
@@ -112,13 +109,14 @@ function serveOnce({
       priority: 1,
       minLot: line.minLot,
     })),
-  ];
-  const instance = buildPlanningInstance(validateProblem({ ...problem, jobs, options: { fairness: false } }));
-  // Nothing is pinned in a check: the whole of every workshop's free minutes and every job is open.
-  const network = buildAggregateNetwork(instance, new PlacementLedger(instance));
-  const isNew = (j: number) => instance.jobs[j].job.id.startsWith(NEW_PREFIX);
-  const serviceOrder = [...network.serviceOrder.filter((j) => !isNew(j)), ...network.serviceOrder.filter(isNew)];
-  const solution = solveAggregateFlow({ ...network, serviceOrder });
+  });
+  const instance = appendJobs(base.instance, jobs);
+  const network = extendAggregateNetwork({
+    instance,
+    network: base.network,
+    remaining: { free: (w, t) => base.ledger.free(w, t), unplaced: (j) => instance.jobs[j].job.quantity },
+  });
+  const solution = solveAggregateFlow(network, base.solution);
 
   const lines: ServedLine[] = demand.map(() => ({ units: 0, minutes: 0 }));
   const poolIds = instance.pools.map((pool) => pool.workshops.map((w) => instance.workshops[w].id));
@@ -130,10 +128,9 @@ function serveOnce({
   // out in any way. Each new line takes whole units node by node (earliest week first); only whole
   // units count, since a piece of a unit left in one pool-week cannot join another's.
   const flows: NewDemandFlow[] = [];
-  instance.jobs.forEach((facts, j) => {
-    if (!isNew(j)) return;
-    const line = Number(facts.job.id.slice(NEW_PREFIX.length));
-    const minutesPerUnit = facts.job.minutesPerUnit;
+  asked.forEach(({ index: line }, k) => {
+    const j = known + k;
+    const minutesPerUnit = instance.jobs[j].job.minutesPerUnit;
     lines[line].minutes = solution.servedMinutes[j];
     let wanted = Math.min(caps[line], Math.floor(solution.servedMinutes[j] / minutesPerUnit + EPSILON));
     const c = network.classOfJob[j];
@@ -167,49 +164,6 @@ function serveOnce({
       load: load[p],
       capacity: pool.capacity,
     })),
-    moved: movableDays > 0 ? findMovedJobs({ instance, network, solution, movableDays }) : [],
+    moved: movableDays > 0 ? findMovedJobs({ instance, network, solution, movableDays, isNew: (j) => j >= known }) : [],
   };
-}
-
-/**
- * Normal orders that finish after their ship-by date in this answer. A class's jobs share one
- * window, so only its flow in weeks past the normal orders' original last week, beyond what its
- * other jobs (new demand, urgent orders) could take there, must be theirs.
- */
-function findMovedJobs({
-  instance,
-  network,
-  solution,
-  movableDays,
-}: {
-  instance: ReturnType<typeof buildPlanningInstance>;
-  network: ReturnType<typeof buildAggregateNetwork>;
-  solution: ReturnType<typeof solveAggregateFlow>;
-  movableDays: number;
-}): MovedJob[] {
-  const moved: MovedJob[] = [];
-  const isMovable = (j: number) =>
-    !instance.jobs[j].job.id.startsWith(NEW_PREFIX) && instance.jobs[j].job.priority === MOVABLE_PRIORITY;
-  for (const demandClass of network.classes) {
-    const members = demandClass.jobs.filter(isMovable);
-    if (members.length === 0) continue;
-    const original = allowedWeeks({
-      startDay: instance.startDay,
-      weeks: instance.weeks,
-      releaseDay: Number.NEGATIVE_INFINITY,
-      dueDay: (parseDay(instance.jobs[members[0]].job.dueDate) as number) - movableDays,
-    });
-    const lastOnTime = original ? original.last : -1;
-    let late = 0;
-    for (const a of demandClass.arcs) if (network.arcs[a].week > lastOnTime) late += solution.arcFlow[a];
-    const others = demandClass.jobs.filter((j) => !isMovable(j));
-    late -= others.reduce((sum, j) => sum + solution.servedMinutes[j], 0);
-    if (late <= EPSILON) continue;
-    const total = members.reduce((sum, j) => sum + solution.servedMinutes[j], 0);
-    for (const j of members) {
-      const lateMinutes = total > 0 ? (late * solution.servedMinutes[j]) / total : 0;
-      if (lateMinutes >= 1) moved.push({ jobId: instance.jobs[j].job.id, lateMinutes: Math.round(lateMinutes) });
-    }
-  }
-  return moved;
 }

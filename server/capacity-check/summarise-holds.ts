@@ -1,6 +1,8 @@
+import { type Actor } from '../domain/actor';
 import { type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
 import { listActiveHolds } from './read-held-minutes';
+import { mayReleaseHold } from './release-capacity-hold';
 
 /** A hold as the planner and the designer see it: what, by when, until when, and where it sits. */
 export interface HoldSummary {
@@ -12,9 +14,12 @@ export interface HoldSummary {
   heldBy: string;
   /** Hours reserved, by skill and week. */
   hours: { skill: Skill; week: WeekLabel; hours: number }[];
+  /** Whether the person looking may release it (see mayReleaseHold). */
+  mayRelease: boolean;
 }
 
-export async function summariseActiveHolds({ now }: { now: Date }): Promise<HoldSummary[]> {
+/** The holds still reserving capacity as of `now`, as `actor` (when given) sees them. */
+export async function summariseActiveHolds({ now, actor }: { now: Date; actor?: Actor }): Promise<HoldSummary[]> {
   const holds = await listActiveHolds({ now });
   return holds.map((hold) => {
     const minutes = new Map<string, { skill: Skill; week: WeekLabel; minutes: number }>();
@@ -34,6 +39,7 @@ export async function summariseActiveHolds({ now }: { now: Date }): Promise<Hold
       hours: [...minutes.values()]
         .sort((a, b) => a.week.localeCompare(b.week) || a.skill.localeCompare(b.skill))
         .map(({ skill, week, minutes: held }) => ({ skill, week, hours: Math.round(held / 6) / 10 })),
+      mayRelease: actor ? mayReleaseHold({ actor, hold }) : false,
     };
   });
 }

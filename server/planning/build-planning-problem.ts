@@ -38,6 +38,15 @@ export interface PlanningProblem {
   orderIds: Types.ObjectId[];
 }
 
+/** Open demand as the optimizer's jobs: it does not depend on the instant a plan is made as of. */
+export interface PlanningDemand {
+  problemJobs: ProblemInput['jobs'];
+  /** Optimizer job id → order line. */
+  jobs: Map<string, PlanningJobRef>;
+  demandUnits: number;
+  orderIds: Types.ObjectId[];
+}
+
 /**
  * Turns the database's open demand and workshop capacity into the optimizer's problem. Ids are
  * readable (workshop codes, "order reference / SKU") because the optimizer's explanations quote
@@ -61,9 +70,19 @@ export async function buildPlanningProblem({
     Product.find({}, { minimumLot: 1 }).lean(),
     readHeldMinutes({ now: horizon.now, weeks: horizon.labels }),
   ]);
-  // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.
-  const minimumLot = new Map(products.map((product) => [String(product._id), product.minimumLot]));
+  const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
+  const demand = planningDemandOf({ lines, minimumLots });
+  return assemblePlanningProblem({ horizon, demand, capacity, held, timeLimitMs });
+}
 
+/** The optimizer's jobs for open demand; `minimumLots` maps product ids to their minimum lot. */
+export function planningDemandOf({
+  lines,
+  minimumLots,
+}: {
+  lines: readonly UncoveredOrderLine[];
+  minimumLots: ReadonlyMap<string, number>;
+}): PlanningDemand {
   const jobs = new Map<string, PlanningJobRef>();
   const problemJobs: ProblemInput['jobs'] = [];
   for (const line of lines) {
@@ -77,10 +96,36 @@ export async function buildPlanningProblem({
       pieceRateCents: line.pieceRateCents,
       dueDate: nairobiDateString(line.shipBy),
       priority: PRIORITY_WEIGHT[line.priority],
-      minLot: minimumLot.get(String(line.productId)) ?? 1,
+      // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.
+      minLot: minimumLots.get(String(line.productId)) ?? 1,
     });
   }
+  return {
+    problemJobs,
+    jobs,
+    demandUnits: lines.reduce((sum, line) => sum + line.units, 0),
+    orderIds: [...new Map(lines.map((line) => [String(line.orderId), line.orderId])).values()],
+  };
+}
 
+/**
+ * The problem of open demand on the workshops' free capacity less what holds keep (workshop code
+ * → minutes per horizon week). The designers' capacity check keeps the demand between questions
+ * and puts it together with capacity as of each question's instant.
+ */
+export function assemblePlanningProblem({
+  horizon,
+  demand,
+  capacity,
+  held,
+  timeLimitMs,
+}: {
+  horizon: PlanningHorizon;
+  demand: PlanningDemand;
+  capacity: readonly WorkshopFreeMinutes[];
+  held: ReadonlyMap<string, number[]>;
+  timeLimitMs?: number;
+}): PlanningProblem {
   const workshops = new Map(capacity.map((workshop) => [workshop.code, workshop]));
   const problem: ProblemInput = {
     horizon: { start: horizon.startDate, weeks: horizon.labels.length },
@@ -93,17 +138,10 @@ export async function buildPlanningProblem({
         Math.max(0, free - (held.get(workshop.code)?.[week] ?? 0)),
       ),
     })),
-    jobs: problemJobs,
+    jobs: demand.problemJobs,
     ...(timeLimitMs ? { options: { timeLimitMs } } : {}),
   };
-  return {
-    problem,
-    horizon,
-    jobs,
-    workshops,
-    demandUnits: lines.reduce((sum, line) => sum + line.units, 0),
-    orderIds: [...new Map(lines.map((line) => [String(line.orderId), line.orderId])).values()],
-  };
+  return { problem, horizon, jobs: demand.jobs, workshops, demandUnits: demand.demandUnits, orderIds: demand.orderIds };
 }
 
 function toJobRef(line: UncoveredOrderLine): PlanningJobRef {

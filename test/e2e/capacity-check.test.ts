@@ -50,7 +50,7 @@ describe('the capacity check in Chromium', { timeout: 90_000 }, () => {
     await server?.close();
   });
 
-  it('a designer creates a product at a fair rate, asks, sees the bottleneck and levers, holds; the planner sees the hold', async () => {
+  it('a designer creates a product at a fair rate, asks, sees the bottleneck and levers, holds; the planner sees and releases the hold', async () => {
     const { page } = await openAs('designer');
     await page.goto(`${server.url}/design/products/new`);
     const form = page.getByTestId('product-form');
@@ -105,6 +105,13 @@ describe('the capacity check in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => holds.textContent()).toContain(hold?.reference as string);
     expect(await holds.textContent()).toMatch(/Brass casting: [\d,.]+ h/);
     await shoot(planner.page, 'planner');
+
+    // The planner gives the capacity back: the panel comes back without the hold.
+    await holds.getByRole('button', { name: `Release ${hold?.reference}` }).click();
+    await planner.page.waitForURL(/\/planning\?released=HOLD-/);
+    await expect.poll(() => holds.textContent()).toContain('No capacity is held');
+    expect(await CapacityHold.findById(hold?._id).lean()).toMatchObject({ status: 'released' });
+    await shoot(planner.page, 'released');
     expect(consoleErrors).toEqual([]);
   });
 });

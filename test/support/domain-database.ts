@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { ALL_MODELS, ensureCollectionsAndIndexes } from '#server/models/index';
 
 import { testDatabaseUri } from './test-database';
@@ -14,9 +15,13 @@ export async function connectDomainDatabase(): Promise<void> {
   await ensureCollectionsAndIndexes();
 }
 
-/** Empties every Kiwanda collection, keeping collections and indexes. */
+/**
+ * Empties every Kiwanda collection, keeping collections and indexes, and drops every kept read
+ * model: the data under them went without the events that would have dropped them.
+ */
 export async function clearDomainDatabase(): Promise<void> {
   for (const model of ALL_MODELS) await model.collection.deleteMany({});
+  clearReadModelCaches();
 }
 
 export async function disconnectDomainDatabase(): Promise<void> {

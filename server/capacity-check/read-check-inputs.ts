@@ -1,0 +1,64 @@
+import { cachedReadModel, type Invalidation } from '../dashboard/read-model-cache';
+import { PLAN_INPUT_EVENTS } from '../domain/events';
+import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
+import { type Skill } from '../domain/skills';
+import { Artisan, type Gender } from '../models/artisan';
+import { CapacityHold, type CapacityHoldDoc } from '../models/capacity-hold';
+import { Product } from '../models/product';
+import { planningDemandOf, type PlanningDemand } from '../planning/build-planning-problem';
+import { listUncoveredOrderLines } from '../services/orders/list-uncovered-order-lines';
+
+/**
+ * What the capacity check reads besides capacity: none of it depends on the instant asked about
+ * (expired holds are left out when the network is put together as of `now`).
+ */
+export interface CheckInputs {
+  /** Open demand not yet given to any workshop, as planning's jobs. */
+  demand: PlanningDemand;
+  /** Every hold still marked held, expired or not. */
+  holds: Pick<CapacityHoldDoc, 'reservations' | 'expiresAt'>[];
+  artisans: { workshopId: string; skills: Skill[]; weeklyHours: number; gender: Gender }[];
+}
+
+export async function readCheckInputs(): Promise<CheckInputs> {
+  const [lines, products, holds, artisans] = await Promise.all([
+    listUncoveredOrderLines(),
+    Product.find({}, { minimumLot: 1 }).lean(),
+    CapacityHold.find({ status: 'held' }, { reservations: 1, expiresAt: 1 }).lean(),
+    Artisan.find({ status: 'active' }, { workshop: 1, skills: 1, weeklyHours: 1, gender: 1 }).lean(),
+  ]);
+  const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
+  return {
+    demand: planningDemandOf({ lines, minimumLots }),
+    holds,
+    artisans: artisans.map((artisan) => ({
+      workshopId: String(artisan.workshop),
+      skills: artisan.skills,
+      weeklyHours: artisan.weeklyHours,
+      gender: artisan.gender,
+    })),
+  };
+}
+
+const holdsCapacity = (status: string | null) =>
+  status !== null && (CAPACITY_HOLDING_STATUSES as readonly string[]).includes(status);
+
+/**
+ * Dropped by every event that changes what planning reads (new and cancelled orders, capacity
+ * and holds), except a job moving between statuses that both cover its order's units (accepted,
+ * in progress, ready…): only a job offered, declined or cancelled changes the open demand.
+ * NOTE: a product's minimum lot changes without an event; the age limit bounds that.
+ */
+const INVALIDATION: Invalidation = {
+  ...Object.fromEntries(PLAN_INPUT_EVENTS.map((event) => [event, 'all' as const])),
+  'job:status': (event) => (holdsCapacity(event.from) !== holdsCapacity(event.to) ? ['all'] : []),
+};
+
+/** The inputs kept between questions: reading open demand is most of what a question used to cost. */
+export const readKeptCheckInputs = cachedReadModel<void, CheckInputs>({
+  name: 'capacity-check-inputs',
+  invalidatedBy: INVALIDATION,
+  maxAgeMs: 60_000,
+  keyOf: () => 'all',
+  compute: readCheckInputs,
+});
