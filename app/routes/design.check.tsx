@@ -17,6 +17,7 @@ import checkStyles from '../components/capacity-check/capacity-check.css';
 import { CheckAnswer } from '../components/capacity-check/check-answer';
 import { HeldCapacity } from '../components/capacity-check/held-capacity';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { DayInput } from '../components/day-input';
 import designStyles from '../components/design/design.css';
 import { formatDay } from '../format';
 import { useActionResult } from '../realtime/use-action-result';
@@ -115,7 +116,7 @@ export default function CapacityCheckPage() {
         </fieldset>
         <label>
           Ready to ship by
-          <input type="date" name="by" defaultValue={form.by ?? ''} required />
+          <DayInput name="by" defaultValue={form.by ?? ''} required />
         </label>
         <fieldset>
           <legend>Open orders</legend>

@@ -3,6 +3,7 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { COLLECTION_STATUSES } from '#server/domain/collection-status';
 import type { CollectionRow } from '#server/services/catalogue/list-catalogue';
 
+import { DayInput } from '../day-input';
 import { FieldError, fieldErrorOf } from '../field-error';
 
 const STATUS_LABELS = { draft: 'Draft', checked: 'Checked against capacity', launched: 'Launched' } as const;
@@ -39,7 +40,7 @@ export function CollectionForm({
       </label>
       <label>
         Launch day
-        <input type="date" name="launchDate" defaultValue={collection?.launchDate} required />
+        <DayInput name="launchDate" defaultValue={collection?.launchDate} required />
         <FieldError message={errorOf('launchDate')} />
       </label>
       <label>
