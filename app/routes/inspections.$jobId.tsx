@@ -11,17 +11,18 @@ import { z } from 'zod';
 import { DEFECT_REASONS } from '#server/domain/defect-reasons';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { readInspectionUpload } from '../phone/inspection-form.server';
 import { PhoneActionForm, renderedActionId } from '../phone/phone-action-form';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell, phoneNotice } from '../phone/phone-shell';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { shrinkPhotoInput } from '../phone/shrink-photo';
 import { answerDomainErrors, parseParams, readForm } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'Inspect · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('Inspect');
 
 const Params = z.object({ jobId: z.string().regex(/^[0-9a-f]{24}$/, 'is not a job id') });
 
@@ -38,12 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await readForm(args.request.clone());
   if (form.get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'inspections');
-  const upload = form.get('photo');
-  const photo = upload instanceof File && upload.size > 0 ? Buffer.from(await upload.arrayBuffer()) : undefined;
-  const defects = DEFECT_REASONS.flatMap((reason) => {
-    const quantity = Number(form.get(`defect-${reason}`) ?? 0);
-    return quantity > 0 ? [{ reason, quantity }] : [];
-  });
+  const { photo, defects } = await readInspectionUpload(form);
   const result = await answerPhoneAction(args, { actor, photo, extra: { jobId, kind: 'inspection', defects } });
   // Done: back to the day's list, which now goes without this job.
   if ('ok' in result && result.ok) throw redirect(`/inspections?saved=${jobId}`);

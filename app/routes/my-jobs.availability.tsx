@@ -9,16 +9,16 @@ import { z } from 'zod';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { formatDay } from '../format';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell } from '../phone/phone-shell';
 import { artisanTabs } from '../phone/phone-tabs';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { answerDomainErrors, parseForm, readForm, runAction } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'Days away · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('Days away');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, language } = await requirePhoneUser(args, 'my-jobs');
