@@ -6,7 +6,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 
 import { DEFECT_REASONS } from '#server/domain/defect-reasons';
 
@@ -14,6 +13,7 @@ import { DashboardErrorBoundary } from '../components/dashboard/route-error-boun
 import { readInspectionUpload } from '../phone/inspection-form.server';
 import { PhoneActionForm, renderedActionId } from '../phone/phone-action-form';
 import { phoneLinks, phoneMeta } from '../phone/phone-links';
+import { InspectionParams } from '../phone/phone-schemas.server';
 import { PhoneShell, phoneNotice } from '../phone/phone-shell';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
@@ -24,10 +24,8 @@ export const links: LinksFunction = phoneLinks;
 
 export const meta: MetaFunction = () => phoneMeta('Inspect');
 
-const Params = z.object({ jobId: z.string().regex(/^[0-9a-f]{24}$/, 'is not a job id') });
-
 export async function loader(args: LoaderFunctionArgs) {
-  const { jobId } = parseParams(args.params, Params);
+  const { jobId } = parseParams(args.params, InspectionParams);
   const { actor, language } = await requirePhoneUser(args, 'inspections');
   const visit = await answerDomainErrors(() => args.context.phone.readInspectionVisit({ actor, jobId }));
   return { visit, language, nonce: newFormNonce() };
@@ -35,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 /** Records the inspection once per action id, with its defects and the photo the phone shrank. */
 export async function action(args: ActionFunctionArgs) {
-  const { jobId } = parseParams(args.params, Params);
+  const { jobId } = parseParams(args.params, InspectionParams);
   const form = await readForm(args.request.clone());
   if (form.get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'inspections');

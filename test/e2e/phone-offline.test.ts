@@ -12,6 +12,7 @@ import { makeArtisan, makeWorkshop } from '../factories/network';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { clearDomainDatabase } from '../support/domain-database';
+import { measurePhoneLoad } from '../support/phone-load';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -38,6 +39,8 @@ describe(
     let officer: Page;
     let jobId: string;
     let artisanCookie: string;
+    let artisanSession: Awaited<ReturnType<typeof signIn>>;
+    let officerSession: Awaited<ReturnType<typeof signIn>>;
     const contexts: BrowserContext[] = [];
 
     const shoot = async (page: Page, name: string) => {
@@ -62,8 +65,8 @@ describe(
         makeJob({ workshop: workshop._id, quantity: 3, pieceRateCents: 40_000, plannedWeek: isoWeekLabel(new Date()) }),
       );
       jobId = String(job._id);
-      const artisanSession = await signIn({ baseUrl: server.url, role: 'artisan', artisanId: String(maker._id) });
-      const officerSession = await signIn({ baseUrl: server.url, role: 'field_officer' });
+      artisanSession = await signIn({ baseUrl: server.url, role: 'artisan', artisanId: String(maker._id) });
+      officerSession = await signIn({ baseUrl: server.url, role: 'field_officer' });
       await User.updateOne({ _id: officerSession.user.id }, { $set: { areas: ['Mathare'] } });
       artisanCookie = artisanSession.cookie;
       browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
@@ -156,6 +159,23 @@ describe(
       const body = (await refused.json()) as { ok: boolean; fields: Record<string, string> };
       expect(body.ok).toBe(false);
       expect(Object.keys(body.fields)).toContain('madeQuantity');
+    });
+
+    // Slow 3G times are measured by `npm run bench:phone`; the size is what a phone pays on any network.
+    it('sends a phone at most 150 KB of gzipped JavaScript for its first load of each page', async () => {
+      for (const [session, path, contentSelector] of [
+        [artisanSession, '/my-jobs', '[data-testid="my-work"]'],
+        [officerSession, '/inspections', '[data-testid="officer-areas"]'],
+      ] as const) {
+        const context = await phoneContext(session);
+        const load = await measurePhoneLoad(context, await context.newPage(), `${server.url}${path}`, {
+          contentSelector,
+          slow: false,
+        });
+        expect(load.scripts.length).toBeGreaterThan(0);
+        expect(load.scriptBytes, `${path}: ${JSON.stringify(load.scripts)}`).toBeLessThanOrEqual(150 * 1024);
+        console.log(`${path}: ${load.scriptBytes} bytes of script in ${load.scripts.length} files`);
+      }
     });
   },
 );
