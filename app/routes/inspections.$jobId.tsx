@@ -10,6 +10,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DEFECT_REASONS } from '#server/domain/defect-reasons';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { formatNairobiTime } from '../format';
 import { readInspectionUpload } from '../phone/inspection-form.server';
 import { PhoneActionForm, renderedActionId } from '../phone/phone-action-form';
 import { phoneLinks, phoneMeta } from '../phone/phone-links';
@@ -27,8 +28,13 @@ export const meta: MetaFunction = () => phoneMeta('Inspect');
 export async function loader(args: LoaderFunctionArgs) {
   const { jobId } = parseParams(args.params, InspectionParams);
   const { actor, language } = await requirePhoneUser(args, 'inspections');
-  const visit = await answerDomainErrors(() => args.context.phone.readInspectionVisit({ actor, jobId }));
-  return { visit, language, nonce: newFormNonce() };
+  const [visit, photos] = await answerDomainErrors(() =>
+    Promise.all([
+      args.context.phone.readInspectionVisit({ actor, jobId }),
+      args.context.phone.listJobInspectionPhotos({ actor, jobId }),
+    ]),
+  );
+  return { visit, photos, language, nonce: newFormNonce() };
 }
 
 /** Records the inspection once per action id, with its defects and the photo the phone shrank. */
@@ -45,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InspectJobPage() {
-  const { visit, language, nonce } = useLoaderData<typeof loader>();
+  const { visit, photos, language, nonce } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = PHONE_WORDS[language];
   const fields = result && 'fields' in result ? result.fields : {};
@@ -137,6 +143,28 @@ export default function InspectJobPage() {
           </button>
         </PhoneActionForm>
       )}
+      {photos.length > 0 ? (
+        <section aria-labelledby="photos-heading" data-testid="inspection-photos">
+          <h2 id="photos-heading">{words.inspect.photos}</h2>
+          <ul className="phone-photos">
+            {photos.map((photo) => (
+              <li key={photo.inspectionId}>
+                <a href={`/inspections/${visit.jobId}/photos/${photo.inspectionId}`}>
+                  <img
+                    src={`/inspections/${visit.jobId}/photos/${photo.inspectionId}`}
+                    alt={words.inspect.photoOf(formatNairobiTime(photo.inspectedAt))}
+                    loading="lazy"
+                  />
+                </a>
+                <span className="muted">
+                  {formatNairobiTime(photo.inspectedAt)} · {words.inspect.passed} {photo.passedQuantity} ·{' '}
+                  {words.inspect.failed} {photo.failedQuantity}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </PhoneShell>
   );
 }
