@@ -43,11 +43,16 @@ const ready = await new Promise<{ url: string; artisan: Session; officer: Sessio
 
 /** Waits until the service worker runs the page and holds the page itself for next time. */
 async function pageCached(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => navigator.serviceWorker.controller !== null && (await caches.match(window.location.href)) !== undefined,
-    undefined,
-    { timeout: 120_000 },
-  );
+  // Polled from here: waitForFunction would count an async predicate's pending promise as a yes.
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const cached = await page.evaluate(
+      async () =>
+        navigator.serviceWorker.controller !== null && (await caches.match(window.location.href)) !== undefined,
+    );
+    if (cached) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the service worker never kept ${page.url()}`);
 }
 
 async function measurePage(browser: Browser, session: Session, pagePath: string, contentSelector: string) {

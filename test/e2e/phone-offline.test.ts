@@ -19,13 +19,16 @@ import { signIn } from '../support/sign-in';
 const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
 const PHONE = { width: 360, height: 740 };
 
-/** True once the page runs under the service worker and the worker holds the page as it is now. */
+/** Waits until the page runs under the service worker and the worker holds the page as it is now. */
 async function pageKeptOffline(page: Page, mustContain: string) {
-  await page.waitForFunction(async (text) => {
-    if (!navigator.serviceWorker.controller) return false;
-    const kept = await caches.match(window.location.href);
-    return kept !== undefined && (await kept.text()).includes(text);
-  }, mustContain);
+  const kept = () =>
+    page.evaluate(async (text) => {
+      if (!navigator.serviceWorker.controller) return false;
+      const copy = await caches.match(window.location.href);
+      return copy !== undefined && (await copy.text()).includes(text);
+    }, mustContain);
+  // Polled from here: an async predicate would count its pending promise as a yes.
+  await expect.poll(kept, { timeout: 30_000, interval: 200 }).toBe(true);
 }
 
 describe(
@@ -113,6 +116,9 @@ describe(
       await artisan.getByTestId('queue-count').waitFor({ state: 'detached' });
       await artisan.locator(`[data-testid="work"][data-job-id="${jobId}"][data-status="ready_for_qc"]`).waitFor();
       await shoot(artisan, 'sent');
+      await artisan.goto(`${server.url}/my-jobs/availability`);
+      await artisan.getByTestId('declare-absence').waitFor();
+      await shoot(artisan, 'availability');
 
       const job = await Job.findById(jobId).lean();
       // "Ready" means every piece is made.
