@@ -54,6 +54,7 @@ import { cancelChannelOrder, readChannelOrder } from './services/channels/channe
 import { createChannelOrder } from './services/channels/create-channel-order';
 import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
 import { readInspectionQueue, readInspectionVisit } from './services/inspections/read-inspection-queue';
+import { listJobInspectionPhotos, readJobInspectionPhoto } from './services/inspections/read-job-inspection-photos';
 import { readInspectionPhoto } from './services/inspections/save-inspection-photo';
 import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
@@ -192,6 +193,9 @@ export function createAppContext({
       readInspectionQueue,
       readInspectionVisit,
       readInspectionPhoto,
+      /** A job's inspection photos, for the officers of its area and HQ. */
+      listJobInspectionPhotos,
+      readJobInspectionPhoto,
       /** Applies a phone's action exactly once per action id (server/services/phone-actions). */
       applyPhoneAction: (input: Omit<Parameters<typeof applyPhoneAction>[0], 'now'>) =>
         applyPhoneAction({ ...input, now: clock.now() }),

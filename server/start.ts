@@ -10,12 +10,9 @@ import { BUILD_PATH } from './remix-build';
 process.env.NODE_ENV ??= 'production';
 
 if (!existsSync(BUILD_PATH)) {
-  console.log('No production build yet: running `remix build` first…');
-  // The classic compiler loads Vite's CommonJS API only to warn that it is deprecated; nothing uses it.
-  const build = spawnSync('npx', ['remix', 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, VITE_CJS_IGNORE_WARNING: 'true' },
-  });
+  console.log('No production build yet: running `npm run build` first…');
+  // The build script also makes the phone pages' service worker (scripts/build-service-worker.ts).
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -2,11 +2,12 @@ import { Form } from '@remix-run/react';
 import { type FormEvent, type ReactNode } from 'react';
 
 import { newActionId } from './action-id';
+import { useActionQueue } from './action-queue-context';
 
 /**
  * A form for one phone action on one job. It posts to the page's action, so it works without
- * JavaScript, carrying the id the server rendered; with JavaScript the phone makes a fresh id at
- * each tap, just before the form is sent.
+ * JavaScript, carrying the id the server rendered. With JavaScript the phone makes a fresh id at
+ * each tap and hands the form to its action queue, which keeps it while there is no network.
  */
 export function PhoneActionForm({
   kind,
@@ -26,9 +27,14 @@ export function PhoneActionForm({
   encType?: 'multipart/form-data';
   testId?: string;
 }) {
+  const queue = useActionQueue();
   const stampActionId = (event: FormEvent<HTMLFormElement>) => {
     const field = event.currentTarget.elements.namedItem('actionId');
     if (field instanceof HTMLInputElement) field.value = newActionId();
+    if (!queue) return;
+    // Remix leaves a form whose submit event was cancelled alone.
+    event.preventDefault();
+    queue.submit(event.currentTarget);
   };
   return (
     <Form

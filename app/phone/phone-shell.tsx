@@ -3,11 +3,13 @@ import { type ReactNode } from 'react';
 
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#server/domain/languages';
 
+import { ActionQueueProvider, useActionQueue } from './action-queue-context';
 import { type PhoneWords } from './phone-words';
 
 /**
- * The frame of every phone page: the page's tabs, what the last action did, the page, and the
- * language switch. Built for a 360 px screen and a thumb: every target is at least 48 px tall.
+ * The frame of every phone page: the page's tabs, what the last action did, the phone's action
+ * queue, the page, and the language switch. Built for a 360 px screen and a thumb: every target
+ * is at least 48 px tall.
  */
 export function PhoneShell({
   words,
@@ -22,7 +24,32 @@ export function PhoneShell({
   notice?: { tone: 'ok' | 'bad'; text: string } | null;
   children: ReactNode;
 }) {
+  return (
+    <ActionQueueProvider>
+      <PhoneFrame words={words} language={language} tabs={tabs} notice={notice}>
+        {children}
+      </PhoneFrame>
+    </ActionQueueProvider>
+  );
+}
+
+function PhoneFrame({
+  words,
+  language,
+  tabs,
+  notice,
+  children,
+}: {
+  words: PhoneWords;
+  language: Language;
+  tabs: { to: string; label: string }[];
+  notice?: { tone: 'ok' | 'bad'; text: string } | null;
+  children: ReactNode;
+}) {
   const location = useLocation();
+  const queue = useActionQueue();
+  // The queue's last answer is newer than what the page's own post (without JavaScript) answered.
+  const shown = queueNotice(words, queue?.last ?? null) ?? notice;
   return (
     <div className="phone" lang={language}>
       {tabs.length > 1 ? (
@@ -34,9 +61,19 @@ export function PhoneShell({
           ))}
         </nav>
       ) : null}
-      {notice ? (
-        <p className={`phone-notice phone-notice--${notice.tone}`} role="status" data-testid="phone-notice">
-          {notice.text}
+      {queue && !queue.online ? (
+        <p className="phone-notice phone-notice--wait" role="status" data-testid="offline-notice">
+          {words.queue.offline}
+        </p>
+      ) : null}
+      {queue && queue.waiting > 0 ? (
+        <p className="phone-queue" role="status" data-testid="queue-count" data-count={queue.waiting}>
+          {words.queue.waiting(queue.waiting)}
+        </p>
+      ) : null}
+      {shown ? (
+        <p className={`phone-notice phone-notice--${shown.tone}`} role="status" data-testid="phone-notice">
+          {shown.text}
         </p>
       ) : null}
       {children}
@@ -71,4 +108,14 @@ export function phoneNotice(
   if (!result.ok) return { tone: 'bad', text: result.error };
   if (result.replayed) return { tone: 'ok', text: words.alreadyDone };
   return { tone: 'ok', text: words.done[result.kind] ?? words.done.progress };
+}
+
+/** What the queue last did, in the person's words: an answer, or "kept on this phone". */
+function queueNotice(
+  words: PhoneWords,
+  last: NonNullable<ReturnType<typeof useActionQueue>>['last'],
+): { tone: 'ok' | 'bad' | 'wait'; text: string } | null {
+  if (!last) return null;
+  if ('queuedOffline' in last) return { tone: 'wait', text: words.queue.savedOffline };
+  return phoneNotice(words, last.answer);
 }

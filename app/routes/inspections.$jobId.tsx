@@ -6,44 +6,44 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 
 import { DEFECT_REASONS } from '#server/domain/defect-reasons';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { formatNairobiTime } from '../format';
+import { readInspectionUpload } from '../phone/inspection-form.server';
 import { PhoneActionForm, renderedActionId } from '../phone/phone-action-form';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
+import { InspectionParams } from '../phone/phone-schemas.server';
 import { PhoneShell, phoneNotice } from '../phone/phone-shell';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { shrinkPhotoInput } from '../phone/shrink-photo';
 import { answerDomainErrors, parseParams, readForm } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'Inspect · Kiwanda' }];
-
-const Params = z.object({ jobId: z.string().regex(/^[0-9a-f]{24}$/, 'is not a job id') });
+export const meta: MetaFunction = () => phoneMeta('Inspect');
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { jobId } = parseParams(args.params, Params);
+  const { jobId } = parseParams(args.params, InspectionParams);
   const { actor, language } = await requirePhoneUser(args, 'inspections');
-  const visit = await answerDomainErrors(() => args.context.phone.readInspectionVisit({ actor, jobId }));
-  return { visit, language, nonce: newFormNonce() };
+  const [visit, photos] = await answerDomainErrors(() =>
+    Promise.all([
+      args.context.phone.readInspectionVisit({ actor, jobId }),
+      args.context.phone.listJobInspectionPhotos({ actor, jobId }),
+    ]),
+  );
+  return { visit, photos, language, nonce: newFormNonce() };
 }
 
 /** Records the inspection once per action id, with its defects and the photo the phone shrank. */
 export async function action(args: ActionFunctionArgs) {
-  const { jobId } = parseParams(args.params, Params);
+  const { jobId } = parseParams(args.params, InspectionParams);
   const form = await readForm(args.request.clone());
   if (form.get('intent') === 'language') return chooseLanguageAction(args);
   const { actor } = await requirePhoneUser(args, 'inspections');
-  const upload = form.get('photo');
-  const photo = upload instanceof File && upload.size > 0 ? Buffer.from(await upload.arrayBuffer()) : undefined;
-  const defects = DEFECT_REASONS.flatMap((reason) => {
-    const quantity = Number(form.get(`defect-${reason}`) ?? 0);
-    return quantity > 0 ? [{ reason, quantity }] : [];
-  });
+  const { photo, defects } = await readInspectionUpload(form);
   const result = await answerPhoneAction(args, { actor, photo, extra: { jobId, kind: 'inspection', defects } });
   // Done: back to the day's list, which now goes without this job.
   if ('ok' in result && result.ok) throw redirect(`/inspections?saved=${jobId}`);
@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InspectJobPage() {
-  const { visit, language, nonce } = useLoaderData<typeof loader>();
+  const { visit, photos, language, nonce } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = PHONE_WORDS[language];
   const fields = result && 'fields' in result ? result.fields : {};
@@ -143,6 +143,28 @@ export default function InspectJobPage() {
           </button>
         </PhoneActionForm>
       )}
+      {photos.length > 0 ? (
+        <section aria-labelledby="photos-heading" data-testid="inspection-photos">
+          <h2 id="photos-heading">{words.inspect.photos}</h2>
+          <ul className="phone-photos">
+            {photos.map((photo) => (
+              <li key={photo.inspectionId}>
+                <a href={`/inspections/${visit.jobId}/photos/${photo.inspectionId}`}>
+                  <img
+                    src={`/inspections/${visit.jobId}/photos/${photo.inspectionId}`}
+                    alt={words.inspect.photoOf(formatNairobiTime(photo.inspectedAt))}
+                    loading="lazy"
+                  />
+                </a>
+                <span className="muted">
+                  {formatNairobiTime(photo.inspectedAt)} · {words.inspect.passed} {photo.passedQuantity} ·{' '}
+                  {words.inspect.failed} {photo.failedQuantity}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </PhoneShell>
   );
 }

@@ -10,16 +10,16 @@ import { INSPECTION_QUEUE_EVENTS } from '#server/domain/events';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { formatNairobiTime } from '../format';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell } from '../phone/phone-shell';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'Inspections · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('Inspections');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, language } = await requirePhoneUser(args, 'inspections');

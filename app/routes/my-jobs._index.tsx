@@ -10,18 +10,18 @@ import { ARTISAN_PHONE_EVENTS } from '#server/domain/events';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OfferCard, WorkCard } from '../phone/job-cards';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell, phoneNotice } from '../phone/phone-shell';
 import { artisanTabs } from '../phone/phone-tabs';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors, readForm } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'My jobs · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('My jobs');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, language } = await requirePhoneUser(args, 'my-jobs');

@@ -5,20 +5,20 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { formatDay } from '../format';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
+import { AvailabilityForm } from '../phone/phone-schemas.server';
 import { PhoneShell } from '../phone/phone-shell';
 import { artisanTabs } from '../phone/phone-tabs';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { answerDomainErrors, parseForm, readForm, runAction } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'Days away · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('Days away');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, language } = await requirePhoneUser(args, 'my-jobs');
@@ -27,16 +27,6 @@ export async function loader(args: LoaderFunctionArgs) {
   );
   return { absences, language };
 }
-
-const AvailabilityForm = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('declare'),
-    from: z.string({ error: 'choose the first day away' }),
-    to: z.string({ error: 'choose the last day away' }),
-    reason: z.string().optional(),
-  }),
-  z.object({ intent: z.literal('cancel'), absenceId: z.string({ error: 'choose the days away to cancel' }) }),
-]);
 
 /** Days away go through the capacity module, which tells planners (`capacity:changed`). */
 export async function action(args: ActionFunctionArgs) {

@@ -11,17 +11,17 @@ import type { EarningRow } from '#server/services/jobs/read-artisan-earnings';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { formatKes, formatNairobiTime } from '../format';
+import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell } from '../phone/phone-shell';
 import { artisanTabs } from '../phone/phone-tabs';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS, type PhoneWords } from '../phone/phone-words';
-import phoneStyles from '../phone/phone.css';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors } from '../route-input.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: phoneStyles }];
+export const links: LinksFunction = phoneLinks;
 
-export const meta: MetaFunction = () => [{ title: 'My pay · Kiwanda' }];
+export const meta: MetaFunction = () => phoneMeta('My pay');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { actor, language } = await requirePhoneUser(args, 'my-jobs');

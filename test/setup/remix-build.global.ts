@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 
-/** Builds the Remix app once per test run, so server and browser tests exercise the real bundle. */
+/**
+ * Builds the Remix app once per test run, then the phone pages' service worker from it, so server
+ * and browser tests exercise the real bundle and the real worker (`npm run build` does the same).
+ */
 export default function buildRemixOnce() {
   const started = Date.now();
   const result = spawnSync('npx', ['remix', 'build'], {
@@ -10,5 +13,9 @@ export default function buildRemixOnce() {
   if (result.status !== 0) {
     throw new Error(`remix build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
-  console.log(`remix build for tests: ${Date.now() - started} ms`);
+  const worker = spawnSync('npx', ['tsx', 'scripts/build-service-worker.ts'], { encoding: 'utf8' });
+  if (worker.status !== 0) {
+    throw new Error(`service worker build failed (exit ${worker.status}):\n${worker.stdout}\n${worker.stderr}`);
+  }
+  console.log(`remix build and service worker for tests: ${Date.now() - started} ms`);
 }

@@ -1,0 +1,18 @@
+import { type LinksFunction, type MetaDescriptor } from '@remix-run/node';
+
+import phoneStyles from './phone.css';
+
+/** The brass of the style sheets (`--brass` in app/styles/app.css), as the phone's bar colour. */
+const THEME_COLOUR = '#b45309';
+
+/** What every phone page links: its style sheet, the web app manifest (installable) and icons. */
+export const phoneLinks: LinksFunction = () => [
+  { rel: 'stylesheet', href: phoneStyles },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
+  { rel: 'apple-touch-icon', href: '/icons/icon-192.png' },
+];
+
+/** A phone page's title and the colour the phone gives its bar. */
+export function phoneMeta(title: string): MetaDescriptor[] {
+  return [{ title: `${title} · Kiwanda` }, { name: 'theme-color', content: THEME_COLOUR }];
+}

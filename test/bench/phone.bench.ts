@@ -1,0 +1,108 @@
+/**
+ * The phone pages on a cheap Android: Chromium at 360 × 740 with DevTools' "Slow 3G" network and
+ * a 4× CPU slowdown, against Kiwanda as deployed (the server in its own process, real sockets).
+ * For the artisan's /my-jobs and the officer's /inspections: the first load (nothing cached)
+ * and a load once the service worker holds the scripts and the page, each as first contentful
+ * paint (the page's content is in its HTML), with the gzipped script that crossed the network.
+ * The service worker's own fetches are slowed too, or a cached load would look better than it is.
+ *
+ * Run with `npm run bench:phone`. Targets: content within 5 s on a first load, within 1 s once
+ * cached; at most 150 KB of gzipped script (asserted in test/e2e/phone-offline.test.ts).
+ */
+import { fork, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { chromiumPath } from '../support/browser';
+import { measurePhoneLoad, PHONE_VIEWPORT, throttleServiceWorkers, type PhoneLoad } from '../support/phone-load';
+
+const FIRST_LOAD_TARGET_MS = 5_000;
+const CACHED_LOAD_TARGET_MS = 1_000;
+const SCRIPT_TARGET_BYTES = 150 * 1024;
+
+type Session = { name: string; value: string };
+
+if (!existsSync('build/index.js') || !existsSync('public/sw.js')) {
+  const build = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const child = fork(path.resolve('test/bench/phone-server.ts'), [], {
+  execArgv: ['--import', 'tsx'],
+  stdio: 'inherit',
+  env: process.env,
+});
+const ready = await new Promise<{ url: string; artisan: Session; officer: Session }>((resolve) =>
+  child.once('message', (message) => resolve(message as { url: string; artisan: Session; officer: Session })),
+);
+
+/** Waits until the service worker runs the page and holds the page itself for next time. */
+async function pageCached(page: Page): Promise<void> {
+  // Polled from here: waitForFunction would count an async predicate's pending promise as a yes.
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const cached = await page.evaluate(
+      async () =>
+        navigator.serviceWorker.controller !== null && (await caches.match(window.location.href)) !== undefined,
+    );
+    if (cached) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`the service worker never kept ${page.url()}`);
+}
+
+async function measurePage(browser: Browser, session: Session, pagePath: string, contentSelector: string) {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
+  await context.addCookies([{ ...session, url: ready.url }]);
+  try {
+    const firstPage = await context.newPage();
+    const first = await measurePhoneLoad(context, firstPage, `${ready.url}${pagePath}`, {
+      contentSelector,
+      slow: true,
+    });
+    await pageCached(firstPage);
+    await firstPage.close();
+    await throttleServiceWorkers(browser);
+    const cached = await measurePhoneLoad(context, await context.newPage(), `${ready.url}${pagePath}`, {
+      contentSelector,
+      slow: true,
+    });
+    return { first, cached };
+  } finally {
+    await context.close();
+  }
+}
+
+const row = (page: string, load: string, measured: PhoneLoad, targetMs: number) => ({
+  page,
+  load,
+  'content shown ms': Math.round(measured.firstContentMs),
+  'target ms': targetMs,
+  'script KB (gzip)': Number((measured.scriptBytes / 1024).toFixed(1)),
+  'script files': measured.scripts.length,
+  ok: measured.firstContentMs <= targetMs && measured.scriptBytes <= SCRIPT_TARGET_BYTES ? 'yes' : 'NO',
+});
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+try {
+  const rows = [];
+  for (const [session, pagePath, selector] of [
+    [ready.artisan, '/my-jobs', '[data-testid="my-work"]'],
+    [ready.officer, '/inspections', '[data-testid="inspection-visit"]'],
+  ] as const) {
+    const { first, cached } = await measurePage(browser, session, pagePath, selector);
+    rows.push(
+      row(pagePath, 'first', first, FIRST_LOAD_TARGET_MS),
+      row(pagePath, 'cached', cached, CACHED_LOAD_TARGET_MS),
+    );
+  }
+  console.log('Phone pages on Slow 3G (2 s latency, 50 kB/s each way) with a 4× CPU slowdown, 360 × 740:');
+  console.table(rows);
+} finally {
+  await browser.close();
+  child.send({ type: 'close' });
+}

@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { isoWeekLabel } from '#server/domain/weeks';
+import { type RunningKiwanda } from '#server/kiwanda-server';
+import { Artisan, Job, PhoneAction, User, Workshop } from '#server/models/index';
+
+import { makeJob } from '../factories/jobs';
+import { makeArtisan, makeWorkshop } from '../factories/network';
+import { startTestServer } from '../support/app-server';
+import { chromiumPath } from '../support/browser';
+import { clearDomainDatabase } from '../support/domain-database';
+import { measurePhoneLoad } from '../support/phone-load';
+import { signIn } from '../support/sign-in';
+
+/** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
+const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
+const PHONE = { width: 360, height: 740 };
+
+/** Waits until the page runs under the service worker and the worker holds the page as it is now. */
+async function pageKeptOffline(page: Page, mustContain: string) {
+  const kept = () =>
+    page.evaluate(async (text) => {
+      if (!navigator.serviceWorker.controller) return false;
+      const copy = await caches.match(window.location.href);
+      return copy !== undefined && (await copy.text()).includes(text);
+    }, mustContain);
+  // Polled from here: an async predicate would count its pending promise as a yes.
+  await expect.poll(kept, { timeout: 30_000, interval: 200 }).toBe(true);
+}
+
+describe(
+  'a phone that loses the network in the middle of its work, in Chromium at 360 × 740',
+  { timeout: 90_000 },
+  () => {
+    let server: RunningKiwanda;
+    let browser: Browser;
+    let artisanContext: BrowserContext;
+    let artisan: Page;
+    let officer: Page;
+    let jobId: string;
+    let artisanCookie: string;
+    let artisanSession: Awaited<ReturnType<typeof signIn>>;
+    let officerSession: Awaited<ReturnType<typeof signIn>>;
+    const contexts: BrowserContext[] = [];
+
+    const shoot = async (page: Page, name: string) => {
+      if (!screenshotDir) return;
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: `${screenshotDir}/offline-${name}.png`, fullPage: true });
+    };
+    const phoneContext = async (session: { name: string; value: string }) => {
+      const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+      contexts.push(context);
+      await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
+      return context;
+    };
+
+    beforeAll(async () => {
+      server = await startTestServer();
+      // The worker's database may hold another file's network, with the same factory codes.
+      await clearDomainDatabase();
+      const workshop = await Workshop.create(makeWorkshop({ area: 'Mathare' }));
+      const maker = await Artisan.create(makeArtisan({ workshop: workshop._id }));
+      const job = await Job.create(
+        makeJob({ workshop: workshop._id, quantity: 3, pieceRateCents: 40_000, plannedWeek: isoWeekLabel(new Date()) }),
+      );
+      jobId = String(job._id);
+      artisanSession = await signIn({ baseUrl: server.url, role: 'artisan', artisanId: String(maker._id) });
+      officerSession = await signIn({ baseUrl: server.url, role: 'field_officer' });
+      await User.updateOne({ _id: officerSession.user.id }, { $set: { areas: ['Mathare'] } });
+      artisanCookie = artisanSession.cookie;
+      browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
+      artisanContext = await phoneContext(artisanSession);
+      artisan = await artisanContext.newPage();
+      officer = await (await phoneContext(officerSession)).newPage();
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('queues progress and "ready" offline, reads the page offline, and sends each once when back', async () => {
+      await artisan.goto(`${server.url}/my-jobs`);
+      await pageKeptOffline(artisan, `data-job-id="${jobId}"`);
+      const offer = artisan.locator(`[data-testid="offer"][data-job-id="${jobId}"]`);
+      await offer.getByTestId('accept').click();
+      const work = artisan.locator(`[data-testid="work"][data-job-id="${jobId}"]`);
+      await work.waitFor();
+      expect(await artisan.getByTestId('phone-notice').textContent()).toBe('Offer accepted.');
+      // The kept copy of the page follows the answer: offline, the page shows the accepted job.
+      await pageKeptOffline(artisan, 'data-testid="work"');
+
+      await artisanContext.setOffline(true);
+      await artisan.getByTestId('offline-notice').waitFor();
+      await work.getByTestId('made-quantity').fill('2');
+      await work.getByTestId('save-progress').click();
+      await artisan.locator('[data-testid="queue-count"][data-count="1"]').waitFor();
+      await work.getByTestId('mark-ready').click();
+      await artisan.locator('[data-testid="queue-count"][data-count="2"]').waitFor();
+      expect(await artisan.getByTestId('queue-count').textContent()).toBe('2 actions waiting to be sent');
+      await shoot(artisan, 'queued');
+      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'accepted', madeQuantity: 0 });
+
+      // Offline, the page comes from the worker's cache and the queue from IndexedDB.
+      await artisan.reload();
+      await work.waitFor();
+      await artisan.locator('[data-testid="queue-count"][data-count="2"]').waitFor();
+      await shoot(artisan, 'reloaded-offline');
+
+      await artisanContext.setOffline(false);
+      await artisan.getByTestId('queue-count').waitFor({ state: 'detached' });
+      await artisan.locator(`[data-testid="work"][data-job-id="${jobId}"][data-status="ready_for_qc"]`).waitFor();
+      await shoot(artisan, 'sent');
+      await artisan.goto(`${server.url}/my-jobs/availability`);
+      await artisan.getByTestId('declare-absence').waitFor();
+      await shoot(artisan, 'availability');
+
+      const job = await Job.findById(jobId).lean();
+      // "Ready" means every piece is made.
+      expect(job).toMatchObject({ status: 'ready_for_qc', madeQuantity: 3 });
+      expect(job?.statusHistory.map((change) => change.to)).toEqual([
+        'offered',
+        'accepted',
+        'in_progress',
+        'ready_for_qc',
+      ]);
+      const applied = await PhoneAction.find({ 'result.jobId': jobId }).sort({ appliedAt: 1 }).lean();
+      expect(applied.map((action) => action.kind)).toEqual(['accept', 'progress', 'ready']);
+
+      // The same progress sent again under its id: answered as applied before, nothing changes.
+      const progress = applied[1];
+      const again = await fetch(`${server.url}/phone-actions`, {
+        method: 'POST',
+        headers: { cookie: artisanCookie },
+        body: new URLSearchParams({ kind: 'progress', jobId, madeQuantity: '1', actionId: progress.actionId }),
+      });
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ ok: true, replayed: true, status: 'in_progress' });
+      expect(await PhoneAction.countDocuments({ actionId: progress.actionId })).toBe(1);
+      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'ready_for_qc', madeQuantity: 3 });
+    });
+
+    it('lets the officer inspect the job the phone sent', async () => {
+      await officer.goto(`${server.url}/inspections/${jobId}`);
+      await officer.getByTestId('inspection-form').waitFor();
+      await officer.fill('input[name="passedQuantity"]', '3');
+      await officer.getByTestId('save-inspection').click();
+      await officer.waitForURL(/\/inspections\?saved=/);
+      expect(await officer.getByTestId('phone-notice').textContent()).toBe('Inspection saved.');
+      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'passed', passedQuantity: 3 });
+    });
+
+    it('answers a refused action from the queue with its reason, and keeps nothing waiting', async () => {
+      const refused = await fetch(`${server.url}/phone-actions`, {
+        method: 'POST',
+        headers: { cookie: artisanCookie },
+        body: new URLSearchParams({ kind: 'progress', jobId, madeQuantity: 'many', actionId: 'refused-progress-0001' }),
+      });
+      expect(refused.status).toBe(400);
+      const body = (await refused.json()) as { ok: boolean; fields: Record<string, string> };
+      expect(body.ok).toBe(false);
+      expect(Object.keys(body.fields)).toContain('madeQuantity');
+    });
+
+    // Slow 3G times are measured by `npm run bench:phone`; the size is what a phone pays on any network.
+    it('sends a phone at most 150 KB of gzipped JavaScript for its first load of each page', async () => {
+      for (const [session, path, contentSelector] of [
+        [artisanSession, '/my-jobs', '[data-testid="my-work"]'],
+        [officerSession, '/inspections', '[data-testid="officer-areas"]'],
+      ] as const) {
+        const context = await phoneContext(session);
+        const load = await measurePhoneLoad(context, await context.newPage(), `${server.url}${path}`, {
+          contentSelector,
+          slow: false,
+        });
+        expect(load.scripts.length).toBeGreaterThan(0);
+        expect(load.scriptBytes, `${path}: ${JSON.stringify(load.scripts)}`).toBeLessThanOrEqual(150 * 1024);
+        console.log(`${path}: ${load.scriptBytes} bytes of script in ${load.scripts.length} files`);
+      }
+    });
+  },
+);
