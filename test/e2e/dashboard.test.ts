@@ -277,7 +277,8 @@ describe('planner dashboards in Chromium', () => {
     const count = await columnCount(plannerPage, status!);
     expect(count).toBeGreaterThan(15);
     await column.first().getByRole('link', { name: 'show all' }).click();
-    await plannerPage.waitForURL(/column=/);
+    // The URL changes a moment before the opened column is drawn: wait for the drawing.
+    await plannerPage.locator('.board--opened').waitFor();
     const cards = plannerPage.locator('[data-testid="jobs-board"] .job-card');
     expect(await cards.count()).toBe(Math.min(count, 60));
     expect(await plannerPage.locator('.board__column').count()).toBe(1);
