@@ -22,13 +22,11 @@ import { LiveIndicator } from './components/live-indicator';
 import { useCspNonce } from './csp-nonce';
 import { navigationFor, roleLabel } from './navigation.server';
 import { SocketProvider } from './realtime/socket-context';
-import accountStyles from './styles/account.css';
 import appStyles from './styles/app.css';
 import dashboardStyles from './styles/dashboard.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
-  { rel: 'stylesheet', href: accountStyles },
   { rel: 'stylesheet', href: dashboardStyles },
   { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
 ];
