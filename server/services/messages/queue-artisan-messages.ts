@@ -47,11 +47,18 @@ export async function queueOfferMessages({
   );
   const workshopName = new Map(workshops.map((workshop) => [String(workshop._id), workshop.name]));
   const productName = new Map(products.map((product) => [String(product._id), product.name]));
+  // By workshop, earliest due first, once: a whole-network commit has thousands of artisans and jobs.
+  const jobsByWorkshop = new Map<string, JobDoc[]>();
+  for (const job of [...jobs].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())) {
+    const key = String(job.workshop);
+    const list = jobsByWorkshop.get(key) ?? [];
+    list.push(job);
+    jobsByWorkshop.set(key, list);
+  }
   const drafts: MessageDraft[] = [];
   for (const artisan of artisans) {
-    const lines = jobs
-      .filter((job) => String(job.workshop) === String(artisan.workshop) && artisan.skills.includes(job.skill))
-      .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime())
+    const lines = (jobsByWorkshop.get(String(artisan.workshop)) ?? [])
+      .filter((job) => artisan.skills.includes(job.skill))
       .map((job) => ({
         productName: productName.get(String(job.product)) ?? 'pieces',
         quantity: job.quantity,
