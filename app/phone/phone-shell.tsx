@@ -5,7 +5,6 @@ import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#server/domain/languag
 
 import { ActionQueueProvider, useActionQueue } from './action-queue-context';
 import { type PhoneWords } from './phone-words';
-import { useRefreshWhenServedFromCache } from './use-refresh-when-served-from-cache';
 
 /**
  * The frame of every phone page: the page's tabs, what the last action did, the phone's action
@@ -25,7 +24,6 @@ export function PhoneShell({
   notice?: { tone: 'ok' | 'bad'; text: string } | null;
   children: ReactNode;
 }) {
-  useRefreshWhenServedFromCache();
   return (
     <ActionQueueProvider>
       <PhoneFrame words={words} language={language} tabs={tabs} notice={notice}>

@@ -1,15 +1,14 @@
 /**
  * The phone pages' service worker, built by scripts/build-service-worker.ts into public/sw.js.
- * Workbox does the caching: the phone pages' scripts and styles are precached at install, each
- * phone page is shown from the copy last kept while the network refreshes it, and its loader
- * data is fetched network-first, the last answer kept, so the pages and the data last seen read
- * offline. Everything else (desktop pages, posts, sockets)
+ * Workbox does the caching: the phone pages' scripts and styles are precached at install, and
+ * each phone page and its loader data are fetched network-first, the last answer kept, so the
+ * pages and the data last seen read offline. Everything else (desktop pages, posts, sockets)
  * is left to the network untouched.
  */
 import { clientsClaim, type RouteMatchCallbackOptions, type WorkboxPlugin } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { NetworkFirst } from 'workbox-strategies';
 
 import { isPhoneDataPath, isPhonePagePath } from '../phone/phone-paths';
 
@@ -34,9 +33,9 @@ export const PAGE_CACHE = 'kiwanda-phone-pages';
 export const DATA_CACHE = 'kiwanda-phone-data';
 
 /**
- * Past this wait a slow network loses to the data kept from last time. Slow 3G answers a page's
- * data in about 2.5 s (2 s of round trip), so data that is merely slow still comes fresh, and a
- * request that hangs (a weak signal that neither fails nor answers) shows what was last seen.
+ * Past this wait a slow network loses to the copy kept from last time. Slow 3G answers a small
+ * page in about 2.5 s (2 s of round trip), so a page that is merely slow still comes fresh, and
+ * one that hangs (a weak signal that neither fails nor answers) shows what was last seen.
  */
 const NETWORK_TIMEOUT_SECONDS = 4;
 
@@ -55,16 +54,16 @@ clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Phone pages themselves: the copy kept from last time at once (a slow network would keep the
-// screen blank for seconds), the network's answer kept for next time. The page then asks for its
-// data again (use-refresh-when-served-from-cache.ts), network first, so what it shows turns fresh
-// as soon as the network answers. Also matches the page's own `CACHE_URLS` message
-// (workbox-routing listens for it): the page a phone opened before this worker ran is fetched
-// into the cache.
+// Phone pages themselves. Also matches the page's own `CACHE_URLS` message (workbox-routing
+// listens for it): the page a phone opened before this worker ran is fetched into the cache.
 registerRoute(
   ({ url, request }: RouteMatchCallbackOptions) =>
     sameOrigin(url) && isPhonePagePath(url.pathname) && request.destination !== 'image',
-  new StaleWhileRevalidate({ cacheName: PAGE_CACHE, plugins: [keepOnlyOwnPages] }),
+  new NetworkFirst({
+    cacheName: PAGE_CACHE,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+    plugins: [keepOnlyOwnPages],
+  }),
 );
 
 // Their loader data, as Remix fetches it when moving between pages or revalidating.

@@ -12,6 +12,7 @@ export const pageNumber = z
   .unknown()
   .transform((value) => Math.floor(Number(value)))
   .transform((page) => (Number.isFinite(page) && page >= 1 ? Math.min(page, LAST_ASKABLE_PAGE) : 1))
+  // An absent key is not run through the transforms: the first page is its default.
   .default(1);
 
 export interface PageWindow {
