@@ -320,33 +320,39 @@ describe('planner dashboards in Chromium', () => {
     await context.close();
   });
 
-  it('shows the link is down while the server restarts, then catches up without a reload', async () => {
-    const week = isoWeekLabel(new Date());
-    const { jobId } = await offerToIdleArtisan(week);
-    clearReadModelCaches();
-    await plannerPage.goto(`${server.url}/jobs`);
-    await waitUntilLive(plannerPage);
-    await plannerPage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-    const offered = await columnCount(plannerPage, 'offered');
+  // Its own waits (the banner, the server's restart, the catch-up) add up to more than the default 20 s.
+  it(
+    'shows the link is down while the server restarts, then catches up without a reload',
+    { timeout: 60_000 },
+    async () => {
+      const week = isoWeekLabel(new Date());
+      const { jobId } = await offerToIdleArtisan(week);
+      clearReadModelCaches();
+      await plannerPage.goto(`${server.url}/jobs`);
+      await waitUntilLive(plannerPage);
+      await plannerPage.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+      const offered = await columnCount(plannerPage, 'offered');
 
-    const port = server.port;
-    await server.close();
-    await plannerPage.getByTestId('live-banner').waitFor({ timeout: 10_000 });
-    // While the server is down the job moves (an import, another process): no event reaches anyone.
-    const connection = await connectTestMongoose();
-    await connection
-      .collection('jobs')
-      .updateOne({ _id: new Types.ObjectId(jobId) }, { $set: { status: 'cancelled' } });
-    await connection.close();
+      const port = server.port;
+      await server.close();
+      await plannerPage.getByTestId('live-banner').waitFor({ timeout: 10_000 });
+      // While the server is down the job moves (an import, another process): no event reaches anyone.
+      const connection = await connectTestMongoose();
+      await connection
+        .collection('jobs')
+        .updateOne({ _id: new Types.ObjectId(jobId) }, { $set: { status: 'cancelled' } });
+      await connection.close();
 
-    server = await startServer(port);
-    await plannerPage.waitForFunction(
-      ([before]) =>
-        Number(document.querySelector('[data-testid="count-offered"]')?.textContent?.replace(/,/g, '')) === before - 1,
-      [offered],
-      { timeout: 20_000 },
-    );
-    await plannerPage.getByTestId('live-banner').waitFor({ state: 'detached', timeout: 5_000 });
-    expect(await plannerPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-  });
+      server = await startServer(port);
+      await plannerPage.waitForFunction(
+        ([before]) =>
+          Number(document.querySelector('[data-testid="count-offered"]')?.textContent?.replace(/,/g, '')) ===
+          before - 1,
+        [offered],
+        { timeout: 20_000 },
+      );
+      await plannerPage.getByTestId('live-banner').waitFor({ state: 'detached', timeout: 5_000 });
+      expect(await plannerPage.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    },
+  );
 });
