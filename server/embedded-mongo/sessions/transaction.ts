@@ -1,10 +1,10 @@
 import { type Document } from 'bson';
 
-import { compareValues } from '../bson/compare';
 import { documentSize } from '../bson/document-size';
 import { ErrorCode, MongoCommandError, writeConflict } from '../errors';
 import { CollectionReader } from '../query/collection-reader';
 import { type Collection } from '../storage/collection';
+import { CollectionIndex } from '../storage/collection-index';
 import { type DataAccess } from '../storage/data-access';
 import { duplicateKeyError } from '../storage/duplicate-key';
 import { Engine, type DocumentWrite, type WriteOwner } from '../storage/engine';
@@ -28,6 +28,12 @@ export class Transaction implements DataAccess {
   readonly snapshotSeq: number;
   readonly startedAt = Date.now();
   private readonly overlays = new Map<Collection, Map<string, StoredDoc | null>>();
+  /**
+   * The keys of the documents staged in each collection, per unique index: a staged document is
+   * checked against its fellows by one lookup, not by comparing it with every other (a transaction
+   * inserting thousands of documents would otherwise take quadratic time).
+   */
+  private readonly stagedKeys = new Map<Collection, Map<CollectionIndex, CollectionIndex>>();
   private readonly writes: DocumentWrite[] = [];
   private readonly lockKeys: string[] = [];
 
@@ -89,7 +95,10 @@ export class Transaction implements DataAccess {
     const id = idKeyOf(before._id);
     this.lock(collection, id);
     this.assertUnchangedSinceSnapshot(collection, id);
-    this.overlayOf(collection).set(id, null);
+    const overlay = this.overlayOf(collection);
+    const staged = overlay.get(id);
+    if (staged) for (const keys of this.stagedKeys.get(collection)?.values() ?? []) keys.remove(staged);
+    overlay.set(id, null);
     this.writes.push({ kind: 'delete', collection, before });
   }
 
@@ -174,24 +183,43 @@ export class Transaction implements DataAccess {
   private stage(collection: Collection, stored: StoredDoc): void {
     const overlay = this.overlayOf(collection);
     collection.prepareKeys(stored, overlay);
-    for (const index of collection.indexes.values()) {
-      if (!index.unique || index.name === '_id_') continue;
-      const keys = index.keysOf(stored);
-      for (const other of overlay.values()) {
-        if (!other || other.id === stored.id) continue;
-        for (const otherKey of index.keysOf(other)) {
-          const clash = keys.find((key) => key.every((value, i) => compareValues(value, otherKey[i]) === 0));
-          if (clash) {
-            throw duplicateKeyError({
-              ns: collection.ns,
-              indexName: index.name,
-              keyPattern: index.spec.key,
-              keyValue: index.keyValueDocument(clash),
-            });
-          }
-        }
+    const stagedKeys = this.stagedKeysOf(collection, overlay);
+    for (const [index, keys] of stagedKeys) {
+      // The document's own earlier staged version (same id) is not a clash.
+      const conflict = keys.findConflict(stored);
+      if (conflict) {
+        throw duplicateKeyError({
+          ns: collection.ns,
+          indexName: index.name,
+          keyPattern: index.spec.key,
+          keyValue: index.keyValueDocument(conflict.key),
+        });
       }
     }
+    const previous = overlay.get(stored.id);
+    for (const keys of stagedKeys.values()) {
+      if (previous) keys.remove(previous);
+      keys.add(stored);
+    }
     overlay.set(stored.id, stored);
+  }
+
+  /** The staged documents' keys for each unique secondary index of the collection (built on first use). */
+  private stagedKeysOf(
+    collection: Collection,
+    overlay: Map<string, StoredDoc | null>,
+  ): Map<CollectionIndex, CollectionIndex> {
+    let byIndex = this.stagedKeys.get(collection);
+    if (!byIndex) {
+      byIndex = new Map();
+      this.stagedKeys.set(collection, byIndex);
+    }
+    for (const index of collection.indexes.values()) {
+      if (!index.unique || index.name === '_id_' || byIndex.has(index)) continue;
+      const keys = new CollectionIndex(index.spec);
+      keys.build([...overlay.values()].filter((doc): doc is StoredDoc => doc !== null));
+      byIndex.set(index, keys);
+    }
+    return byIndex;
   }
 }

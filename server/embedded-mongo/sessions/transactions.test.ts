@@ -61,6 +61,34 @@ describe('transactions and sessions', () => {
     expect(await codes.countDocuments()).toBe(0);
   });
 
+  it('frees a unique key within a transaction when its staged holder changes or goes, and clashes on an update', async () => {
+    const codes = client.db('txn').collection<{ _id: number; code: string }>('staged_codes');
+    await codes.createIndex({ code: 1 }, { unique: true });
+    const session = client.startSession();
+    await session.withTransaction(async () => {
+      await codes.insertMany(
+        Array.from({ length: 500 }, (_, i) => ({ _id: i, code: `C${i}` })),
+        { session },
+      );
+      await codes.updateOne({ _id: 1 }, { $set: { code: 'moved' } }, { session });
+      await codes.insertOne({ _id: 1_000, code: 'C1' }, { session });
+      await codes.deleteOne({ _id: 2 }, { session });
+      await codes.insertOne({ _id: 1_001, code: 'C2' }, { session });
+    });
+    expect(await codes.findOne({ code: 'C1' })).toEqual({ _id: 1_000, code: 'C1' });
+    expect(await codes.findOne({ code: 'C2' })).toEqual({ _id: 1_001, code: 'C2' });
+    expect(await codes.countDocuments()).toBe(501);
+    session.startTransaction();
+    await codes.insertOne({ _id: 2_000, code: 'new' }, { session });
+    await expect(codes.updateOne({ _id: 2_000 }, { $set: { code: 'C4' } }, { session })).rejects.toMatchObject({
+      code: 11000,
+      keyValue: { code: 'C4' },
+    });
+    await expect(session.commitTransaction()).rejects.toMatchObject({ code: 251 });
+    await session.endSession();
+    expect(await codes.countDocuments()).toBe(501);
+  });
+
   it('reads from the snapshot taken at its start, also through indexes, and conflicts on documents changed since', async () => {
     const jobs = client.db('txn').collection<{ _id: number; status: string }>('snapshot_jobs');
     await jobs.createIndex({ status: 1 });
