@@ -12,8 +12,7 @@ export function explainUnplaced(ledger: PlacementLedger): Unplaced[] {
   instance.jobs.forEach((facts, j) => {
     const quantity = ledger.unplaced(j);
     if (quantity <= 0) return;
-    const { reason, detail } = findReason({ ledger, job: j, quantity });
-    unplaced.push({ jobId: facts.job.id, quantity, reason, detail });
+    unplaced.push({ jobId: facts.job.id, quantity, ...findReason({ ledger, job: j, quantity }) });
   });
   return unplaced;
 }
@@ -32,7 +31,7 @@ function findReason({
   ledger: PlacementLedger;
   job: number;
   quantity: number;
-}): Pick<Unplaced, 'reason' | 'detail'> {
+}): Pick<Unplaced, 'reason' | 'detail' | 'suggestion'> {
   const instance = ledger.instance;
   const facts = instance.jobs[j];
   const { job, window, lotMin, maxSplit } = facts;
@@ -44,7 +43,7 @@ function findReason({
       detail: `no workshop has skill '${skillName}'; add the skill to a workshop with free capacity`,
     };
   }
-  if (!window) return { reason: 'deadline', detail: explainDeadline({ ledger, job: j }) };
+  if (!window) return { reason: 'deadline', ...explainDeadline({ ledger, job: j }) };
 
   const { startDay } = instance;
   const label = (t: number) => weekLabel({ startDay, week: t });
@@ -82,12 +81,13 @@ function findReason({
     };
   }
   if (lotMinutes > largestCapacity.minutes + 1e-6) {
+    const fitting = Math.floor((largestCapacity.minutes + 1e-6) / job.minutesPerUnit);
     return {
       reason: 'lot-or-split',
       detail:
         `minLot ${job.minLot} needs ${formatMinutes(lotMinutes)} minutes in one workshop-week, more than the largest ` +
-        `capacity of any eligible workshop (${largest}); lowering minLot to ` +
-        `${Math.floor((largestCapacity.minutes + 1e-6) / job.minutesPerUnit)} would let it be placed`,
+        `capacity of any eligible workshop (${largest}); lowering minLot to ${fitting} would let it be placed`,
+      suggestion: { minLot: fitting },
     };
   }
   if (splitBlocked) {
@@ -104,26 +104,41 @@ function findReason({
       detail:
         `minLot ${job.minLot}: the most any eligible workshop-week can still take is ${plural(lotBlocked.units, 'unit')} ` +
         `(${name(lotBlocked.w)} in ${label(lotBlocked.t)}); lowering minLot to ${lotBlocked.units} would place more`,
+      suggestion: { minLot: lotBlocked.units },
     };
   }
   return { reason: 'capacity', detail: capacityDetail() };
 }
 
-function explainDeadline({ ledger, job: j }: { ledger: PlacementLedger; job: number }): string {
+function explainDeadline({
+  ledger,
+  job: j,
+}: {
+  ledger: PlacementLedger;
+  job: number;
+}): Pick<Unplaced, 'detail' | 'suggestion'> {
   const { startDay, weeks } = ledger.instance;
   const { dueDate, releaseDate } = ledger.instance.jobs[j].job;
   const firstEnd = formatDay(weekEndDay({ startDay, week: 0 }));
   const lastEnd = formatDay(weekEndDay({ startDay, week: weeks - 1 }));
   if (dueDate < firstEnd) {
-    return `due ${dueDate} is before the end of the first week (${firstEnd}); a due date on or after ${firstEnd} would let it be planned`;
+    return {
+      detail: `due ${dueDate} is before the end of the first week (${firstEnd}); a due date on or after ${firstEnd} would let it be planned`,
+      suggestion: { dueDate: firstEnd },
+    };
   }
   if (releaseDate > lastEnd) {
-    return `released ${releaseDate}, after the last week of the horizon ends (${lastEnd}); extend the horizon past ${releaseDate}`;
+    return {
+      detail: `released ${releaseDate}, after the last week of the horizon ends (${lastEnd}); extend the horizon past ${releaseDate}`,
+    };
   }
   // Here the release falls inside the horizon, so some week ends on or after it.
   const releaseDay = parseDay(releaseDate) as number;
   const nextEnd = formatDay(weekEndDay({ startDay, week: Math.max(0, Math.ceil((releaseDay - startDay - 6) / 7)) }));
-  return `no week of the horizon ends between release ${releaseDate} and due ${dueDate}; a due date on or after ${nextEnd} would let it be planned`;
+  return {
+    detail: `no week of the horizon ends between release ${releaseDate} and due ${dueDate}; a due date on or after ${nextEnd} would let it be planned`,
+    suggestion: { dueDate: nextEnd },
+  };
 }
 
 function plural(count: number, noun: string): string {

@@ -104,6 +104,15 @@ export interface Unplaced {
   reason: UnplacedReason;
   /** What would let the units be placed. */
   detail: string;
+  /** A change to the job's own terms that would let (more of) it be placed, when one would. */
+  suggestion?: UnplacedSuggestion;
+}
+
+/** The job terms explainUnplaced can name a fixing value for: a smaller lot, a later due date. */
+export interface UnplacedSuggestion {
+  minLot?: number;
+  /** YYYY-MM-DD. */
+  dueDate?: string;
 }
 
 export interface EarningsBalance {

@@ -60,6 +60,7 @@ import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
+import { adjustOrderForPlanning } from './services/orders/adjust-order-for-planning';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -259,6 +260,9 @@ export function createAppContext({
       queries: { PlanViewQuery },
       /** Commits as of the server's clock, so due dates and the weeks still open are today's. */
       commitPlan: (input: Omit<Parameters<typeof commitPlan>[0], 'now'>) => commitPlan({ ...input, now: clock.now() }),
+      /** A fix offered beside unplaced units (later ship-by, higher priority, smaller lot), as of now. */
+      adjustOrderForPlanning: (input: Omit<Parameters<typeof adjustOrderForPlanning>[0], 'now'>) =>
+        adjustOrderForPlanning({ ...input, now: clock.now() }),
       currentPlanRun,
       isProposalStale,
       listPlans,

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -29,7 +29,19 @@ import { formatCount, formatNairobiTime } from '../format';
 import { parseFilters, parseForm, parseParams, runAction } from '../route-input.server';
 
 const PlanParams = z.object({ planId: objectIdString });
-const CommitForm = z.object({ intent: z.literal('commit', { error: 'must be "commit"' }) });
+const PlanActionForm = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('commit') }),
+  // A fix for unplaced units; the service validates the change itself and names a bad field.
+  z.object({
+    intent: z.literal('fix'),
+    orderId: objectIdString,
+    change: z.string(),
+    shipBy: z.string().optional(),
+    priority: z.string().optional(),
+    orderLineId: z.string().optional(),
+    minimumLot: z.string().optional(),
+  }),
+]);
 
 export const meta: MetaFunction = () => [{ title: 'Plan · Planning · Kiwanda' }];
 
@@ -45,14 +57,25 @@ export async function loader(args: LoaderFunctionArgs) {
   return { plan, problems, stale, canAct: mayPlan(user.role) };
 }
 
-/** Commit: the whole proposal becomes job offers in one transaction, or nothing does. */
+/**
+ * Commit: the whole proposal becomes job offers in one transaction, or nothing does.
+ * Fix: one change to an order with unplaced units, then a new plan, whose unplaced units open.
+ */
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const actor = await requireActor(args, PLANNING_ROLES);
     const { planId } = parseParams(args.params, PlanParams);
-    await parseForm(args.request, CommitForm);
-    const committed = await args.context.planning.commitPlan({ planId, actor });
-    return { committed };
+    const form = await parseForm(args.request, PlanActionForm);
+    const { planning } = args.context;
+    if (form.intent === 'commit') return { committed: await planning.commitPlan({ planId, actor }) };
+    const { orderId, intent: _intent, ...adjustment } = form;
+    await planning.adjustOrderForPlanning({
+      actor,
+      orderId,
+      adjustment: adjustment as Parameters<typeof planning.adjustOrderForPlanning>[0]['adjustment'],
+    });
+    const outcome = await planning.runPlan({ actor, trigger: 'planner' });
+    throw redirect(`/planning/${outcome.planId}?view=unplaced`);
   });
 }
 
@@ -139,7 +162,7 @@ export default function PlanPage() {
                   .join(' · ')}
               </p>
             ) : null}
-            <PlanUnplacedTable rows={plan.unplaced} />
+            <PlanUnplacedTable rows={plan.unplaced} canAct={canAct} />
           </>
         ) : null}
         {plan.view === 'changes' && diff ? (

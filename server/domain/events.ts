@@ -26,6 +26,13 @@ export interface OrderCancelled {
   cancelledJobs: number;
 }
 
+/** A planner changed an open order's planning terms (ship-by day, priority, a line's lot). */
+export interface OrderChanged {
+  orderId: string;
+  /** The terms changed, e.g. ["shipBy"]. */
+  fields: string[];
+}
+
 export interface JobStatusChanged {
   jobId: string;
   orderId: string;
@@ -117,6 +124,7 @@ export interface SessionEnded {
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
+  'order:changed': OrderChanged;
   'job:status': JobStatusChanged;
   'capacity:changed': CapacityChanged;
   'inspection:recorded': InspectionRecorded;
@@ -157,6 +165,7 @@ export interface ClientToServerEvents {
 export const OVERVIEW_EVENTS = [
   'order:created',
   'order:cancelled',
+  'order:changed',
   'job:status',
   'inspection:recorded',
   'plan:committed',
@@ -170,6 +179,7 @@ export const OVERVIEW_EVENTS = [
 export const PLAN_INPUT_EVENTS = [
   'order:created',
   'order:cancelled',
+  'order:changed',
   'capacity:changed',
   'job:status',
 ] as const satisfies readonly DomainEventName[];

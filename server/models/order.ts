@@ -1,12 +1,11 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
+import { ORDER_PRIORITIES, type OrderPriority } from '../domain/order-priority';
 import { ORDER_SOURCES, type OrderSource } from '../domain/order-source';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-export const ORDER_PRIORITIES = ['normal', 'high', 'rush'] as const;
-export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
 
 export interface OrderLine {
   _id: Types.ObjectId;
@@ -17,6 +16,11 @@ export interface OrderLine {
   unitPriceCents: number;
   /** The Nairobi day the network promised to ship this line by when the order came in, if it did. */
   promisedShipDate?: string;
+  /**
+   * The smallest quantity planning may give one workshop in one week for this line, when a planner
+   * allowed less than the product's minimum lot (a fix offered for units the plan could not place).
+   */
+  minimumLot?: number;
 }
 
 export interface OrderDoc {
@@ -51,6 +55,7 @@ const orderLineSchema = new Schema<OrderLine>(
     quantity: wholeCountField(1),
     unitPriceCents: centsField,
     promisedShipDate: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+    minimumLot: { ...wholeCountField(1), required: false },
   },
   { strict: 'throw' },
 );

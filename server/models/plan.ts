@@ -24,6 +24,10 @@ export interface UnplacedUnits {
   /** Machine-readable reason, e.g. "no-capacity", "no-skill", "after-due-date". */
   reason: string;
   detail?: string;
+  /** A smaller lot for this line that would let (more of) it be placed, when one would. */
+  suggestedMinimumLot?: number;
+  /** A later ship-by day (YYYY-MM-DD) that would let it be planned, when one would. */
+  suggestedShipBy?: string;
 }
 
 /** An optimizer run: what it saw, what it was asked, what it proposed. */
@@ -75,6 +79,8 @@ const unplacedSchema = new Schema<UnplacedUnits>(
     quantity: wholeCountField(1),
     reason: { type: String, required: true, match: /^[a-z]+(-[a-z]+)*$/ },
     detail: { type: String, maxlength: 500 },
+    suggestedMinimumLot: { ...wholeCountField(1), required: false },
+    suggestedShipBy: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
   },
   { _id: false, strict: 'throw' },
 );

@@ -3,9 +3,9 @@ import { type Types } from 'mongoose';
 import { type ProblemInput } from '../../optimizer';
 import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
 import { readHeldMinutes } from '../capacity-check/read-held-minutes';
+import { type OrderPriority } from '../domain/order-priority';
 import { type Skill } from '../domain/skills';
 import { nairobiDateString } from '../domain/weeks';
-import { type OrderPriority } from '../models/order';
 import { Product } from '../models/product';
 import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
 import { type PlanningHorizon } from './planning-horizon';
@@ -96,8 +96,9 @@ export function planningDemandOf({
       pieceRateCents: line.pieceRateCents,
       dueDate: nairobiDateString(line.shipBy),
       priority: PRIORITY_WEIGHT[line.priority],
-      // The product's minimum lot is also the smallest quantity worth giving one workshop in one week.
-      minLot: minimumLots.get(String(line.productId)) ?? 1,
+      // The product's minimum lot is also the smallest quantity worth giving one workshop in one
+      // week, unless a planner allowed this line less.
+      minLot: line.minimumLot ?? minimumLots.get(String(line.productId)) ?? 1,
     });
   }
   return {

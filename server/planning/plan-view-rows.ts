@@ -1,3 +1,7 @@
+import { addDays, format, parseISO } from 'date-fns';
+
+import { nextOrderPriority, type OrderPriority } from '../domain/order-priority';
+import { OPEN_ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { SKILL_LABELS, type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
 import { type PlanDoc } from '../models/plan';
@@ -25,14 +29,38 @@ export interface AssignmentRow {
   lines: { orderId: string; reference: string; sku: string; week: WeekLabel; quantity: number }[];
 }
 
+/** An unplaced line's order as it stands now: the terms a planner's fix would change. */
+export interface UnplacedOrderTerms {
+  reference: string;
+  status: OrderStatus;
+  /** YYYY-MM-DD in Nairobi. */
+  shipBy: string;
+  priority: OrderPriority;
+  /** Lots a planner already allowed, per order line id. */
+  lineLots: Map<string, number>;
+}
+
+/** A change that would let planning place (more of) the units, offered as a button. */
+export type UnplacedFix =
+  | { change: 'ship-by'; shipBy: string }
+  | { change: 'priority'; priority: OrderPriority }
+  | { change: 'line-lot'; orderLineId: string; minimumLot: number };
+
 export interface UnplacedRow {
   orderId: string;
+  orderLineId: string;
   reference: string;
   sku: string;
+  productName: string;
   skill: string;
   quantity: number;
+  /** The order's ship-by day (YYYY-MM-DD) and priority now, which may differ from when planned. */
+  shipBy: string | null;
+  priority: OrderPriority | null;
   reason: string;
   detail: string;
+  /** The fixes the planner may apply here; none once the order is no longer open. */
+  fixes: UnplacedFix[];
 }
 
 /** One workshop the proposal changes, with a cell per horizon week. */
@@ -120,32 +148,76 @@ export function buildAssignmentRows({
     .sort((left, right) => right.units - left.units || left.code.localeCompare(right.code));
 }
 
-/** Units left out, largest first, with the optimizer's reason and what would fix it. */
+/** Units left out, largest first, with the optimizer's reason and the fixes a planner may apply. */
 export function buildUnplacedRows({
   plan,
   names,
+  terms,
   filter,
 }: {
   plan: PlanDoc;
   names: Names;
+  terms: Map<string, UnplacedOrderTerms>;
   filter: string;
 }): UnplacedRow[] {
   return plan.unplaced
     .map((entry) => {
       const orderId = String(entry.order);
+      const orderLineId = String(entry.orderLine);
       const product = names.products.get(String(entry.product));
+      const order = terms.get(orderId);
       return {
         orderId,
-        reference: names.orders.get(orderId) ?? orderId,
+        orderLineId,
+        reference: order?.reference ?? names.orders.get(orderId) ?? orderId,
         sku: product?.sku ?? 'unknown product',
+        productName: product?.name ?? 'a product no longer in the catalogue',
         skill: product ? SKILL_LABELS[product.requiredSkill] : '',
         quantity: entry.quantity,
+        shipBy: order?.shipBy ?? null,
+        priority: order?.priority ?? null,
         reason: entry.reason,
         detail: entry.detail ?? '',
+        fixes: order ? fixesFor({ entry, orderLineId, order }) : [],
       };
     })
-    .filter((row) => matches(filter, row.reference, row.sku, row.skill, row.reason))
+    .filter((row) => matches(filter, row.reference, row.sku, row.productName, row.skill, row.reason))
     .sort((left, right) => right.quantity - left.quantity || left.reference.localeCompare(right.reference));
+}
+
+/** Days a "move ship-by" fix moves an order when the optimizer named no day of its own. */
+const SHIP_BY_STEP_DAYS = 7;
+
+/**
+ * The fixes worth offering for units left out for `reason`: the lot the optimizer named, the
+ * ship-by day it named (or a week later when capacity ran short), a higher priority (which lets
+ * the order displace less urgent work). Never a change the order already has.
+ */
+function fixesFor({
+  entry,
+  orderLineId,
+  order,
+}: {
+  entry: PlanDoc['unplaced'][number];
+  orderLineId: string;
+  order: UnplacedOrderTerms;
+}): UnplacedFix[] {
+  if (!OPEN_ORDER_STATUSES.includes(order.status)) return [];
+  const fixes: UnplacedFix[] = [];
+  const allowedLot = order.lineLots.get(orderLineId);
+  if (entry.suggestedMinimumLot && (allowedLot === undefined || entry.suggestedMinimumLot < allowedLot)) {
+    fixes.push({ change: 'line-lot', orderLineId, minimumLot: entry.suggestedMinimumLot });
+  }
+  if (entry.reason === 'deadline' || entry.reason === 'capacity') {
+    const later =
+      entry.suggestedShipBy ?? format(addDays(parseISO(order.shipBy), SHIP_BY_STEP_DAYS), 'yyyy-MM-dd');
+    if (later > order.shipBy) fixes.push({ change: 'ship-by', shipBy: later });
+  }
+  if (entry.reason === 'capacity') {
+    const higher = nextOrderPriority(order.priority);
+    if (higher) fixes.push({ change: 'priority', priority: higher });
+  }
+  return fixes;
 }
 
 /** The diff per workshop, weeks side by side; the workshops changing most first. */

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 
 import { pageOf } from '../domain/paging';
-import { type WeekLabel } from '../domain/weeks';
-import { Order } from '../models/order';
+import { nairobiDateString, type WeekLabel } from '../domain/weeks';
+import { Order, type OrderDoc } from '../models/order';
 import { Plan, type PlanAssignment, type PlanDoc } from '../models/plan';
 import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { Product } from '../models/product';
@@ -19,6 +19,7 @@ import {
   type ChangeRow,
   type MoveRow,
   type Names,
+  type UnplacedOrderTerms,
   type UnplacedRow,
 } from './plan-view-rows';
 
@@ -86,7 +87,7 @@ export async function readPlanView({
 
   const filter = query.trim().toLowerCase();
   const assignmentRows = buildAssignmentRows({ plan, weeks, snapshot, names, filter });
-  const unplacedRows = buildUnplacedRows({ plan, names, filter });
+  const unplacedRows = buildUnplacedRows({ plan, names, terms: await readUnplacedOrderTerms(plan), filter });
   const changeRows = diff ? buildChangeRows({ diff, weeks, names, filter }) : [];
   const pageOfView = <Row>(name: PlanViewName, rows: Row[]) =>
     pageOf({ rows: view === name ? rows : [], page, pageSize });
@@ -158,4 +159,28 @@ async function readOrderReferences(plan: PlanDoc): Promise<Map<string, string>> 
   if (ids.size === 0) return new Map();
   const orders = await Order.find({ _id: { $in: [...ids.values()] } }, { reference: 1 }).lean();
   return new Map(orders.map((order) => [String(order._id), order.reference]));
+}
+
+/** The current terms of every order with units the plan left out (what its fixes would change). */
+async function readUnplacedOrderTerms(plan: PlanDoc): Promise<Map<string, UnplacedOrderTerms>> {
+  const ids = [...new Set(plan.unplaced.map((entry) => String(entry.order)))];
+  if (ids.length === 0) return new Map();
+  const orders = await Order.find(
+    { _id: { $in: ids } },
+    { reference: 1, status: 1, shipBy: 1, priority: 1, lines: 1 },
+  ).lean<Pick<OrderDoc, '_id' | 'reference' | 'status' | 'shipBy' | 'priority' | 'lines'>[]>();
+  return new Map(
+    orders.map((order) => [
+      String(order._id),
+      {
+        reference: order.reference,
+        status: order.status,
+        shipBy: nairobiDateString(order.shipBy),
+        priority: order.priority,
+        lineLots: new Map(
+          order.lines.flatMap((line) => (line.minimumLot ? [[String(line._id), line.minimumLot] as const] : [])),
+        ),
+      },
+    ]),
+  );
 }

@@ -58,6 +58,8 @@ export async function savePlanProposal({
       quantity: entry.quantity,
       reason: entry.reason,
       detail: entry.detail.length > DETAIL_LIMIT ? `${entry.detail.slice(0, DETAIL_LIMIT - 1)}…` : entry.detail,
+      ...(entry.suggestion?.minLot ? { suggestedMinimumLot: entry.suggestion.minLot } : {}),
+      ...(entry.suggestion?.dueDate ? { suggestedShipBy: entry.suggestion.dueDate } : {}),
     };
   });
 

@@ -1,8 +1,9 @@
 import { addDays, addMinutes } from 'date-fns';
 import { type Types } from 'mongoose';
 
+import { type OrderPriority } from '../domain/order-priority';
 import { type OrderStatus } from '../domain/order-status';
-import { type OrderDoc, type OrderLine, type OrderPriority } from '../models/order';
+import { type OrderDoc, type OrderLine } from '../models/order';
 import { type ProductDoc } from '../models/product';
 import { pickPartner, webCustomer } from './customers';
 import { type Random } from './random';

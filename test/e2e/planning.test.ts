@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readWorkshopFreeMinutes } from '#server/capacity/index';
 import { SYSTEM_ACTOR, type Actor } from '#server/domain/actor';
-import { isoWeekLabel, shiftWeekLabel } from '#server/domain/weeks';
+import { isoWeekLabel, nairobiDateString, shiftWeekLabel } from '#server/domain/weeks';
 import { workingTimeEnd } from '#server/domain/working-time';
 import { type RunningKiwanda } from '#server/kiwanda-server';
-import { Job, Plan, Product } from '#server/models/index';
+import { Job, Order, Plan, Product } from '#server/models/index';
 import { planningHorizon } from '#server/planning/planning-horizon';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { seedDemoNetwork } from '#server/seed/load-demo-network';
 import { createOrder } from '#server/services/orders/create-order';
 
+import { formatDay } from '../../app/format';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { signIn } from '../support/sign-in';
@@ -263,5 +264,52 @@ describe('planning in Chromium', { timeout: 60_000 }, () => {
     expect(await Job.countDocuments({ plan: freshId })).toBeGreaterThan(0);
     // The refusal itself answers 409 Conflict, which the browser reports; nothing else may fail.
     expect(consoleErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
+  });
+
+  it('offers a fix beside units it could not place: the button changes the order and plans again', async () => {
+    // Due tomorrow: no planning week with time left ends before it, so the units cannot be placed as they stand.
+    const product = await Product.findOne({ active: true }).sort({ labourMinutesPerUnit: 1 }).lean();
+    if (!product) throw new Error('the demo network has no active product');
+    const order = await createOrder({
+      actor: PLANNER,
+      source: 'web',
+      customer: { name: 'E2E customer in a hurry', country: 'KE' },
+      lines: [{ productId: String(product._id), quantity: product.minimumLot }],
+      shipBy: new Date(Date.now() + 24 * 3_600_000),
+    });
+    await page.goto(`${server.url}/planning`);
+    await planOpenDemand();
+    const stuckId = proposalId();
+    await page.goto(`${server.url}/planning/${stuckId}?view=unplaced&q=${order.reference}`);
+    const row = page.getByTestId('unplaced-row').filter({ hasText: order.reference });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(product.name);
+    // Which rule stops it depends on the day the test runs (this week's working time may be over).
+    expect(await row.textContent()).toMatch(/leaves no planning week to make it in|have no more free .+ time before/);
+    const fix = row.getByTestId('fix-ship-by');
+    const label = (await fix.textContent()) ?? '';
+    expect(label).toMatch(/^Move ship-by to \d{1,2} [A-Z][a-z]{2} \d{4} and re-plan$/);
+    await shoot('unplaced-fix');
+
+    await fix.click();
+    await page.waitForURL(
+      (url) => url.pathname !== `/planning/${stuckId}` && url.searchParams.get('view') === 'unplaced',
+      {
+        timeout: 20_000,
+      },
+    );
+    await page.getByTestId('plan-page').waitFor();
+    const fixedId = proposalId();
+    expect(fixedId).not.toBe(stuckId);
+    // The order now ships by the day the button named, and the new plan places its units.
+    const moved = await Order.findById(order._id).lean();
+    expect(label).toContain(formatDay(nairobiDateString(moved?.shipBy as Date)));
+    const fixedPlan = await Plan.findById(fixedId).lean();
+    expect(fixedPlan?.unplaced.some((entry) => String(entry.order) === String(order._id))).toBe(false);
+    expect(
+      fixedPlan?.assignments
+        .filter((entry) => String(entry.order) === String(order._id))
+        .reduce((sum, entry) => sum + entry.quantity, 0),
+    ).toBe(product.minimumLot);
   });
 });

@@ -7,7 +7,7 @@ import { ChannelOrderBody } from '../../api/channel-order-body';
 import { ORDER_SOURCE_OF_CHANNEL } from '../../domain/channel-kinds';
 import { DomainError } from '../../domain/errors';
 import { validateInput } from '../../domain/validate-input';
-import { nairobiDate, shiftInNairobi } from '../../domain/weeks';
+import { shipByInstantOfDay } from '../orders/ship-by-instant';
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
 import { Order, type OrderDoc } from '../../models/order';
@@ -28,9 +28,7 @@ const IdempotencyKey = z
 
 /** A ship-by given as a bare date means the end of that working day in Nairobi. */
 function shipByInstant(shipBy: string): Date {
-  if (shipBy.length > 10) return new Date(shipBy);
-  const [year, month, day] = shipBy.split('-').map(Number);
-  return shiftInNairobi({ from: nairobiDate({ year, month, day }), hours: 17 });
+  return shipBy.length > 10 ? new Date(shipBy) : shipByInstantOfDay(shipBy);
 }
 
 export interface ChannelOrderOutcome {

@@ -1,11 +1,12 @@
 import { type Types } from 'mongoose';
 
 import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
+import { type OrderPriority } from '../../domain/order-priority';
 import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { type Skill } from '../../domain/skills';
 import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
 import { Job } from '../../models/job';
-import { Order, type OrderPriority } from '../../models/order';
+import { Order } from '../../models/order';
 import { Product } from '../../models/product';
 
 export interface UncoveredOrderLine {
@@ -22,6 +23,8 @@ export interface UncoveredOrderLine {
   shipBy: Date;
   shipByWeek: WeekLabel;
   priority: OrderPriority;
+  /** A planner's smaller lot for this line, when one was allowed (else the product's minimum lot applies). */
+  minimumLot?: number;
 }
 
 /**
@@ -73,6 +76,7 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
           shipBy: order.shipBy,
           shipByWeek: isoWeekLabel(order.shipBy),
           priority: order.priority,
+          ...(line.minimumLot ? { minimumLot: line.minimumLot } : {}),
         },
       ];
     }),

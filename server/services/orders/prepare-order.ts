@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { type FieldIssue, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
+import { ORDER_PRIORITIES } from '../../domain/order-priority';
 import { ORDER_SOURCES } from '../../domain/order-source';
 import { validateInput } from '../../domain/validate-input';
-import { ORDER_PRIORITIES, type OrderDoc } from '../../models/order';
+import { type OrderDoc } from '../../models/order';
 import { Product, type ProductDoc } from '../../models/product';
 
 const OrderLineInput = z
