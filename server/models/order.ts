@@ -6,7 +6,6 @@ import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-
 export interface OrderLine {
   _id: Types.ObjectId;
   product: Types.ObjectId;

@@ -209,8 +209,7 @@ function fixesFor({
     fixes.push({ change: 'line-lot', orderLineId, minimumLot: entry.suggestedMinimumLot });
   }
   if (entry.reason === 'deadline' || entry.reason === 'capacity') {
-    const later =
-      entry.suggestedShipBy ?? format(addDays(parseISO(order.shipBy), SHIP_BY_STEP_DAYS), 'yyyy-MM-dd');
+    const later = entry.suggestedShipBy ?? format(addDays(parseISO(order.shipBy), SHIP_BY_STEP_DAYS), 'yyyy-MM-dd');
     if (later > order.shipBy) fixes.push({ change: 'ship-by', shipBy: later });
   }
   if (entry.reason === 'capacity') {

@@ -39,7 +39,8 @@ export async function adjustOrderForPlanning({
   ...input
 }: z.input<typeof AdjustOrderInput> & { actor: Actor; now: Date }): Promise<{ order: OrderDoc; summary: string }> {
   const { orderId, adjustment } = validateInput(AdjustOrderInput, input);
-  if (actor.role !== 'system' && !mayPlan(actor.role)) throw new ForbiddenError(`a ${actor.role} cannot change orders for planning`);
+  if (actor.role !== 'system' && !mayPlan(actor.role))
+    throw new ForbiddenError(`a ${actor.role} cannot change orders for planning`);
 
   return runInTransaction(async (unit) => {
     const { session } = unit;
