@@ -7,7 +7,13 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { type z } from 'zod';
 
-import { DomainError, TooManyRequestsError, ValidationError, type FieldIssue } from '#server/domain/errors';
+import {
+  DatabaseBusyError,
+  DomainError,
+  TooManyRequestsError,
+  ValidationError,
+  type FieldIssue,
+} from '#server/domain/errors';
 import { validateInput } from '#server/domain/validate-input';
 
 // eslint-disable-next-line no-control-regex -- these patterns exist to find control characters
@@ -22,11 +28,14 @@ const STATUS_TEXT: Record<number, string> = {
   409: 'Conflict',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
-/** Headers an error's answer carries: when to try again after too many attempts. */
+/** Headers an error's answer carries: when to try again after too many attempts or a busy database. */
 function headersFor(error: DomainError): HeadersInit {
-  return error instanceof TooManyRequestsError ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+  return error instanceof TooManyRequestsError || error instanceof DatabaseBusyError
+    ? { 'Retry-After': String(error.retryAfterSeconds) }
+    : {};
 }
 
 /** What an action answers when it refuses: a message for the page, and one per field. */

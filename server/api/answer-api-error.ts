@@ -1,6 +1,6 @@
 import { type ErrorRequestHandler } from 'express';
 
-import { DomainError, ValidationError } from '../domain/errors';
+import { DatabaseBusyError, DomainError, ValidationError } from '../domain/errors';
 import { type Logger } from '../logger';
 
 /**
@@ -15,6 +15,7 @@ export function answerApiError(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof DomainError) {
+      if (error instanceof DatabaseBusyError) res.set('Retry-After', String(error.retryAfterSeconds));
       res.status(error.status).json({ error: error.message });
       return;
     }

@@ -59,6 +59,16 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
+/**
+ * The database could not finish the work in time: its transaction kept meeting other writes, or
+ * outlived the database's limit. Nothing was written; the client may try again shortly.
+ */
+export class DatabaseBusyError extends DomainError {
+  override name = 'DatabaseBusyError';
+  override readonly status = 503;
+  readonly retryAfterSeconds = 5;
+}
+
 /** An actor asked for something their role or link does not allow. */
 export class ForbiddenError extends DomainError {
   override name = 'ForbiddenError';

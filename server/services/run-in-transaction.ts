@@ -1,5 +1,6 @@
 import mongoose, { type ClientSession } from 'mongoose';
 
+import { DatabaseBusyError } from '../domain/errors';
 import { type DomainEventName, type DomainEventPayload } from '../domain/events';
 import { domainEvents } from '../domain-events';
 
@@ -30,7 +31,18 @@ export async function runInTransaction<Result>(work: (unit: UnitOfWork) => Promi
     });
     for (const publish of pending) publish();
     return result as Result;
+  } catch (error) {
+    // The driver retried the transaction for as long as it allows; it was never committed.
+    if (isTransientTransactionError(error)) {
+      throw new DatabaseBusyError('the database was too busy to finish this; nothing was saved, try again in a moment');
+    }
+    throw error;
   } finally {
     await session.endSession();
   }
+}
+
+function isTransientTransactionError(error: unknown): boolean {
+  const labelled = error as { hasErrorLabel?: (label: string) => boolean } | null;
+  return typeof labelled?.hasErrorLabel === 'function' && labelled.hasErrorLabel('TransientTransactionError');
 }

@@ -1,0 +1,67 @@
+/**
+ * Child process of the intake benchmark: Kiwanda as deployed (the embedded database journaling
+ * to disk, the whole server) on the demo network, with one API key per demo channel. Once ready
+ * it sends { type: 'ready', url, keys, catalogue } and waits for { type: 'close' }.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { loadConfig } from '#server/config';
+import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { startEmbeddedMongo } from '#server/embedded-mongo/index';
+import { startKiwandaServer } from '#server/kiwanda-server';
+import { createLogger } from '#server/logger';
+import { Channel, Order, Product } from '#server/models/index';
+import { seedDemoNetwork } from '#server/seed/load-demo-network';
+import { createChannelKey } from '#server/services/channels/channel-keys';
+
+export interface IntakeServerReady {
+  type: 'ready';
+  url: string;
+  keys: { channel: string; kind: string; key: string }[];
+  catalogue: { sku: string; minimumLot: number }[];
+  ordersBefore: number;
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'kiwanda-intake-bench-'));
+const database = await startEmbeddedMongo({ port: 0, dbPath: path.join(dataDir, 'db') });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  MONGODB_URI: `mongodb://127.0.0.1:${database.port}/kiwanda_intake_bench?directConnection=true`,
+  DATA_DIR: dataDir,
+  SESSION_SECRET: 'kiwanda-intake-bench-secret-0123456789',
+  LOG_LEVEL: 'warn',
+  // The benchmark measures what the server sustains, not the per-channel limit that protects it.
+  API_RATE_LIMIT_PER_MINUTE: '1000000',
+});
+const server = await startKiwandaServer({ config, logger: createLogger(config) });
+await seedDemoNetwork({ replaceRealData: true });
+
+const channels = await Channel.find({ active: true }, { name: 1, kind: 1 }).lean();
+const keys = [];
+for (const channel of channels) {
+  const { key } = await createChannelKey({ actor: SYSTEM_ACTOR, channel: channel.name, label: 'intake benchmark' });
+  keys.push({ channel: channel.name, kind: channel.kind, key });
+}
+const products = await Product.find({ active: true }, { sku: 1, minimumLot: 1 }).lean();
+const ready: IntakeServerReady = {
+  type: 'ready',
+  url: server.url,
+  keys,
+  catalogue: products.map((product) => ({ sku: product.sku, minimumLot: product.minimumLot })),
+  ordersBefore: await Order.countDocuments(),
+};
+process.send?.(ready);
+
+process.on('message', async (message: { type: 'close' } | { type: 'count' }) => {
+  if (message.type === 'count') {
+    process.send?.({ type: 'count', orders: await Order.countDocuments() });
+    return;
+  }
+  await server.close();
+  await database.stop();
+  process.exit(0);
+});
