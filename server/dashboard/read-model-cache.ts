@@ -218,7 +218,16 @@ export function cachedBatchReadModel<Result>(
   return read;
 }
 
+/** Other kept state of this process that clearReadModelCaches drops too (see keepsReadState). */
+const otherKeptState = new Set<() => void>();
+
+/** Registers `forget` to run whenever every kept read result is dropped. */
+export function keepsReadState(forget: () => void): void {
+  otherKeptState.add(forget);
+}
+
 /** Drops every kept dashboard result (after writing data without domain events, e.g. seeding in tests). */
 export function clearReadModelCaches(): void {
   for (const state of registry.values()) invalidateAll(state);
+  for (const forget of otherKeptState) forget();
 }

@@ -117,6 +117,7 @@ export async function createChannelOrder({
   const products = await Product.find({ _id: { $in: order.lines.map((line) => line.product) } }).lean();
   const productOf = (id: Types.ObjectId) => products.find((product) => product._id.equals(id));
   const promised = await promiseShipDates({
+    orderId: String(order._id),
     now,
     shipBy: order.shipBy,
     lines: order.lines.map((line) => {

@@ -94,6 +94,23 @@ describe('the channels’ order API', () => {
     expect(await Order.findById(order.id).lean()).toMatchObject({ source: 'retail', partner: 'Madewell' });
   });
 
+  it('promises each order after the ones promised just before it, without waiting for a new read', async () => {
+    // The two artisans make about 53 hoops by the 13th: 24 are promised already (above), 20 more
+    // fit, and 20 after those do not.
+    const first = await send('/orders', {
+      idempotencyKey: 'carried-1',
+      json: body({ lines: [{ sku: hoops.sku, quantity: 20 }] }),
+    });
+    const second = await send('/orders', {
+      idempotencyKey: 'carried-2',
+      json: body({ lines: [{ sku: hoops.sku, quantity: 20 }] }),
+    });
+    const promisedOf = async (response: Response) =>
+      ((await response.json()) as { lines: { promisedShipDate: string | null }[] }).lines[0].promisedShipDate;
+    expect(await promisedOf(first)).toBe('2026-03-13');
+    expect((await promisedOf(second))! > '2026-03-13').toBe(true);
+  });
+
   it('answers eight concurrent retries of one request with exactly one order', async () => {
     const request = body();
     const answers = await Promise.all(

@@ -1,0 +1,81 @@
+import { readCheckNetwork, type CheckNetwork } from '../../capacity-check/read-check-network';
+import { type NewDemand } from '../../capacity-check/serve-new-demand';
+import { keepsReadState } from '../../dashboard/read-model-cache';
+import { PLAN_INPUT_EVENTS } from '../../domain/events';
+import { domainEvents } from '../../domain-events';
+
+/**
+ * The network ship dates are promised on, kept between orders. Reading open demand and capacity
+ * and serving every open order costs far more than one order's own lines, and orders arrive many
+ * a second from the channels: so the network is read once, and the lines promised since are
+ * carried as demand served before the next order's (promise-ship-dates.ts).
+ *
+ * Any event that changes what planning reads drops the book (except the creation of an order it
+ * promised itself), and the next order waits for a fresh read. Age (working time passes; changes
+ * that announce nothing) and a long list of carried lines (each order's flow grows with them)
+ * only start a read behind the kept book, which serves meanwhile; lines promised during that read
+ * are carried over to the new book, since the read may have missed their orders.
+ */
+export interface PromiseBook {
+  network: CheckNetwork;
+  /** Lines promised since the network was read, due on the dates promised. */
+  carried: NewDemand[];
+  /** Orders promised on this book (their `order:created` does not make it stale). */
+  promisedOrders: Set<string>;
+  readAt: number;
+}
+
+const MAX_AGE_MS = 30_000;
+const MAX_CARRIED_LINES = 150;
+
+let kept: PromiseBook | null = null;
+let reading: Promise<PromiseBook> | null = null;
+let watching = false;
+
+function forget(): void {
+  kept = null;
+}
+
+function watchForChanges(): void {
+  if (watching) return;
+  watching = true;
+  keepsReadState(forget);
+  for (const name of PLAN_INPUT_EVENTS) {
+    domainEvents.subscribe(name, (event) => {
+      if (name === 'order:created' && kept?.promisedOrders.has((event as { orderId: string }).orderId)) return;
+      forget();
+    });
+  }
+}
+
+/** Reads the network afresh; lines promised on `previous` while it is read stay carried. */
+function readAfresh(now: Date, previous: PromiseBook | null): Promise<PromiseBook> {
+  const carriedBefore = previous?.carried.length ?? 0;
+  reading ??= readCheckNetwork({ now, fresh: false })
+    .then((network) => {
+      const book: PromiseBook = {
+        network,
+        carried: previous && kept === previous ? previous.carried.slice(carriedBefore) : [],
+        promisedOrders: new Set(previous && kept === previous ? previous.promisedOrders : []),
+        readAt: now.getTime(),
+      };
+      // An event during the read dropped the book: what was read may already be out of date.
+      if (previous === null || kept === previous) kept = book;
+      return book;
+    })
+    .finally(() => {
+      reading = null;
+    });
+  return reading;
+}
+
+/** The book to promise on as of `now`. */
+export async function readPromiseBook({ now }: { now: Date }): Promise<PromiseBook> {
+  watchForChanges();
+  const current = kept;
+  if (!current) return readAfresh(now, null);
+  if (now.getTime() - current.readAt >= MAX_AGE_MS || current.carried.length >= MAX_CARRIED_LINES) {
+    void readAfresh(now, current).catch(() => undefined);
+  }
+  return current;
+}
