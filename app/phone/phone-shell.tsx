@@ -4,7 +4,9 @@ import { type ReactNode } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#server/domain/languages';
 
 import { ActionQueueProvider, useActionQueue } from './action-queue-context';
+import type { PhonePage } from './phone-user.server';
 import { type PhoneWords } from './phone-words';
+import { SignOutWarning } from './sign-out-warning';
 
 /**
  * The frame of every phone page: the page's tabs, what the last action did, the phone's action
@@ -12,12 +14,14 @@ import { type PhoneWords } from './phone-words';
  * is at least 48 px tall.
  */
 export function PhoneShell({
+  page,
   words,
   language,
   tabs,
   notice,
   children,
 }: {
+  page: PhonePage;
   words: PhoneWords;
   language: Language;
   tabs: { to: string; label: string }[];
@@ -25,7 +29,7 @@ export function PhoneShell({
   children: ReactNode;
 }) {
   return (
-    <ActionQueueProvider>
+    <ActionQueueProvider userId={page.userId}>
       <PhoneFrame words={words} language={language} tabs={tabs} notice={notice}>
         {children}
       </PhoneFrame>
@@ -52,6 +56,9 @@ function PhoneFrame({
   const shown = queueNotice(words, queue?.last ?? null) ?? notice;
   return (
     <div className="phone" lang={language}>
+      {queue?.signOutAsked ? (
+        <SignOutWarning words={words} waiting={queue.pending.length} onStay={queue.cancelSignOut} />
+      ) : null}
       {tabs.length > 1 ? (
         <nav className="phone-tabs" aria-label={words.tabs.jobs}>
           {tabs.map((tab) => (
@@ -66,9 +73,9 @@ function PhoneFrame({
           {words.queue.offline}
         </p>
       ) : null}
-      {queue && queue.waiting > 0 ? (
-        <p className="phone-queue" role="status" data-testid="queue-count" data-count={queue.waiting}>
-          {words.queue.waiting(queue.waiting)}
+      {queue && queue.pending.length > 0 ? (
+        <p className="phone-queue" role="status" data-testid="queue-count" data-count={queue.pending.length}>
+          {words.queue.waiting(queue.pending.length)}
         </p>
       ) : null}
       {shown ? (
