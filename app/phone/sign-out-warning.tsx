@@ -10,7 +10,11 @@ import { SIGN_OUT_PATH } from './use-sign-out-guard';
  */
 export function SignOutWarning({ words, waiting, onStay }: { words: PhoneWords; waiting: number; onStay(): void }) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: 'start' }), []);
+  // Braces matter: newer browsers return a promise from scrollIntoView, and React would call
+  // an effect's returned value as its clean-up.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <div
       ref={box}

@@ -58,3 +58,21 @@ export async function keptPhoto() {
   const bitmap = await createImageBitmap(photo);
   return { type: photo.type, size: photo.size, width: bitmap.width, height: bitmap.height };
 }
+
+/** How many actions of any account wait in the phone's IndexedDB queue. */
+export async function queuedActionCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kiwanda-phone');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = await new Promise<number>((resolve, reject) => {
+      const request = db.transaction('actions').objectStore('actions').count();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return count;
+  });
+}
