@@ -28,3 +28,11 @@ export const OTHER_ACCOUNT_KIND = 'other-account';
 
 /** The service worker's script: at the site's root, so its scope covers every phone page. */
 export const SERVICE_WORKER_PATH = '/sw.js';
+
+/** The message a phone page sends its service worker to ask how its latest load was served. */
+export const SERVED_FROM_MESSAGE = 'KIWANDA_SERVED_FROM';
+
+/** The worker's answer: from the network, or from the copy kept last time. */
+export interface ServedFrom {
+  from: 'network' | 'cache';
+}

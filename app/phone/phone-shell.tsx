@@ -4,6 +4,7 @@ import { type ReactNode } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#server/domain/languages';
 
 import { ActionQueueProvider, useActionQueue } from './action-queue-context';
+import { FreshnessMark } from './freshness-mark';
 import type { PhonePage } from './phone-user.server';
 import { type PhoneWords } from './phone-words';
 import { SignOutWarning } from './sign-out-warning';
@@ -30,7 +31,7 @@ export function PhoneShell({
 }) {
   return (
     <ActionQueueProvider userId={page.userId}>
-      <PhoneFrame words={words} language={language} tabs={tabs} notice={notice}>
+      <PhoneFrame savedAt={page.savedAt} words={words} language={language} tabs={tabs} notice={notice}>
         {children}
       </PhoneFrame>
     </ActionQueueProvider>
@@ -38,12 +39,14 @@ export function PhoneShell({
 }
 
 function PhoneFrame({
+  savedAt,
   words,
   language,
   tabs,
   notice,
   children,
 }: {
+  savedAt: string;
   words: PhoneWords;
   language: Language;
   tabs: { to: string; label: string }[];
@@ -68,6 +71,7 @@ function PhoneFrame({
           ))}
         </nav>
       ) : null}
+      <FreshnessMark words={words} savedAt={savedAt} />
       {queue && !queue.online ? (
         <p className="phone-notice phone-notice--wait" role="status" data-testid="offline-notice">
           {words.queue.offline}

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
+import { type Types } from 'mongoose';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,6 +32,7 @@ describe(
     let officerContext: BrowserContext;
     let officer: Page;
     let jobId: string;
+    let workshopId: Types.ObjectId;
     let artisanCookie: string;
     let artisanSession: Awaited<ReturnType<typeof signIn>>;
     let officerSession: Awaited<ReturnType<typeof signIn>>;
@@ -53,6 +55,7 @@ describe(
       // The worker's database may hold another file's network, with the same factory codes.
       await clearDomainDatabase();
       const workshop = await Workshop.create(makeWorkshop({ area: 'Mathare' }));
+      workshopId = workshop._id;
       const maker = await Artisan.create(makeArtisan({ workshop: workshop._id }));
       const job = await Job.create(
         makeJob({ workshop: workshop._id, quantity: 3, pieceRateCents: 40_000, plannedWeek: isoWeekLabel(new Date()) }),
@@ -121,6 +124,10 @@ describe(
       await work.waitFor();
       await artisan.locator('[data-testid="queue-count"][data-count="2"]').waitFor();
       await work.locator('[data-testid="job-pending"][data-count="2"]').waitFor();
+      // The copy on screen says what it is: no network, the data as it was saved.
+      const freshness = artisan.getByTestId('freshness');
+      await artisan.locator('[data-testid="freshness"][data-freshness="saved"]').waitFor();
+      expect(await freshness.textContent()).toMatch(/^Offline — showing what was saved at \d+ \w+, \d\d:\d\d$/);
       await shoot(artisan, 'reloaded-offline');
 
       await artisanContext.setOffline(false);
@@ -128,7 +135,19 @@ describe(
       await artisan.locator(`[data-testid="work"][data-job-id="${jobId}"][data-status="ready_for_qc"]`).waitFor();
       expect(await work.getByTestId('job-pending').count()).toBe(0);
       expect(await work.getByTestId('job-answer').textContent()).toBe('Sent for inspection.');
+      await artisan.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
       await shoot(artisan, 'sent');
+
+      // Opened again online: the page comes at once from the copy, then its data fresh from the
+      // server, which has a new offer meanwhile; the mark says "updated", not "saved".
+      const newOffer = await Job.create(
+        makeJob({ workshop: workshopId, quantity: 5, pieceRateCents: 30_000, plannedWeek: isoWeekLabel(new Date()) }),
+      );
+      const opened = await artisan.goto(`${server.url}/my-jobs`);
+      expect(opened?.fromServiceWorker()).toBe(true);
+      await artisan.locator(`[data-testid="offer"][data-job-id="${String(newOffer._id)}"]`).waitFor();
+      await artisan.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
+      expect(await artisan.getByTestId('freshness').textContent()).toMatch(/^Updated \d+ \w+, \d\d:\d\d$/);
       await artisan.goto(`${server.url}/my-jobs/availability`);
       await artisan.getByTestId('declare-absence').waitFor();
       await shoot(artisan, 'availability');
