@@ -1,18 +1,24 @@
 import { useLocation, useNavigate, useRevalidator } from '@remix-run/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
-import { countWaitingActions, enqueueAction, queuedActionOf } from './action-queue';
+import { enqueueAction, queuedActionOf, waitingActions, type QueuedAction } from './action-queue';
 import { keepPageForOffline, registerPhoneServiceWorker } from './register-service-worker';
 import { sendQueuedActions, type ActionAnswer } from './send-queued-actions';
+import { useSignOutGuard } from './use-sign-out-guard';
 
 export interface ActionQueue {
-  /** Actions taken on this phone and not yet answered by the server. */
-  waiting: number;
+  /** The signed-in account's actions taken on this phone and not yet answered, oldest first. */
+  pending: QueuedAction[];
   online: boolean;
   /** What happened to the last action: answered (applied or refused), or kept for later. */
   last: { answer: ActionAnswer } | { queuedOffline: true } | null;
+  /** The server's last answer for each job, since the page opened: shown on the job's card. */
+  answers: Record<string, ActionAnswer>;
   /** Puts a phone action form's fields (with its fresh action id) in the queue and sends. */
   submit(form: HTMLFormElement): void;
+  /** True while the person is asked whether to sign out with actions still waiting. */
+  signOutAsked: boolean;
+  cancelSignOut(): void;
 }
 
 const ActionQueueContext = createContext<ActionQueue | null>(null);
@@ -22,14 +28,24 @@ export function useActionQueue(): ActionQueue | null {
   return useContext(ActionQueueContext);
 }
 
+/** What the queue holds and last answered for one job, for its card. */
+export function useJobQueue(jobId: string): { pending: QueuedAction[]; answer: ActionAnswer | undefined } {
+  const queue = useActionQueue();
+  return {
+    pending: queue?.pending.filter((action) => action.jobId === jobId) ?? [],
+    answer: queue?.answers[jobId],
+  };
+}
+
 /**
- * Runs the phone's action queue for one page: registers the service worker, counts what waits,
- * sends on load, on each new action and whenever the network comes back, then reloads the page's
- * data so it shows what the server now holds.
+ * Runs the phone's action queue for one page and one account: registers the service worker,
+ * lists what waits, sends on load, on each new action and whenever the network comes back, then
+ * reloads the page's data so it shows what the server now holds.
  */
-export function ActionQueueProvider({ children }: { children: ReactNode }) {
+export function ActionQueueProvider({ userId, children }: { userId: string; children: ReactNode }) {
   const [hydrated, setHydrated] = useState(false);
-  const [waiting, setWaiting] = useState(0);
+  const [pending, setPending] = useState<QueuedAction[]>([]);
+  const [answers, setAnswers] = useState<Record<string, ActionAnswer>>({});
   const [online, setOnline] = useState(true);
   const [last, setLast] = useState<ActionQueue['last']>(null);
   const revalidator = useRevalidator();
@@ -38,20 +54,23 @@ export function ActionQueueProvider({ children }: { children: ReactNode }) {
   const place = useRef(location.pathname);
   place.current = location.pathname;
   const sending = useRef<Promise<void> | null>(null);
+  const signOut = useSignOutGuard(pending.length);
 
   const send = useCallback(() => {
     // One send at a time in this page; a request while sending runs again right after.
     const run = async () => {
       let answered = 0;
-      const left = await sendQueuedActions((answer) => {
+      const left = await sendQueuedActions(userId, (answer, action) => {
         answered += 1;
         setLast({ answer });
+        setPending((actions) => actions.filter((waiting) => waiting.seq !== action.seq));
+        setAnswers((byJob) => ({ ...byJob, [answer.jobId]: answer }));
         // A saved inspection goes back to the day's list, as the page without JavaScript does.
         if (answer.ok && answer.kind === 'inspection' && place.current === `/inspections/${answer.jobId}`)
           navigate(`/inspections?saved=${answer.jobId}`);
       });
-      setWaiting(left);
-      if (left > 0 && answered === 0) setLast({ queuedOffline: true });
+      setPending(left);
+      if (left.length > 0 && answered === 0) setLast({ queuedOffline: true });
       if (answered > 0) {
         revalidator.revalidate();
         void keepPageForOffline(window.location.href, { refresh: true });
@@ -62,13 +81,13 @@ export function ActionQueueProvider({ children }: { children: ReactNode }) {
     return next;
     // The revalidator changes identity with its state; its revalidate is what is used.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [navigate]);
+  }, [navigate, userId]);
 
   useEffect(() => {
     setHydrated(true);
     setOnline(navigator.onLine);
     void registerPhoneServiceWorker();
-    void countWaitingActions().then(setWaiting);
+    void waitingActions(userId).then(setPending);
     if (navigator.onLine) void send();
     const cameOnline = () => {
       setOnline(true);
@@ -81,7 +100,7 @@ export function ActionQueueProvider({ children }: { children: ReactNode }) {
       window.removeEventListener('online', cameOnline);
       window.removeEventListener('offline', wentOffline);
     };
-  }, [send]);
+  }, [send, userId]);
 
   // A phone page reached by a link fetched only its data: keep the page itself for offline too.
   useEffect(() => {
@@ -90,16 +109,19 @@ export function ActionQueueProvider({ children }: { children: ReactNode }) {
 
   const submit = useCallback(
     (form: HTMLFormElement) => {
-      const action = queuedActionOf(new FormData(form), window.location.pathname);
-      void enqueueAction(action).then(() => {
-        setWaiting((count) => count + 1);
+      const action = queuedActionOf(new FormData(form), { page: window.location.pathname, userId });
+      void enqueueAction(action).then(async () => {
+        setPending(await waitingActions(userId));
         if (navigator.onLine) return send();
         setLast({ queuedOffline: true });
       });
     },
-    [send],
+    [send, userId],
   );
 
-  const queue = useMemo(() => ({ waiting, online, last, submit }), [waiting, online, last, submit]);
+  const queue = useMemo(
+    () => ({ pending, online, last, answers, submit, ...signOut }),
+    [pending, online, last, answers, submit, signOut],
+  );
   return <ActionQueueContext.Provider value={hydrated ? queue : null}>{children}</ActionQueueContext.Provider>;
 }

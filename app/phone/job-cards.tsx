@@ -4,6 +4,7 @@ import type { ArtisanJobCard } from '#server/services/jobs/read-artisan-jobs';
 import { formatKes } from '../format';
 import { PhoneActionForm, renderedActionId } from './phone-action-form';
 import { type PhoneWords } from './phone-words';
+import { QueuedMark, useQueuedKind } from './queued-mark';
 
 const dueFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Africa/Nairobi',
@@ -55,12 +56,35 @@ export function OfferCard({
   team: Team;
   myId: string;
 }) {
+  // Accepted or declined on this phone, not yet sent: the card says so instead of asking again.
+  const answered = useQueuedKind(job.id, ['accept', 'decline']);
   return (
     <article className="job-card" data-testid="offer" data-job-id={job.id}>
       <h3>
         {job.quantity} × {job.productName}
       </h3>
+      <QueuedMark jobId={job.id} words={words} />
       <JobFacts job={job} words={words} />
+      {answered ? null : <OfferForms job={job} words={words} nonce={nonce} team={team} myId={myId} />}
+    </article>
+  );
+}
+
+function OfferForms({
+  job,
+  words,
+  nonce,
+  team,
+  myId,
+}: {
+  job: ArtisanJobCard;
+  words: PhoneWords;
+  nonce: string;
+  team: Team;
+  myId: string;
+}) {
+  return (
+    <>
       <PhoneActionForm kind="accept" jobId={job.id} actionId={renderedActionId(nonce, 'accept', job.id)}>
         {team ? (
           <label className="phone-field">
@@ -95,7 +119,7 @@ export function OfferCard({
           </button>
         </PhoneActionForm>
       </details>
-    </article>
+    </>
   );
 }
 
@@ -112,6 +136,7 @@ export function WorkCard({
   team: Team;
 }) {
   const inHand = job.status !== 'ready_for_qc';
+  const readyQueued = useQueuedKind(job.id, ['ready']);
   return (
     <article className="job-card" data-testid="work" data-job-id={job.id} data-status={job.status}>
       <h3>
@@ -120,6 +145,7 @@ export function WorkCard({
       <p className={`job-status job-status--${job.status}`} data-testid="work-status">
         {words.status[job.status] ?? job.status} · {words.madeOf(job.madeQuantity, job.awaiting)}
       </p>
+      <QueuedMark jobId={job.id} words={words} />
       {job.status === 'failed' ? (
         <p className="phone-notice phone-notice--bad" data-testid="rework">
           {words.rework(job.awaiting)}
@@ -155,11 +181,13 @@ export function WorkCard({
               {words.saveMade}
             </button>
           </PhoneActionForm>
-          <PhoneActionForm kind="ready" jobId={job.id} actionId={renderedActionId(nonce, 'ready', job.id)}>
-            <button type="submit" className="phone-button" data-testid="mark-ready">
-              {words.markReady}
-            </button>
-          </PhoneActionForm>
+          {readyQueued ? null : (
+            <PhoneActionForm kind="ready" jobId={job.id} actionId={renderedActionId(nonce, 'ready', job.id)}>
+              <button type="submit" className="phone-button" data-testid="mark-ready">
+                {words.markReady}
+              </button>
+            </PhoneActionForm>
+          )}
         </>
       ) : null}
       {team && job.status === 'accepted' ? (

@@ -4,7 +4,10 @@ import { type ReactNode } from 'react';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '#server/domain/languages';
 
 import { ActionQueueProvider, useActionQueue } from './action-queue-context';
+import { FreshnessMark } from './freshness-mark';
+import type { PhonePage } from './phone-user.server';
 import { type PhoneWords } from './phone-words';
+import { SignOutWarning } from './sign-out-warning';
 
 /**
  * The frame of every phone page: the page's tabs, what the last action did, the phone's action
@@ -12,12 +15,14 @@ import { type PhoneWords } from './phone-words';
  * is at least 48 px tall.
  */
 export function PhoneShell({
+  page,
   words,
   language,
   tabs,
   notice,
   children,
 }: {
+  page: PhonePage;
   words: PhoneWords;
   language: Language;
   tabs: { to: string; label: string }[];
@@ -25,8 +30,8 @@ export function PhoneShell({
   children: ReactNode;
 }) {
   return (
-    <ActionQueueProvider>
-      <PhoneFrame words={words} language={language} tabs={tabs} notice={notice}>
+    <ActionQueueProvider userId={page.userId}>
+      <PhoneFrame savedAt={page.savedAt} words={words} language={language} tabs={tabs} notice={notice}>
         {children}
       </PhoneFrame>
     </ActionQueueProvider>
@@ -34,12 +39,14 @@ export function PhoneShell({
 }
 
 function PhoneFrame({
+  savedAt,
   words,
   language,
   tabs,
   notice,
   children,
 }: {
+  savedAt: string;
   words: PhoneWords;
   language: Language;
   tabs: { to: string; label: string }[];
@@ -52,6 +59,9 @@ function PhoneFrame({
   const shown = queueNotice(words, queue?.last ?? null) ?? notice;
   return (
     <div className="phone" lang={language}>
+      {queue?.signOutAsked ? (
+        <SignOutWarning words={words} waiting={queue.pending.length} onStay={queue.cancelSignOut} />
+      ) : null}
       {tabs.length > 1 ? (
         <nav className="phone-tabs" aria-label={words.tabs.jobs}>
           {tabs.map((tab) => (
@@ -61,14 +71,15 @@ function PhoneFrame({
           ))}
         </nav>
       ) : null}
+      <FreshnessMark words={words} savedAt={savedAt} />
       {queue && !queue.online ? (
         <p className="phone-notice phone-notice--wait" role="status" data-testid="offline-notice">
           {words.queue.offline}
         </p>
       ) : null}
-      {queue && queue.waiting > 0 ? (
-        <p className="phone-queue" role="status" data-testid="queue-count" data-count={queue.waiting}>
-          {words.queue.waiting(queue.waiting)}
+      {queue && queue.pending.length > 0 ? (
+        <p className="phone-queue" role="status" data-testid="queue-count" data-count={queue.pending.length}>
+          {words.queue.waiting(queue.pending.length)}
         </p>
       ) : null}
       {shown ? (

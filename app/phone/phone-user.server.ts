@@ -16,12 +16,29 @@ export interface PhoneUser {
   actor: Actor;
   language: Language;
   name: string;
+  /** What every phone page hands its shell (app/phone/phone-shell.tsx). */
+  page: PhonePage;
+}
+
+export interface PhonePage {
+  /** Whose action queue the page runs: a phone sends and shows only this account's actions. */
+  userId: string;
+  /**
+   * When the server read the page's data. A page the service worker serves from its copy shows
+   * data as of this moment, and says so until fresh data replaces it.
+   */
+  savedAt: string;
 }
 
 /** The signed-in person of a phone page's area, with the actor services need and their language. */
 export async function requirePhoneUser(args: RequestArgs, area: Area): Promise<PhoneUser> {
   const user = await requireRole(args, area);
-  return { actor: args.context.accounts.actorFromUser(user), language: user.language, name: user.name };
+  return {
+    actor: args.context.accounts.actorFromUser(user),
+    language: user.language,
+    name: user.name,
+    page: { userId: user.id, savedAt: args.context.clock.now().toISOString() },
+  };
 }
 
 /**

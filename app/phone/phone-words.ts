@@ -2,6 +2,8 @@ import type { DeclineReason } from '#server/domain/decline-reasons';
 import type { DefectReason } from '#server/domain/defect-reasons';
 import type { Language } from '#server/domain/languages';
 
+import { QUEUE_WORDS } from './phone-queue-words';
+
 /**
  * Every word the phone pages say, in English and Kiswahili. Plain words, short sentences: the
  * people reading them work with their hands, on small screens, often in their second language.
@@ -85,11 +87,8 @@ const ENGLISH = {
     cancel: 'Cancel',
     underWay: 'started',
   },
-  queue: {
-    waiting: (count: number) => `${count} action${count === 1 ? '' : 's'} waiting to be sent`,
-    offline: 'No network. You can still work: actions are sent when the network is back.',
-    savedOffline: 'Saved on this phone. It will be sent when the network is back.',
-  },
+  queue: QUEUE_WORDS.en,
+
   inspect: {
     title: 'Inspections',
     lead: 'Jobs ready for inspection in your areas, oldest first.',
@@ -205,11 +204,8 @@ const KISWAHILI: PhoneWords = {
     cancel: 'Futa',
     underWay: 'imeanza',
   },
-  queue: {
-    waiting: (count) => `Vitendo ${count} vinasubiri kutumwa`,
-    offline: 'Hakuna mtandao. Endelea kufanya kazi: vitendo vitatumwa mtandao ukirudi.',
-    savedOffline: 'Imehifadhiwa kwenye simu. Itatumwa mtandao ukirudi.',
-  },
+  queue: QUEUE_WORDS.sw,
+
   inspect: {
     title: 'Ukaguzi',
     lead: 'Kazi zilizo tayari kukaguliwa katika maeneo yako, za zamani kwanza.',

@@ -1,5 +1,5 @@
-import { countWaitingActions, formOf, removeAction, waitingActions, type QueuedAction } from './action-queue';
-import { PHONE_ACTIONS_PATH } from './phone-paths';
+import { formOf, removeAction, waitingActions, type QueuedAction } from './action-queue';
+import { OTHER_ACCOUNT_KIND, PHONE_ACTIONS_PATH, QUEUED_BY_HEADER } from './phone-paths';
 
 /** What the server answered one action: applied (perhaps before), or refused with its reason. */
 export type ActionAnswer =
@@ -16,11 +16,16 @@ export type ActionAnswer =
  * NOTE: the page sends, not the service worker (Workbox's background sync could): the page must
  * show how many actions wait and what each answered, and a phone page is open whenever someone
  * acts. Tabs take turns through a Web Lock, so two open pages never send the same action at once
- * (the server would still apply it once).
+ * (the server would still apply it once). Only the signed-in account's actions are sent; each
+ * names its account, and the server refuses it for any other session (a sign-out in another tab).
+ * Returns what still waits.
  */
-export async function sendQueuedActions(onAnswer: (answer: ActionAnswer, action: QueuedAction) => void) {
+export async function sendQueuedActions(
+  userId: string,
+  onAnswer: (answer: ActionAnswer, action: QueuedAction) => void,
+): Promise<QueuedAction[]> {
   const send = async () => {
-    for (const action of await waitingActions()) {
+    for (const action of await waitingActions(userId)) {
       const answer = await sendOne(action);
       if (!answer) return;
       await removeAction(action.seq ?? -1);
@@ -29,7 +34,7 @@ export async function sendQueuedActions(onAnswer: (answer: ActionAnswer, action:
   };
   if (typeof navigator.locks?.request === 'function') await navigator.locks.request('kiwanda-phone-queue', send);
   else await send();
-  return countWaitingActions();
+  return waitingActions(userId);
 }
 
 /** The server's answer to one action, or null when there is none yet worth acting on. */
@@ -42,13 +47,15 @@ async function sendOne(action: QueuedAction): Promise<ActionAnswer | null> {
       // A signed-out phone gets a redirect to sign in: not an answer, the action waits.
       redirect: 'manual',
       credentials: 'same-origin',
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', [QUEUED_BY_HEADER]: action.userId },
     });
   } catch {
     return null;
   }
   if (response.status < 200 || response.status >= 500 || response.status === 429) return null;
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  // Another account is signed in now: not an answer to this action, which waits for its own.
+  if (body?.kind === OTHER_ACCOUNT_KIND) return null;
   if (response.ok && body?.ok === true) {
     return {
       ok: true,

@@ -19,12 +19,17 @@ export async function shrinkPhoto(file: File): Promise<File> {
   return new File([blob], 'inspection.jpg', { type: 'image/jpeg' });
 }
 
-/** Replaces the file a file input holds with its shrunk JPEG (the form then sends the small one). */
+/**
+ * Replaces the file a file input holds with its shrunk JPEG (the form then sends the small one,
+ * or queues it on the phone). `data-photo` says where it is: "shrinking", then "ready".
+ */
 export async function shrinkPhotoInput(input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   if (!file) return;
+  input.dataset.photo = 'shrinking';
   const small = await shrinkPhoto(file);
   const transfer = new DataTransfer();
   transfer.items.add(small);
   input.files = transfer.files;
+  input.dataset.photo = 'ready';
 }

@@ -18,6 +18,7 @@ import { InspectionParams } from '../phone/phone-schemas.server';
 import { PhoneShell, phoneNotice } from '../phone/phone-shell';
 import { answerPhoneAction, chooseLanguageAction, newFormNonce, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
+import { UnlessQueued } from '../phone/queued-mark';
 import { shrinkPhotoInput } from '../phone/shrink-photo';
 import { answerDomainErrors, parseParams, readForm } from '../route-input.server';
 
@@ -27,14 +28,14 @@ export const meta: MetaFunction = () => phoneMeta('Inspect');
 
 export async function loader(args: LoaderFunctionArgs) {
   const { jobId } = parseParams(args.params, InspectionParams);
-  const { actor, language } = await requirePhoneUser(args, 'inspections');
+  const { actor, language, page } = await requirePhoneUser(args, 'inspections');
   const [visit, photos] = await answerDomainErrors(() =>
     Promise.all([
       args.context.phone.readInspectionVisit({ actor, jobId }),
       args.context.phone.listJobInspectionPhotos({ actor, jobId }),
     ]),
   );
-  return { visit, photos, language, nonce: newFormNonce() };
+  return { visit, photos, language, page, nonce: newFormNonce() };
 }
 
 /** Records the inspection once per action id, with its defects and the photo the phone shrank. */
@@ -51,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InspectJobPage() {
-  const { visit, photos, language, nonce } = useLoaderData<typeof loader>();
+  const { visit, photos, language, page, nonce } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = PHONE_WORDS[language];
   const fields = result && 'fields' in result ? result.fields : {};
@@ -59,7 +60,7 @@ export default function InspectJobPage() {
     fields[name] ? <span className="phone-notice phone-notice--bad">{fields[name]}</span> : null;
 
   return (
-    <PhoneShell words={words} language={language} tabs={[]} notice={phoneNotice(words, result)}>
+    <PhoneShell page={page} words={words} language={language} tabs={[]} notice={phoneNotice(words, result)}>
       <p>
         <Link to="/inspections">← {words.inspect.back}</Link>
       </p>
@@ -73,75 +74,77 @@ export default function InspectJobPage() {
       {visit.status !== 'ready_for_qc' ? (
         <p className="phone-notice phone-notice--bad">{words.inspect.notReady}</p>
       ) : (
-        <PhoneActionForm
-          kind="inspection"
-          jobId={visit.jobId}
-          actionId={renderedActionId(nonce, 'inspection', visit.jobId)}
-          encType="multipart/form-data"
-          testId="inspection-form"
-        >
-          <label className="phone-field">
-            {words.inspect.passed}
-            <input
-              type="number"
-              name="passedQuantity"
-              min={0}
-              max={visit.awaiting}
-              defaultValue={visit.awaiting}
-              inputMode="numeric"
-              required
-            />
-            {fieldError('passedQuantity')}
-          </label>
-          <label className="phone-field">
-            {words.inspect.failed}
-            <input
-              type="number"
-              name="failedQuantity"
-              min={0}
-              max={visit.awaiting}
-              defaultValue={0}
-              inputMode="numeric"
-              required
-            />
-            {fieldError('failedQuantity')}
-          </label>
-          <fieldset className="phone-choices">
-            <legend>{words.inspect.defects}</legend>
-            {DEFECT_REASONS.map((reason) => (
-              <label key={reason} className="phone-field phone-form--inline">
-                {words.defectReasons[reason]}
-                <input
-                  type="number"
-                  name={`defect-${reason}`}
-                  min={0}
-                  defaultValue={0}
-                  inputMode="numeric"
-                  style={{ width: '5rem' }}
-                />
-              </label>
-            ))}
-            {fieldError('defects')}
-          </fieldset>
-          <label className="phone-field">
-            {words.inspect.note}
-            <textarea name="notes" rows={3} maxLength={1000} />
-          </label>
-          <label className="phone-field">
-            {words.inspect.photo}
-            <input
-              type="file"
-              name="photo"
-              accept="image/*"
-              capture="environment"
-              onChange={(event) => void shrinkPhotoInput(event.currentTarget)}
-            />
-            {fieldError('photo')}
-          </label>
-          <button type="submit" className="phone-button" data-testid="save-inspection">
-            {words.inspect.save}
-          </button>
-        </PhoneActionForm>
+        <UnlessQueued jobId={visit.jobId} kinds={['inspection']} words={words}>
+          <PhoneActionForm
+            kind="inspection"
+            jobId={visit.jobId}
+            actionId={renderedActionId(nonce, 'inspection', visit.jobId)}
+            encType="multipart/form-data"
+            testId="inspection-form"
+          >
+            <label className="phone-field">
+              {words.inspect.passed}
+              <input
+                type="number"
+                name="passedQuantity"
+                min={0}
+                max={visit.awaiting}
+                defaultValue={visit.awaiting}
+                inputMode="numeric"
+                required
+              />
+              {fieldError('passedQuantity')}
+            </label>
+            <label className="phone-field">
+              {words.inspect.failed}
+              <input
+                type="number"
+                name="failedQuantity"
+                min={0}
+                max={visit.awaiting}
+                defaultValue={0}
+                inputMode="numeric"
+                required
+              />
+              {fieldError('failedQuantity')}
+            </label>
+            <fieldset className="phone-choices">
+              <legend>{words.inspect.defects}</legend>
+              {DEFECT_REASONS.map((reason) => (
+                <label key={reason} className="phone-field phone-form--inline">
+                  {words.defectReasons[reason]}
+                  <input
+                    type="number"
+                    name={`defect-${reason}`}
+                    min={0}
+                    defaultValue={0}
+                    inputMode="numeric"
+                    style={{ width: '5rem' }}
+                  />
+                </label>
+              ))}
+              {fieldError('defects')}
+            </fieldset>
+            <label className="phone-field">
+              {words.inspect.note}
+              <textarea name="notes" rows={3} maxLength={1000} />
+            </label>
+            <label className="phone-field">
+              {words.inspect.photo}
+              <input
+                type="file"
+                name="photo"
+                accept="image/*"
+                capture="environment"
+                onChange={(event) => void shrinkPhotoInput(event.currentTarget)}
+              />
+              {fieldError('photo')}
+            </label>
+            <button type="submit" className="phone-button" data-testid="save-inspection">
+              {words.inspect.save}
+            </button>
+          </PhoneActionForm>
+        </UnlessQueued>
       )}
       {photos.length > 0 ? (
         <section aria-labelledby="photos-heading" data-testid="inspection-photos">

@@ -14,6 +14,7 @@ import { phoneLinks, phoneMeta } from '../phone/phone-links';
 import { PhoneShell } from '../phone/phone-shell';
 import { chooseLanguageAction, requirePhoneUser } from '../phone/phone-user.server';
 import { PHONE_WORDS } from '../phone/phone-words';
+import { QueuedMark } from '../phone/queued-mark';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
 import { answerDomainErrors } from '../route-input.server';
 
@@ -22,11 +23,11 @@ export const links: LinksFunction = phoneLinks;
 export const meta: MetaFunction = () => phoneMeta('Inspections');
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, language } = await requirePhoneUser(args, 'inspections');
+  const { actor, language, page } = await requirePhoneUser(args, 'inspections');
   const queue = await answerDomainErrors(() => args.context.phone.readInspectionQueue({ actor }));
   // Set when the inspection form has just saved one: the list says so.
   const saved = new URL(args.request.url).searchParams.has('saved');
-  return { queue, language, saved };
+  return { queue, language, page, saved };
 }
 
 /** The only form on this page is the language switch. */
@@ -35,12 +36,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function InspectionsPage() {
-  const { queue, language, saved } = useLoaderData<typeof loader>();
+  const { queue, language, page, saved } = useLoaderData<typeof loader>();
   const words = PHONE_WORDS[language];
   useLiveRevalidation(INSPECTION_QUEUE_EVENTS);
 
   return (
     <PhoneShell
+      page={page}
       words={words}
       language={language}
       tabs={[]}
@@ -63,6 +65,7 @@ export default function InspectionsPage() {
               <h3>
                 {visit.workshop.code} · {visit.workshop.name}
               </h3>
+              <QueuedMark jobId={visit.jobId} words={words} />
               <p>
                 {words.inspect.toInspect(visit.awaiting)}: {visit.productName}
                 {visit.artisanName ? ` · ${visit.artisanName}` : ''}

@@ -24,9 +24,9 @@ export const links: LinksFunction = phoneLinks;
 export const meta: MetaFunction = () => phoneMeta('My jobs');
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, language } = await requirePhoneUser(args, 'my-jobs');
+  const { actor, language, page } = await requirePhoneUser(args, 'my-jobs');
   const jobs = await answerDomainErrors(() => args.context.phone.readArtisanJobs({ actor }));
-  return { jobs, language, myId: actor.artisanId ?? '', nonce: newFormNonce() };
+  return { jobs, language, page, myId: actor.artisanId ?? '', nonce: newFormNonce() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MyJobsPage() {
-  const { jobs, language, myId, nonce } = useLoaderData<typeof loader>();
+  const { jobs, language, page, myId, nonce } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   const words = PHONE_WORDS[language];
   useLiveRevalidation(ARTISAN_PHONE_EVENTS);
@@ -45,7 +45,13 @@ export default function MyJobsPage() {
   const others = jobs.work.filter((job) => job.artisanId !== myId);
 
   return (
-    <PhoneShell words={words} language={language} tabs={artisanTabs(words)} notice={phoneNotice(words, result)}>
+    <PhoneShell
+      page={page}
+      words={words}
+      language={language}
+      tabs={artisanTabs(words)}
+      notice={phoneNotice(words, result)}
+    >
       <section aria-labelledby="offers-heading" data-testid="offers">
         <h2 id="offers-heading">
           {words.offers} <span className="phone-count">{jobs.offers.length}</span>

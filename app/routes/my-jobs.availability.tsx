@@ -21,11 +21,11 @@ export const links: LinksFunction = phoneLinks;
 export const meta: MetaFunction = () => phoneMeta('Days away');
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, language } = await requirePhoneUser(args, 'my-jobs');
+  const { actor, language, page } = await requirePhoneUser(args, 'my-jobs');
   const absences = await answerDomainErrors(() =>
     args.context.phone.listArtisanAbsences({ actor, artisanId: actor.artisanId ?? '' }),
   );
-  return { absences, language };
+  return { absences, language, page };
 }
 
 /** Days away go through the capacity module, which tells planners (`capacity:changed`). */
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AvailabilityPage() {
-  const { absences, language } = useLoaderData<typeof loader>();
+  const { absences, language, page } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = PHONE_WORDS[language];
   const notice = !result
@@ -64,7 +64,7 @@ export default function AvailabilityPage() {
     ) : null;
 
   return (
-    <PhoneShell words={words} language={language} tabs={artisanTabs(words)} notice={notice}>
+    <PhoneShell page={page} words={words} language={language} tabs={artisanTabs(words)} notice={notice}>
       <h2>{words.away.title}</h2>
       <p>{words.away.lead}</p>
       <Form method="post" className="phone-form" data-testid="declare-absence">

@@ -24,9 +24,9 @@ export const links: LinksFunction = phoneLinks;
 export const meta: MetaFunction = () => phoneMeta('My pay');
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { actor, language } = await requirePhoneUser(args, 'my-jobs');
+  const { actor, language, page } = await requirePhoneUser(args, 'my-jobs');
   const earnings = await answerDomainErrors(() => args.context.phone.readArtisanEarnings({ actor }));
-  return { earnings, language };
+  return { earnings, language, page };
 }
 
 /** The only form on this page is the language switch. */
@@ -46,7 +46,7 @@ function rowState(row: EarningRow, words: PhoneWords): string {
 }
 
 export default function MyEarningsPage() {
-  const { earnings, language } = useLoaderData<typeof loader>();
+  const { earnings, language, page } = useLoaderData<typeof loader>();
   const words = PHONE_WORDS[language];
   useLiveRevalidation(ARTISAN_PHONE_EVENTS);
   const states = [
@@ -56,7 +56,7 @@ export default function MyEarningsPage() {
   ] as const;
 
   return (
-    <PhoneShell words={words} language={language} tabs={artisanTabs(words)}>
+    <PhoneShell page={page} words={words} language={language} tabs={artisanTabs(words)}>
       <h2>{words.earnings.title}</h2>
       <div className="phone-totals" data-testid="earning-totals">
         {states.map((state) => (

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 
+import { type Types } from 'mongoose';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isoWeekLabel } from '#server/domain/weeks';
 import { type RunningKiwanda } from '#server/kiwanda-server';
-import { Artisan, Job, PhoneAction, User, Workshop } from '#server/models/index';
+import { Artisan, Inspection, Job, PhoneAction, User, Workshop } from '#server/models/index';
 
 import { makeJob } from '../factories/jobs';
 import { makeArtisan, makeWorkshop } from '../factories/network';
@@ -13,23 +14,12 @@ import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { clearDomainDatabase } from '../support/domain-database';
 import { measurePhoneLoad } from '../support/phone-load';
+import { cameraPhoto, keptPhoto, pageKeptOffline } from '../support/phone-probes';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
 const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
 const PHONE = { width: 360, height: 740 };
-
-/** Waits until the page runs under the service worker and the worker holds the page as it is now. */
-async function pageKeptOffline(page: Page, mustContain: string) {
-  const kept = () =>
-    page.evaluate(async (text) => {
-      if (!navigator.serviceWorker.controller) return false;
-      const copy = await caches.match(window.location.href);
-      return copy !== undefined && (await copy.text()).includes(text);
-    }, mustContain);
-  // Polled from here: an async predicate would count its pending promise as a yes.
-  await expect.poll(kept, { timeout: 30_000, interval: 200 }).toBe(true);
-}
 
 describe(
   'a phone that loses the network in the middle of its work, in Chromium at 360 × 740',
@@ -39,8 +29,10 @@ describe(
     let browser: Browser;
     let artisanContext: BrowserContext;
     let artisan: Page;
+    let officerContext: BrowserContext;
     let officer: Page;
     let jobId: string;
+    let workshopId: Types.ObjectId;
     let artisanCookie: string;
     let artisanSession: Awaited<ReturnType<typeof signIn>>;
     let officerSession: Awaited<ReturnType<typeof signIn>>;
@@ -63,6 +55,7 @@ describe(
       // The worker's database may hold another file's network, with the same factory codes.
       await clearDomainDatabase();
       const workshop = await Workshop.create(makeWorkshop({ area: 'Mathare' }));
+      workshopId = workshop._id;
       const maker = await Artisan.create(makeArtisan({ workshop: workshop._id }));
       const job = await Job.create(
         makeJob({ workshop: workshop._id, quantity: 3, pieceRateCents: 40_000, plannedWeek: isoWeekLabel(new Date()) }),
@@ -75,7 +68,8 @@ describe(
       browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
       artisanContext = await phoneContext(artisanSession);
       artisan = await artisanContext.newPage();
-      officer = await (await phoneContext(officerSession)).newPage();
+      officerContext = await phoneContext(officerSession);
+      officer = await officerContext.newPage();
     }, 120_000);
 
     afterAll(async () => {
@@ -88,10 +82,23 @@ describe(
       await artisan.goto(`${server.url}/my-jobs`);
       await pageKeptOffline(artisan, `data-job-id="${jobId}"`);
       const offer = artisan.locator(`[data-testid="offer"][data-job-id="${jobId}"]`);
+      // Accepted offline: the offer's card says it waits to be sent, and asks nothing more.
+      await artisanContext.setOffline(true);
+      await artisan.getByTestId('offline-notice').waitFor();
       await offer.getByTestId('accept').click();
+      await offer.getByTestId('job-pending').waitFor();
+      expect(await offer.getByTestId('job-pending').textContent()).toBe('Accepted — waiting to send');
+      expect(await offer.getByTestId('accept').count()).toBe(0);
+      await shoot(artisan, 'accept-pending');
+      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'offered' });
+
+      // Back online the queue sends it: the card shows the server's answer and the job in hand.
+      await artisanContext.setOffline(false);
       const work = artisan.locator(`[data-testid="work"][data-job-id="${jobId}"]`);
       await work.waitFor();
-      expect(await artisan.getByTestId('phone-notice').textContent()).toBe('Offer accepted.');
+      await work.getByTestId('job-answer').waitFor();
+      expect(await work.getByTestId('job-answer').textContent()).toBe('Offer accepted.');
+      expect(await artisan.getByTestId('queue-count').count()).toBe(0);
       // The kept copy of the page follows the answer: offline, the page shows the accepted job.
       await pageKeptOffline(artisan, 'data-testid="work"');
 
@@ -103,6 +110,12 @@ describe(
       await work.getByTestId('mark-ready').click();
       await artisan.locator('[data-testid="queue-count"][data-count="2"]').waitFor();
       expect(await artisan.getByTestId('queue-count').textContent()).toBe('2 actions waiting to be sent');
+      // Each waiting action on the job's own card, in the order it will be sent.
+      expect(await work.locator('[data-testid="job-pending"] li').allTextContents()).toEqual([
+        '2 pieces made — waiting to send',
+        'Ready for inspection — waiting to send',
+      ]);
+      expect(await work.getByTestId('mark-ready').count()).toBe(0);
       await shoot(artisan, 'queued');
       expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'accepted', madeQuantity: 0 });
 
@@ -110,12 +123,31 @@ describe(
       await artisan.reload();
       await work.waitFor();
       await artisan.locator('[data-testid="queue-count"][data-count="2"]').waitFor();
+      await work.locator('[data-testid="job-pending"][data-count="2"]').waitFor();
+      // The copy on screen says what it is: no network, the data as it was saved.
+      const freshness = artisan.getByTestId('freshness');
+      await artisan.locator('[data-testid="freshness"][data-freshness="saved"]').waitFor();
+      expect(await freshness.textContent()).toMatch(/^Offline — showing what was saved at \d+ \w+, \d\d:\d\d$/);
       await shoot(artisan, 'reloaded-offline');
 
       await artisanContext.setOffline(false);
       await artisan.getByTestId('queue-count').waitFor({ state: 'detached' });
       await artisan.locator(`[data-testid="work"][data-job-id="${jobId}"][data-status="ready_for_qc"]`).waitFor();
+      expect(await work.getByTestId('job-pending').count()).toBe(0);
+      expect(await work.getByTestId('job-answer').textContent()).toBe('Sent for inspection.');
+      await artisan.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
       await shoot(artisan, 'sent');
+
+      // Opened again online: the page comes at once from the copy, then its data fresh from the
+      // server, which has a new offer meanwhile; the mark says "updated", not "saved".
+      const newOffer = await Job.create(
+        makeJob({ workshop: workshopId, quantity: 5, pieceRateCents: 30_000, plannedWeek: isoWeekLabel(new Date()) }),
+      );
+      const opened = await artisan.goto(`${server.url}/my-jobs`);
+      expect(opened?.fromServiceWorker()).toBe(true);
+      await artisan.locator(`[data-testid="offer"][data-job-id="${String(newOffer._id)}"]`).waitFor();
+      await artisan.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
+      expect(await artisan.getByTestId('freshness').textContent()).toMatch(/^Updated \d+ \w+, \d\d:\d\d$/);
       await artisan.goto(`${server.url}/my-jobs/availability`);
       await artisan.getByTestId('declare-absence').waitFor();
       await shoot(artisan, 'availability');
@@ -145,14 +177,51 @@ describe(
       expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'ready_for_qc', madeQuantity: 3 });
     });
 
-    it('lets the officer inspect the job the phone sent', async () => {
+    it('records an inspection with a photo offline, keeps the shrunk photo on the phone, and applies it once', async () => {
       await officer.goto(`${server.url}/inspections/${jobId}`);
-      await officer.getByTestId('inspection-form').waitFor();
-      await officer.fill('input[name="passedQuantity"]', '3');
+      await pageKeptOffline(officer, 'data-testid="inspection-form"');
+      await officerContext.setOffline(true);
+      await officer.getByTestId('offline-notice').waitFor();
+      await officer.fill('input[name="passedQuantity"]', '2');
+      await officer.fill('input[name="failedQuantity"]', '1');
+      await officer.fill('input[name="defect-scratches"]', '1');
+      const camera = await cameraPhoto(officer);
+      await officer.setInputFiles('input[name="photo"]', { name: 'camera.png', mimeType: 'image/png', buffer: camera });
+      await officer.locator('input[name="photo"][data-photo="ready"]').waitFor({ state: 'attached' });
       await officer.getByTestId('save-inspection').click();
+      const pending = officer.getByTestId('job-pending');
+      await pending.waitFor();
+      expect(await pending.textContent()).toBe('Inspection: 2 passed, 1 failed — waiting to send');
+      expect(await officer.getByTestId('inspection-form').count()).toBe(0);
+      await shoot(officer, 'inspection-pending');
+
+      // The photo waits in IndexedDB as a Blob, shrunk on the phone to a JPEG of at most 1024 px.
+      const kept = await officer.evaluate(keptPhoto);
+      expect(kept).toMatchObject({ type: 'image/jpeg' });
+      expect(Math.max(kept.width, kept.height)).toBeLessThanOrEqual(1024);
+      expect(kept.size).toBeLessThan(camera.length);
+      expect(await Inspection.countDocuments({ job: jobId })).toBe(0);
+
+      await officerContext.setOffline(false);
       await officer.waitForURL(/\/inspections\?saved=/);
       expect(await officer.getByTestId('phone-notice').textContent()).toBe('Inspection saved.');
-      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'passed', passedQuantity: 3 });
+      const inspections = await Inspection.find({ job: jobId }).lean();
+      expect(inspections).toHaveLength(1);
+      expect(inspections[0]).toMatchObject({ passedQuantity: 2, failedQuantity: 1 });
+      expect(await PhoneAction.countDocuments({ kind: 'inspection', 'result.jobId': jobId })).toBe(1);
+      // The failed piece is rework for the same artisan.
+      expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'failed', passedQuantity: 2 });
+
+      // The photo the phone kept is the one the server now serves.
+      const photo = await fetch(`${server.url}/inspections/${jobId}/photos/${String(inspections[0]._id)}`, {
+        headers: { cookie: officerSession.cookie },
+      });
+      expect(photo.status).toBe(200);
+      expect(photo.headers.get('content-type')).toBe('image/jpeg');
+      expect((await photo.arrayBuffer()).byteLength).toBe(kept.size);
+      await officer.goto(`${server.url}/inspections/${jobId}`);
+      await officer.getByTestId('inspection-photos').locator('img').waitFor();
+      await shoot(officer, 'inspection-photo');
     });
 
     it('answers a refused action from the queue with its reason, and keeps nothing waiting', async () => {
