@@ -67,6 +67,10 @@ import { readPayoutReconciliation } from './services/payouts/read-payout-reconci
 import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
 import { retryPayout } from './services/payouts/retry-payout';
 import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
+import { readArtisanRecord, readWorkshopRecord } from './services/registry/read-registry';
+import { AbsenceForm, ArtisanForm, WorkshopForm } from './services/registry/registry-forms';
+import { createArtisan, updateArtisan } from './services/registry/save-artisan';
+import { createWorkshop, updateWorkshop } from './services/registry/save-workshop';
 import { attemptSignIn } from './services/sessions/attempt-sign-in';
 import { authenticateUser } from './services/users/authenticate-user';
 import { changePassword } from './services/users/change-password';
@@ -152,6 +156,29 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    /**
+     * The network registry: HQ onboards and edits workshops and artisans and declares artisans'
+     * days away, as of the server's clock. Every change reaches capacity through `capacity:changed`.
+     */
+    registry: {
+      forms: { WorkshopForm, ArtisanForm, AbsenceForm },
+      readWorkshopRecord,
+      readArtisanRecord,
+      createWorkshop: (input: Omit<Parameters<typeof createWorkshop>[0], 'now'>) =>
+        createWorkshop({ ...input, now: clock.now() }),
+      updateWorkshop: (input: Omit<Parameters<typeof updateWorkshop>[0], 'now'>) =>
+        updateWorkshop({ ...input, now: clock.now() }),
+      createArtisan: (input: Omit<Parameters<typeof createArtisan>[0], 'now'>) =>
+        createArtisan({ ...input, now: clock.now() }),
+      updateArtisan: (input: Omit<Parameters<typeof updateArtisan>[0], 'now'>) =>
+        updateArtisan({ ...input, now: clock.now() }),
+      listArtisanAbsences: (input: { actor: Actor; artisanId: string }) =>
+        listArtisanAbsences({ ...input, now: clock.now() }),
+      declareAbsence: (input: Omit<Parameters<typeof declareAbsence>[0], 'now'>) =>
+        declareAbsence({ ...input, now: clock.now() }),
+      cancelAbsence: (input: Omit<Parameters<typeof cancelAbsence>[0], 'now'>) =>
+        cancelAbsence({ ...input, now: clock.now() }),
     },
     catalogue: {
       queries: { ProductListQuery },
