@@ -74,10 +74,16 @@ import { createWorkshop, updateWorkshop } from './services/registry/save-worksho
 import { attemptSignIn } from './services/sessions/attempt-sign-in';
 import { authenticateUser } from './services/users/authenticate-user';
 import { changePassword } from './services/users/change-password';
+import { changeUserRole } from './services/users/change-user-role';
 import { chooseLanguage } from './services/users/choose-language';
 import { deactivateUser } from './services/users/deactivate-user';
+import { inviteUser } from './services/users/invite-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
+import { listUsers, readUser } from './services/users/list-users';
+import { reactivateUser } from './services/users/reactivate-user';
+import { resetUserPassword } from './services/users/reset-user-password';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
+import { InviteUserForm, UserActionForm } from './services/users/user-forms';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
 import { recordReferenceWage } from './services/wages/record-reference-wage';
 import { ReferenceWageForm } from './services/wages/reference-wage-form';
@@ -139,6 +145,20 @@ export function createAppContext({
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },
+    /**
+     * Administrators' management of accounts: invitations with a one-time password, roles,
+     * password resets and deactivation (each of the last three ends the account's sessions).
+     */
+    users: {
+      forms: { InviteUserForm, UserActionForm },
+      listUsers,
+      readUser,
+      inviteUser,
+      changeUserRole,
+      resetUserPassword,
+      deactivateUser,
+      reactivateUser,
+    },
     /** The /login form's attempts, throttled by account and by address (429 with Retry-After). */
     signIn: {
       attempt: (input: Omit<Parameters<typeof attemptSignIn>[0], 'throttle' | 'logger'>) =>
