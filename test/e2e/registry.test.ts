@@ -14,16 +14,19 @@ import { signIn } from '../support/sign-in';
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
 const screenshotDir = process.env.KIWANDA_SCREENSHOTS;
 
-describe('the network registry in Chromium', { timeout: 60_000 }, () => {
+/** HQ's registry (as a planner) and accounts (as an administrator), in one server and one browser. */
+describe('the network registry and accounts in Chromium', { timeout: 60_000 }, () => {
   let server: RunningKiwanda;
   let browser: Browser;
   let page: Page;
+  let admin: Page;
+  let newcomer: Page;
   const consoleErrors: string[] = [];
 
-  const shoot = async (name: string) => {
+  const shoot = async (name: string, target: Page = page) => {
     if (!screenshotDir) return;
     mkdirSync(screenshotDir, { recursive: true });
-    await page.screenshot({ path: `${screenshotDir}/e2e-registry-${name}.png`, fullPage: true });
+    await target.screenshot({ path: `${screenshotDir}/e2e-registry-${name}.png`, fullPage: true });
   };
 
   beforeAll(async () => {
@@ -34,6 +37,12 @@ describe('the network registry in Chromium', { timeout: 60_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
     page = await context.newPage();
+    const adminSession = await signIn({ baseUrl: server.url, role: 'admin' });
+    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await adminContext.addCookies([{ name: adminSession.name, value: adminSession.value, url: server.url }]);
+    admin = await adminContext.newPage();
+    // A third browser, of the person whose account is opened and then closed.
+    newcomer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.on('console', (message) => {
       // The refused form is a 400 on purpose; the browser logs every 4xx response.
       if (message.type() === 'error' && !message.text().includes('status of 400')) consoleErrors.push(message.text());
@@ -103,5 +112,43 @@ describe('the network registry in Chromium', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByTestId('workshop-form').getByLabel('Code').inputValue()).toBe('UMO-301');
     await shoot('workshop-edit');
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('opens an account with a one-time password; deactivating it signs that browser out at its next request', async () => {
+    await admin.goto(`${server.url}/`);
+    await admin.getByRole('link', { name: 'Accounts' }).click();
+    await admin.waitForURL(/\/admin\/users$/);
+    const invite = admin.getByTestId('invite-form');
+    await invite.getByLabel('Name').fill('Faith Chebet');
+    await invite.getByLabel('E-mail').fill('faith.chebet@test.kiwanda');
+    await invite.getByLabel('Role').selectOption('planner');
+    await invite.getByRole('button', { name: 'Open the account' }).click();
+    const notice = admin.getByTestId('one-time-password');
+    const password = (await notice.locator('code').textContent({ timeout: 15_000 })) ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    await expect.poll(() => admin.getByTestId('users-table').textContent()).toContain('faith.chebet@test.kiwanda');
+    await shoot('accounts-list', admin);
+
+    await newcomer.goto(`${server.url}/login`);
+    await newcomer.getByLabel('E-mail').fill('faith.chebet@test.kiwanda');
+    await newcomer.getByLabel('Password').fill(password);
+    await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    await newcomer.waitForURL(/\/overview$/);
+
+    await admin.getByTestId('users-table').getByRole('link', { name: 'Faith Chebet' }).click();
+    await admin.waitForURL(/\/admin\/users\/[0-9a-f]{24}$/);
+    await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toContain('Faith Chebet');
+    await shoot('account', admin);
+    await admin.getByRole('button', { name: 'Deactivate the account' }).click();
+    await expect.poll(() => admin.getByTestId('account-done').textContent()).toContain('1 session ended');
+    await shoot('account-deactivated', admin);
+
+    // The newcomer's next request finds no session: back to the sign-in page, and the password no longer opens one.
+    await newcomer.getByRole('link', { name: 'Workshops' }).click();
+    await newcomer.waitForURL(/\/login\?redirectTo=%2Fworkshops$/);
+    await newcomer.getByLabel('E-mail').fill('faith.chebet@test.kiwanda');
+    await newcomer.getByLabel('Password').fill(password);
+    await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => newcomer.getByRole('alert').textContent()).toContain('do not match an account');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningKiwanda } from '#server/kiwanda-server';
-import { Absence, Artisan, Job, Workshop } from '#server/models/index';
+import { Absence, Artisan, Job, Session, User, Workshop } from '#server/models/index';
 import { createArtisan } from '#server/services/registry/save-artisan';
 import { createWorkshop } from '#server/services/registry/save-workshop';
 
@@ -10,11 +10,17 @@ import { makeJob } from '../../factories/jobs';
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
 import { signIn } from '../../support/sign-in';
+import { connectSignedIn, type TestSocket } from '../dashboard/socket-client';
 
-/** The registry's pages as a browser without JavaScript gets them: who may open them, and their answers. */
-describe('registry routes over HTTP', () => {
+/**
+ * HQ's registry and accounts pages as a browser without JavaScript gets them: who may open them,
+ * and what their forms answer. One server for both: starting one is most of such a test's time.
+ */
+describe('registry and account routes over HTTP', () => {
   let server: RunningKiwanda;
   let planner: string;
+  let adminSession: { cookie: string; user: { id: string } };
+  const sockets: TestSocket[] = [];
   let workshopId: string;
   let artisanId: string;
   const others: Record<string, string> = {};
@@ -71,8 +77,10 @@ describe('registry routes over HTTP', () => {
     planner = (await signIn({ baseUrl: server.url, role: 'planner' })).cookie;
     others.manager = (await signIn({ baseUrl: server.url, role: 'manager' })).cookie;
     others.artisan = (await signIn({ baseUrl: server.url, role: 'artisan', artisanId })).cookie;
+    adminSession = await signIn({ baseUrl: server.url, role: 'admin' });
   });
   afterAll(async () => {
+    sockets.forEach((socket) => socket.disconnect());
     await server?.close();
   });
 
@@ -172,5 +180,67 @@ describe('registry routes over HTTP', () => {
     expect(cancelled.status).toBe(200);
     expect(await Absence.countDocuments({ artisan: artisan._id })).toBe(0);
     expect((await request(`/workshops/${workshopId}/artisans/${'0'.repeat(24)}`, planner)).status).toBe(404);
+  });
+
+  it('answers 403 to everyone but administrators, and links the page from the admin header only', async () => {
+    const userPage = `/admin/users/${adminSession.user.id}`;
+    for (const [role, cookie] of Object.entries({ planner, manager: others.manager })) {
+      const answers = [
+        (await request('/admin/users', cookie)).status,
+        (await request(userPage, cookie)).status,
+        (await request('/admin/users', cookie, { name: 'X', email: 'x@test.kiwanda', role: 'admin' })).status,
+        (await request(userPage, cookie, { intent: 'role', role: 'planner' })).status,
+        (await request(userPage, cookie, { intent: 'reset' })).status,
+        (await request(userPage, cookie, { intent: 'deactivate' })).status,
+      ];
+      expect({ role, answers }).toEqual({ role, answers: [403, 403, 403, 403, 403, 403] });
+      expect(await (await request('/workshops', cookie)).text()).not.toContain('href="/admin/users"');
+    }
+    expect(await User.countDocuments({ email: 'x@test.kiwanda' })).toBe(0);
+    expect(await User.findById(adminSession.user.id).lean()).toMatchObject({ role: 'admin', active: true });
+    expect(await (await request('/workshops', adminSession.cookie)).text()).toContain('href="/admin/users"');
+  });
+
+  it('refuses bad invitations by field, and the last administrator’s own demotion with a 409', async () => {
+    const badEmail = await request('/admin/users', adminSession.cookie, {
+      name: 'Y',
+      email: 'not-an-address',
+      role: 'planner',
+    });
+    expect(badEmail.status).toBe(400);
+    expect(await badEmail.text()).toContain('must be an e-mail address');
+    const badRole = await request('/admin/users', adminSession.cookie, {
+      name: 'Y',
+      email: 'y@test.kiwanda',
+      role: 'boss',
+    });
+    expect(badRole.status).toBe(400);
+    expect(await badRole.text()).toContain('must be one of planner');
+
+    const demote = await request(`/admin/users/${adminSession.user.id}`, adminSession.cookie, {
+      intent: 'role',
+      role: 'manager',
+    });
+    expect(demote.status).toBe(409);
+    expect(await demote.text()).toContain('this is the last active administrator account');
+    const ownReset = await request(`/admin/users/${adminSession.user.id}`, adminSession.cookie, { intent: 'reset' });
+    expect(ownReset.status).toBe(400);
+    expect((await request(`/admin/users/${'f'.repeat(24)}`, adminSession.cookie)).status).toBe(404);
+  });
+
+  it('deactivates from the account page: the cookie stops working and the open socket is dropped at once', async () => {
+    const deactivated = await signIn({ baseUrl: server.url, role: 'planner' });
+    const socket = await connectSignedIn({ url: server.url, cookie: deactivated.cookie, reconnection: false });
+    sockets.push(socket);
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await request('/overview', deactivated.cookie)).status).toBe(200);
+
+    const answer = await request(`/admin/users/${deactivated.user.id}`, adminSession.cookie, { intent: 'deactivate' });
+    expect(answer.status).toBe(200);
+    expect(await dropped).toBe('io server disconnect');
+    expect(await Session.countDocuments({ user: deactivated.user.id })).toBe(0);
+    const next = await request('/overview', deactivated.cookie);
+    expect(next.status).toBe(302);
+    expect(next.headers.get('location')).toBe('/login?redirectTo=%2Foverview');
   });
 });
