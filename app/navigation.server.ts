@@ -16,6 +16,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
   { area: 'design', to: '/design', label: 'Catalogue' },
   { area: 'design', to: '/design/check', label: 'Can we make it?' },
+  { area: 'admin', to: '/admin/users', label: 'Accounts' },
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
   { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
   { area: 'impact', to: '/impact', label: 'Impact' },

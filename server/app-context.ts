@@ -68,13 +68,23 @@ import { readPayoutReconciliation } from './services/payouts/read-payout-reconci
 import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
 import { retryPayout } from './services/payouts/retry-payout';
 import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
+import { readArtisanRecord, readWorkshopRecord } from './services/registry/read-registry';
+import { AbsenceForm, ArtisanForm, WorkshopForm } from './services/registry/registry-forms';
+import { createArtisan, updateArtisan } from './services/registry/save-artisan';
+import { createWorkshop, updateWorkshop } from './services/registry/save-workshop';
 import { attemptSignIn } from './services/sessions/attempt-sign-in';
 import { authenticateUser } from './services/users/authenticate-user';
 import { changePassword } from './services/users/change-password';
+import { changeUserRole } from './services/users/change-user-role';
 import { chooseLanguage } from './services/users/choose-language';
 import { deactivateUser } from './services/users/deactivate-user';
+import { inviteUser } from './services/users/invite-user';
 import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-accounts';
+import { listUsers, readUser } from './services/users/list-users';
+import { reactivateUser } from './services/users/reactivate-user';
+import { resetUserPassword } from './services/users/reset-user-password';
 import { actorFromUser, loadSessionUser } from './services/users/session-user';
+import { InviteUserForm, UserActionForm } from './services/users/user-forms';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
 import { recordReferenceWage } from './services/wages/record-reference-wage';
 import { ReferenceWageForm } from './services/wages/reference-wage-form';
@@ -136,6 +146,20 @@ export function createAppContext({
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },
+    /**
+     * Administrators' management of accounts: invitations with a one-time password, roles,
+     * password resets and deactivation (each of the last three ends the account's sessions).
+     */
+    users: {
+      forms: { InviteUserForm, UserActionForm },
+      listUsers,
+      readUser,
+      inviteUser,
+      changeUserRole,
+      resetUserPassword,
+      deactivateUser,
+      reactivateUser,
+    },
     /** The /login form's attempts, throttled by account and by address (429 with Retry-After). */
     signIn: {
       attempt: (input: Omit<Parameters<typeof attemptSignIn>[0], 'throttle' | 'logger'>) =>
@@ -153,6 +177,29 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    /**
+     * The network registry: HQ onboards and edits workshops and artisans and declares artisans'
+     * days away, as of the server's clock. Every change reaches capacity through `capacity:changed`.
+     */
+    registry: {
+      forms: { WorkshopForm, ArtisanForm, AbsenceForm },
+      readWorkshopRecord,
+      readArtisanRecord,
+      createWorkshop: (input: Omit<Parameters<typeof createWorkshop>[0], 'now'>) =>
+        createWorkshop({ ...input, now: clock.now() }),
+      updateWorkshop: (input: Omit<Parameters<typeof updateWorkshop>[0], 'now'>) =>
+        updateWorkshop({ ...input, now: clock.now() }),
+      createArtisan: (input: Omit<Parameters<typeof createArtisan>[0], 'now'>) =>
+        createArtisan({ ...input, now: clock.now() }),
+      updateArtisan: (input: Omit<Parameters<typeof updateArtisan>[0], 'now'>) =>
+        updateArtisan({ ...input, now: clock.now() }),
+      listArtisanAbsences: (input: { actor: Actor; artisanId: string }) =>
+        listArtisanAbsences({ ...input, now: clock.now() }),
+      declareAbsence: (input: Omit<Parameters<typeof declareAbsence>[0], 'now'>) =>
+        declareAbsence({ ...input, now: clock.now() }),
+      cancelAbsence: (input: Omit<Parameters<typeof cancelAbsence>[0], 'now'>) =>
+        cancelAbsence({ ...input, now: clock.now() }),
     },
     catalogue: {
       queries: { ProductListQuery },

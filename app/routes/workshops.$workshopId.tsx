@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
 import { objectIdString } from '#server/domain/input-schemas';
+import { mayEditRegistry } from '#server/domain/roles';
 import { SKILL_LABELS } from '#server/domain/skills';
 
 import { JobsTable } from '../components/dashboard/jobs-table';
@@ -19,16 +20,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const WorkshopParams = z.object({ workshopId: objectIdString });
 
+const SAVED_WORDS = {
+  workshop: 'Workshop saved.',
+  artisan: 'Artisan added: their hours are in the capacity below.',
+} as const;
+
+const SavedQuery = z.object({ saved: z.enum(['workshop', 'artisan']).optional().catch(undefined) });
+
 export async function loader(args: LoaderFunctionArgs) {
-  await requireDashboardReader(args);
+  const user = await requireDashboardReader(args);
   const { workshopId } = parseParams(args.params, WorkshopParams);
+  const { saved } = SavedQuery.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const { dashboard, clock } = args.context;
   const workshop = await answerDomainErrors(() => dashboard.readWorkshopDetail({ workshopId, now: clock.now() }));
-  return { workshop };
+  // Managers read the network; only planners and administrators see the ways to change it.
+  return { workshop, mayEdit: mayEditRegistry(user.role), saved: saved ? SAVED_WORDS[saved] : null };
 }
 
 export default function WorkshopDetailPage() {
-  const { workshop } = useLoaderData<typeof loader>();
+  const { workshop, mayEdit, saved } = useLoaderData<typeof loader>();
   useLiveRevalidation(['job:status', 'plan:committed', 'capacity:changed', 'payment:paid', 'inspection:recorded']);
   const skillsWithLoad = [...new Set(workshop.loads.map((load) => load.skill))];
 
@@ -44,10 +54,22 @@ export default function WorkshopDetailPage() {
             {workshop.active ? null : <span className="badge badge--bad">inactive</span>}
           </h1>
         </div>
-        <Link to={`/jobs?workshop=${workshop.id}`} className="button button--quiet">
-          Jobs board for this workshop
-        </Link>
+        <div className="page-header__actions">
+          {mayEdit ? (
+            <Link to={`/workshops/${workshop.id}/edit`} className="button button--quiet">
+              Edit the workshop
+            </Link>
+          ) : null}
+          <Link to={`/jobs?workshop=${workshop.id}`} className="button button--quiet">
+            Jobs board for this workshop
+          </Link>
+        </div>
       </header>
+      {saved ? (
+        <p className="notice notice--good" role="status">
+          {saved}
+        </p>
+      ) : null}
 
       <section className="card">
         <dl className="facts">
@@ -102,7 +124,14 @@ export default function WorkshopDetailPage() {
       </section>
 
       <section className="card">
-        <h2>Artisans</h2>
+        <div className="card__header">
+          <h2>Artisans</h2>
+          {mayEdit ? (
+            <Link to={`/workshops/${workshop.id}/artisans/new`} className="button button--small">
+              Add an artisan
+            </Link>
+          ) : null}
+        </div>
         <div className="table-scroll">
           <table className="data" data-testid="workshop-artisans">
             <thead>
@@ -119,7 +148,13 @@ export default function WorkshopDetailPage() {
             <tbody>
               {workshop.artisans.map((artisan) => (
                 <tr key={artisan.id}>
-                  <td>{artisan.name}</td>
+                  <td>
+                    {mayEdit ? (
+                      <Link to={`/workshops/${workshop.id}/artisans/${artisan.id}`}>{artisan.name}</Link>
+                    ) : (
+                      artisan.name
+                    )}
+                  </td>
                   <td>{artisan.skills.map((skill) => SKILL_LABELS[skill]).join(', ')}</td>
                   <td className="num">{artisan.weeklyHours}</td>
                   <td>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 
 import { WORKSHOP_LOAD_EVENTS } from '#server/domain/events';
 import { NAIROBI_AREA_NAMES } from '#server/domain/nairobi-areas';
+import { mayEditRegistry } from '#server/domain/roles';
 import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
@@ -20,15 +21,15 @@ import { answerDomainErrors, parseFilters } from '../route-input.server';
 export const meta: MetaFunction = () => [{ title: 'Workshops · Kiwanda' }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireDashboardReader(args);
+  const user = await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
   const { query, problems } = parseFilters(args.request, dashboard.queries.WorkshopListQuery);
   const page = await answerDomainErrors(() => dashboard.listWorkshops({ query, now: clock.now() }));
-  return { query, problems, page };
+  return { query, problems, page, mayEdit: mayEditRegistry(user.role) };
 }
 
 export default function Workshops() {
-  const { query, problems, page } = useLoaderData<typeof loader>();
+  const { query, problems, page, mayEdit } = useLoaderData<typeof loader>();
   const filters = useFilterProblems(problems);
   useLiveRevalidation(WORKSHOP_LOAD_EVENTS);
 
@@ -42,6 +43,11 @@ export default function Workshops() {
             week and the next two
           </p>
         </div>
+        {mayEdit ? (
+          <Link to="/workshops/new" className="button">
+            Add a workshop
+          </Link>
+        ) : null}
       </header>
 
       <Form method="get" className="filters card" aria-label="Filter workshops">

@@ -41,6 +41,13 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
 /** Roles that run, commit and undo plans; the others who enter the planning area read it only. */
 export const PLANNING_ROLES: readonly Role[] = ['planner'];
 
+/** Roles that onboard and edit workshops and artisans (the network registry); managers read it only. */
+export const REGISTRY_ROLES: readonly Role[] = ['planner', 'admin'];
+
+export function mayEditRegistry(role: Role): boolean {
+  return REGISTRY_ROLES.includes(role);
+}
+
 export function mayPlan(role: Role): boolean {
   return PLANNING_ROLES.includes(role);
 }

@@ -1,12 +1,13 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { ARTISAN_STATUSES, type ArtisanStatus } from '../domain/artisan-status';
+import { GENDERS, type Gender } from '../domain/genders';
+import { LANGUAGES, type Language } from '../domain/languages';
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
-export const GENDERS = ['female', 'male', 'other'] as const;
-export type Gender = (typeof GENDERS)[number];
+export { GENDERS, type Gender } from '../domain/genders';
 
 /** A maker in a workshop, paid by mobile money on `phone`. */
 export interface ArtisanDoc {
@@ -18,6 +19,11 @@ export interface ArtisanDoc {
   skills: Skill[];
   /** Hours a week the artisan offers to the network (their own declaration). */
   weeklyHours: number;
+  /**
+   * The language HQ recorded for the artisan: their SMS are written in it until they choose one
+   * on their own phone pages (their account's `language` wins). Absent means English.
+   */
+  language?: Language;
   joinedAt: Date;
   status: ArtisanStatus;
   createdAt: Date;
@@ -35,6 +41,7 @@ const artisanSchema = new Schema<ArtisanDoc>(
       validate: { validator: (skills: string[]) => skills.length > 0, message: 'an artisan needs at least one skill' },
     },
     weeklyHours: { type: Number, required: true, min: 0, max: 60 },
+    language: { type: String, enum: LANGUAGES },
     joinedAt: { type: Date, required: true },
     status: { type: String, required: true, enum: ARTISAN_STATUSES, default: 'active' },
   },

@@ -21,6 +21,7 @@ const PAGES = [
   '/planning',
   '/impact',
   '/design',
+  '/admin/users',
   '/admin/wages',
   '/developers/api',
 ];

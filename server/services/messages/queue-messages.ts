@@ -45,7 +45,7 @@ export async function queueMessages({
   // NOTE: one after another: operations of one transaction must not run in parallel on its session.
   const artisans = await Artisan.find(
     { _id: { $in: artisanIds } },
-    { name: 1, phone: 1, workshop: 1 },
+    { name: 1, phone: 1, workshop: 1, language: 1 },
     { session, lean: true },
   );
   const users = await User.find(
@@ -74,7 +74,8 @@ export async function queueMessages({
     if (!artisan || taken.has(key)) continue;
     taken.add(key);
     const user = userByArtisan.get(String(draft.artisan));
-    const language = user?.language ?? DEFAULT_LANGUAGE;
+    // The artisan's own choice on their phone wins over what HQ recorded for them.
+    const language = user?.language ?? artisan.language ?? DEFAULT_LANGUAGE;
     messages.push({
       _id: new Types.ObjectId(),
       kind,

@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/passwords';
 import { type Actor } from '../../domain/actor';
 import { ForbiddenError, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
+import { NAIROBI_AREA_NAMES } from '../../domain/nairobi-areas';
 import { ROLES } from '../../domain/roles';
 import { validateInput } from '../../domain/validate-input';
 import { Artisan } from '../../models/artisan';
@@ -23,6 +24,8 @@ const CreateUserInput = z
     role: z.enum(ROLES),
     password: z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200),
     artisanId: objectIdString.optional(),
+    /** A field officer's neighbourhoods: the workshops whose work they inspect. */
+    areas: z.array(z.enum(NAIROBI_AREA_NAMES, { error: 'must be one of the Nairobi areas' })).optional(),
   })
   .superRefine((user, context) => {
     if (user.role === 'artisan' && !user.artisanId) {
@@ -34,6 +37,9 @@ const CreateUserInput = z
         path: ['artisanId'],
         message: 'only artisan accounts are linked to an artisan',
       });
+    }
+    if (user.role !== 'field_officer' && (user.areas ?? []).length > 0) {
+      context.addIssue({ code: 'custom', path: ['areas'], message: 'only field officers have areas' });
     }
   });
 
@@ -59,6 +65,7 @@ export async function createUser({ actor, ...input }: CreateUserInput & { actor:
             name: user.name,
             role: user.role,
             artisan: user.artisanId,
+            ...(user.areas ? { areas: [...new Set(user.areas)] } : {}),
             passwordHash,
             active: true,
           },
@@ -70,7 +77,13 @@ export async function createUser({ actor, ...input }: CreateUserInput & { actor:
         actor,
         entity: { kind: 'user', id: _id },
         action: 'user.created',
-        after: { email: user.email, name: user.name, role: user.role, artisan: user.artisanId ?? null },
+        after: {
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          artisan: user.artisanId ?? null,
+          areas: user.areas ?? null,
+        },
       });
     });
   } catch (error) {

@@ -2,13 +2,14 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
 import { validateInput } from '../../domain/validate-input';
 import { User } from '../../models/user';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
 import { endUserSessions } from '../sessions/session-records';
+import { assertMayManageAccounts, refuseLeavingNoAdministrator } from './user-admin-permissions';
 
 const DeactivateUserInput = z.object({ userId: objectIdString });
 
@@ -21,13 +22,14 @@ export async function deactivateUser({
   ...input
 }: z.input<typeof DeactivateUserInput> & { actor: Actor }): Promise<{ endedSessions: number }> {
   const { userId } = validateInput(DeactivateUserInput, input);
-  if (actor.role !== 'admin' && actor.role !== 'system')
-    throw new ForbiddenError('only an administrator deactivates accounts');
+  assertMayManageAccounts(actor, 'deactivates accounts');
   if (actor.userId === userId) throw ValidationError.forField('userId', 'you cannot deactivate your own account');
   return runInTransaction(async (unit) => {
     const _id = new Types.ObjectId(userId);
-    const before = await User.findById(_id, { email: 1, active: 1 }, { session: unit.session }).lean();
+    const before = await User.findById(_id, { email: 1, active: 1, role: 1 }, { session: unit.session }).lean();
     if (!before) throw new NotFoundError('user', userId);
+    if (before.role === 'admin' && before.active)
+      await refuseLeavingNoAdministrator({ session: unit.session, userId: _id });
     await User.updateOne({ _id }, { $set: { active: false } }, { session: unit.session });
     const endedSessions = await endUserSessions({ unit, userId });
     await recordAuditEvent({

@@ -1,4 +1,4 @@
-import { type Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -97,6 +97,26 @@ describe('the SMS outbox: queued with its cause, sent once, settled by delivery 
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ kind: 'inspection', status: 'queued', language: 'sw', attempts: 0 });
     expect(messages[0].text).toContain('vipande 4 vimepita, 1 havikupita');
+  });
+
+  it('writes in the language HQ recorded for the artisan until the artisan chooses one', async () => {
+    await User.updateMany({ artisan: artisanId }, { $unset: { language: 1 } });
+    await Artisan.updateOne({ _id: artisanId }, { $set: { language: 'sw' } });
+    await inspect();
+    expect(await SmsMessage.findOne().lean()).toMatchObject({ kind: 'inspection', language: 'sw' });
+    await SmsMessage.deleteMany({});
+    await User.updateMany({ artisan: artisanId }, { $set: { language: 'en' } });
+    await runInTransaction((unit) =>
+      queueInspectionMessage({
+        unit,
+        inspectionId: new Types.ObjectId(),
+        job: { artisan: artisanId, workshop: new Types.ObjectId(), product: new Types.ObjectId() },
+        passed: 1,
+        failed: 0,
+        at: clock(),
+      }),
+    );
+    expect(await SmsMessage.findOne().lean()).toMatchObject({ language: 'en' });
   });
 
   it('sends a queued message, keeps the message id and cost, and settles it by its delivery report once', async () => {

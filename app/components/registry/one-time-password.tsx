@@ -1,0 +1,13 @@
+/** A one-time password, shown once to the administrator who must hand it on (Kiwanda sends no e-mail). */
+export function OneTimePasswordNotice({ lead, email, password }: { lead: string; email: string; password: string }) {
+  return (
+    <div className="notice notice--good" role="status" data-testid="one-time-password">
+      <p>
+        {lead} Give <strong>{email}</strong> this password in person or by phone; it is shown only now:
+      </p>
+      <p>
+        <code className="one-time-password">{password}</code>
+      </p>
+    </div>
+  );
+}
