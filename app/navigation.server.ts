@@ -16,14 +16,27 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'planning', to: '/planning', label: 'Planning' },
   { area: 'design', to: '/design', label: 'Catalogue' },
   { area: 'design', to: '/design/check', label: 'Can we make it?' },
-  { area: 'admin', to: '/admin/users', label: 'Accounts' },
-  { area: 'admin', to: '/admin/wages', label: 'Wages' },
-  { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
+  { area: 'admin', to: '/admin', label: 'Admin' },
   { area: 'impact', to: '/impact', label: 'Impact' },
   { area: 'my-jobs', to: '/my-jobs', label: 'My jobs' },
   { area: 'inspections', to: '/inspections', label: 'Inspections' },
   { area: 'payouts', to: '/payouts', label: 'Payouts' },
   { area: 'messages', to: '/messages', label: 'SMS' },
+];
+
+/** The administrators' pages, gathered on /admin behind the header's one "Admin" link. */
+export const ADMIN_PAGES: { to: string; label: string; description: string }[] = [
+  { to: '/admin/users', label: 'Accounts', description: 'Open accounts, change roles, reset passwords, deactivate.' },
+  {
+    to: '/admin/wages',
+    label: 'Reference wages',
+    description: 'The minimum and living wages piece rates and the impact report are measured against.',
+  },
+  {
+    to: '/admin/webhooks',
+    label: 'Webhook deliveries',
+    description: 'Status webhooks sent to sales channels, with every attempt’s answer.',
+  },
 ];
 
 /** The links a role's header shows (computed on the server: role rules stay out of the bundle). */

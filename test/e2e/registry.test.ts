@@ -116,7 +116,8 @@ describe('the network registry and accounts in Chromium', { timeout: 60_000 }, (
 
   it('opens an account with a one-time password; deactivating it signs that browser out at its next request', async () => {
     await admin.goto(`${server.url}/`);
-    await admin.getByRole('link', { name: 'Accounts' }).click();
+    await admin.getByRole('link', { name: 'Admin', exact: true }).click();
+    await admin.getByTestId('admin-pages').getByRole('link', { name: 'Accounts' }).click();
     await admin.waitForURL(/\/admin\/users$/);
     const invite = admin.getByTestId('invite-form');
     await invite.getByLabel('Name').fill('Faith Chebet');
