@@ -60,6 +60,7 @@ import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
+import { markOrderShipped, SHIPPING_ROLES } from './services/orders/mark-order-shipped';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -132,6 +133,12 @@ export function createAppContext({
     },
     /** What admins see of the channels: the status webhooks' delivery log. */
     channels: { listWebhookDeliveries },
+    /** HQ ships an order once every unit has passed QC, as of the server's clock. */
+    shipping: {
+      roles: SHIPPING_ROLES,
+      markOrderShipped: (input: Omit<Parameters<typeof markOrderShipped>[0], 'at'>) =>
+        markOrderShipped({ ...input, at: clock.now() }),
+    },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },

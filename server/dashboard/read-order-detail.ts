@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
+import { unitsAwaitingPass } from '../domain/order-readiness';
 import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
 import { nairobiDateString } from '../domain/weeks';
@@ -52,6 +53,9 @@ export interface OrderDetail {
   status: OrderDoc['status'];
   priority: OrderDoc['priority'];
   cancelReason: string | null;
+  shippedOn: string | null;
+  /** Units still to pass QC before the order is ready to ship (0: every unit has passed). */
+  unitsAwaitingPass: number;
   valueCents: number;
   lines: OrderDetailLine[];
 }
@@ -135,6 +139,10 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     status: order.status,
     priority: order.priority,
     cancelReason: order.cancelReason ?? null,
+    shippedOn: order.shippedAt ? nairobiDateString(order.shippedAt) : null,
+    unitsAwaitingPass: unitsAwaitingPass(
+      lines.map((line) => ({ quantity: line.quantity, passedUnits: line.madeUnits })),
+    ),
     valueCents: order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
     lines,
   };

@@ -2,6 +2,7 @@ import { type CommittedFigures } from './committed-plan';
 import { type JobStatus } from './job-status';
 import { type MessageKind, type MessageState } from './message-status';
 import { type OrderSource } from './order-source';
+import { type OrderStatus } from './order-status';
 import { type PlanTrigger } from './plan-trigger';
 import { type WeekLabel } from './weeks';
 
@@ -24,6 +25,13 @@ export interface OrderCancelled {
   orderId: string;
   /** Jobs that were cancelled with the order. */
   cancelledJobs: number;
+}
+
+/** An order moved on by itself (production began) or by HQ (shipped): see ORDER_TRANSITIONS. */
+export interface OrderStatusChanged {
+  orderId: string;
+  from: OrderStatus;
+  to: OrderStatus;
 }
 
 export interface JobStatusChanged {
@@ -117,6 +125,7 @@ export interface SessionEnded {
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
+  'order:status': OrderStatusChanged;
   'job:status': JobStatusChanged;
   'capacity:changed': CapacityChanged;
   'inspection:recorded': InspectionRecorded;
@@ -157,6 +166,7 @@ export interface ClientToServerEvents {
 export const OVERVIEW_EVENTS = [
   'order:created',
   'order:cancelled',
+  'order:status',
   'job:status',
   'inspection:recorded',
   'plan:committed',

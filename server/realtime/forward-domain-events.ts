@@ -36,6 +36,7 @@ const toWorkshop = <Event extends { workshopId: string }>(event: Event) => [
 const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'order:created': { roles: DASHBOARDS },
   'order:cancelled': { roles: DASHBOARDS },
+  'order:status': { roles: DASHBOARDS },
   'job:status': { roles: [...DASHBOARDS, ...INSPECTIONS], local: toWorkshop },
   'capacity:changed': {
     roles: [...DASHBOARDS, ...DESIGN_CHECK],
