@@ -17,7 +17,7 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
   { area: 'design', to: '/design', label: 'Catalogue' },
   { area: 'design', to: '/design/check', label: 'Can we make it?' },
   { area: 'admin', to: '/admin/wages', label: 'Wages' },
-  { area: 'admin', to: '/admin/webhooks', label: 'Webhooks' },
+  { area: 'admin', to: '/admin/channels', label: 'Channels' },
   { area: 'impact', to: '/impact', label: 'Impact' },
   { area: 'my-jobs', to: '/my-jobs', label: 'My jobs' },
   { area: 'inspections', to: '/inspections', label: 'Inspections' },
