@@ -113,6 +113,36 @@ export default function OrderDetailPage() {
           )}
         </section>
       ))}
+
+      {order.unmadeLines.length > 0 ? (
+        <section className="card" aria-labelledby="unmade-lines" data-testid="unmade-lines">
+          <h3 id="unmade-lines">Not made by Kiwanda</h3>
+          <p className="muted">
+            The channel’s order also held these lines. Kiwanda has no product for them, so they are not planned: whoever
+            packs the order must source them elsewhere or tell the customer.
+          </p>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">SKU</th>
+                <th scope="col">Item</th>
+                <th scope="col" className="num">
+                  Quantity
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.unmadeLines.map((line, index) => (
+                <tr key={index}>
+                  <td>{line.sku ? <code>{line.sku}</code> : '—'}</td>
+                  <td>{line.title}</td>
+                  <td className="num">{formatCount(line.quantity)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
     </>
   );
 }

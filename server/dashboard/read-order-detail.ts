@@ -11,7 +11,7 @@ import { nairobiDateString } from '../domain/weeks';
 import { type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
 import { Job } from '../models/job';
-import { Order, type OrderDoc } from '../models/order';
+import { Order, type OrderDoc, type UnmadeOrderLine } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 
@@ -58,6 +58,8 @@ export interface OrderDetail {
   unitsAwaitingPass: number;
   valueCents: number;
   lines: OrderDetailLine[];
+  /** Lines the channel sent that Kiwanda does not make (reported, never planned). */
+  unmadeLines: UnmadeOrderLine[];
 }
 
 /** One order with its lines and, under each line, the jobs making it. NotFoundError if there is no such order. */
@@ -145,5 +147,6 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     ),
     valueCents: order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
     lines,
+    unmadeLines: (order.unmadeLines ?? []).map(({ sku, title, quantity }) => ({ sku, title, quantity })),
   };
 }
