@@ -26,6 +26,11 @@ export const AREA_LINKS: { area: Area; to: string; label: string }[] = [
 
 /** The administrators' pages, gathered on /admin behind the header's one "Admin" link. */
 export const ADMIN_PAGES: { to: string; label: string; description: string }[] = [
+  {
+    to: '/admin/channels',
+    label: 'Sales channels',
+    description: 'The web shop and retail partners: their API keys, webhook address and signing secret.',
+  },
   { to: '/admin/users', label: 'Accounts', description: 'Open accounts, change roles, reset passwords, deactivate.' },
   {
     to: '/admin/wages',

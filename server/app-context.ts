@@ -49,10 +49,14 @@ import {
 } from './services/catalogue/list-catalogue';
 import { createCollection, updateCollection } from './services/catalogue/save-collection';
 import { createProduct, updateProduct } from './services/catalogue/save-product';
-import { authenticateChannelKey } from './services/channels/channel-keys';
+import { authenticateChannelKey, createChannelKey, revokeChannelKey } from './services/channels/channel-keys';
 import { cancelChannelOrder, readChannelOrder } from './services/channels/channel-orders';
+import { ChannelsPageForm } from './services/channels/channels-page-form';
 import { createChannelOrder } from './services/channels/create-channel-order';
-import { listWebhookDeliveries } from './services/channels/list-webhook-deliveries';
+import { listChannels } from './services/channels/list-channels';
+import { listWebhookDeliveries, WebhookLogQuery } from './services/channels/list-webhook-deliveries';
+import { createChannel, rotateWebhookSecret, setChannelWebhookUrl } from './services/channels/manage-channels';
+import { retryWebhookDelivery } from './services/channels/retry-webhook-delivery';
 import { readInspectionQueue, readInspectionVisit } from './services/inspections/read-inspection-queue';
 import { listJobInspectionPhotos, readJobInspectionPhoto } from './services/inspections/read-job-inspection-photos';
 import { readInspectionPhoto } from './services/inspections/save-inspection-photo';
@@ -61,6 +65,7 @@ import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
 import { adjustOrderForPlanning } from './services/orders/adjust-order-for-planning';
+import { markOrderShipped, SHIPPING_ROLES } from './services/orders/mark-order-shipped';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -141,8 +146,28 @@ export function createAppContext({
       cancelChannelOrder,
       openApiDocument: OPENAPI_DOCUMENT,
     },
-    /** What admins see of the channels: the status webhooks' delivery log. */
-    channels: { listWebhookDeliveries },
+    /** The admins' channels: channels, keys, webhook settings, and the status webhooks' delivery log. */
+    channels: {
+      forms: { ChannelsPageForm },
+      queries: { WebhookLogQuery },
+      listChannels,
+      createChannel,
+      createChannelKey,
+      revokeChannelKey: (input: Omit<Parameters<typeof revokeChannelKey>[0], 'at'>) =>
+        revokeChannelKey({ ...input, at: clock.now() }),
+      /** Plain-http receivers on this machine are for development and tests, never production. */
+      setChannelWebhookUrl: (input: Omit<Parameters<typeof setChannelWebhookUrl>[0], 'allowLocalHttp'>) =>
+        setChannelWebhookUrl({ ...input, allowLocalHttp: config.NODE_ENV !== 'production' }),
+      rotateWebhookSecret,
+      listWebhookDeliveries,
+      retryWebhookDelivery,
+    },
+    /** HQ ships an order once every unit has passed QC, as of the server's clock. */
+    shipping: {
+      roles: SHIPPING_ROLES,
+      markOrderShipped: (input: Omit<Parameters<typeof markOrderShipped>[0], 'at'>) =>
+        markOrderShipped({ ...input, at: clock.now() }),
+    },
     accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
       WEBHOOK_RETRY_BASE_MS: 30_000,
       WEBHOOK_MAX_ATTEMPTS: 12,
       API_RATE_LIMIT_PER_MINUTE: 3_000,
+      SHOPIFY_CHANNEL: 'web-shop',
+      SHOPIFY_LEAD_DAYS: 21,
       KIWANDA_DEMO: false,
       CAPACITY_HOLD_HOURS: 72,
       MAX_REQUEST_BODY_BYTES: 1_048_576,

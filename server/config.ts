@@ -24,6 +24,18 @@ const ConfigSchema = z
     /** Wait (ms) before a webhook's 2nd attempt; each later wait doubles it. */
     WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+    /**
+     * The web shop on Shopify: the secret its webhooks are signed with (Shopify admin → Settings →
+     * Notifications → Webhooks, "signed with"); unset, /integrations/shopify/webhooks answers 503.
+     */
+    SHOPIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** The Kiwanda channel (its handle) that Shopify orders are recorded under. */
+    SHOPIFY_CHANNEL: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a channel handle like web-shop')
+      .default('web-shop'),
+    /** Shopify orders carry no ship-by date: they are due this many days after they arrive (2–3 week turnaround). */
+    SHOPIFY_LEAD_DAYS: z.coerce.number().int().min(1).max(120).default(21),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(3_000),
     // Payouts by M-Pesa B2C (Safaricom Daraja); any of them unset turns payouts off (see integrations/mpesa).
     MPESA_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),

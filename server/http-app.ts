@@ -13,6 +13,7 @@ import { createDeliveryReportRouter } from './integrations/africas-talking/deliv
 import { SMS_CALLBACK_PREFIX } from './integrations/africas-talking/sms-settings';
 import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router';
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
+import { createShopifyWebhookRouter, SHOPIFY_WEBHOOK_PATH } from './integrations/shopify/shopify-webhook-router';
 import { type Logger } from './logger';
 import { redactCallbackSecret } from './redact-callback-secret';
 import { createUssdRouter, USSD_CALLBACK_PREFIX } from './ussd/ussd-router';
@@ -62,6 +63,25 @@ export function createHttpApp({ logger, database, context, getBuild, development
 
   // The channels' API answers JSON itself; it never reaches Remix.
   app.use('/api/v1', createOrdersApiRouter(context));
+
+  // The web shop's Shopify webhooks, read raw (their signature is over the exact bytes); off without a secret.
+  if (config.SHOPIFY_WEBHOOK_SECRET)
+    app.use(
+      '/integrations/shopify',
+      createShopifyWebhookRouter({
+        settings: {
+          secret: config.SHOPIFY_WEBHOOK_SECRET,
+          channelName: config.SHOPIFY_CHANNEL,
+          leadDays: config.SHOPIFY_LEAD_DAYS,
+        },
+        clock: context.clock,
+        logger: logger.child({ module: 'shopify' }),
+      }),
+    );
+  else
+    app.use(SHOPIFY_WEBHOOK_PATH, (_req, res) => {
+      res.status(503).json({ error: 'Shopify webhooks are not configured: set SHOPIFY_WEBHOOK_SECRET' });
+    });
 
   // M-Pesa's result callbacks answer JSON themselves, under their secret path.
   const { daraja } = context.payouts;

@@ -45,7 +45,7 @@ export default function Orders() {
   const { query, problems, page, partners } = useLoaderData<typeof loader>();
   const filters = useFilterProblems(problems);
   const { search } = useLocation();
-  useLiveRevalidation(['order:created', 'order:cancelled', 'job:status', 'plan:committed']);
+  useLiveRevalidation(['order:created', 'order:cancelled', 'order:status', 'job:status', 'plan:committed']);
 
   return (
     <>

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
+import { unitsAwaitingPass } from '../domain/order-readiness';
 import { type Skill } from '../domain/skills';
 import { validateInput } from '../domain/validate-input';
 import { nairobiDateString } from '../domain/weeks';
 import { type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
 import { Job } from '../models/job';
-import { Order, type OrderDoc } from '../models/order';
+import { Order, type OrderDoc, type UnmadeOrderLine } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 
@@ -52,8 +53,13 @@ export interface OrderDetail {
   status: OrderDoc['status'];
   priority: OrderDoc['priority'];
   cancelReason: string | null;
+  shippedOn: string | null;
+  /** Units still to pass QC before the order is ready to ship (0: every unit has passed). */
+  unitsAwaitingPass: number;
   valueCents: number;
   lines: OrderDetailLine[];
+  /** Lines the channel sent that Kiwanda does not make (reported, never planned). */
+  unmadeLines: UnmadeOrderLine[];
 }
 
 /** One order with its lines and, under each line, the jobs making it. NotFoundError if there is no such order. */
@@ -135,7 +141,12 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     status: order.status,
     priority: order.priority,
     cancelReason: order.cancelReason ?? null,
+    shippedOn: order.shippedAt ? nairobiDateString(order.shippedAt) : null,
+    unitsAwaitingPass: unitsAwaitingPass(
+      lines.map((line) => ({ quantity: line.quantity, passedUnits: line.madeUnits })),
+    ),
     valueCents: order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
     lines,
+    unmadeLines: (order.unmadeLines ?? []).map(({ sku, title, quantity }) => ({ sku, title, quantity })),
   };
 }

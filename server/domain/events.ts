@@ -2,6 +2,7 @@ import { type CommittedFigures } from './committed-plan';
 import { type JobStatus } from './job-status';
 import { type MessageKind, type MessageState } from './message-status';
 import { type OrderSource } from './order-source';
+import { type OrderStatus } from './order-status';
 import { type PlanTrigger } from './plan-trigger';
 import { type WeekLabel } from './weeks';
 
@@ -31,6 +32,13 @@ export interface OrderChanged {
   orderId: string;
   /** The terms changed, e.g. ["shipBy"]. */
   fields: string[];
+}
+
+/** An order moved on by itself (production began) or by HQ (shipped): see ORDER_TRANSITIONS. */
+export interface OrderStatusChanged {
+  orderId: string;
+  from: OrderStatus;
+  to: OrderStatus;
 }
 
 export interface JobStatusChanged {
@@ -125,6 +133,7 @@ export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
   'order:changed': OrderChanged;
+  'order:status': OrderStatusChanged;
   'job:status': JobStatusChanged;
   'capacity:changed': CapacityChanged;
   'inspection:recorded': InspectionRecorded;
@@ -166,6 +175,7 @@ export const OVERVIEW_EVENTS = [
   'order:created',
   'order:cancelled',
   'order:changed',
+  'order:status',
   'job:status',
   'inspection:recorded',
   'plan:committed',

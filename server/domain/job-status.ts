@@ -47,6 +47,15 @@ export const CAPACITY_HOLDING_STATUSES: readonly JobStatus[] = JOB_STATUSES.filt
 /** Jobs nobody has begun making: they can still be cancelled without owing anyone work. */
 export const NOT_STARTED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted'];
 
+/**
+ * Jobs whose work has begun: the artisan started making (in progress) or went further. Accepting
+ * is only a promise to make, and an accepted job can still be cancelled without owing any work,
+ * so an order is in production from its first job in one of these statuses.
+ */
+export const STARTED_JOB_STATUSES: readonly JobStatus[] = CAPACITY_HOLDING_STATUSES.filter(
+  (status) => !NOT_STARTED_JOB_STATUSES.includes(status),
+);
+
 /** Jobs whose units are not made yet: not handed to QC, or failed and waiting for rework. */
 export const UNFINISHED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accepted', 'in_progress', 'failed'];
 

@@ -13,6 +13,8 @@ export interface ChannelKeyDoc {
   secretHash: string;
   label?: string;
   revokedAt?: Date;
+  /** When a request last came with this key (to the minute: see authenticateChannelKey). */
+  lastUsedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,6 +26,7 @@ const channelKeySchema = new Schema<ChannelKeyDoc>(
     secretHash: { type: String, required: true, match: /^[a-f0-9]{64}$/ },
     label: { type: String, trim: true, maxlength: 120 },
     revokedAt: { type: Date },
+    lastUsedAt: { type: Date },
   },
   { ...STRICT_SCHEMA_OPTIONS, collection: 'channel_keys' },
 );

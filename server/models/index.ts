@@ -24,6 +24,7 @@ import { Product } from './product';
 import { ProviderCallback } from './provider-callback';
 import { ReferenceWage } from './reference-wage';
 import { Session } from './session';
+import { ShopifyWebhook } from './shopify-webhook';
 import { SmsMessage } from './sms-message';
 import { User } from './user';
 import { UssdSession } from './ussd-session';
@@ -57,6 +58,7 @@ export {
   ProviderCallback,
   ReferenceWage,
   Session,
+  ShopifyWebhook,
   SmsMessage,
   User,
   UssdSession,
@@ -97,6 +99,7 @@ export const ALL_MODELS = [
   Session,
   UssdSession,
   SmsMessage,
+  ShopifyWebhook,
 ] as const;
 
 /**

@@ -22,6 +22,16 @@ export interface OrderLine {
   minimumLot?: number;
 }
 
+/**
+ * A line of a channel's order that Kiwanda does not make (a SKU not in the catalogue: a gift
+ * card, another maker's product). Kept on the order, so HQ sees it rather than losing it.
+ */
+export interface UnmadeOrderLine {
+  sku: string;
+  title: string;
+  quantity: number;
+}
+
 export interface OrderDoc {
   _id: Types.ObjectId;
   /** The web order number or the partner's purchase-order number. */
@@ -32,6 +42,7 @@ export interface OrderDoc {
   /** For retail partners, `store` names the store or buyer the purchase order is for. */
   customer: { name: string; store?: string; email?: string; country: string };
   lines: OrderLine[];
+  unmadeLines?: UnmadeOrderLine[];
   placedAt: Date;
   shipBy: Date;
   priority: OrderPriority;
@@ -57,6 +68,15 @@ const orderLineSchema = new Schema<OrderLine>(
     minimumLot: { ...wholeCountField(1), required: false },
   },
   { strict: 'throw' },
+);
+
+const unmadeLineSchema = new Schema<UnmadeOrderLine>(
+  {
+    sku: { type: String, trim: true, maxlength: 100, default: '' },
+    title: { type: String, required: true, trim: true, maxlength: 300 },
+    quantity: wholeCountField(1),
+  },
+  { _id: false, strict: 'throw' },
 );
 
 const customerSchema = new Schema(
@@ -88,6 +108,7 @@ const orderSchema = new Schema<OrderDoc>(
       type: [orderLineSchema],
       validate: { validator: (lines: unknown[]) => lines.length > 0, message: 'an order needs at least one line' },
     },
+    unmadeLines: { type: [unmadeLineSchema], default: undefined },
     placedAt: { type: Date, required: true },
     shipBy: { type: Date, required: true },
     priority: { type: String, required: true, enum: ORDER_PRIORITIES, default: 'normal' },

@@ -58,8 +58,12 @@ const webhookDeliverySchema = new Schema<WebhookDeliveryDoc>(
 );
 
 webhookDeliverySchema.index({ eventId: 1 }, { unique: true });
+// Each status is reported once per order: a transition that repeats (a retried transaction, a
+// second job starting) can never queue a second webhook of the same type.
+webhookDeliverySchema.index({ order: 1, type: 1 }, { unique: true });
 webhookDeliverySchema.index({ status: 1, nextAttemptAt: 1 });
 webhookDeliverySchema.index({ createdAt: -1 });
+webhookDeliverySchema.index({ channel: 1, createdAt: -1 });
 
 export const WebhookDelivery: Model<WebhookDeliveryDoc> = model<WebhookDeliveryDoc>(
   'WebhookDelivery',

@@ -37,6 +37,7 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'order:created': { roles: DASHBOARDS },
   'order:cancelled': { roles: DASHBOARDS },
   'order:changed': { roles: DASHBOARDS },
+  'order:status': { roles: DASHBOARDS },
   'job:status': { roles: [...DASHBOARDS, ...INSPECTIONS], local: toWorkshop },
   'capacity:changed': {
     roles: [...DASHBOARDS, ...DESIGN_CHECK],

@@ -29,6 +29,7 @@ import { type ProductDoc } from '../models/product';
 import { type ProviderCallbackDoc } from '../models/provider-callback';
 import { type ReferenceWageDoc } from '../models/reference-wage';
 import { type SessionDoc } from '../models/session';
+import { type ShopifyWebhookDoc } from '../models/shopify-webhook';
 import { type SmsMessageDoc } from '../models/sms-message';
 import { type UserDoc } from '../models/user';
 import { type UssdSessionDoc } from '../models/ussd-session';
@@ -87,6 +88,8 @@ export interface DemoNetwork {
   reference_wages: ReferenceWageDoc[];
   /** Left empty: written as channels' orders change. */
   webhook_deliveries: WebhookDeliveryDoc[];
+  /** Left empty: written as the web shop's Shopify webhooks arrive. */
+  shopify_webhooks: ShopifyWebhookDoc[];
   /** Left empty: designers place holds from their capacity checks. */
   capacity_holds: CapacityHoldDoc[];
   /** Left empty: written as people sign in. */
@@ -279,6 +282,7 @@ export async function generateDemoNetwork(
     planning_locks: [],
     reference_wages: [],
     webhook_deliveries: [],
+    shopify_webhooks: [],
     capacity_holds: [],
     sessions: [],
     jobs: history.jobs,

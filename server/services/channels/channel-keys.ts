@@ -15,11 +15,14 @@ const CreateChannelKeyInput = z.object({
   label: z.string().trim().min(1).max(120).optional(),
 });
 
-/** Who may issue and revoke keys: admins, and the system (the operations CLI). */
-function assertMayManageKeys(actor: Actor): void {
+/** Who may issue and revoke keys and set channels up: admins, and the system (the operations CLI). */
+export function assertMayManageChannels(actor: Actor): void {
   if (actor.role !== 'admin' && actor.role !== 'system')
-    throw new ForbiddenError(`a ${actor.role} cannot manage API keys`);
+    throw new ForbiddenError(`a ${actor.role} cannot manage sales channels or their API keys`);
 }
+
+/** A key's last use is written at most this often: a busy channel's requests stay one read each. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Issues a key for a channel. The returned `key` is the only time it exists in clear. */
 export async function createChannelKey({
@@ -27,7 +30,7 @@ export async function createChannelKey({
   ...input
 }: z.input<typeof CreateChannelKeyInput> & { actor: Actor }): Promise<{ key: string; keyId: string }> {
   const { channel: name, label } = validateInput(CreateChannelKeyInput, input);
-  assertMayManageKeys(actor);
+  assertMayManageChannels(actor);
   const channel = await Channel.findOne({ name }).lean();
   if (!channel) throw new NotFoundError('channel', name);
   const { key, keyId, secret } = newChannelKey();
@@ -49,7 +52,7 @@ export async function createChannelKey({
 
 export async function revokeChannelKey({ actor, ...input }: { keyId: string; at: Date; actor: Actor }): Promise<void> {
   const { keyId, at } = validateInput(z.object({ keyId: z.string().regex(/^[a-f0-9]{16}$/), at: z.date() }), input);
-  assertMayManageKeys(actor);
+  assertMayManageChannels(actor);
   await runInTransaction(async ({ session }) => {
     const revoked = await ChannelKey.findOneAndUpdate(
       { keyId, revokedAt: { $exists: false } },
@@ -81,5 +84,9 @@ export async function authenticateChannelKey({ key }: { key: string | undefined 
   if (stored.revokedAt) throw new AuthenticationError('this channel key has been revoked');
   const channel = await Channel.findById(stored.channel).lean();
   if (!channel?.active) throw new AuthenticationError('this channel is not active');
+  // NOTE: the wall clock, not the app's Clock: it records when a real request arrived.
+  const now = new Date();
+  if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
+    await ChannelKey.updateOne({ _id: stored._id }, { $set: { lastUsedAt: now } });
   return channel;
 }

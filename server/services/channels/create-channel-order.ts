@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { validateInput } from '../../domain/validate-input';
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
-import { Order, type OrderDoc } from '../../models/order';
+import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
 import { Product } from '../../models/product';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { insertOrder } from '../orders/create-order';
@@ -86,11 +86,14 @@ export async function createChannelOrder({
   idempotencyKey,
   body,
   now,
+  unmadeLines,
 }: {
   channel: ChannelDoc;
   idempotencyKey: unknown;
   body: unknown;
   now: Date;
+  /** Lines the channel sent that Kiwanda does not make (the Shopify webhook keeps them on the order). */
+  unmadeLines?: UnmadeOrderLine[];
 }): Promise<ChannelOrderOutcome> {
   const key = validateInput(z.object({ 'Idempotency-Key': IdempotencyKey }), {
     'Idempotency-Key': idempotencyKey,
@@ -132,6 +135,7 @@ export async function createChannelOrder({
     }),
   });
   order.lines = order.lines.map((line, index) => ({ ...line, promisedShipDate: promised[index] ?? undefined }));
+  if (unmadeLines?.length) order.unmadeLines = unmadeLines;
 
   try {
     const created = await runInTransaction(async (unit) => {

@@ -8,7 +8,8 @@ import { WebhookDelivery } from '../../models/webhook-delivery';
 /**
  * Puts a status webhook about a channel's order in the outbox, inside the caller's transaction:
  * it is sent only if the change commits, and is never lost once it has. Orders that did not come
- * from a channel, and channels without a webhook URL, get none.
+ * from a channel, and channels without a webhook URL, get none. Each type is queued at most once
+ * per order (also enforced by a unique index): a repeated transition queues nothing more.
  */
 export async function enqueueStatusWebhook({
   session,
@@ -24,6 +25,7 @@ export async function enqueueStatusWebhook({
   if (!order.channel) return;
   const channel = await Channel.findById(order.channel, { webhookUrl: 1, webhookSecret: 1 }, { session }).lean();
   if (!channel?.webhookUrl || !channel.webhookSecret) return;
+  if (await WebhookDelivery.exists({ order: order._id, type }).session(session)) return;
   const eventId = `evt_${new Types.ObjectId().toHexString()}`;
   const body = JSON.stringify({
     id: eventId,

@@ -3,13 +3,15 @@ import { IllegalTransitionError } from '../../domain/errors';
 import { canTransition, type JobStatus } from '../../domain/job-status';
 import { Job, type JobDoc } from '../../models/job';
 import { actorStamp, recordAuditEvent } from '../audit/record-audit-event';
+import { followOrderProgress } from '../orders/follow-order-progress';
 import { type UnitOfWork } from '../run-in-transaction';
 import { jobSnapshot } from './job-snapshot';
 
 /**
  * The one place a job changes status. Checks the move against the state machine, writes it only
- * if nobody moved the job meanwhile, appends the history entry and the audit event, and queues
- * `job:status` for after the commit. Runs inside the caller's transaction.
+ * if nobody moved the job meanwhile, appends the history entry and the audit event, moves the
+ * order on where the job's move does (in production, ready to ship), and queues `job:status` for
+ * after the commit. Runs inside the caller's transaction.
  */
 export async function applyJobTransition({
   unit,
@@ -68,5 +70,6 @@ export async function applyJobTransition({
     to,
     week: updated.plannedWeek,
   });
+  await followOrderProgress({ unit, job: updated, to, actor, at });
   return updated;
 }

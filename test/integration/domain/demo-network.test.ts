@@ -33,6 +33,8 @@ const LEFT_EMPTY = [
   'channel_keys',
   'idempotency_records',
   'webhook_deliveries',
+  // Written when a Shopify shop sends its order webhooks.
+  'shopify_webhooks',
   'capacity_holds',
   'sessions',
   // Written by phones: officers' photos and artisans' actions.

@@ -152,7 +152,8 @@ describe('orders', () => {
       cancelOrder({ orderId: String(order._id), reason: 'Partner cut its buy', actor: planner }),
     ).rejects.toThrow(/cannot be cancelled: 1 of its jobs are already being made/);
     expect((await Job.findById(second._id).lean())?.status).toBe('offered');
-    expect((await Order.findById(order._id).lean())?.status).toBe('open');
+    // The started job put the order in production; the refused cancellation left it there.
+    expect((await Order.findById(order._id).lean())?.status).toBe('in_production');
 
     await transitionJob({ jobId: String(first._id), to: 'cancelled', actor: planner });
     const { cancelledJobs } = await cancelOrder({
