@@ -60,6 +60,10 @@ import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
+import { cancelOrder } from './services/orders/cancel-order';
+import { enterOrder } from './services/orders/enter-order';
+import { listOrderableProducts } from './services/orders/list-orderable-products';
+import { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine } from './services/orders/order-entry-form';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -152,6 +156,14 @@ export function createAppContext({
       readWorkshopDetail,
       streamOrdersCsv,
       weeksAround,
+    },
+    /** HQ's own doors for orders: the order form, purchase-order imports, cancelling from the order's page. */
+    orderEntry: {
+      forms: { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine },
+      listOrderableProducts,
+      /** Enters an order as of the server's clock (the ship-by must lie ahead of it). */
+      enterOrder: (input: Omit<Parameters<typeof enterOrder>[0], 'now'>) => enterOrder({ ...input, now: clock.now() }),
+      cancelOrder,
     },
     catalogue: {
       queries: { ProductListQuery },

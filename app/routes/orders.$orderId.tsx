@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
 import { objectIdString } from '#server/domain/input-schemas';
+import { ORDER_SOURCE_LABELS } from '#server/domain/order-source';
 import { SKILL_LABELS } from '#server/domain/skills';
 
 import { JobsTable, WORKSHOP_COLUMN } from '../components/dashboard/jobs-table';
@@ -11,7 +12,7 @@ import { OrderStatusBadge } from '../components/dashboard/status-badge';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatDay, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseParams } from '../route-input.server';
+import { answerDomainErrors, parseParams, parseQuery } from '../route-input.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.reference ?? 'Order'} · Kiwanda` },
@@ -19,15 +20,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const OrderParams = z.object({ orderId: objectIdString });
 
+/** `?entered=1`: the order was just entered at HQ's order form, whose answer is this page. */
+const OrderPageQuery = z.object({ entered: z.literal('1').optional() });
+
 export async function loader(args: LoaderFunctionArgs) {
   await requireDashboardReader(args);
   const { orderId } = parseParams(args.params, OrderParams);
+  const { entered } = parseQuery(args.request, OrderPageQuery);
   const order = await answerDomainErrors(() => args.context.dashboard.readOrderDetail({ orderId }));
-  return { order };
+  return { order, entered: entered === '1' };
 }
 
 export default function OrderDetailPage() {
-  const { order } = useLoaderData<typeof loader>();
+  const { order, entered } = useLoaderData<typeof loader>();
   useLiveRevalidation(['job:status', 'order:cancelled', 'plan:committed', 'inspection:recorded']);
   const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
 
@@ -44,17 +49,37 @@ export default function OrderDetailPage() {
         </div>
       </header>
 
+      {entered ? (
+        <section className="notice notice--good" data-testid="order-entered">
+          <p>
+            Order {order.reference} entered. Promised ship dates:{' '}
+            {order.lines
+              .map(
+                (line) =>
+                  `${line.sku} × ${formatCount(line.quantity)} by ${line.promisedShipDate ? formatDay(line.promisedShipDate) : 'no date yet (no room in the next 12 weeks)'}`,
+              )
+              .join('; ')}
+            .
+          </p>
+        </section>
+      ) : null}
+
       <section className="card">
         <dl className="facts">
           <div>
             <dt>Customer</dt>
             <dd>
-              {order.customer} ({order.country})
+              {order.customer}
+              {order.store ? ` · ${order.store}` : ''} ({order.country})
             </dd>
           </div>
           <div>
             <dt>Channel</dt>
-            <dd>{order.source === 'web' ? 'Web shop' : `Retail · ${order.partner}`}</dd>
+            <dd>
+              {ORDER_SOURCE_LABELS[order.source]}
+              {order.partner ? ` · ${order.partner}` : ''}
+              {order.externalRef ? ` · their number ${order.externalRef}` : ''}
+            </dd>
           </div>
           <div>
             <dt>Placed</dt>
@@ -75,7 +100,12 @@ export default function OrderDetailPage() {
             </dd>
           </div>
         </dl>
-        {order.cancelReason ? <p className="notice notice--bad">Cancelled: {order.cancelReason}</p> : null}
+        {order.notes ? <p className="muted">Notes: {order.notes}</p> : null}
+        {order.cancelReason ? (
+          <p className="notice notice--bad" data-testid="cancel-reason">
+            Cancelled{order.cancelledOn ? ` on ${formatDay(order.cancelledOn)}` : ''}: {order.cancelReason}
+          </p>
+        ) : null}
       </section>
 
       {order.lines.map((line) => (
@@ -88,6 +118,7 @@ export default function OrderDetailPage() {
               {line.skill ? SKILL_LABELS[line.skill] : 'unknown product'} · {formatCount(line.quantity)} ordered ·{' '}
               {formatCount(line.plannedUnits)} planned · {formatCount(line.madeUnits)} made ·{' '}
               {formatKes(line.unitPriceCents)} each
+              {line.promisedShipDate ? ` · promised by ${formatDay(line.promisedShipDate)}` : ''}
             </span>
           </div>
           {line.jobs.length === 0 ? (

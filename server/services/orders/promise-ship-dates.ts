@@ -10,40 +10,45 @@ export interface LineToPromise {
   minutesPerUnit: number;
   pieceRateCents: number;
   minLot: number;
+  /** The ship-by date its order asks for. */
+  shipBy: Date;
 }
 
 /**
- * A ship date for each line of a channel's order (Nairobi "YYYY-MM-DD"), from the designers'
- * capacity-check engine (one engine for both): the order's lines are asked together, after every
- * open order and hold, as of `now`. A line that can be made by the ship-by date is promised that
- * date; otherwise the last day of the first week by which it can be; null when not even the
- * planning horizon (12 weeks) has room.
+ * A ship date for each line (Nairobi "YYYY-MM-DD"), from the designers' capacity-check engine
+ * (one engine for both): the lines are asked together, after every open order and hold, as of
+ * `now`, so lines of several orders arriving at once (a purchase-order import) are not promised
+ * the same free minutes twice. A line that can be made by its ship-by date is promised that date;
+ * otherwise the last day of the first week by which it can be; null when not even the planning
+ * horizon (12 weeks) has room.
  */
 export async function promiseShipDates({
   now,
-  shipBy,
   lines,
 }: {
   now: Date;
-  shipBy: Date;
   lines: readonly LineToPromise[];
 }): Promise<(string | null)[]> {
+  if (lines.length === 0) return [];
   const network = await readCheckNetwork({ now });
   const startDay = parseDay(network.horizon.startDate) as number;
   const weeks = network.horizon.labels.length;
-  const asked = nairobiDateString(shipBy);
-  const demandBy = (dueDate: string): NewDemand[] => lines.map((line) => ({ ...line, dueDate }));
-  const fits = (dueDate: string) =>
-    serveNewDemand({ problem: network.problem, demand: demandBy(dueDate) }).lines.map(
-      (served, index) => served.units >= lines[index].quantity,
-    );
+  const asked = lines.map((line) => nairobiDateString(line.shipBy));
+  // Each line is asked by its own ship-by date, or by `date` when that is later.
+  const fits = (date: string | null) =>
+    serveNewDemand({
+      problem: network.problem,
+      demand: lines.map(({ shipBy: _shipBy, ...line }, index): NewDemand => ({
+        ...line,
+        dueDate: date !== null && date > asked[index] ? date : asked[index],
+      })),
+    }).lines.map((served, index) => served.units >= lines[index].quantity);
 
-  const promised: (string | null)[] = fits(asked).map((fit) => (fit ? asked : null));
+  const promised: (string | null)[] = fits(null).map((fit, index) => (fit ? asked[index] : null));
   for (let week = 0; week < weeks && promised.includes(null); week++) {
     const date = weekEndDate({ startDay, week });
-    if (date <= asked) continue;
     fits(date).forEach((fit, index) => {
-      if (fit && promised[index] === null) promised[index] = date;
+      if (fit && promised[index] === null) promised[index] = date > asked[index] ? date : asked[index];
     });
   }
   return promised;
