@@ -102,4 +102,49 @@ describe('HQ order entry in Chromium', { timeout: 90_000 }, () => {
     await expect.poll(() => page.getByRole('link', { name: reference }).count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('imports a partner’s purchase order: a bad row shown in the preview, left out on request, the orders listed', async () => {
+    const products = await Product.find({ active: true }).sort({ sku: 1 }).limit(2).lean();
+    const shipBy = daysAhead(21);
+    const csv = [
+      'po_number,sku,quantity,ship_by,store',
+      `E2E-PO-1,${products[0].sku},${products[0].minimumLot},${shipBy},Flagship`,
+      `E2E-PO-1,${products[1].sku},${products[1].minimumLot},${shipBy},Flagship`,
+      `E2E-PO-2,NO-SUCH-SKU,12,${shipBy},Flagship`,
+      `E2E-PO-3,${products[0].sku},${products[0].minimumLot * 2},${shipBy},Outlet`,
+    ].join('\n');
+    await page.goto(`${server.url}/orders`);
+    await page.getByRole('link', { name: 'Import purchase order' }).click();
+    await page.waitForURL(/\/orders\/import$/);
+    const partner = (await page.getByLabel('Retail partner').locator('option').allTextContents())[1];
+    await page.getByLabel('Retail partner').selectOption({ label: partner });
+    await page.getByLabel('CSV file').setInputFiles({ name: 'po.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('preview-summary').textContent()).toBe(
+      '2 orders with 3 lines ready; 1 row has problems.',
+    );
+    expect(await page.locator('tr[data-bad="true"]').textContent()).toContain('unknown SKU NO-SUCH-SKU');
+    await shoot('import-preview');
+
+    await page.getByRole('button', { name: 'Import 2 orders' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').allTextContents())
+      .toContain('1 row has problems: fix the file, or choose to leave the bad rows out');
+    expect(await Order.countDocuments({ externalRef: /^E2E-PO-/ })).toBe(0);
+    await page.getByLabel(/Leave out the 1 bad row/).check();
+    await page.getByRole('button', { name: 'Import 2 orders' }).click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toContain(
+      `Imported 2 orders with 3 lines for ${partner}, leaving out 1 bad row`,
+    );
+    await shoot('import-done');
+    const references = await page.getByTestId('import-done').locator('a').allTextContents();
+    expect(references).toHaveLength(2);
+
+    await page.goto(`${server.url}/orders?source=retail&sort=placedAt&dir=desc`);
+    for (const reference of references)
+      await expect.poll(() => page.getByRole('link', { name: reference }).count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ describe('HQ order routes over HTTP', () => {
   let planner: string;
   let manager: string;
   let hoops: ProductDoc;
+  let channelId: string;
 
   const request = (path: string, cookie?: string, form?: Record<string, string> | FormData) =>
     fetch(`${server.url}${path}`, {
@@ -32,7 +33,7 @@ describe('HQ order routes over HTTP', () => {
     server = await startTestServer({ clock: { now: () => now } });
     await clearDomainDatabase();
     clearReadModelCaches();
-    ({ hoops } = await buildOrderEntryNetwork());
+    ({ hoops, channelId } = await buildOrderEntryNetwork());
     [planner, manager] = (
       await Promise.all([
         signIn({ baseUrl: server.url, role: 'planner' }),
@@ -98,5 +99,75 @@ describe('HQ order routes over HTTP', () => {
     expect(order).toContain(`${hoops.sku} × 24 by 20 Mar 2026`);
     expect(order).toContain('Entered at HQ');
     expect(await Order.countDocuments({ source: 'hq' })).toBe(1);
+  });
+
+  const upload = (fields: Record<string, string>, file?: { text: string | Uint8Array; name?: string }) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    if (file) form.set('file', new Blob([file.text as BlobPart], { type: 'text/csv' }), file.name ?? 'po.csv');
+    return form;
+  };
+
+  it('answers bad import requests with 400 naming the field, never a 500', async () => {
+    const noCustomer = await request('/orders/import', planner, upload({ intent: 'preview' }, { text: 'x' }));
+    expect(noCustomer.status).toBe(400);
+    expect(await noCustomer.text()).toContain('choose the retail partner, or type the customer');
+    const noFile = await request('/orders/import', planner, upload({ intent: 'preview', channel: channelId }));
+    expect(noFile.status).toBe(400);
+    expect(await noFile.text()).toContain('choose the CSV file to preview');
+    const binary = await request(
+      '/orders/import',
+      planner,
+      upload({ intent: 'preview', channel: channelId }, { text: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]) }),
+    );
+    expect(binary.status).toBe(400);
+    expect(await binary.text()).toContain('this is not a CSV file');
+    const notAForm = await fetch(`${server.url}/orders/import`, {
+      method: 'POST',
+      headers: { Cookie: planner, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(notAForm.status).toBe(400);
+    expect((await request('/orders/import', manager, upload({ intent: 'preview' }))).status).toBe(403);
+    expect(await Order.countDocuments({ source: 'retail' })).toBe(0);
+  });
+
+  it('previews a file with a bad row, refuses to import it whole, then imports the good rows when told to', async () => {
+    const csv = `po_number,sku,quantity,ship_by\nMW-9,${hoops.sku},24,2026-03-20\nMW-9,NOPE-1,12,2026-03-20\n`;
+    const previewed = await request(
+      '/orders/import',
+      planner,
+      upload({ intent: 'preview', channel: channelId }, { text: csv }),
+    );
+    expect(previewed.status).toBe(200);
+    const html = await previewed.text();
+    expect(html).toContain('unknown SKU NOPE-1');
+    expect(html).toContain('1 order with 1 line ready; 1 row has problems.');
+    const badRowsKey = /name="previewedBadRows" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
+    expect(badRowsKey).not.toBe('');
+
+    const back = { intent: 'import', channel: channelId, csvText: csv, previewedBadRows: badRowsKey };
+    const whole = await request('/orders/import', planner, upload(back));
+    expect(whole.status).toBe(400);
+    expect(await whole.text()).toContain('1 row has problems: fix the file, or choose to leave the bad rows out');
+    expect(await Order.countDocuments({ externalRef: 'MW-9' })).toBe(0);
+
+    const imported = await request('/orders/import', planner, upload({ ...back, leaveOutBadRows: 'on' }));
+    expect(imported.status).toBe(200);
+    // React marks where text pieces join with empty comments; the words are read without them.
+    expect((await imported.text()).replaceAll('<!-- -->', '')).toContain(
+      'Imported 1 order with 1 line for Madewell, leaving out 1 bad row',
+    );
+    expect(await Order.countDocuments({ externalRef: 'MW-9', source: 'retail' })).toBe(1);
+  });
+
+  it('offers a sample file in the columns the import reads', async () => {
+    const sample = await request('/orders/sample-purchase-order.csv', planner);
+    expect(sample.status).toBe(200);
+    expect(sample.headers.get('content-type')).toContain('text/csv');
+    const [header, first] = (await sample.text()).trim().split('\n');
+    expect(header).toBe('po_number,sku,quantity,ship_by,store,notes');
+    expect(first).toContain('PO-1001');
+    expect((await request('/orders/sample-purchase-order.csv', manager)).status).toBe(403);
   });
 });
