@@ -60,7 +60,7 @@ import { readArtisanEarnings } from './services/jobs/read-artisan-earnings';
 import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
-import { cancelOrder } from './services/orders/cancel-order';
+import { CancelOrderForm, cancelOrderFromPage } from './services/orders/cancel-order-form';
 import { enterOrder } from './services/orders/enter-order';
 import { importPurchaseOrder } from './services/orders/import-purchase-order';
 import { listOrderableProducts } from './services/orders/list-orderable-products';
@@ -168,7 +168,7 @@ export function createAppContext({
     },
     /** HQ's own doors for orders: the order form, purchase-order imports, cancelling from the order's page. */
     orderEntry: {
-      forms: { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine },
+      forms: { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine, CancelOrderForm },
       listOrderableProducts,
       /** Enters an order as of the server's clock (the ship-by must lie ahead of it). */
       enterOrder: (input: Omit<Parameters<typeof enterOrder>[0], 'now'>) => enterOrder({ ...input, now: clock.now() }),
@@ -184,7 +184,7 @@ export function createAppContext({
         previewPurchaseOrder({ ...input, now: clock.now() }),
       importPurchaseOrder: (input: Omit<Parameters<typeof importPurchaseOrder>[0], 'now'>) =>
         importPurchaseOrder({ ...input, now: clock.now() }),
-      cancelOrder,
+      cancelOrderFromPage,
     },
     catalogue: {
       queries: { ProductListQuery },

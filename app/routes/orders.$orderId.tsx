@@ -1,18 +1,31 @@
-import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
 
 import { objectIdString } from '#server/domain/input-schemas';
 import { ORDER_SOURCE_LABELS } from '#server/domain/order-source';
+import { ORDER_TRANSITIONS } from '#server/domain/order-status';
+import { mayEnterOrders, ORDER_ENTRY_ROLES } from '#server/domain/roles';
 import { SKILL_LABELS } from '#server/domain/skills';
 
+import { requireActor } from '../auth.server';
 import { JobsTable, WORKSHOP_COLUMN } from '../components/dashboard/jobs-table';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import { OrderStatusBadge } from '../components/dashboard/status-badge';
+import { CancelOrderForm } from '../components/orders/cancel-order-form';
+import orderEntryStyles from '../components/orders/order-entry.css';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatDay, formatKes } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
-import { answerDomainErrors, parseParams, parseQuery } from '../route-input.server';
+import { answerDomainErrors, parseForm, parseParams, parseQuery, runAction } from '../route-input.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: orderEntryStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.reference ?? 'Order'} · Kiwanda` },
@@ -24,15 +37,29 @@ const OrderParams = z.object({ orderId: objectIdString });
 const OrderPageQuery = z.object({ entered: z.literal('1').optional() });
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireDashboardReader(args);
+  const user = await requireDashboardReader(args);
   const { orderId } = parseParams(args.params, OrderParams);
   const { entered } = parseQuery(args.request, OrderPageQuery);
   const order = await answerDomainErrors(() => args.context.dashboard.readOrderDetail({ orderId }));
-  return { order, entered: entered === '1' };
+  const mayCancel = mayEnterOrders(user.role) && ORDER_TRANSITIONS[order.status].includes('cancelled');
+  return { order, entered: entered === '1', mayCancel };
+}
+
+/** Cancels the order with the reason chosen on the page (planners and admins). */
+export async function action(args: ActionFunctionArgs) {
+  return runAction(async () => {
+    const actor = await requireActor(args, ORDER_ENTRY_ROLES);
+    const { orderId } = parseParams(args.params, OrderParams);
+    const { orderEntry } = args.context;
+    const form = await parseForm(args.request, orderEntry.forms.CancelOrderForm);
+    const { cancelledJobs } = await orderEntry.cancelOrderFromPage({ actor, orderId, form });
+    return { cancelledJobs };
+  });
 }
 
 export default function OrderDetailPage() {
-  const { order, entered } = useLoaderData<typeof loader>();
+  const { order, entered, mayCancel } = useLoaderData<typeof loader>();
+  const answer = useActionResult<typeof action>();
   useLiveRevalidation(['job:status', 'order:cancelled', 'plan:committed', 'inspection:recorded']);
   const units = order.lines.reduce((sum, line) => sum + line.quantity, 0);
 
@@ -49,6 +76,15 @@ export default function OrderDetailPage() {
         </div>
       </header>
 
+      {answer?.ok ? (
+        <p className="notice notice--good" data-testid="order-cancelled">
+          Order {order.reference} cancelled
+          {answer.cancelledJobs > 0
+            ? `, with ${formatCount(answer.cancelledJobs)} job${answer.cancelledJobs === 1 ? '' : 's'} not yet started`
+            : ''}
+          .
+        </p>
+      ) : null}
       {entered ? (
         <section className="notice notice--good" data-testid="order-entered">
           <p>
@@ -128,6 +164,10 @@ export default function OrderDetailPage() {
           )}
         </section>
       ))}
+
+      {mayCancel || answer?.ok === false ? (
+        <CancelOrderForm failure={answer?.ok === false ? answer : undefined} />
+      ) : null}
     </>
   );
 }

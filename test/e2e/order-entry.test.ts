@@ -145,6 +145,18 @@ describe('HQ order entry in Chromium', { timeout: 90_000 }, () => {
     await page.goto(`${server.url}/orders?source=retail&sort=placedAt&dir=desc`);
     for (const reference of references)
       await expect.poll(() => page.getByRole('link', { name: reference }).count()).toBe(1);
+
+    await page.getByRole('link', { name: references[0] }).click();
+    await page.getByTestId('cancel-order').waitFor();
+    await shoot('order-cancel-form');
+    await page.getByLabel('Reason').selectOption({ label: 'The customer cancelled' });
+    await page.getByLabel('Note (needed for “Other”)').fill('Store closed for renovation');
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByTestId('cancel-reason').waitFor();
+    expect(await page.getByTestId('cancel-reason').textContent()).toContain(
+      'The customer cancelled: Store closed for renovation',
+    );
+    await shoot('order-cancelled');
     expect(consoleErrors).toEqual([]);
   });
 });

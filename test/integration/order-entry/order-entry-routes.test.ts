@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { type RunningKiwanda } from '#server/kiwanda-server';
-import { Order } from '#server/models/index';
+import { Job, Order, WebhookDelivery, Workshop } from '#server/models/index';
 import { type ProductDoc } from '#server/models/product';
 
+import { makeJob } from '../../factories/jobs';
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
 import { signIn } from '../../support/sign-in';
@@ -169,5 +170,52 @@ describe('HQ order routes over HTTP', () => {
     expect(header).toBe('po_number,sku,quantity,ship_by,store,notes');
     expect(first).toContain('PO-1001');
     expect((await request('/orders/sample-purchase-order.csv', manager)).status).toBe(403);
+  });
+
+  it('cancels an order from its page with a reason, queues the channel’s webhook, and says why it cannot once work began', async () => {
+    const order = await Order.findOne({ externalRef: 'MW-9' }).lean();
+    if (!order) throw new Error('the import test made no order MW-9');
+    const page = `/orders/${String(order._id)}`;
+    expect(await (await request(page, planner)).text()).toContain('Cancel this order');
+    expect(await (await request(page, manager)).text()).not.toContain('Cancel this order');
+    expect((await request(page, manager, { reason: 'customer-cancelled' })).status).toBe(403);
+
+    const noReason = await request(page, planner, { note: 'x' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain('choose why the order is cancelled');
+    const other = await request(page, planner, { reason: 'other' });
+    expect(other.status).toBe(400);
+    expect(await other.text()).toContain('say why the order is cancelled');
+
+    const cancelled = await request(page, planner, { reason: 'customer-cancelled', note: 'Store closed' });
+    expect(cancelled.status).toBe(200);
+    expect(await Order.findById(order._id).lean()).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'The customer cancelled: Store closed',
+    });
+    expect(await WebhookDelivery.countDocuments({ order: order._id, type: 'order.cancelled' })).toBe(1);
+    const after = (await (await request(page, planner)).text()).replaceAll('<!-- -->', '');
+    expect(after).toContain('The customer cancelled: Store closed');
+    expect(after).not.toContain('Cancel this order');
+
+    // An order an artisan has started on cannot be cancelled: the page says so in words.
+    const started = await Order.findOne({ source: 'hq' }).lean();
+    const workshop = await Workshop.findOne().lean();
+    if (!started || !workshop) throw new Error('no HQ order or workshop to start work on');
+    await Job.create(
+      makeJob({
+        workshop: workshop._id,
+        order: started._id,
+        orderLine: started.lines[0]._id,
+        product: started.lines[0].product,
+        status: 'in_progress',
+      }),
+    );
+    const refused = await request(`/orders/${String(started._id)}`, planner, { reason: 'entered-by-mistake' });
+    expect(refused.status).toBe(409);
+    expect((await refused.text()).replaceAll('<!-- -->', '')).toContain(
+      `Not cancelled: order ${started.reference} cannot be cancelled: 1 of its jobs are already being made or done`,
+    );
+    expect(await Order.findById(started._id).lean()).toMatchObject({ status: 'open' });
   });
 });
