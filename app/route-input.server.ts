@@ -185,10 +185,15 @@ export async function parseForm<Schema extends z.ZodType>(request: Request, sche
 
 /**
  * Runs an action: success answers `{ ok: true, …result }`; a DomainError (bad field, conflict,
- * not allowed) answers its status with `{ ok: false, error, fields, kind }` for the page to show.
- * Responses thrown on purpose (a redirect to sign in, a 403) pass through.
+ * not allowed) answers its status with `{ ok: false, error, fields, kind }` for the page to show,
+ * plus what `keep` returns (a long form's values as typed, shown again beside their errors when
+ * the page was posted without JavaScript). Responses thrown on purpose (a redirect to sign in, a
+ * 403) pass through.
  */
-export async function runAction<Result extends Record<string, unknown>>(work: () => Promise<Result>) {
+export async function runAction<Result extends Record<string, unknown>, Kept extends object = Record<never, never>>(
+  work: () => Promise<Result>,
+  keep?: () => Kept,
+) {
   try {
     return { ok: true as const, ...(await work()) };
   } catch (error) {
@@ -196,6 +201,9 @@ export async function runAction<Result extends Record<string, unknown>>(work: ()
     const fields: Record<string, string> = {};
     if (error instanceof ValidationError) for (const issue of error.issues) fields[issue.field] ??= issue.message;
     const failure: ActionFailure = { error: error.message, fields, kind: error.name };
-    return data({ ok: false as const, ...failure }, { status: error.status, headers: headersFor(error) });
+    return data(
+      { ok: false as const, ...failure, ...((keep?.() ?? {}) as Kept) },
+      { status: error.status, headers: headersFor(error) },
+    );
   }
 }

@@ -65,7 +65,20 @@ import { readArtisanJobs } from './services/jobs/read-artisan-jobs';
 import { listMessages, MessageListQuery } from './services/messages/list-messages';
 import { resendMessage, ResendForm } from './services/messages/resend-message';
 import { adjustOrderForPlanning } from './services/orders/adjust-order-for-planning';
+import { CancelOrderForm, cancelOrderFromPage } from './services/orders/cancel-order-form';
+import { enterOrder } from './services/orders/enter-order';
+import { importPurchaseOrder } from './services/orders/import-purchase-order';
+import { listOrderableProducts } from './services/orders/list-orderable-products';
+import { listRetailPartnerChannels } from './services/orders/list-retail-partner-channels';
 import { markOrderShipped, SHIPPING_ROLES } from './services/orders/mark-order-shipped';
+import { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine } from './services/orders/order-entry-form';
+import { previewPurchaseOrder } from './services/orders/preview-purchase-order';
+import {
+  PURCHASE_ORDER_COLUMNS,
+  PURCHASE_ORDER_MAX_BYTES,
+  PURCHASE_ORDER_MAX_ROWS,
+} from './services/orders/purchase-order-file';
+import { samplePurchaseOrderCsv } from './services/orders/sample-purchase-order';
 import { approvePayoutRun, cancelPayoutRun } from './services/payouts/approve-payout-run';
 import { gatherPayoutRun } from './services/payouts/gather-payout-run';
 import { PayoutRunForm, PayoutRunParams } from './services/payouts/payout-run-form';
@@ -225,6 +238,26 @@ export function createAppContext({
         declareAbsence({ ...input, now: clock.now() }),
       cancelAbsence: (input: Omit<Parameters<typeof cancelAbsence>[0], 'now'>) =>
         cancelAbsence({ ...input, now: clock.now() }),
+    },
+    /** HQ's own doors for orders: the order form, purchase-order imports, cancelling from the order's page. */
+    orderEntry: {
+      forms: { blankOrderEntry, orderEntryValuesOfForm, withOneMoreLine, CancelOrderForm },
+      listOrderableProducts,
+      /** Enters an order as of the server's clock (the ship-by must lie ahead of it). */
+      enterOrder: (input: Omit<Parameters<typeof enterOrder>[0], 'now'>) => enterOrder({ ...input, now: clock.now() }),
+      /** What a purchase-order file must look like, for the import page to say. */
+      purchaseOrderFile: {
+        columns: PURCHASE_ORDER_COLUMNS,
+        maxBytes: PURCHASE_ORDER_MAX_BYTES,
+        maxRows: PURCHASE_ORDER_MAX_ROWS,
+      },
+      listRetailPartnerChannels,
+      samplePurchaseOrderCsv: () => samplePurchaseOrderCsv({ now: clock.now() }),
+      previewPurchaseOrder: (input: Omit<Parameters<typeof previewPurchaseOrder>[0], 'now'>) =>
+        previewPurchaseOrder({ ...input, now: clock.now() }),
+      importPurchaseOrder: (input: Omit<Parameters<typeof importPurchaseOrder>[0], 'now'>) =>
+        importPurchaseOrder({ ...input, now: clock.now() }),
+      cancelOrderFromPage,
     },
     catalogue: {
       queries: { ProductListQuery },

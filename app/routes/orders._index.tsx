@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 
+import { ORDER_SOURCE_LABELS, ORDER_SOURCES } from '#server/domain/order-source';
 import type { OrderStatus } from '#server/domain/order-status';
+import { mayEnterOrders } from '#server/domain/roles';
 import { SEARCH_MAX_LENGTH } from '#server/domain/search-limits';
 import { SKILL_LABELS, SKILLS } from '#server/domain/skills';
 
@@ -23,13 +25,13 @@ export const meta: MetaFunction = () => [{ title: 'Orders · Kiwanda' }];
 const SORT_LABELS = { shipBy: 'ship-by date', placedAt: 'date placed', reference: 'reference' } as const;
 
 export async function loader(args: LoaderFunctionArgs) {
-  await requireDashboardReader(args);
+  const user = await requireDashboardReader(args);
   const { dashboard } = args.context;
   const { query, problems } = parseFilters(args.request, dashboard.queries.OrderListQuery);
   const [page, partners] = await answerDomainErrors(() =>
     Promise.all([dashboard.listOrders({ query }), dashboard.listOrderPartners()]),
   );
-  return { query, problems, page, partners };
+  return { query, problems, page, partners, mayEnter: mayEnterOrders(user.role) };
 }
 
 /** The CSV link carries the table's filters and sort, not its page: the file holds every matching row. */
@@ -42,7 +44,7 @@ function csvHref(search: string): string {
 }
 
 export default function Orders() {
-  const { query, problems, page, partners } = useLoaderData<typeof loader>();
+  const { query, problems, page, partners, mayEnter } = useLoaderData<typeof loader>();
   const filters = useFilterProblems(problems);
   const { search } = useLocation();
   useLiveRevalidation(['order:created', 'order:cancelled', 'order:status', 'job:status', 'plan:committed']);
@@ -57,9 +59,21 @@ export default function Orders() {
             {query.dir === 'asc' ? 'earliest first' : 'latest first'}
           </p>
         </div>
-        <a className="button button--quiet" href={csvHref(search)} download data-testid="orders-csv">
-          Download CSV
-        </a>
+        <div className="page-header__actions">
+          {mayEnter ? (
+            <>
+              <Link className="button" to="/orders/new">
+                New order
+              </Link>
+              <Link className="button button--quiet" to="/orders/import">
+                Import purchase order
+              </Link>
+            </>
+          ) : null}
+          <a className="button button--quiet" href={csvHref(search)} download data-testid="orders-csv">
+            Download CSV
+          </a>
+        </div>
       </header>
 
       <Form method="get" className="filters card" aria-label="Filter orders">
@@ -80,9 +94,12 @@ export default function Orders() {
         <label>
           Source
           <select name="source" defaultValue={query.source ?? ''}>
-            <option value="">Web and retail</option>
-            <option value="web">Web shop</option>
-            <option value="retail">Retail partners</option>
+            <option value="">Any</option>
+            {ORDER_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {ORDER_SOURCE_LABELS[source]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -181,7 +198,7 @@ export default function Orders() {
                     {row.source === 'retail' ? row.partner : row.customer}
                     <span className="muted">
                       {' '}
-                      · {row.source === 'web' ? 'web shop' : 'retail'} · {row.country}
+                      · {ORDER_SOURCE_LABELS[row.source].toLowerCase()} · {row.country}
                     </span>
                   </td>
                   <td className="nowrap">{formatDay(row.placedOn)}</td>

@@ -35,6 +35,8 @@ export interface OrderDetailLine {
   skill: Skill | null;
   quantity: number;
   unitPriceCents: number;
+  /** The Nairobi day promised for this line when the order came in, if one was. */
+  promisedShipDate: string | null;
   /** Units jobs hold (declined and cancelled jobs hold none). */
   plannedUnits: number;
   madeUnits: number;
@@ -47,7 +49,12 @@ export interface OrderDetail {
   source: OrderDoc['source'];
   partner: string | null;
   customer: string;
+  /** The store or buyer a retail or HQ order is for. */
+  store: string | null;
   country: string;
+  /** The channel's (or the customer's) own order number: a purchase order's PO number. */
+  externalRef: string | null;
+  notes: string | null;
   placedOn: string;
   shipBy: string;
   status: OrderDoc['status'];
@@ -56,6 +63,7 @@ export interface OrderDetail {
   shippedOn: string | null;
   /** Units still to pass QC before the order is ready to ship (0: every unit has passed). */
   unitsAwaitingPass: number;
+  cancelledOn: string | null;
   valueCents: number;
   lines: OrderDetailLine[];
   /** Lines the channel sent that Kiwanda does not make (reported, never planned). */
@@ -123,6 +131,7 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
       skill: product?.requiredSkill ?? null,
       quantity: line.quantity,
       unitPriceCents: line.unitPriceCents,
+      promisedShipDate: line.promisedShipDate ?? null,
       plannedUnits: holding.reduce((sum, job) => sum + job.quantity, 0),
       madeUnits: holding.reduce((sum, job) => sum + job.passedQuantity, 0),
       jobs: lineJobs,
@@ -135,7 +144,10 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     source: order.source,
     partner: order.partner ?? null,
     customer: order.customer.name,
+    store: order.customer.store ?? null,
     country: order.customer.country,
+    externalRef: order.externalRef ?? null,
+    notes: order.notes ?? null,
     placedOn: nairobiDateString(order.placedAt),
     shipBy: nairobiDateString(order.shipBy),
     status: order.status,
@@ -145,6 +157,7 @@ export async function readOrderDetail(input: { orderId: string }): Promise<Order
     unitsAwaitingPass: unitsAwaitingPass(
       lines.map((line) => ({ quantity: line.quantity, passedUnits: line.madeUnits })),
     ),
+    cancelledOn: order.cancelledAt ? nairobiDateString(order.cancelledAt) : null,
     valueCents: order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
     lines,
     unmadeLines: (order.unmadeLines ?? []).map(({ sku, title, quantity }) => ({ sku, title, quantity })),

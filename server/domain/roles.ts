@@ -58,3 +58,10 @@ export function roleMayEnter({ role, area }: { role: Role; area: Area }): boolea
 
 /** Roles that see the whole network (every workshop, every artisan) in lists and live events. */
 export const NETWORK_WIDE_ROLES: readonly Role[] = ['planner', 'designer', 'manager', 'field_officer', 'admin'];
+
+/** Roles that enter orders at HQ (by hand or from a purchase-order file) and cancel them from the order's page. */
+export const ORDER_ENTRY_ROLES: readonly Role[] = ['planner', 'admin'];
+
+export function mayEnterOrders(role: Role | 'system'): boolean {
+  return role !== 'system' && ORDER_ENTRY_ROLES.includes(role);
+}

@@ -5,6 +5,7 @@ import {
   type ImpactFigure,
   type ImpactTableId,
 } from '../domain/impact-figures';
+import { ORDER_SOURCE_LABELS } from '../domain/order-source';
 import { GENDERS } from '../models/artisan';
 import { type ArtisanImpact } from './artisan-impact';
 import { type GroupFigures } from './group-figures';
@@ -174,7 +175,7 @@ export function buildImpactTables(
         { label: 'Share on time', format: 'percent' },
       ],
       rows: report.current.ordersOnTime.map((row) => ({
-        cells: [row.channel === 'web' ? 'Web shop' : 'Retail partners', row.orders, row.onTime, row.share],
+        cells: [ORDER_SOURCE_LABELS[row.channel], row.orders, row.onTime, row.share],
       })),
     },
     distribution: {

@@ -11,7 +11,7 @@ export interface OrderLine {
   product: Types.ObjectId;
   sku: string;
   quantity: number;
-  /** Price agreed for this order: retail on the web shop, wholesale for retail partners. */
+  /** Price agreed for this order: retail on the web shop, wholesale for trade orders (see isTradeOrder). */
   unitPriceCents: number;
   /** The Nairobi day the network promised to ship this line by when the order came in, if it did. */
   promisedShipDate?: string;

@@ -4,7 +4,7 @@ import type { OrderDetail } from '#server/dashboard/read-order-detail';
 
 import { formatCount } from '../../format';
 
-type ShipResult = { ok: true; shipped: string } | { ok: false; error: string } | undefined;
+type ShipResult = { ok: true; shipped?: string } | { ok: false; error: string } | undefined;
 
 /**
  * HQ's "Mark shipped" on an order in production: offered once every unit has passed QC, with the
@@ -36,6 +36,7 @@ export function MarkShippedForm({
         </p>
       ) : (
         <Form method="post" className="ship-form" aria-label="Mark the order shipped">
+          <input type="hidden" name="intent" value="ship" />
           <p>Every unit has passed inspection: the order is ready to ship.</p>
           <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
             Mark shipped

@@ -1,21 +1,19 @@
 import { createHash } from 'node:crypto';
 
-import { type Types } from 'mongoose';
 import { z } from 'zod';
 
 import { ChannelOrderBody } from '../../api/channel-order-body';
 import { ORDER_SOURCE_OF_CHANNEL } from '../../domain/channel-kinds';
 import { DomainError } from '../../domain/errors';
+import { shipByInstant } from '../../domain/ship-by';
 import { validateInput } from '../../domain/validate-input';
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
 import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
-import { Product } from '../../models/product';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { insertOrder } from '../orders/create-order';
 import { prepareOrder } from '../orders/prepare-order';
-import { promiseShipDates } from '../orders/promise-ship-dates';
-import { shipByInstantOfDay } from '../orders/ship-by-instant';
+import { promisePreparedOrders } from '../orders/promise-prepared-orders';
 import { runInTransaction } from '../run-in-transaction';
 import { channelActor } from './channel-actor';
 import { enqueueStatusWebhook } from './enqueue-status-webhook';
@@ -25,11 +23,6 @@ const IdempotencyKey = z
   .trim()
   .min(8, 'must be at least 8 characters')
   .max(255, 'must be at most 255 characters');
-
-/** A ship-by given as a bare date means the end of that working day in Nairobi. */
-function shipByInstant(shipBy: string): Date {
-  return shipBy.length > 10 ? new Date(shipBy) : shipByInstantOfDay(shipBy);
-}
 
 export interface ChannelOrderOutcome {
   order: OrderDoc;
@@ -106,7 +99,7 @@ export async function createChannelOrder({
   if (await Order.exists({ channel: channel._id, externalRef: request.externalRef }))
     return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
 
-  const order = await prepareOrder({
+  const prepared = await prepareOrder({
     source: ORDER_SOURCE_OF_CHANNEL[channel.kind],
     partner: channel.partner,
     customer: { ...request.customer, country: request.customer.country ?? 'KE' },
@@ -117,26 +110,8 @@ export async function createChannelOrder({
     channel: String(channel._id),
     externalRef: request.externalRef,
   });
-  const products = await Product.find({ _id: { $in: order.lines.map((line) => line.product) } }).lean();
-  const productOf = (id: Types.ObjectId) => products.find((product) => product._id.equals(id));
-  const promised = await promiseShipDates({
-    orderId: String(order._id),
-    now,
-    shipBy: order.shipBy,
-    lines: order.lines.map((line) => {
-      const product = productOf(line.product);
-      return {
-        skill: product!.requiredSkill,
-        quantity: line.quantity,
-        minutesPerUnit: product!.labourMinutesPerUnit,
-        pieceRateCents: product!.pieceRateCents,
-        minLot: product!.minimumLot,
-      };
-    }),
-  });
-  order.lines = order.lines.map((line, index) => ({ ...line, promisedShipDate: promised[index] ?? undefined }));
+  const [order] = await promisePreparedOrders({ now, orders: [prepared] });
   if (unmadeLines?.length) order.unmadeLines = unmadeLines;
-
   try {
     const created = await runInTransaction(async (unit) => {
       const written = await insertOrder({ unit, order, actor: channelActor(channel) });

@@ -7,12 +7,12 @@ import { objectIdString } from '../../domain/input-schemas';
 import { ORDER_PRIORITIES } from '../../domain/order-priority';
 import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { mayPlan } from '../../domain/roles';
+import { shipByInstant } from '../../domain/ship-by';
 import { validateInput } from '../../domain/validate-input';
 import { nairobiDateString } from '../../domain/weeks';
 import { Order, type OrderDoc } from '../../models/order';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
-import { shipByInstantOfDay } from './ship-by-instant';
 
 /**
  * The changes a planner may make to an open order so that planning can place units it could
@@ -81,7 +81,7 @@ function describeChange({
 }): { set: Record<string, unknown>; before: object; after: object; summary: string } {
   switch (adjustment.change) {
     case 'ship-by': {
-      const shipBy = shipByInstantOfDay(adjustment.shipBy);
+      const shipBy = shipByInstant(adjustment.shipBy);
       if (adjustment.shipBy <= nairobiDateString(now)) {
         throw ValidationError.forField('shipBy', 'must be a day after today');
       }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type FieldIssue, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
 import { ORDER_PRIORITIES } from '../../domain/order-priority';
-import { ORDER_SOURCES } from '../../domain/order-source';
+import { isTradeOrder, ORDER_SOURCES } from '../../domain/order-source';
 import { validateInput } from '../../domain/validate-input';
 import { type OrderDoc } from '../../models/order';
 import { Product, type ProductDoc } from '../../models/product';
@@ -46,12 +46,15 @@ export const OrderInput = z
     if (order.source === 'retail' && !order.partner) {
       context.addIssue({ code: 'custom', path: ['partner'], message: 'a retail order names its partner' });
     }
-    if (order.source === 'web' && order.partner) {
-      context.addIssue({ code: 'custom', path: ['partner'], message: 'a web order has no retail partner' });
+    if (order.source !== 'retail' && order.partner) {
+      context.addIssue({ code: 'custom', path: ['partner'], message: 'only a retail order names a retail partner' });
     }
   });
 
 export type OrderInput = z.input<typeof OrderInput>;
+
+/** How an order's reference starts, by where it came from. */
+const REFERENCE_PREFIXES = { web: 'W', retail: 'PO', hq: 'HQ' } as const;
 
 /** An order checked against the catalogue and priced, ready to be written. */
 export type PreparedOrder = Omit<OrderDoc, 'createdAt' | 'updatedAt' | 'shippedAt' | 'cancelledAt' | 'cancelReason'>;
@@ -67,7 +70,7 @@ async function productsOfLines(lines: { productId?: string; sku?: string }[]) {
 
 /**
  * Checks an order against the catalogue and prices it (retail on the web shop, wholesale for
- * partners; retail lines must meet the product's minimum lot). Every problem is reported at
+ * partners and HQ's trade customers, whose lines must meet the product's minimum lot). Every problem is reported at
  * once, each naming its field, so a channel or a planner can fix them all in one go.
  */
 export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
@@ -89,13 +92,13 @@ export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
     if (!product.active) issues.push({ field, message: `${product.sku} is no longer made` });
     if (seen.has(String(product._id))) issues.push({ field, message: `${product.sku} is already on another line` });
     seen.add(String(product._id));
-    if (order.source === 'retail' && line.quantity < product.minimumLot) {
+    if (isTradeOrder(order.source) && line.quantity < product.minimumLot) {
       issues.push({
         field: `lines.${index}.quantity`,
         message: `${line.quantity} is below the minimum lot of ${product.minimumLot} for ${product.sku}`,
       });
     }
-    const unitPriceCents = order.source === 'retail' ? product.wholesalePriceCents : product.retailPriceCents;
+    const unitPriceCents = isTradeOrder(order.source) ? product.wholesalePriceCents : product.retailPriceCents;
     return [
       { _id: new Types.ObjectId(), product: product._id, sku: product.sku, quantity: line.quantity, unitPriceCents },
     ];
@@ -105,8 +108,7 @@ export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
   const _id = new Types.ObjectId();
   return {
     _id,
-    reference:
-      order.reference ?? `${order.source === 'web' ? 'W' : 'PO'}-${_id.toHexString().slice(-10).toUpperCase()}`,
+    reference: order.reference ?? `${REFERENCE_PREFIXES[order.source]}-${_id.toHexString().slice(-10).toUpperCase()}`,
     source: order.source,
     partner: order.partner,
     customer: order.customer,
@@ -119,4 +121,19 @@ export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
     externalRef: order.externalRef,
     status: 'open',
   };
+}
+
+/**
+ * prepareOrder for callers that gather problems from several places before answering (HQ's order
+ * form, a purchase-order file): the catalogue's problems come back as issues instead of thrown.
+ */
+export async function tryPrepareOrder(
+  input: OrderInput,
+): Promise<{ order: PreparedOrder; issues: [] } | { order: null; issues: FieldIssue[] }> {
+  try {
+    return { order: await prepareOrder(input), issues: [] };
+  } catch (error) {
+    if (error instanceof ValidationError) return { order: null, issues: error.issues };
+    throw error;
+  }
 }

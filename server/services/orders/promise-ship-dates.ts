@@ -13,60 +13,70 @@ export interface LineToPromise {
   minutesPerUnit: number;
   pieceRateCents: number;
   minLot: number;
+  /** The ship-by date its order asks for. */
+  shipBy: Date;
 }
 
 /**
- * A ship date for each line of an order (Nairobi "YYYY-MM-DD"), from the designers'
- * capacity-check engine (one engine for both): the order's lines are asked together, after every
- * open order, hold and line promised before them (see promise-book.ts), as of `now`. A line that
- * can be made by the ship-by date is promised that date; otherwise the last day of the first
- * week by which it can be; null when not even the planning horizon (12 weeks) has room. The
- * lines promised are carried by the book, so the next order is promised after them.
+ * A ship date for each line (Nairobi "YYYY-MM-DD"), from the designers' capacity-check engine
+ * (one engine for both): the lines are asked together, after every open order, hold and line
+ * promised before them (see promise-book.ts), as of `now`, so lines of several orders arriving at
+ * once (a purchase-order import) are not promised the same free minutes twice. A line that can be
+ * made by its ship-by date is promised that date; otherwise the last day of the first week by
+ * which it can be; null when not even the planning horizon (12 weeks) has room. The lines
+ * promised are carried by the book, so the next order is promised after them.
  */
 export async function promiseShipDates({
-  orderId,
+  orderIds,
   now,
-  shipBy,
   lines,
 }: {
-  /** The order being promised, so that its own `order:created` keeps the book. */
-  orderId: string;
+  /** The orders being promised, so that their own `order:created` keeps the book. */
+  orderIds: readonly string[];
   now: Date;
-  shipBy: Date;
   lines: readonly LineToPromise[];
 }): Promise<(string | null)[]> {
+  if (lines.length === 0) return [];
   const book = await readPromiseBook({ now });
   const { network, carried } = book;
   const startDay = parseDay(network.horizon.startDate) as number;
   const weeks = network.horizon.labels.length;
-  const asked = nairobiDateString(shipBy);
-  const fits = (dueDate: string): boolean[] => {
+  const asked = lines.map((line) => nairobiDateString(line.shipBy));
+  const demandOf = (line: LineToPromise, dueDate: string): NewDemand => {
+    const { shipBy: _shipBy, ...demand } = line;
+    return { ...demand, dueDate };
+  };
+  // Each line is asked by its own ship-by date, or by `date` when that is later.
+  const fits = (date: string | null): boolean[] => {
     const served = serveNewDemand({
       problem: network.problem,
-      demand: [...carried, ...lines.map((line) => ({ ...line, dueDate }))],
+      demand: [
+        ...carried,
+        ...lines.map((line, index) => demandOf(line, date !== null && date > asked[index] ? date : asked[index])),
+      ],
     }).lines;
-    // Lines promised before keep their promise: if serving this order would take from them, it
-    // does not fit by this date. (Their minutes are compared: the flow may leave a unit's minutes
-    // in pieces across weeks, which the whole-unit count of a line already promised need not see.)
+    // Lines promised before keep their promise: if serving these would take from them, they do
+    // not fit by this date. (Their minutes are compared: the flow may leave a unit's minutes in
+    // pieces across weeks, which the whole-unit count of a line already promised need not see.)
     const earlierKept = carried.every(
       (line, index) => served[index].minutes >= line.quantity * line.minutesPerUnit - MINUTE_TOLERANCE,
     );
     return lines.map((line, index) => earlierKept && served[carried.length + index].units >= line.quantity);
   };
 
-  const promised: (string | null)[] = fits(asked).map((fit) => (fit ? asked : null));
+  const promised: (string | null)[] = fits(null).map((fit, index) => (fit ? asked[index] : null));
   for (let week = 0; week < weeks && promised.includes(null); week++) {
     const date = weekEndDate({ startDay, week });
-    if (date <= asked) continue;
     fits(date).forEach((fit, index) => {
-      if (fit && promised[index] === null) promised[index] = date;
+      if (fit && promised[index] === null) promised[index] = date > asked[index] ? date : asked[index];
     });
   }
-  const kept: NewDemand[] = lines.flatMap((line, index) => {
-    const dueDate = promised[index];
-    return dueDate ? [{ ...line, dueDate }] : [];
-  });
-  book.carried.push(...kept);
-  book.promisedOrders.add(orderId);
+  book.carried.push(
+    ...lines.flatMap((line, index) => {
+      const dueDate = promised[index];
+      return dueDate ? [demandOf(line, dueDate)] : [];
+    }),
+  );
+  for (const orderId of orderIds) book.promisedOrders.add(orderId);
   return promised;
 }

@@ -85,6 +85,7 @@ describe('impact report on a hand-computed network', () => {
     expect(report.current.ordersOnTime).toEqual([
       { channel: 'web', orders: 1, onTime: 0, share: 0 },
       { channel: 'retail', orders: 1, onTime: 1, share: 1 },
+      { channel: 'hq', orders: 0, onTime: 0, share: null },
     ]);
     // Jobs passed in February by their due date: all but Akinyi's second (4 of 5, the workshop's included).
     expect([all.jobsOnTime, female.jobsOnTime, male.jobsOnTime]).toEqual([0.8, 2 / 3, 1]);

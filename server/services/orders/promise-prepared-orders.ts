@@ -1,0 +1,41 @@
+import { Product } from '../../models/product';
+import { type PreparedOrder } from './prepare-order';
+import { promiseShipDates } from './promise-ship-dates';
+
+/**
+ * Gives every line of orders checked by prepareOrder the ship date the network can promise (see
+ * promiseShipDates), all the orders asked together as of `now`. Every way an order comes in (the
+ * channels' API, HQ's order form, a purchase-order import) promises through here.
+ */
+export async function promisePreparedOrders({
+  now,
+  orders,
+}: {
+  now: Date;
+  orders: readonly PreparedOrder[];
+}): Promise<PreparedOrder[]> {
+  const lines = orders.flatMap((order) => order.lines.map((line) => ({ order, line })));
+  const products = await Product.find({ _id: { $in: [...new Set(lines.map(({ line }) => line.product))] } }).lean();
+  const productById = new Map(products.map((product) => [String(product._id), product]));
+  const promised = await promiseShipDates({
+    orderIds: orders.map((order) => String(order._id)),
+    now,
+    lines: lines.map(({ order, line }) => {
+      // prepareOrder found every product a moment ago; products are never deleted.
+      const product = productById.get(String(line.product))!;
+      return {
+        skill: product.requiredSkill,
+        quantity: line.quantity,
+        minutesPerUnit: product.labourMinutesPerUnit,
+        pieceRateCents: product.pieceRateCents,
+        minLot: product.minimumLot,
+        shipBy: order.shipBy,
+      };
+    }),
+  });
+  let next = 0;
+  return orders.map((order) => ({
+    ...order,
+    lines: order.lines.map((line) => ({ ...line, promisedShipDate: promised[next++] ?? undefined })),
+  }));
+}
