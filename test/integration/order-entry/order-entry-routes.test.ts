@@ -180,7 +180,7 @@ describe('HQ order routes over HTTP', () => {
     expect(await (await request(page, manager)).text()).not.toContain('Cancel this order');
     expect((await request(page, manager, { intent: 'cancel', reason: 'customer-cancelled' })).status).toBe(403);
 
-    const noReason = await request(page, planner, { note: 'x' });
+    const noReason = await request(page, planner, { intent: 'cancel', note: 'x' });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('choose why the order is cancelled');
     const other = await request(page, planner, { intent: 'cancel', reason: 'other' });

@@ -182,7 +182,7 @@ describe('registry and account routes over HTTP', () => {
     expect((await request(`/workshops/${workshopId}/artisans/${'0'.repeat(24)}`, planner)).status).toBe(404);
   });
 
-  it('answers 403 to everyone but administrators, and links the page from the admin header only', async () => {
+  it('answers 403 to everyone but administrators, and links the page from the admin pages only', async () => {
     const userPage = `/admin/users/${adminSession.user.id}`;
     for (const [role, cookie] of Object.entries({ planner, manager: others.manager })) {
       const answers = [
@@ -194,11 +194,13 @@ describe('registry and account routes over HTTP', () => {
         (await request(userPage, cookie, { intent: 'deactivate' })).status,
       ];
       expect({ role, answers }).toEqual({ role, answers: [403, 403, 403, 403, 403, 403] });
-      expect(await (await request('/workshops', cookie)).text()).not.toContain('href="/admin/users"');
+      expect(await (await request('/workshops', cookie)).text()).not.toContain('href="/admin"');
     }
     expect(await User.countDocuments({ email: 'x@test.kiwanda' })).toBe(0);
     expect(await User.findById(adminSession.user.id).lean()).toMatchObject({ role: 'admin', active: true });
-    expect(await (await request('/workshops', adminSession.cookie)).text()).toContain('href="/admin/users"');
+    // The header's one Admin link leads to the page listing the accounts page among the others.
+    expect(await (await request('/workshops', adminSession.cookie)).text()).toContain('href="/admin"');
+    expect(await (await request('/admin', adminSession.cookie)).text()).toContain('href="/admin/users"');
   });
 
   it('refuses bad invitations by field, and the last administrator’s own demotion with a 409', async () => {
