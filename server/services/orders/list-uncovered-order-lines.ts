@@ -57,8 +57,10 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
   const products = await Product.find({ _id: { $in: productIds } }).lean();
   const productById = new Map(products.map((product) => [String(product._id), product]));
 
-  return orders.flatMap((order) =>
-    order.lines.flatMap((line) => {
+  return orders.flatMap((order) => {
+    // Once per order: a Nairobi week label costs time-zone arithmetic, and orders have many lines.
+    const shipByWeek = isoWeekLabel(order.shipBy);
+    return order.lines.flatMap((line) => {
       const product = productById.get(String(line.product));
       const units = line.quantity - (coveredByLine.get(String(line._id)) ?? 0);
       if (!product || units <= 0) return [];
@@ -74,11 +76,11 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
           pieceRateCents: product.pieceRateCents,
           units,
           shipBy: order.shipBy,
-          shipByWeek: isoWeekLabel(order.shipBy),
+          shipByWeek,
           priority: order.priority,
           ...(line.minimumLot ? { minimumLot: line.minimumLot } : {}),
         },
       ];
-    }),
-  );
+    });
+  });
 }
