@@ -1,15 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
-
-import { objectIdString } from '#server/domain/input-schemas';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import designStyles from '../components/design/design.css';
 import { ArtisanForm } from '../components/registry/artisan-form';
 import registryStyles from '../components/registry/registry.css';
-import { requireRegistryActor, requireRegistryEditor } from '../registry.server';
-import { answerDomainErrors, parseForm, parseParams, runAction } from '../route-input.server';
+import { loadRegistryWorkshop, registryWorkshopId, requireRegistryActor } from '../registry.server';
+import { parseForm, runAction } from '../route-input.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: designStyles },
@@ -18,20 +15,13 @@ export const links: LinksFunction = () => [
 
 export const meta = () => [{ title: 'Add an artisan · Kiwanda' }];
 
-const WorkshopParams = z.object({ workshopId: objectIdString });
-
-export async function loader(args: LoaderFunctionArgs) {
-  await requireRegistryEditor(args);
-  const { workshopId } = parseParams(args.params, WorkshopParams);
-  const workshop = await answerDomainErrors(() => args.context.registry.readWorkshopRecord({ workshopId }));
-  return { workshop };
-}
+export const loader = (args: LoaderFunctionArgs) => loadRegistryWorkshop(args);
 
 /** Adds the artisan; back on the workshop's page, their hours are in its capacity. */
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const actor = await requireRegistryActor(args);
-    const { workshopId } = parseParams(args.params, WorkshopParams);
+    const workshopId = registryWorkshopId(args);
     const input = await parseForm(args.request, args.context.registry.forms.ArtisanForm);
     await args.context.registry.createArtisan({ actor, workshopId, ...input });
     throw redirect(`/workshops/${workshopId}?saved=artisan`);

@@ -1,15 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
-
-import { objectIdString } from '#server/domain/input-schemas';
 
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
 import designStyles from '../components/design/design.css';
 import registryStyles from '../components/registry/registry.css';
 import { WorkshopForm } from '../components/registry/workshop-form';
-import { requireRegistryActor, requireRegistryEditor } from '../registry.server';
-import { answerDomainErrors, parseForm, parseParams, runAction } from '../route-input.server';
+import { loadRegistryWorkshop, registryWorkshopId, requireRegistryActor } from '../registry.server';
+import { parseForm, runAction } from '../route-input.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: designStyles },
@@ -18,19 +15,12 @@ export const links: LinksFunction = () => [
 
 export const meta = () => [{ title: 'Edit a workshop · Kiwanda' }];
 
-const WorkshopParams = z.object({ workshopId: objectIdString });
-
-export async function loader(args: LoaderFunctionArgs) {
-  await requireRegistryEditor(args);
-  const { workshopId } = parseParams(args.params, WorkshopParams);
-  const workshop = await answerDomainErrors(() => args.context.registry.readWorkshopRecord({ workshopId }));
-  return { workshop };
-}
+export const loader = (args: LoaderFunctionArgs) => loadRegistryWorkshop(args);
 
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const actor = await requireRegistryActor(args);
-    const { workshopId } = parseParams(args.params, WorkshopParams);
+    const workshopId = registryWorkshopId(args);
     const input = await parseForm(args.request, args.context.registry.forms.WorkshopForm);
     await args.context.registry.updateWorkshop({ actor, workshopId, ...input });
     throw redirect(`/workshops/${workshopId}?saved=workshop`);
