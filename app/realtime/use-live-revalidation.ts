@@ -40,7 +40,11 @@ export function useLiveRevalidation(eventNames: readonly LiveEventName[], option
     const fire = () => {
       timer = undefined;
       firstPendingAt = undefined;
-      latest.current.revalidate();
+      // A navigation started meanwhile (a reload, a link) aborts the revalidation: the page it
+      // leads to loads fresh data anyway, so the abort is not an error.
+      void Promise.resolve(latest.current.revalidate()).catch((error: unknown) => {
+        if ((error as { name?: unknown } | null)?.name !== 'AbortError') throw error;
+      });
     };
     const schedule = () => {
       const now = Date.now();

@@ -9,6 +9,7 @@ import { SKILL_LABELS } from '#server/domain/skills';
 import { JobsTable } from '../components/dashboard/jobs-table';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { weeksOverAt } from '../components/dashboard/week-over';
 import { requireDashboardReader } from '../dashboard.server';
 import { formatCount, formatKes } from '../format';
 import { useLiveRevalidation } from '../realtime/use-live-revalidation';
@@ -32,13 +33,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const { workshopId } = parseParams(args.params, WorkshopParams);
   const { saved } = SavedQuery.parse(Object.fromEntries(new URL(args.request.url).searchParams));
   const { dashboard, clock } = args.context;
-  const workshop = await answerDomainErrors(() => dashboard.readWorkshopDetail({ workshopId, now: clock.now() }));
+  const now = clock.now();
+  const workshop = await answerDomainErrors(() => dashboard.readWorkshopDetail({ workshopId, now }));
+  const weeksOver = weeksOverAt({ weeks: [...new Set(workshop.loads.map((load) => load.week))], now });
   // Managers read the network; only planners and administrators see the ways to change it.
-  return { workshop, mayEdit: mayEditRegistry(user.role), saved: saved ? SAVED_WORDS[saved] : null };
+  return { workshop, weeksOver, mayEdit: mayEditRegistry(user.role), saved: saved ? SAVED_WORDS[saved] : null };
 }
 
 export default function WorkshopDetailPage() {
-  const { workshop, mayEdit, saved } = useLoaderData<typeof loader>();
+  const { workshop, weeksOver, mayEdit, saved } = useLoaderData<typeof loader>();
   useLiveRevalidation(['job:status', 'plan:committed', 'capacity:changed', 'payment:paid', 'inspection:recorded']);
   const skillsWithLoad = [...new Set(workshop.loads.map((load) => load.skill))];
 
@@ -112,6 +115,7 @@ export default function WorkshopDetailPage() {
                             week={load.week}
                             capacityMinutes={load.capacityMinutes}
                             committedMinutes={load.committedMinutes}
+                            over={weeksOver.includes(load.week)}
                           />
                         ))}
                     </div>

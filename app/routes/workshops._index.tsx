@@ -11,6 +11,7 @@ import { FilterActions } from '../components/dashboard/filter-actions';
 import { UnshownFilterProblems, useFilterProblems } from '../components/dashboard/filter-problems';
 import { LoadMeter } from '../components/dashboard/load-meter';
 import { DashboardErrorBoundary } from '../components/dashboard/route-error-boundary';
+import { weeksOverAt } from '../components/dashboard/week-over';
 import { Pagination } from '../components/pagination';
 import { SortableHeader } from '../components/sortable-header';
 import { requireDashboardReader } from '../dashboard.server';
@@ -24,12 +25,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const user = await requireDashboardReader(args);
   const { dashboard, clock } = args.context;
   const { query, problems } = parseFilters(args.request, dashboard.queries.WorkshopListQuery);
-  const page = await answerDomainErrors(() => dashboard.listWorkshops({ query, now: clock.now() }));
-  return { query, problems, page, mayEdit: mayEditRegistry(user.role) };
+  const now = clock.now();
+  const page = await answerDomainErrors(() => dashboard.listWorkshops({ query, now }));
+  const weeks = [...new Set(page.rows.flatMap((row) => row.weeks.map((week) => week.week)))];
+  return { query, problems, page, mayEdit: mayEditRegistry(user.role), weeksOver: weeksOverAt({ weeks, now }) };
 }
 
 export default function Workshops() {
-  const { query, problems, page, mayEdit } = useLoaderData<typeof loader>();
+  const { query, problems, page, mayEdit, weeksOver } = useLoaderData<typeof loader>();
   const filters = useFilterProblems(problems);
   useLiveRevalidation(WORKSHOP_LOAD_EVENTS);
 
@@ -131,7 +134,7 @@ export default function Workshops() {
                   <td>
                     <div className="load-cells">
                       {workshop.weeks.map((week) => (
-                        <LoadMeter key={week.week} {...week} />
+                        <LoadMeter key={week.week} {...week} over={weeksOver.includes(week.week)} />
                       ))}
                     </div>
                   </td>

@@ -52,6 +52,15 @@ describe('a plan made on a Saturday, in Chromium', { timeout: 90_000 }, () => {
     const dueBeforeOffer = offered.filter((job) => job.dueDate.getTime() < SATURDAY.getTime());
     expect(dueBeforeOffer).toEqual([]);
     expect(offered.filter((job) => job.plannedWeek <= currentWeek)).toEqual([]);
+
+    // The week just ended offers nothing more: the workshops' load says so instead of showing
+    // every workshop's past work as over capacity.
+    await page.goto(`${server.url}/workshops`);
+    const firstRowLoads = page.locator('table.data tbody tr').first().locator('.load');
+    await firstRowLoads.first().waitFor();
+    expect(await firstRowLoads.first().textContent()).toBe(`${currentWeek.slice(5)} week over`);
+    expect(await page.locator('.load--ended').count()).toBeGreaterThan(0);
+    expect(await page.getByText('no capacity').count()).toBe(0);
     await context.close();
   });
 });
