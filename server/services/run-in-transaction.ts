@@ -32,17 +32,20 @@ export async function runInTransaction<Result>(work: (unit: UnitOfWork) => Promi
     for (const publish of pending) publish();
     return result as Result;
   } catch (error) {
-    // The driver retried the transaction for as long as it allows; it was never committed.
-    if (isTransientTransactionError(error)) {
-      throw new DatabaseBusyError('the database was too busy to finish this; nothing was saved, try again in a moment');
-    }
-    throw error;
+    throw busyOrAsIs(error);
   } finally {
     await session.endSession();
   }
 }
 
-function isTransientTransactionError(error: unknown): boolean {
+/**
+ * A transient transaction error that reaches here outlasted the driver's retries: the transaction
+ * was never committed, and the client may try again. Anything else is passed on as it is.
+ */
+export function busyOrAsIs(error: unknown): unknown {
   const labelled = error as { hasErrorLabel?: (label: string) => boolean } | null;
-  return typeof labelled?.hasErrorLabel === 'function' && labelled.hasErrorLabel('TransientTransactionError');
+  if (typeof labelled?.hasErrorLabel === 'function' && labelled.hasErrorLabel('TransientTransactionError')) {
+    return new DatabaseBusyError('the database was too busy to finish this; nothing was saved, try again in a moment');
+  }
+  return error;
 }
