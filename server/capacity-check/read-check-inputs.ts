@@ -1,6 +1,6 @@
-import { cachedReadModel, type Invalidation } from '../dashboard/read-model-cache';
+import { cachedReadModel, droppedBy } from '../dashboard/read-model-cache';
 import { PLAN_INPUT_EVENTS } from '../domain/events';
-import { CAPACITY_HOLDING_STATUSES } from '../domain/job-status';
+import { moveChangesHeldTime } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
 import { Artisan, type Gender } from '../models/artisan';
 import { CapacityHold, type CapacityHoldDoc } from '../models/capacity-hold';
@@ -40,19 +40,15 @@ export async function readCheckInputs(): Promise<CheckInputs> {
   };
 }
 
-const holdsCapacity = (status: string | null) =>
-  status !== null && (CAPACITY_HOLDING_STATUSES as readonly string[]).includes(status);
-
 /**
  * Dropped by every event that changes what planning reads (new and cancelled orders, capacity
  * and holds), except a job moving between statuses that both cover its order's units (accepted,
  * in progress, ready…): only a job offered, declined or cancelled changes the open demand.
  * NOTE: a product's minimum lot changes without an event; the age limit bounds that.
  */
-const INVALIDATION: Invalidation = {
-  ...Object.fromEntries(PLAN_INPUT_EVENTS.map((event) => [event, 'all' as const])),
-  'job:status': (event) => (holdsCapacity(event.from) !== holdsCapacity(event.to) ? ['all'] : []),
-};
+const INVALIDATION = droppedBy(PLAN_INPUT_EVENTS, {
+  'job:status': (event) => (moveChangesHeldTime(event) ? 'all' : []),
+});
 
 /** The inputs kept between questions: reading open demand is most of what a question used to cost. */
 export const readKeptCheckInputs = cachedReadModel<void, CheckInputs>({

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
+import { type JobMove, moveKeepsNetworkFigures } from '../domain/job-status';
 import { type WeekLabel } from '../domain/weeks';
 import { domainEvents } from '../domain-events';
-import { cachedBatchReadModel, cachedReadModel } from './read-model-cache';
+import { cachedBatchReadModel, cachedReadModel, droppedBy } from './read-model-cache';
 
-const jobMoved = (week: WeekLabel, orderId = 'o1') =>
+const jobMoved = (week: WeekLabel, orderId = 'o1', move: JobMove = { from: 'offered', to: 'accepted' }) =>
   domainEvents.publish('job:status', {
     jobId: 'j1',
     orderId,
     workshopId: 'w1',
     artisanId: null,
-    from: 'offered',
-    to: 'accepted',
+    ...move,
     week,
   });
 
@@ -49,6 +49,39 @@ describe('cached read models', () => {
     jobMoved('2026-W11');
     expect(await read('2026-W10')).toBe('2026-W10#1');
     expect(await read('2026-W11')).toBe('2026-W11#3');
+  });
+
+  it('lets an event decide from its payload to drop everything or nothing', async () => {
+    let computed = 0;
+    const read = cachedReadModel<string, number>({
+      name: 'test-decided',
+      invalidatedBy: droppedBy(['order:created'], {
+        'job:status': (event) => (moveKeepsNetworkFigures(event) ? [] : 'all'),
+      }),
+      maxAgeMs: 60_000,
+      keyOf: (input) => input,
+      compute: async () => ++computed,
+    });
+    expect([await read('a'), await read('b')]).toEqual([1, 2]);
+    // Starting an accepted job, or reworking a failed one, changes no network figure.
+    jobMoved('2026-W10', 'o1', { from: 'accepted', to: 'in_progress' });
+    jobMoved('2026-W10', 'o1', { from: 'failed', to: 'in_progress' });
+    expect([await read('a'), await read('b')]).toEqual([1, 2]);
+    // Handing work to inspection changes what is left to make: every kept result goes.
+    jobMoved('2026-W10', 'o1', { from: 'in_progress', to: 'ready_for_qc' });
+    expect([await read('a'), await read('b')]).toEqual([3, 4]);
+    // So do an acceptance (it names the artisan), a payment and a cancellation.
+    for (const move of [
+      { from: 'offered', to: 'accepted' },
+      { from: 'passed', to: 'paid' },
+      { from: 'accepted', to: 'cancelled' },
+      { from: null, to: 'offered' },
+    ] satisfies JobMove[]) {
+      const before = computed;
+      jobMoved('2026-W10', 'o1', move);
+      await read('a');
+      expect(computed, `${move.from} → ${move.to}`).toBe(before + 1);
+    }
   });
 
   it('does not keep a result whose computation began before a change', async () => {

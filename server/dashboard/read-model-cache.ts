@@ -9,7 +9,8 @@ import { domainEvents } from '../domain-events';
  * process of a multi-process install) and after the clock moves on (at-risk dates).
  *
  * An event can drop every kept result, or only those whose keys it names (a job moving in week
- * W drops the figures of week W). Requests that arrive while a result is being computed share
+ * W drops the figures of week W), or decide from its payload (a move that changes nothing shown
+ * drops nothing). Requests that arrive while a result is being computed share
  * that computation, so the burst of revalidations after one pushed event costs one computation.
  * A result past its age limit (with no event against it) is served once more while a fresh one
  * is computed behind it, so the age limit never makes a person wait.
@@ -18,8 +19,13 @@ import { domainEvents } from '../domain-events';
  * and never carries a copy of them, so each process holds one set of results and subscriptions.
  */
 export type Invalidation = {
-  [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => readonly string[]);
+  [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => readonly string[] | 'all');
 };
+
+/** Every event of `events` drops all kept results, except those `decided` rules out from the payload. */
+export function droppedBy(events: readonly DomainEventName[], decided: Invalidation = {}): Invalidation {
+  return { ...Object.fromEntries(events.map((event) => [event, 'all' as const])), ...decided };
+}
 
 export interface CachedReadModelOptions<Input, Result> {
   name: string;
@@ -95,8 +101,12 @@ function stateFor(
   const unsubscribers = (Object.entries(invalidation) as [DomainEventName, Invalidation[DomainEventName]][]).map(
     ([event, rule]) =>
       domainEvents.subscribe(event, (payload) => {
-        if (rule === 'all' || rule === undefined) invalidateAll(state);
-        else invalidateKeys(state, (rule as (payload: unknown) => readonly string[])(payload));
+        const keys =
+          rule === 'all' || rule === undefined
+            ? 'all'
+            : (rule as (payload: unknown) => readonly string[] | 'all')(payload);
+        if (keys === 'all') invalidateAll(state);
+        else invalidateKeys(state, keys);
       }),
   );
   state.unsubscribe = () => unsubscribers.forEach((unsubscribe) => unsubscribe());

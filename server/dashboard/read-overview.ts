@@ -1,10 +1,11 @@
 import { readCapacity } from '../capacity';
 import { OVERVIEW_EVENTS } from '../domain/events';
+import { moveKeepsNetworkFigures } from '../domain/job-status';
 import { isoWeekLabel, weekRange } from '../domain/weeks';
 import { computeDemandCapacity, type DemandCapacity } from './compute-demand-capacity';
 import { computeOverviewKpis, DUE_SOON_WEEKS, type OverviewKpis } from './compute-overview-kpis';
 import { type OverviewQuery } from './overview-query';
-import { cachedReadModel } from './read-model-cache';
+import { cachedReadModel, droppedBy } from './read-model-cache';
 import { readOpenOrders } from './read-open-orders';
 
 export interface Overview {
@@ -46,11 +47,14 @@ export async function computeOverview({ now, query }: { now: Date; query: Overvi
 
 /**
  * The overview as every planner sees it, computed once per change: any of the overview's events
- * (a new order, a cancelled one, a job moving, a plan committed, capacity changing) computes it afresh.
+ * (a new order, a cancelled one, a job moving, a plan committed, capacity changing) computes it
+ * afresh, except a job's move that changes no network figure (an artisan starting an accepted job).
  */
 export const readOverview = cachedReadModel<{ now: Date; query: OverviewQuery }, Overview>({
   name: 'overview',
-  invalidatedBy: OVERVIEW_EVENTS,
+  invalidatedBy: droppedBy(OVERVIEW_EVENTS, {
+    'job:status': (event) => (moveKeepsNetworkFigures(event) ? [] : 'all'),
+  }),
   maxAgeMs: 60_000,
   keyOf: ({ now, query }) => [isoWeekLabel(now), query.from ?? '', query.weeks, query.skill ?? ''].join('|'),
   compute: computeOverview,

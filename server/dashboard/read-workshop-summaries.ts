@@ -3,9 +3,10 @@ import { Types } from 'mongoose';
 import { readCapacity } from '../capacity';
 import { type CapacityWorkshopRecord } from '../capacity/read-capacity-roster';
 import { WORKSHOP_LOAD_EVENTS } from '../domain/events';
+import { moveKeepsNetworkFigures } from '../domain/job-status';
 import { isoWeekLabel, nairobiCalendarDay, nairobiDate, weekRange, type WeekLabel } from '../domain/weeks';
 import { Payment } from '../models/payment';
-import { cachedReadModel } from './read-model-cache';
+import { cachedReadModel, droppedBy } from './read-model-cache';
 
 /** The workshops table shows load for this week and the next two. */
 export const WORKSHOP_LOAD_WEEKS = 3;
@@ -95,7 +96,9 @@ export async function computeWorkshopSummaries({ now }: { now: Date }): Promise<
 /** The summaries every planner's workshops page shares, computed afresh when work or pay changes. */
 export const readWorkshopSummaries = cachedReadModel<{ now: Date }, WorkshopSummary[]>({
   name: 'workshop-summaries',
-  invalidatedBy: WORKSHOP_LOAD_EVENTS,
+  invalidatedBy: droppedBy(WORKSHOP_LOAD_EVENTS, {
+    'job:status': (event) => (moveKeepsNetworkFigures(event) ? [] : 'all'),
+  }),
   maxAgeMs: 60_000,
   keyOf: ({ now }) => `${isoWeekLabel(now)}|${nairobiMonthStart(now).toISOString()}`,
   compute: computeWorkshopSummaries,

@@ -63,3 +63,32 @@ export const UNFINISHED_JOB_STATUSES: readonly JobStatus[] = ['offered', 'accept
 export const FINISHED_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter(
   (status) => JOB_TRANSITIONS[status].length === 0,
 );
+
+/** A job's move as `job:status` announces it (`from` is null for a job just offered). */
+export interface JobMove {
+  from: JobStatus | null;
+  to: JobStatus;
+}
+
+const isOneOf = (statuses: readonly JobStatus[], status: JobStatus | null) =>
+  status !== null && statuses.includes(status);
+
+/** The move starts or ends the job's hold on its workshop's time (an offer, a decline, a cancellation). */
+export function moveChangesHeldTime({ from, to }: JobMove): boolean {
+  return isOneOf(CAPACITY_HOLDING_STATUSES, from) !== isOneOf(CAPACITY_HOLDING_STATUSES, to);
+}
+
+/**
+ * The move leaves every network figure as it was: the job keeps holding its time, keeps its
+ * artisan (an acceptance names one), stays on the same side of "made" and earns nothing new.
+ * Starting an accepted job, or reworking a failed one, is such a move; dashboards that show only
+ * network figures need not be computed again after it.
+ */
+export function moveKeepsNetworkFigures(move: JobMove): boolean {
+  return (
+    !moveChangesHeldTime(move) &&
+    move.from !== 'offered' &&
+    move.to !== 'paid' &&
+    isOneOf(UNFINISHED_JOB_STATUSES, move.from) === isOneOf(UNFINISHED_JOB_STATUSES, move.to)
+  );
+}

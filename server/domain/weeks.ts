@@ -22,16 +22,43 @@ export interface Week {
   end: Date;
 }
 
+/**
+ * Calendar arithmetic in a time zone is slow (each step asks Intl for the zone's offset), and
+ * pages ask for the same few weeks thousands of times (every job carries its week's start). So
+ * the answers for instants and labels already seen are kept; forgetting all of them at a bound
+ * keeps the memory small whatever instants come in.
+ */
+const REMEMBERED_MAX = 20_000;
+
+function remembered<Key, Value>(compute: (key: Key) => Value): (key: Key) => Value {
+  const answers = new Map<Key, Value>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = compute(key);
+      if (answers.size >= REMEMBERED_MAX) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+const weekStartMsOfInstant = remembered((ms: number) => startOfISOWeek(ms, { in: inNairobi }).getTime());
+
 /** Monday 00:00 Nairobi time of the week holding `date`, as a plain instant. */
 export function nairobiWeekStart(date: Date | number): Date {
-  return new Date(startOfISOWeek(date, { in: inNairobi }).getTime());
+  return new Date(weekStartMsOfInstant(+date));
 }
+
+const labelOfWeekStartMs = remembered((ms: number): WeekLabel => {
+  const year = getISOWeekYear(ms, { in: inNairobi });
+  const week = getISOWeek(ms, { in: inNairobi });
+  return `${year}-W${String(week).padStart(2, '0')}`;
+});
 
 /** "2026-W48": ISO week-numbering year and week of `date` in Nairobi. */
 export function isoWeekLabel(date: Date | number): WeekLabel {
-  const year = getISOWeekYear(date, { in: inNairobi });
-  const week = getISOWeek(date, { in: inNairobi });
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  return labelOfWeekStartMs(weekStartMsOfInstant(+date));
 }
 
 export function isWeekLabel(value: unknown): value is WeekLabel {
@@ -43,12 +70,16 @@ export function isWeekLabel(value: unknown): value is WeekLabel {
   return week >= 1 && week <= getISOWeeksInYear(nairobiDate({ year: Number(match[1]), month: 1, day: 4 }));
 }
 
-/** Monday 00:00 Nairobi of the week named by `label`; throws a RangeError for a malformed label. */
-export function weekStartOfLabel(label: string): Date {
+const weekStartMsOfLabel = remembered((label: string): number => {
   if (!isWeekLabel(label)) throw new RangeError(`not an ISO week label like 2026-W48: ${JSON.stringify(label)}`);
   const [year, week] = label.split('-W').map(Number);
   const inWeek = setISOWeek(nairobiDate({ year, month: 1, day: 4 }), week, { in: inNairobi });
-  return nairobiWeekStart(inWeek);
+  return weekStartMsOfInstant(inWeek.getTime());
+});
+
+/** Monday 00:00 Nairobi of the week named by `label`; throws a RangeError for a malformed label. */
+export function weekStartOfLabel(label: string): Date {
+  return new Date(weekStartMsOfLabel(label));
 }
 
 /** Midnight at the start of a calendar day in Nairobi (month is 1–12). */

@@ -1,0 +1,242 @@
+/**
+ * One Kiwanda process under a room's worth of load, as deployed: the server (with its embedded
+ * database journaling to disk, the demo network loaded on first start) in its own process; SOCKETS
+ * signed-in planner dashboards connected from another process; one job status change per second
+ * reaching all of them; and this process asking RATE mixed page views per second (overview,
+ * orders, workshops, a workshop, the jobs board, planning; see load-pages.ts) over real sockets,
+ * open loop: each request leaves at its scheduled moment whether or not earlier ones were
+ * answered, and its time counts from that moment, so a server that falls behind shows it.
+ *
+ * The server's memory (resident, and heap after a full collection) is read every 30 s, to see it
+ * flat over the run.
+ *
+ * Run with `npm run bench:load` (RATE=<pages/s>, SECONDS=<measured>, SOCKETS=<n>, WARMUP=<s>;
+ * LOAD_PROFILE_DIR=<dir> writes a CPU profile of the server over the measured part).
+ * Target: 100 pages/s with 500 sockets, p95 ≤ 250 ms, memory flat over 5 minutes, on an idle
+ * 2-core machine.
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+
+import { pageSequence, type PageKind } from './load-pages';
+import type { LoadServerReady } from './load-server';
+
+const RATE = Number(process.env.RATE ?? 100);
+const SECONDS = Number(process.env.SECONDS ?? 300);
+const SOCKETS = Number(process.env.SOCKETS ?? 500);
+const WARMUP = Number(process.env.WARMUP ?? 20);
+const CHANGES_PER_SECOND = 1;
+const MEMORY_EVERY_MS = 30_000;
+const P95_TARGET_MS = 250;
+
+interface Memory {
+  atS: number;
+  rss: number;
+  heapUsed: number;
+}
+
+function percentile(sorted: number[], share: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
+}
+
+const mib = (bytes: number) => Math.round(bytes / 1_048_576);
+
+let closing = false;
+
+function forkChild(file: string, gc = false) {
+  const child = fork(path.resolve('test/bench', file), [], {
+    execArgv: [
+      '--import',
+      'tsx',
+      '--max-semi-space-size=64',
+      // The server's own flags: --expose-gc to read the heap after a full collection, and
+      // LOAD_SERVER_NODE_OPTIONS (e.g. --cpu-prof) to profile it under load.
+      ...(gc ? ['--expose-gc', ...(process.env.LOAD_SERVER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])] : []),
+    ],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // As `npm start` runs: React's and Express's production builds.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  child.once('exit', (code) => {
+    if (closing) return;
+    console.error(`${file} exited with code ${code} in the middle of the benchmark`);
+    process.exit(1);
+  });
+  return child;
+}
+
+function reply<T>(child: ReturnType<typeof fork>, message: object, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (answer: { type: string }) => {
+      if (answer.type !== type) return;
+      child.off('message', onMessage);
+      resolve(answer as T);
+    };
+    child.on('message', onMessage);
+    child.send(message);
+  });
+}
+
+async function signInPlanner(url: string): Promise<string> {
+  const response = await fetch(`${url}/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ email: 'planner@demo.kiwanda', password: 'kiwanda-demo', redirectTo: '/' }),
+    redirect: 'manual',
+  });
+  const cookie = response.headers.get('set-cookie');
+  if (response.status !== 302 || !cookie) throw new Error(`planner sign-in failed: ${response.status}`);
+  return cookie.split(';')[0];
+}
+
+interface Sample {
+  kind: PageKind;
+  ms: number;
+  status: string;
+  sentAtS: number;
+}
+
+/** Asks RATE pages a second for `seconds`, open loop; resolves with every answer's time. */
+async function drive({
+  url,
+  cookie,
+  next,
+  seconds,
+  onTick,
+}: {
+  url: string;
+  cookie: string;
+  next: ReturnType<typeof pageSequence>;
+  seconds: number;
+  onTick?: (elapsedMs: number) => void;
+}): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const pending: Promise<void>[] = [];
+  const intervalMs = 1_000 / RATE;
+  const started = performance.now();
+  for (let index = 0; index < RATE * seconds; index++) {
+    const scheduled = started + index * intervalMs;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    onTick?.(performance.now() - started);
+    const { kind, path: page } = next();
+    const sentAtS = (scheduled - started) / 1_000;
+    pending.push(
+      fetch(`${url}${page}`, { headers: { Cookie: cookie, Accept: 'text/html' }, redirect: 'manual' })
+        .then(async (response) => {
+          await response.arrayBuffer();
+          samples.push({ kind, ms: performance.now() - scheduled, status: String(response.status), sentAtS });
+        })
+        .catch((error: unknown) => {
+          const status = error instanceof Error ? error.message : String(error);
+          samples.push({ kind, ms: performance.now() - scheduled, status, sentAtS });
+        }),
+    );
+  }
+  await Promise.all(pending);
+  return samples;
+}
+
+function summarise(name: string, samples: Sample[]) {
+  const sorted = samples.map((sample) => sample.ms).sort((a, b) => a - b);
+  const failed = samples.filter((sample) => sample.status !== '200');
+  const statuses = new Map<string, number>();
+  for (const sample of failed) statuses.set(sample.status, (statuses.get(sample.status) ?? 0) + 1);
+  return {
+    pages: name,
+    n: samples.length,
+    'p50 ms': Math.round(percentile(sorted, 0.5)),
+    'p95 ms': Math.round(percentile(sorted, 0.95)),
+    'p99 ms': Math.round(percentile(sorted, 0.99)),
+    'max ms': Math.round(sorted[sorted.length - 1] ?? NaN),
+    'not 200': [...statuses].map(([status, count]) => `${count}× ${status}`).join(', ') || 0,
+  };
+}
+
+const server = forkChild('load-server.ts', true);
+const clients = forkChild('dashboard-socket-clients.ts');
+try {
+  const ready = await new Promise<LoadServerReady>((resolve) => {
+    server.once('message', (message) => resolve(message as LoadServerReady));
+  });
+  const cookie = await signInPlanner(ready.url);
+  const connected = await reply<{ ms: number; clients: number }>(
+    clients,
+    { type: 'connect', url: ready.url, cookie, clients: SOCKETS },
+    'connected',
+  );
+  console.log(
+    `load: ${RATE} pages/s for ${SECONDS} s after ${WARMUP} s of warm-up; ${connected.clients} dashboard sockets ` +
+      `connected in ${Math.round(connected.ms)} ms; ${CHANGES_PER_SECOND} job status change/s; ` +
+      `${ready.workshops.length} workshops, ${ready.changesAvailable} jobs to start`,
+  );
+  if (ready.changesAvailable < (WARMUP + SECONDS) * CHANGES_PER_SECOND) {
+    console.log('note: fewer accepted jobs than changes asked for; changes stop when they run out');
+  }
+  server.send({ type: 'changes', perSecond: CHANGES_PER_SECOND });
+
+  const next = pageSequence({ ready, seed: 7 });
+  await drive({ url: ready.url, cookie, next, seconds: WARMUP });
+
+  const memory: Memory[] = [];
+  const readMemory = async (atS: number) => {
+    const answer = await reply<{ rss: number; heapUsed: number }>(server, { type: 'memory' }, 'memory');
+    memory.push({ atS, rss: answer.rss, heapUsed: answer.heapUsed });
+  };
+  await readMemory(0);
+  await reply(server, { type: 'profile', action: 'start' }, 'profiled');
+  let nextMemoryAt = MEMORY_EVERY_MS;
+  const memoryReads: Promise<void>[] = [];
+  const samples = await drive({
+    url: ready.url,
+    cookie,
+    next,
+    seconds: SECONDS,
+    onTick: (elapsedMs) => {
+      if (elapsedMs < nextMemoryAt) return;
+      memoryReads.push(readMemory(Math.round(elapsedMs / 1_000)));
+      nextMemoryAt += MEMORY_EVERY_MS;
+    },
+  });
+  await Promise.all(memoryReads);
+  await reply(server, { type: 'profile', action: 'stop' }, 'profiled');
+  await readMemory(SECONDS);
+  const final = await reply<{ changeFailures: number }>(server, { type: 'memory' }, 'memory');
+
+  const kinds = [...new Set(samples.map((sample) => sample.kind))].sort();
+  console.table([
+    summarise('all', samples),
+    ...kinds.map((kind) =>
+      summarise(
+        kind,
+        samples.filter((sample) => sample.kind === kind),
+      ),
+    ),
+  ]);
+  const minutes = Math.ceil(SECONDS / 60);
+  console.table(
+    Array.from({ length: minutes }, (_, minute) =>
+      summarise(
+        `minute ${minute + 1}`,
+        samples.filter((sample) => sample.sentAtS >= minute * 60 && sample.sentAtS < (minute + 1) * 60),
+      ),
+    ),
+  );
+  console.table(
+    memory.map((read) => ({
+      's into run': read.atS,
+      'rss MiB': mib(read.rss),
+      'heap after GC MiB': mib(read.heapUsed),
+    })),
+  );
+  const p95 = summarise('all', samples)['p95 ms'];
+  const heapGrowth = mib(memory[memory.length - 1].heapUsed - memory[1 < memory.length ? 1 : 0].heapUsed);
+  console.log(
+    `p95 ${p95} ms (target ≤ ${P95_TARGET_MS} ms: ${p95 <= P95_TARGET_MS ? 'met' : 'NOT met'}); ` +
+      `heap after GC from the first read to the last: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth} MiB; ` +
+      `job changes that failed: ${final.changeFailures}`,
+  );
+} finally {
+  closing = true;
+  clients.send({ type: 'close' });
+  server.send({ type: 'close' });
+}
