@@ -9,12 +9,33 @@ import { getSession } from './session.server';
 
 export type { SessionUser };
 
-/** The signed-in user, or null. A cookie naming a deleted or deactivated user counts as none. */
-export async function getOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
+/**
+ * Users already read for a request, by its load context and cookie. A page's loaders (root,
+ * layout, route) run for one request with one load context, and each asks who is signed in: the
+ * session and the account are read once for all of them, not once each.
+ */
+const usersOfRequest = new WeakMap<object, Map<string, Promise<SessionUser | null>>>();
+
+async function readOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
   const session = await getSession(args);
   const userId = session.get('userId');
   if (!userId) return null;
   return args.context.accounts.loadSessionUser({ userId });
+}
+
+/** The signed-in user, or null. A cookie naming a deleted or deactivated user counts as none. */
+export function getOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
+  const cookie = args.request.headers.get('Cookie') ?? '';
+  let users = usersOfRequest.get(args.context);
+  if (!users) usersOfRequest.set(args.context, (users = new Map()));
+  let user = users.get(cookie);
+  if (!user) {
+    user = readOptionalUser(args);
+    users.set(cookie, user);
+    // A failed read is not kept: another loader of the request tries again.
+    user.catch(() => users.delete(cookie));
+  }
+  return user;
 }
 
 function loginRedirect(request: Request): Response {

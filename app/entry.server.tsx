@@ -1,11 +1,10 @@
-import { PassThrough } from 'node:stream';
-
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 
 import { CspNonceProvider } from './csp-nonce';
+import { htmlInLargeChunks } from './html-in-large-chunks.server';
 
 // Matches Remix's default stream timeout: a render still pending after this is aborted.
 export const streamTimeout = 5_000;
@@ -32,7 +31,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = htmlInLargeChunks();
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
           resolve(
             new Response(createReadableStreamFromReadable(body), {
