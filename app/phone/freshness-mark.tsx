@@ -1,6 +1,6 @@
 import { formatNairobiTime } from '../format';
 import { type PhoneWords } from './phone-words';
-import { useFreshness } from './use-freshness';
+import { type Freshness } from './use-freshness';
 
 /**
  * When the page's data was read, on every phone page: quiet when it came fresh, a notice when it
@@ -8,8 +8,15 @@ import { useFreshness } from './use-freshness';
  * was saved at …"). The server renders the quiet line, so a page opened from its copy says when
  * its data dates from even before its script runs.
  */
-export function FreshnessMark({ words, savedAt }: { words: PhoneWords; savedAt: string }) {
-  const freshness = useFreshness();
+export function FreshnessMark({
+  words,
+  savedAt,
+  freshness,
+}: {
+  words: PhoneWords;
+  savedAt: string;
+  freshness: Freshness;
+}) {
   const time = formatNairobiTime(savedAt);
   if (freshness === 'fresh') {
     return (

@@ -8,6 +8,8 @@ type Field = (name: string) => string;
 const ENGLISH = {
   waiting: (count: number) => `${count} action${count === 1 ? '' : 's'} waiting to be sent`,
   offline: 'No network. You can still work: actions are sent when the network is back.',
+  /** Beside a mark that already says the phone is offline. */
+  offlineWork: 'You can still work: actions are sent when the network is back.',
   savedOffline: 'Saved on this phone. It will be sent when the network is back.',
   pending: (kind: string, field: Field): string => {
     const done: Record<string, string> = {
@@ -39,6 +41,7 @@ export type QueueWords = typeof ENGLISH;
 const KISWAHILI: QueueWords = {
   waiting: (count) => `Vitendo ${count} vinasubiri kutumwa`,
   offline: 'Hakuna mtandao. Endelea kufanya kazi: vitendo vitatumwa mtandao ukirudi.',
+  offlineWork: 'Endelea kufanya kazi: vitendo vitatumwa mtandao ukirudi.',
   savedOffline: 'Imehifadhiwa kwenye simu. Itatumwa mtandao ukirudi.',
   pending: (kind, field) => {
     const done: Record<string, string> = {

@@ -8,6 +8,7 @@ import { FreshnessMark } from './freshness-mark';
 import type { PhonePage } from './phone-user.server';
 import { type PhoneWords } from './phone-words';
 import { SignOutWarning } from './sign-out-warning';
+import { useFreshness } from './use-freshness';
 
 /**
  * The frame of every phone page: the page's tabs, what the last action did, the phone's action
@@ -57,6 +58,7 @@ function PhoneFrame({
   const queue = useActionQueue();
   // The queue's last answer is newer than what the page's own post (without JavaScript) answered.
   const shown = queueNotice(words, queue?.last ?? null) ?? notice;
+  const freshness = useFreshness();
   return (
     <div className="phone" lang={language}>
       {queue?.signOutAsked ? (
@@ -71,10 +73,11 @@ function PhoneFrame({
           ))}
         </nav>
       ) : null}
-      <FreshnessMark words={words} savedAt={savedAt} />
+      <FreshnessMark words={words} savedAt={savedAt} freshness={freshness} />
       {queue && !queue.online ? (
         <p className="phone-notice phone-notice--wait" role="status" data-testid="offline-notice">
-          {words.queue.offline}
+          {/* When the mark above already says the phone is offline, this only says what still works. */}
+          {freshness === 'saved' ? words.queue.offlineWork : words.queue.offline}
         </p>
       ) : null}
       {queue && queue.pending.length > 0 ? (

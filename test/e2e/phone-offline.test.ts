@@ -128,6 +128,10 @@ describe(
       const freshness = artisan.getByTestId('freshness');
       await artisan.locator('[data-testid="freshness"][data-freshness="saved"]').waitFor();
       expect(await freshness.textContent()).toMatch(/^Offline — showing what was saved at \d+ \w+, \d\d:\d\d$/);
+      // Said once: the notice beside it only says what still works.
+      expect(await artisan.getByTestId('offline-notice').textContent()).toBe(
+        'You can still work: actions are sent when the network is back.',
+      );
       await shoot(artisan, 'reloaded-offline');
 
       await artisanContext.setOffline(false);
