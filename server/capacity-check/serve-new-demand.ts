@@ -3,7 +3,7 @@ import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
 import { extendAggregateNetwork } from '../../optimizer/aggregate-network';
 import { appendJobs } from '../../optimizer/planning-instance';
 import { findMovedJobs, type MovedJob } from './find-moved-jobs';
-import { serveOpenOrders } from './serve-open-orders';
+import { type OpenOrdersServed, serveOpenOrders } from './serve-open-orders';
 
 // The capacity check's one computation. It reuses the optimizer's exact aggregate model (skill
 // classes over pools of interchangeable workshops and weeks, solved by the greedy polymatroid
@@ -54,17 +54,22 @@ export interface ServedDemand {
   moved: MovedJob[];
 }
 
-/** Serves the open orders of `problem`, then `demand`; see the file comment. */
+/**
+ * Serves the open orders of `problem`, then `demand`; see the file comment. `served` starts from
+ * open orders already served with more demand carried after them (carry-demand.ts) instead.
+ */
 export function serveNewDemand({
   problem,
   demand,
   movableDays = 0,
+  served,
 }: {
   problem: ProblemInput;
   demand: readonly NewDemand[];
   movableDays?: number;
+  served?: OpenOrdersServed;
 }): ServedDemand {
-  const first = serveOnce({ problem, demand, movableDays, caps: demand.map((line) => line.quantity) });
+  const first = serveOnce({ problem, demand, movableDays, served, caps: demand.map((line) => line.quantity) });
   // The flow spreads minutes without regard to unit size, so pieces smaller than a unit may be
   // left in several pool-weeks. Asking for more (served last, it takes nothing from the open
   // orders) fills those pool-weeks whole; the count is then capped at what was asked.
@@ -75,6 +80,7 @@ export function serveNewDemand({
     problem,
     demand: demand.map((line, i) => ({ ...line, quantity: line.quantity + Math.max(0, lost[i]) + fragments[i] + 1 })),
     movableDays,
+    served,
     caps: demand.map((line) => line.quantity),
   });
 }
@@ -83,15 +89,17 @@ function serveOnce({
   problem,
   demand,
   movableDays,
+  served,
   caps,
 }: {
   problem: ProblemInput;
   demand: readonly NewDemand[];
   movableDays: number;
+  served?: OpenOrdersServed;
   /** Most whole units each line may count. */
   caps: readonly number[];
 }): ServedDemand {
-  const base = serveOpenOrders({ problem, movableDays });
+  const base = served ?? serveOpenOrders({ problem, movableDays });
   const known = base.instance.jobs.length;
   // A line whose skill no workshop has can get nothing: it is left out of the flow.
   const skills = new Set(base.instance.skills);

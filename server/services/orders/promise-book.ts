@@ -1,5 +1,7 @@
+import { carryDemand } from '../../capacity-check/carry-demand';
 import { readCheckNetwork, type CheckNetwork } from '../../capacity-check/read-check-network';
 import { type NewDemand } from '../../capacity-check/serve-new-demand';
+import { type OpenOrdersServed, serveOpenOrders } from '../../capacity-check/serve-open-orders';
 import { keepsReadState } from '../../dashboard/read-model-cache';
 import { PLAN_INPUT_EVENTS } from '../../domain/events';
 import { domainEvents } from '../../domain-events';
@@ -7,12 +9,13 @@ import { domainEvents } from '../../domain-events';
 /**
  * The network ship dates are promised on, kept between orders. Reading open demand and capacity
  * and serving every open order costs far more than one order's own lines, and orders arrive many
- * a second from the channels: so the network is read once, and the lines promised since are
- * carried as demand served before the next order's (promise-ship-dates.ts).
+ * a second from the channels: so the network is read and its open orders served once, and each
+ * order's promised lines are then served after them (carried, carry-demand.ts), so the next order
+ * is promised after them at the cost of its own lines only (promise-ship-dates.ts).
  *
  * Any event that changes what planning reads drops the book (except the creation of an order it
  * promised itself), and the next order waits for a fresh read. Age (working time passes; changes
- * that announce nothing) and a long list of carried lines (each order's flow grows with them)
+ * that announce nothing) and a long list of carried lines (the served network grows with them)
  * only start a read behind the kept book, which serves meanwhile; lines promised during that read
  * are carried over to the new book, since the read may have missed their orders.
  */
@@ -20,13 +23,15 @@ export interface PromiseBook {
   network: CheckNetwork;
   /** Lines promised since the network was read, due on the dates promised. */
   carried: NewDemand[];
+  /** The network's open orders served, then every carried line. */
+  served: OpenOrdersServed;
   /** Orders promised on this book (their `order:created` does not make it stale). */
   promisedOrders: Set<string>;
   readAt: number;
 }
 
 const MAX_AGE_MS = 30_000;
-const MAX_CARRIED_LINES = 150;
+const MAX_CARRIED_LINES = 2_000;
 
 let kept: PromiseBook | null = null;
 let reading: Promise<PromiseBook> | null = null;
@@ -53,9 +58,15 @@ function readAfresh(now: Date, previous: PromiseBook | null): Promise<PromiseBoo
   const carriedBefore = previous?.carried.length ?? 0;
   reading ??= readCheckNetwork({ now, fresh: false })
     .then((network) => {
+      const carried = previous && kept === previous ? previous.carried.slice(carriedBefore) : [];
       const book: PromiseBook = {
         network,
-        carried: previous && kept === previous ? previous.carried.slice(carriedBefore) : [],
+        carried,
+        served: carryDemand({
+          problem: network.problem,
+          served: serveOpenOrders({ problem: network.problem, movableDays: 0 }),
+          demand: carried,
+        }),
         promisedOrders: new Set(previous && kept === previous ? previous.promisedOrders : []),
         readAt: now.getTime(),
       };
@@ -67,6 +78,12 @@ function readAfresh(now: Date, previous: PromiseBook | null): Promise<PromiseBoo
       reading = null;
     });
   return reading;
+}
+
+/** Carries `lines`, just promised, on the book: the next order is promised after them. */
+export function carryPromisedLines({ book, lines }: { book: PromiseBook; lines: readonly NewDemand[] }): void {
+  book.carried.push(...lines);
+  book.served = carryDemand({ problem: book.network.problem, served: book.served, demand: lines });
 }
 
 /** The book to promise on as of `now`. */

@@ -2,10 +2,7 @@ import { parseDay, weekEndDate } from '../../capacity-check/check-calendar';
 import { type NewDemand, serveNewDemand } from '../../capacity-check/serve-new-demand';
 import { type Skill } from '../../domain/skills';
 import { nairobiDateString } from '../../domain/weeks';
-import { readPromiseBook } from './promise-book';
-
-/** Rounding the flow's minutes may lose; far below any unit's labour. */
-const MINUTE_TOLERANCE = 1e-6;
+import { carryPromisedLines, readPromiseBook } from './promise-book';
 
 export interface LineToPromise {
   skill: Skill;
@@ -38,7 +35,7 @@ export async function promiseShipDates({
 }): Promise<(string | null)[]> {
   if (lines.length === 0) return [];
   const book = await readPromiseBook({ now });
-  const { network, carried } = book;
+  const { network, served } = book;
   const startDay = parseDay(network.horizon.startDate) as number;
   const weeks = network.horizon.labels.length;
   const asked = lines.map((line) => nairobiDateString(line.shipBy));
@@ -46,22 +43,16 @@ export async function promiseShipDates({
     const { shipBy: _shipBy, ...demand } = line;
     return { ...demand, dueDate };
   };
-  // Each line is asked by its own ship-by date, or by `date` when that is later.
+  // Each line is asked by its own ship-by date, or by `date` when that is later. Lines promised
+  // before are served ahead of these (the book carries them), and the flow never takes minutes
+  // from what it served earlier: they keep their promise.
   const fits = (date: string | null): boolean[] => {
-    const served = serveNewDemand({
+    const answered = serveNewDemand({
       problem: network.problem,
-      demand: [
-        ...carried,
-        ...lines.map((line, index) => demandOf(line, date !== null && date > asked[index] ? date : asked[index])),
-      ],
+      served,
+      demand: lines.map((line, index) => demandOf(line, date !== null && date > asked[index] ? date : asked[index])),
     }).lines;
-    // Lines promised before keep their promise: if serving these would take from them, they do
-    // not fit by this date. (Their minutes are compared: the flow may leave a unit's minutes in
-    // pieces across weeks, which the whole-unit count of a line already promised need not see.)
-    const earlierKept = carried.every(
-      (line, index) => served[index].minutes >= line.quantity * line.minutesPerUnit - MINUTE_TOLERANCE,
-    );
-    return lines.map((line, index) => earlierKept && served[carried.length + index].units >= line.quantity);
+    return lines.map((line, index) => answered[index].units >= line.quantity);
   };
 
   const promised: (string | null)[] = fits(null).map((fit, index) => (fit ? asked[index] : null));
@@ -71,12 +62,13 @@ export async function promiseShipDates({
       if (fit && promised[index] === null) promised[index] = date > asked[index] ? date : asked[index];
     });
   }
-  book.carried.push(
-    ...lines.flatMap((line, index) => {
+  carryPromisedLines({
+    book,
+    lines: lines.flatMap((line, index) => {
       const dueDate = promised[index];
       return dueDate ? [demandOf(line, dueDate)] : [];
     }),
-  );
+  });
   for (const orderId of orderIds) book.promisedOrders.add(orderId);
   return promised;
 }
