@@ -138,6 +138,18 @@ describe('indexes', () => {
     expect((await c.listIndexes().toArray()).map((index) => index.name)).toEqual(['_id_']);
   });
 
+  // Kiwanda's USSD sessions expire through a TTL index; the removal itself is checked in storage/ttl-monitor.test.ts
+  // (a real mongod's TTL monitor runs once a minute, too slow to wait for here).
+  it('a TTL index keeps its expireAfterSeconds, and collMod changes it', async () => {
+    const c = target.freshCollection();
+    await c.createIndex({ createdAt: 1 }, { expireAfterSeconds: 600 });
+    const ttlOf = async () =>
+      (await c.listIndexes().toArray()).find((index) => index.name === 'createdAt_1')?.expireAfterSeconds;
+    expect(await ttlOf()).toBe(600);
+    await target.db.command({ collMod: c.collectionName, index: { name: 'createdAt_1', expireAfterSeconds: 60 } });
+    expect(await ttlOf()).toBe(60);
+  });
+
   it('listIndexes on a missing collection fails with NamespaceNotFound (26)', async () => {
     const error = await catchServerError(target.db.command({ listIndexes: 'never_created_here' }));
     expect(error).toBeInstanceOf(MongoServerError);

@@ -49,6 +49,21 @@ export function requiredArray(command: Document, field: string): unknown[] {
   return value;
 }
 
+/**
+ * Command-level `let` variables reach aggregation expression stages only; the filters of find, update, delete and
+ * findAndModify would read `$$name` as an undefined variable. A `let` with variables is refused there, before
+ * anything runs, rather than answered with a misleading error per statement.
+ */
+export function rejectCommandLet(command: Document): void {
+  const variables = command.let;
+  if (variables === undefined || variables === null) return;
+  if (isPlainObject(variables) && Object.keys(variables).length === 0) return;
+  throw new MongoCommandError(
+    ErrorCode.NotImplemented,
+    `command-level 'let' variables are not supported by the embedded server in ${Object.keys(command)[0]}`,
+  );
+}
+
 /** Collation other than the simple binary one would change results; fail instead of answering wrongly. */
 export function rejectCollation(collation: unknown): void {
   if (collation === undefined || collation === null) return;

@@ -3,7 +3,7 @@ import { type Document } from 'bson';
 import { isPlainObject, numericValue } from '../bson/values';
 import { badValue } from '../errors';
 import { findDocuments } from '../query/find-documents';
-import { collectionArgument, rejectCollation, requiredArray } from './command-arguments';
+import { collectionArgument, rejectCollation, rejectCommandLet, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 import { DELETE_STATEMENT_FIELDS, rejectUnknownStatementFields } from './known-fields';
 import { runWriteBatch, writeReply } from './write-batch';
@@ -14,6 +14,7 @@ function remove(request: CommandRequest): Document {
   const statements = requiredArray(command, 'deletes');
   for (const statement of statements)
     if (isPlainObject(statement)) rejectUnknownStatementFields('delete.deletes', statement, DELETE_STATEMENT_FIELDS);
+  rejectCommandLet(command);
   const ordered = command.ordered !== false;
   let n = 0;
   const result = runWriteBatch(statements, ordered, (statement) => {

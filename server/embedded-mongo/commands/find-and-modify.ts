@@ -5,7 +5,7 @@ import { findDocuments } from '../query/find-documents';
 import { sortFieldsOf } from '../query/planner';
 import { compileProjection } from '../query/projection';
 import { validateSort } from '../query/sort-documents';
-import { collectionArgument, optionalDocument, rejectCollation } from './command-arguments';
+import { collectionArgument, optionalDocument, rejectCollation, rejectCommandLet } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 import { updateOne, upsertOne } from './update';
 
@@ -16,6 +16,7 @@ function findAndModify(request: CommandRequest): Document {
   const sortSpec = optionalDocument(command, 'sort');
   validateSort(sortSpec);
   rejectCollation(command.collation);
+  rejectCommandLet(command);
   const projector = compileProjection(command.fields, filter);
   const remove = command.remove === true;
   const hasUpdate = command.update !== undefined;

@@ -5,7 +5,13 @@ import { sortFieldsOf } from '../query/planner';
 import { compileProjection } from '../query/projection';
 import { validateSort } from '../query/sort-documents';
 import { type StoredDoc } from '../storage/stored-doc';
-import { collectionArgument, optionalDocument, optionalInteger, rejectCollation } from './command-arguments';
+import {
+  collectionArgument,
+  optionalDocument,
+  optionalInteger,
+  rejectCollation,
+  rejectCommandLet,
+} from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 import { cursorReply } from './cursor-replies';
 
@@ -16,6 +22,7 @@ function find(request: CommandRequest): Document {
   const sortSpec = optionalDocument(command, 'sort');
   validateSort(sortSpec);
   rejectCollation(command.collation);
+  rejectCommandLet(command);
   const projector = compileProjection(command.projection, filter);
   const skip = optionalInteger(command, 'skip', { min: 0 }) ?? 0;
   const rawLimit = optionalInteger(command, 'limit') ?? 0;

@@ -9,7 +9,7 @@ import { assertStorableDocument, prepareForStorage } from '../query/validate-doc
 import { type Collection } from '../storage/collection';
 import { type DataAccess } from '../storage/data-access';
 import { type StoredDoc } from '../storage/stored-doc';
-import { collectionArgument, rejectCollation, requiredArray } from './command-arguments';
+import { collectionArgument, rejectCollation, rejectCommandLet, requiredArray } from './command-arguments';
 import { type CommandRequest, type CommandTable } from './command-types';
 import { rejectUnknownStatementFields, UPDATE_STATEMENT_FIELDS } from './known-fields';
 import { runWriteBatch, writeReply } from './write-batch';
@@ -70,6 +70,7 @@ function update(request: CommandRequest): Document {
   // The whole command is refused, before any statement runs, as MongoDB's parser refuses it.
   for (const statement of statements)
     if (isPlainObject(statement)) rejectUnknownStatementFields('update.updates', statement, UPDATE_STATEMENT_FIELDS);
+  rejectCommandLet(command);
   const ordered = command.ordered !== false;
   const collection = access.collectionForWrite(db, name);
   let n = 0;

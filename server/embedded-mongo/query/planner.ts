@@ -63,6 +63,8 @@ export function planQuery({
     | undefined;
   for (const index of hinted ? [hinted] : collection.indexes.values()) {
     if (!hinted && (!index.complete || index.spec.hidden)) continue;
+    // Most indexes share nothing with the filter: leave them before allocating anything for them.
+    if (!hinted && !conditions.has(index.fields[0].path)) continue;
     let combos: unknown[][] = [[]];
     let score = 0;
     let singlePoint = true;
@@ -71,7 +73,10 @@ export function planQuery({
       const condition = conditions.get(field.path);
       const firstField = combos.length === 1 && combos[0].length === 0;
       if (condition?.points && (firstField || combos.length * condition.points.length <= MAX_POINT_COMBINATIONS)) {
-        combos = combos.flatMap((combo) => condition.points!.map((point) => [...combo, point]));
+        const points = condition.points;
+        // One point (a point read) extends each combination in place; several multiply them.
+        if (points.length === 1) for (const combo of combos) combo.push(points[0]);
+        else combos = combos.flatMap((combo) => points.map((point) => [...combo, point]));
         if (condition.points.length !== 1) singlePoint = false;
         score += 2;
         continue;
