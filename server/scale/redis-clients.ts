@@ -21,34 +21,41 @@ export interface RedisClients {
   close(): Promise<void>;
 }
 
+/**
+ * Logs a lost connection once and its return once. Without an 'error' listener a lost connection
+ * would be thrown as an unhandled 'error' event and end the process. (The copies Socket.IO's
+ * adapter makes with duplicate(), to read the stream and to subscribe, get a listener of its own.)
+ */
+function watchConnection(client: RedisClient, role: string, logger: Logger): RedisClient {
+  let down = false;
+  client.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    logger.error({ err: error, redis: role }, 'redis connection lost; reconnecting');
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info({ redis: role }, 'redis connection back');
+  });
+  return client;
+}
+
 /** Waits at most 5 s between attempts, however long Redis stays away: a restart never ends the process. */
 const reconnectDelay = (retries: number) => Math.min(100 * 2 ** Math.min(retries, 6), 5_000);
 
 /**
  * Connects to Redis. A lost connection is logged once and retried until Redis is back; the app
- * keeps serving meanwhile (events reach only this process's sockets, limits count locally).
+ * keeps serving meanwhile: socket emissions and relayed events wait in the queued client, rate
+ * limits count in this process, a plan run goes ahead without the network-wide claim.
  */
 export async function connectRedis({ url, logger }: { url: string; logger: Logger }): Promise<RedisClients> {
-  const make = (role: string, disableOfflineQueue: boolean) => {
-    const client: RedisClient = createClient({
-      url,
-      disableOfflineQueue,
-      socket: { reconnectStrategy: reconnectDelay },
-    });
-    let down = false;
-    // Without an 'error' listener a lost connection would throw and end the process.
-    client.on('error', (error: Error) => {
-      if (down) return;
-      down = true;
-      logger.error({ err: error, redis: role }, 'redis connection lost; reconnecting');
-    });
-    client.on('ready', () => {
-      if (!down) return;
-      down = false;
-      logger.info({ redis: role }, 'redis connection back');
-    });
-    return client;
-  };
+  const make = (role: string, disableOfflineQueue: boolean) =>
+    watchConnection(
+      createClient({ url, disableOfflineQueue, socket: { reconnectStrategy: reconnectDelay } }),
+      role,
+      logger,
+    );
   const queued = make('queued', false);
   const direct = make('direct', true);
   const subscriber = make('subscriber', false);

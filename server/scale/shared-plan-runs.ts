@@ -47,6 +47,8 @@ function parseRun(text: string | null): RunningPlan | null {
 export function redisPlanRuns({ redis, logger }: { redis: RedisClient; logger: Logger }): SharedPlanRuns {
   let lastWrite = 0;
   let renewTimer: ReturnType<typeof setInterval> | null = null;
+  /** A report held back by the throttle, written when its turn comes so the last one is never lost. */
+  let trailingWrite: ReturnType<typeof setTimeout> | null = null;
   let writing: RunningPlan | null = null;
 
   const write = (run: RunningPlan) =>
@@ -66,20 +68,30 @@ export function redisPlanRuns({ redis, logger }: { redis: RedisClient; logger: L
         logger.warn({ err: error }, 'redis unreachable: planning without the network-wide claim');
         return true;
       }
-      writing = run;
+      writing = { ...run };
       lastWrite = Date.now();
       renewTimer = setInterval(() => void (writing && write(writing)), RENEW_EVERY_MS);
       renewTimer.unref();
       return true;
     },
     report(run) {
-      if (Date.now() - lastWrite < WRITE_EVERY_MS) return;
-      lastWrite = Date.now();
-      void write(run);
+      writing = { ...run };
+      if (trailingWrite) return;
+      const wait = lastWrite + WRITE_EVERY_MS - Date.now();
+      trailingWrite = setTimeout(
+        () => {
+          trailingWrite = null;
+          lastWrite = Date.now();
+          if (writing) void write(writing);
+        },
+        Math.max(0, wait),
+      );
     },
     async finish(planId, result: Finished) {
       if (renewTimer) clearInterval(renewTimer);
+      if (trailingWrite) clearTimeout(trailingWrite);
       renewTimer = null;
+      trailingWrite = null;
       writing = null;
       try {
         await redis.set(outcomeKey(planId), JSON.stringify(result), {

@@ -157,6 +157,26 @@ describe('two app processes on one database and one Redis', { timeout: 60_000 },
     expect(planned.map(String)).toEqual([String(committed[0]._id)]);
   });
 
+  it('lives through a Redis restart: both processes keep serving, and events cross again once it is back', async () => {
+    const { cookie } = await signIn({ baseUrl: second.url, role: 'planner' });
+    const planner = connectPlanner(second.url, cookie);
+    await planner.connected;
+    try {
+      await redis.stop({ abruptly: true });
+      const duringOutage = await offeredJob();
+      expect((await accept(first, duringOutage)).status).toBe(200);
+      expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+
+      await redis.start();
+      const afterwards = await offeredJob();
+      expect((await accept(first, afterwards)).status).toBe(200);
+      expect(await planner.next(afterwards)).toMatchObject({ jobId: afterwards, to: 'accepted' });
+      expect([first.child.exitCode, second.child.exitCode]).toEqual([null, null]);
+    } finally {
+      planner.socket.disconnect();
+    }
+  });
+
   it('loses no acknowledged write when a process is killed, and the other keeps serving', async () => {
     const { cookie } = await signIn({ baseUrl: second.url, role: 'planner' });
     const planner = connectPlanner(second.url, cookie);
