@@ -39,6 +39,8 @@ import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
 import { readPlanView } from './planning/read-plan-view';
 import { startPlanRun } from './planning/start-plan-run';
+import { rateLimiterFactory } from './scale/rate-limiter';
+import { type RedisClient } from './scale/redis-clients';
 import { CollectionForm, ProductForm } from './services/catalogue/catalogue-forms';
 import {
   listCollections,
@@ -131,18 +133,23 @@ export function createAppContext({
   logger,
   clock,
   sessions,
+  redis,
 }: {
   config: Config;
   logger: Logger;
   clock: Clock;
   sessions: SessionCookies;
+  /** With REDIS_URL: the connection rate limits are counted on, shared by every app process. */
+  redis?: RedisClient;
 }) {
+  const createRateLimiter = rateLimiterFactory(redis);
   const daraja = resolveDarajaSettings(config);
   const sms = resolveSmsSettings(config);
   const signInThrottle = createSignInThrottle({
     failuresPerAccount: config.SIGN_IN_FAILURES_PER_ACCOUNT,
     failuresPerAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
     periodSeconds: config.SIGN_IN_THROTTLE_SECONDS,
+    createRateLimiter,
   });
   return {
     config,
@@ -150,6 +157,8 @@ export function createAppContext({
     clock,
     sessions,
     events: domainEvents,
+    /** Rate limiters counted across every app process when REDIS_URL is set (server/scale/rate-limiter.ts). */
+    createRateLimiter,
     /** The sales channels' REST API (server/api/), as of the server's clock. */
     api: {
       authenticateChannelKey,

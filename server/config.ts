@@ -13,6 +13,14 @@ const ConfigSchema = z
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
+    /**
+     * Redis shared by several app processes (Socket.IO rooms and events, plan runs, rate limits,
+     * cache invalidation); unset, one process keeps all of it in its own memory.
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
     SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MOCKS: booleanFlag.default(false),

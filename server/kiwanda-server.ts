@@ -15,6 +15,7 @@ import { User } from './models/user';
 import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
+import { shareBetweenProcesses, type SharedBetweenProcesses } from './scale/share-between-processes';
 import { seedDemoNetwork } from './seed/load-demo-network';
 import { startMessageWorker } from './services/messages/message-worker';
 import { startPayoutWorker } from './services/payouts/payout-worker';
@@ -81,19 +82,23 @@ export async function startKiwandaServer({
   let database: Database;
   let context: AppContext;
   let remix: Awaited<ReturnType<typeof loadRemixBuild>>;
+  let shared: SharedBetweenProcesses | undefined;
   try {
     database = await connectDatabase({ config, logger });
     // Unique indexes carry guarantees (one payment per job, one account per e-mail): build them first.
     await ensureCollectionsAndIndexes();
-    context = createAppContext({ config, logger, clock, sessions });
+    // REDIS_URL: several app processes share sockets, events, plan runs and rate limits.
+    shared = await shareBetweenProcesses({ config, logger });
+    context = createAppContext({ config, logger, clock, sessions, redis: shared?.redis.direct });
     remix = await loadRemixBuild({ development, logger });
   } catch (error) {
+    await shared?.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     throw error;
   }
   const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development });
   boot.attach({ app, accountsExist: async () => (await User.exists({})) !== null, loadDemo });
-  const io = attachRealtime(httpServer, { logger, sessions });
+  const io = attachRealtime(httpServer, { logger, sessions, redis: shared?.redis.queued });
 
   if ((await User.exists({})) !== null) {
     setup.ready();
@@ -130,6 +135,7 @@ export async function startKiwandaServer({
             logger: logger.child({ module: 'planning' }),
             debounceMs: config.REPLAN_DEBOUNCE_MS,
             now: () => clock.now(),
+            claimPreparation: shared?.replanClaim(config.REPLAN_DEBOUNCE_MS),
           })
         : undefined;
     webhookDispatcher =
@@ -175,6 +181,7 @@ export async function startKiwandaServer({
     await webhookDispatcher?.stop();
     await payoutWorker?.stop();
     await messageWorker?.stop();
+    await shared?.close();
     await database.close();
     logger.info('kiwanda stopped');
   }

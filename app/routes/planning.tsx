@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: 'Planning · Kiwanda' }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireRole(args, 'planning');
-  const running = args.context.planning.currentPlanRun();
+  const running = await args.context.planning.currentPlanRun();
   return {
     canAct: mayPlan(user.role),
     running: running

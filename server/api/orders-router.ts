@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 
 import { type AppContext } from '../app-context';
 import { type ChannelDoc } from '../models/channel';
@@ -7,7 +7,7 @@ import { answerApiError } from './answer-api-error';
 import { channelOrderView } from './channel-order-view';
 import { OPENAPI_DOCUMENT } from './openapi-document';
 
-type ApiContext = Pick<AppContext, 'api' | 'config' | 'logger'>;
+type ApiContext = Pick<AppContext, 'api' | 'config' | 'logger' | 'createRateLimiter'>;
 
 /** The channel a request was authenticated as (set by the key check). */
 function channelOf(res: Response): ChannelDoc {
@@ -27,13 +27,11 @@ function bearerKey(req: Request): string | undefined {
 /**
  * `/api/v1`: the versioned REST API through which the web shop and retail partners send orders.
  * Every request carries a channel key; each channel has its own rate limit.
- *
- * NOTE: the limiter keeps its counts in this process (RateLimiterMemory). Once REDIS_URL exists,
- * rate-limiter-flexible's RateLimiterRedis takes the same options and shares them between processes.
+ * The limit is counted in Redis when REDIS_URL is set, so it is the channel's across every app process.
  */
 export function createOrdersApiRouter(context: ApiContext): Router {
   const router = Router();
-  const limiter = new RateLimiterMemory({
+  const limiter = context.createRateLimiter({
     keyPrefix: 'channel-api',
     points: context.config.API_RATE_LIMIT_PER_MINUTE,
     duration: 60,

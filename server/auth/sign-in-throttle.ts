@@ -1,4 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+
+import { rateLimiterFactory, type CreateRateLimiter } from '../scale/rate-limiter';
 
 /** Counts failed sign-ins by account and by address (rate-limiter-flexible). */
 export interface SignInThrottle {
@@ -17,27 +19,28 @@ export interface SignInAttemptKey {
 }
 
 /**
- * NOTE: the counts live in this process (RateLimiterMemory), like the channels' API limit. Once
- * REDIS_URL exists, rate-limiter-flexible's RateLimiterRedis takes the same options and shares
- * them between processes.
+ * The counts live where `createRateLimiter` keeps them: in Redis when REDIS_URL is set (one count
+ * for every app process), otherwise in this process.
  */
 export function createSignInThrottle({
   failuresPerAccount,
   failuresPerAddress,
   periodSeconds,
+  createRateLimiter = rateLimiterFactory(undefined),
 }: {
   failuresPerAccount: number;
   failuresPerAddress: number;
   periodSeconds: number;
+  createRateLimiter?: CreateRateLimiter;
 }): SignInThrottle {
   // Once over the limit a key is blocked for a whole period, however it keeps trying.
-  const byAccount = new RateLimiterMemory({
+  const byAccount = createRateLimiter({
     keyPrefix: 'sign-in-account',
     points: failuresPerAccount,
     duration: periodSeconds,
     blockDuration: periodSeconds,
   });
-  const byAddress = new RateLimiterMemory({
+  const byAddress = createRateLimiter({
     keyPrefix: 'sign-in-address',
     points: failuresPerAddress,
     duration: periodSeconds,

@@ -149,6 +149,26 @@ export interface DomainEvents {
 export type DomainEventName = keyof DomainEvents;
 export type DomainEventPayload<Name extends DomainEventName> = DomainEvents[Name];
 
+/** Every event name once; the mapped type makes a new event in DomainEvents a compile error until added. */
+const EVERY_EVENT: { [Name in DomainEventName]: true } = {
+  'order:created': true,
+  'order:cancelled': true,
+  'order:changed': true,
+  'order:status': true,
+  'job:status': true,
+  'capacity:changed': true,
+  'inspection:recorded': true,
+  'payment:paid': true,
+  'payout:changed': true,
+  'message:changed': true,
+  'plan:progress': true,
+  'plan:proposed': true,
+  'plan:committed': true,
+  'session:ended': true,
+};
+
+export const DOMAIN_EVENT_NAMES = Object.keys(EVERY_EVENT) as DomainEventName[];
+
 /** What a socket says first: which server it reached, and that server's clock. */
 export interface ServerHello {
   version: string;

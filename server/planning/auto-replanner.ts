@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../domain/actor';
 import { domainEvents } from '../domain-events';
 import { type Logger } from '../logger';
-import { isCommitInProgress, waitForCurrentPlanRun } from './plan-run-registry';
+import { waitForCurrentPlanRun } from './plan-run-registry';
 import { startPlanRun } from './start-plan-run';
 
 export const DEFAULT_REPLAN_DEBOUNCE_MS = 30_000;
@@ -28,6 +28,7 @@ export function startAutoReplanner({
   weeks,
   logger,
   now = () => new Date(),
+  claimPreparation = async () => true,
 }: {
   debounceMs?: number;
   maxWaitMs?: number;
@@ -35,6 +36,11 @@ export function startAutoReplanner({
   logger?: Logger;
   /** The server's clock: a suggestion is planned as of the moment it runs. */
   now?: () => Date;
+  /**
+   * With several app processes every one of them hears the same changes and fires at about the
+   * same moment; only the one that wins this claim prepares the suggestion (server/scale/replan-claim.ts).
+   */
+  claimPreparation?: () => Promise<boolean>;
 } = {}): AutoReplanner {
   let pending: PendingChanges | null = null;
   let firstChangeAt = 0;
@@ -67,6 +73,8 @@ export function startAutoReplanner({
 
   const replan = async (changes: PendingChanges) => {
     // A run already under way may have read the data before these changes: plan again after it.
+    // Claimed before waiting, so a process that fires while another's suggestion runs steps aside.
+    if (!(await claimPreparation().catch(() => true))) return;
     await waitForCurrentPlanRun();
     if (stopped) return;
     try {
@@ -87,9 +95,9 @@ export function startAutoReplanner({
   const unsubscribers = [
     domainEvents.subscribe('order:created', () => noteChange((changes) => void (changes.ordersCreated += 1))),
     domainEvents.subscribe('order:cancelled', () => noteChange((changes) => void (changes.ordersCancelled += 1))),
-    domainEvents.subscribe('capacity:changed', (event) => {
+    domainEvents.subscribe('capacity:changed', (event, origin) => {
       // A commit's own job offers change committed capacity; re-planning after it would only echo the commit.
-      if (isCommitInProgress()) return;
+      if (origin.duringPlanCommit) return;
       noteChange((changes) => event.workshopIds.forEach((id) => changes.workshops.add(id)));
     }),
   ];

@@ -76,10 +76,13 @@ export type EmitToRooms = <Name extends DomainEventName>(
   payload: DomainEventPayload<Name>,
 ) => void;
 
-/** Passes every domain event to `emit` with the rooms allowed to hear it. Returns a function that stops. */
+/**
+ * Passes every domain event published in this process to `emit` with the rooms allowed to hear it
+ * (the Socket.IO adapter carries the emission to other processes' sockets). Returns a function that stops.
+ */
 export function forwardDomainEvents(emit: EmitToRooms): () => void {
   const forward = <Name extends DomainEventName>(name: Name) =>
-    domainEvents.subscribe(name, (payload) => {
+    domainEvents.subscribeLocal(name, (payload) => {
       const audience: LiveAudience<Name> = LIVE_AUDIENCE[name];
       // Role rooms and workshop or artisan rooms hold different people (artisans hear nothing
       // network-wide), so no socket gets an event twice.

@@ -6,6 +6,8 @@ import { type SessionCookies } from '../auth/session-storage';
 import { type ClientToServerEvents, type ServerToClientEvents } from '../domain/events';
 import { domainEvents } from '../domain-events';
 import { type Logger } from '../logger';
+import { type RedisClient } from '../scale/redis-clients';
+import { redisStreamsAdapter } from '../scale/socket-adapter';
 import { KIWANDA_VERSION } from '../version';
 import { admitHandshake } from './admit-handshake';
 import { authenticateSocket } from './authenticate-socket';
@@ -26,7 +28,16 @@ export type KiwandaIo = Server<ClientToServerEvents, ServerToClientEvents, Inter
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  { logger, sessions }: { logger: Logger; sessions: SessionCookies },
+  {
+    logger,
+    sessions,
+    redis,
+  }: {
+    logger: Logger;
+    sessions: SessionCookies;
+    /** With several app processes: rooms and emissions are shared through this Redis connection. */
+    redis?: RedisClient;
+  },
 ): KiwandaIo {
   const io: KiwandaIo = new Server(httpServer, {
     serveClient: false,
@@ -34,6 +45,7 @@ export function attachRealtime(
     // session has been checked again (admitHandshake, then the middleware).
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: admitHandshake({ logger, sessions }),
+    ...(redis ? { adapter: redisStreamsAdapter(redis) } : {}),
   });
   io.use(authenticateSocket({ logger, sessions }));
 
@@ -50,12 +62,13 @@ export function attachRealtime(
     });
   });
 
+  // Only this process's own events: through the adapter one emission reaches every process's sockets.
   const stopForwarding = forwardDomainEvents((rooms, name, payload) => {
     // A socket in several of the rooms still gets the event once.
     (io.to(rooms).emit as (event: string, payload: unknown) => boolean)(name, payload);
   });
   // Signed out, password changed, deactivated: the session's sockets go now, not at their next reconnect.
-  const stopDisconnecting = domainEvents.subscribe('session:ended', ({ userId, sessionId }) => {
+  const stopDisconnecting = domainEvents.subscribeLocal('session:ended', ({ userId, sessionId }) => {
     io.in(sessionId ? sessionRoom(sessionId) : userRoom(userId)).disconnectSockets(true);
   });
   httpServer.once('close', () => {

@@ -12,7 +12,6 @@ import { Job } from '#server/models/job';
 import { Payment } from '#server/models/payment';
 import { SmsMessage } from '#server/models/sms-message';
 
-import { freePort } from '../integration/payouts/free-port';
 import { mpesaEnv, seedPassedWork } from '../integration/payouts/payout-fixture';
 import {
   africasTalkingHandlers,
@@ -24,6 +23,7 @@ import { startDarajaStandIn } from '../mocks/daraja-stand-in';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
 import { clearDomainDatabase, connectDomainDatabase } from '../support/domain-database';
+import { freePort } from '../support/free-port';
 import { signIn } from '../support/sign-in';
 
 /** What the test reads of the page's Remix router: whether it is still loading. */

@@ -104,8 +104,9 @@ const logFailure = (error: unknown) => {
   console.error('impact work-days refresh failed', error);
 };
 
-// Subscribed once per process, when the report's modules load (the load context imports them).
-domainEvents.subscribe('inspection:recorded', (event) => void afterInspection(event).catch(logFailure));
-domainEvents.subscribe('job:status', (event) => {
+// Subscribed once per process, when the report's modules load (the load context imports them);
+// to this process's own events only, so that with several processes each row is refreshed once.
+domainEvents.subscribeLocal('inspection:recorded', (event) => void afterInspection(event).catch(logFailure));
+domainEvents.subscribeLocal('job:status', (event) => {
   if (event.to === 'passed') void afterJobPassed(event).catch(logFailure);
 });

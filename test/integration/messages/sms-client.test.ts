@@ -10,7 +10,7 @@ import {
   FAKE_AT_BASE_URL,
   FAKE_AT_CREDENTIALS,
 } from '../../mocks/africas-talking';
-import { freePort } from '../payouts/free-port';
+import { freePort } from '../../support/free-port';
 
 const fake = createFakeAfricasTalking();
 const server = setupServer(...africasTalkingHandlers(fake));

@@ -14,8 +14,8 @@ import { gatherPayoutRun } from '#server/services/payouts/gather-payout-run';
 import { makeActor } from '../../factories/actors';
 import { startDarajaStandIn } from '../../mocks/daraja-stand-in';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
+import { freePort } from '../../support/free-port';
 import { testDatabaseUri } from '../../support/test-database';
-import { freePort } from './free-port';
 import { mpesaEnv, seedPassedWork } from './payout-fixture';
 
 const ARTISANS = 4;

@@ -32,9 +32,9 @@ describe('running the planner', () => {
     stops.push(domainEvents.subscribe('plan:proposed', (event) => proposed.push(event)));
 
     const run = startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW });
-    expect(currentPlanRun()?.planId).toBe(run.planId);
+    expect((await currentPlanRun())?.planId).toBe(run.planId);
     const outcome = await run.outcome;
-    expect(currentPlanRun()).toBeNull();
+    expect(await currentPlanRun()).toBeNull();
 
     expect(outcome).toMatchObject({ planId: run.planId, trigger: 'planner', demandUnits: 54 });
     expect(outcome.placedUnits + outcome.unplacedUnits).toBe(54);
@@ -97,7 +97,7 @@ describe('running the planner', () => {
     );
     expect(() => startPlanRun({ actor: fixture.planner, trigger: 'whenever' as 'planner' })).toThrow(/trigger/);
     expect(() => startPlanRun({ actor: fixture.planner, trigger: 'planner', weeks: 0 })).toThrow(/weeks/);
-    expect(currentPlanRun()).toBeNull();
+    expect(await currentPlanRun()).toBeNull();
     expect(await Plan.countDocuments()).toBe(0);
   });
 });

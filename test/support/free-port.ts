@@ -1,8 +1,8 @@
 import { createServer, type AddressInfo } from 'node:net';
 
 /**
- * A port free right now. Kiwanda must know its public address (PUBLIC_BASE_URL, where Daraja posts
- * results) before it listens, so tests that run it behind a Daraja stand-in pick the port first.
+ * A port free right now, for servers that must be told their port before they listen (Redis; Kiwanda
+ * behind a Daraja stand-in, which must know its public address, PUBLIC_BASE_URL, first).
  */
 export async function freePort(): Promise<number> {
   const server = createServer();
