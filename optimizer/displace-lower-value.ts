@@ -15,6 +15,8 @@ interface Displacement {
 }
 
 const EPSILON = 1e-9;
+/** Numbers per lot in Displacer's lotsByVictimOrder. */
+const LOT_FIELDS = 4;
 
 /** Displaces for the fill stage, which offers jobs in service order. */
 export class Displacer {
@@ -28,6 +30,14 @@ export class Displacer {
    * skips it without looking at its lots. (Most are skipped by the end of the pass.)
    */
   private readonly latestRank: Int32Array;
+  /**
+   * Per workshop-week, its lots that may be taken out, in the order they would be (least valuable
+   * minute first, the latest in the service order first on ties), as [job, rank, movable minutes,
+   * value per minute, …]: made when first needed, dropped when a displacement takes from it. Nothing else changes
+   * what matters here during the fill: the lots it adds are the current job's, never later than a
+   * job still to come. So each workshop-week is sorted once, not on every look.
+   */
+  private readonly lotsByVictimOrder: Array<number[] | undefined>;
 
   constructor({ ledger, serviceOrder }: { ledger: PlacementLedger; serviceOrder: readonly number[] }) {
     const { jobs, workshops, weeks } = ledger.instance;
@@ -42,14 +52,30 @@ export class Displacer {
         this.latestRank[w * weeks + t] = latest;
       }
     }
+    this.lotsByVictimOrder = new Array(workshops.length * weeks);
   }
 
-  /** Jobs whose lots could make room in the workshop-week being looked at (reused: no garbage). */
-  private readonly victims: number[] = [];
+  private victimOrder(w: number, t: number): number[] {
+    const cell = w * this.ledger.instance.weeks + t;
+    const cached = this.lotsByVictimOrder[cell];
+    if (cached) return cached;
+    const { ledger, rank } = this;
+    const jobs = ledger.instance.jobs;
+    const lots = [...ledger.lotsAt(w, t).keys()].filter((k) => ledger.movable(k, w, t) > 0);
+    lots.sort((a, b) => jobs[a].valuePerMinute - jobs[b].valuePerMinute || rank[b] - rank[a]);
+    const entries = lots.flatMap((k) => [
+      k,
+      rank[k],
+      ledger.movable(k, w, t) * jobs[k].job.minutesPerUnit,
+      jobs[k].valuePerMinute,
+    ]);
+    this.lotsByVictimOrder[cell] = entries;
+    return entries;
+  }
 
   /** Places some of job j's leftover by displacing less valuable work; false when nothing helps. */
   place(j: number): boolean {
-    const { ledger, rank, victims } = this;
+    const { ledger, rank } = this;
     const instance = ledger.instance;
     const facts = instance.jobs[j];
     const window = facts.window;
@@ -67,13 +93,12 @@ export class Displacer {
         // Measure what could be freed before anything else: most cells hold nothing to displace.
         const free = ledger.free(w, t);
         let freeable = free;
-        victims.length = 0;
-        for (const k of ledger.lotsAt(w, t).keys()) {
-          if (rank[k] <= rank[j]) continue;
-          const movable = ledger.movable(k, w, t);
-          if (movable <= 0) continue;
-          freeable += movable * instance.jobs[k].job.minutesPerUnit;
-          victims.push(k);
+        const lots = this.victimOrder(w, t);
+        let cheapest = Number.POSITIVE_INFINITY; // value per minute of the first lot that would go
+        for (let i = 0; i < lots.length; i += LOT_FIELDS) {
+          if (lots[i + 1] <= rank[j]) continue;
+          freeable += lots[i + 2];
+          cheapest = Math.min(cheapest, lots[i + 3]);
         }
         if (freeable - free <= 1e-6) continue;
         const lot = ledger.lot(j, w, t);
@@ -84,66 +109,48 @@ export class Displacer {
         if (units <= 0 || lot + units < facts.lotMin) continue;
         const need = units * minutesPerUnit - free;
         if (need <= 1e-6) continue; // fits without displacing: the direct fill handles it
-        // Displacing removes at least one unit (priority at least 1): no better than `best` here.
-        if (best && units * priority - 1 <= best.gain) continue;
-        this.sortVictims();
-        const gain = units * priority - this.removeFor({ w, t, need, removals: null });
+        // Every minute freed loses at least the cheapest lot's value per minute: when even that
+        // cannot beat the best so far, the exact loss need not be worked out.
+        const mostGain = units * priority - need * cheapest;
+        if (mostGain <= (best ? best.gain : EPSILON) - 1e-9) continue;
+        const gain = units * priority - this.removeFor({ job: j, w, t, need, removals: null });
         if (gain > EPSILON && (!best || gain > best.gain)) best = { w, t, units, gain, need };
       }
     }
     if (!best) return false;
-    // The victims of the best workshop-week, found again (cheaper than keeping every candidate's).
-    victims.length = 0;
-    for (const k of ledger.lotsAt(best.w, best.t).keys())
-      if (rank[k] > rank[j] && ledger.movable(k, best.w, best.t) > 0) victims.push(k);
-    this.sortVictims();
     const removals: Array<{ job: number; units: number }> = [];
-    this.removeFor({ w: best.w, t: best.t, need: best.need, removals });
+    this.removeFor({ job: j, w: best.w, t: best.t, need: best.need, removals });
+    this.lotsByVictimOrder[best.w * instance.weeks + best.t] = undefined;
     for (const removal of removals) ledger.take(removal.job, best.w, best.t, removal.units);
     ledger.add(j, best.w, best.t, best.units);
     return true;
   }
 
-  /** Orders `victims` least valuable minute first, the latest in the service order first on ties. */
-  private sortVictims(): void {
-    const { victims, rank } = this;
-    const jobs = this.ledger.instance.jobs;
-    // Insertion sort: a workshop-week holds a handful of lots.
-    for (let i = 1; i < victims.length; i++) {
-      const k = victims[i];
-      let at = i;
-      while (at > 0) {
-        const other = victims[at - 1];
-        const order = jobs[other].valuePerMinute - jobs[k].valuePerMinute || rank[k] - rank[other];
-        if (order <= 0) break;
-        victims[at] = other;
-        at -= 1;
-      }
-      victims[at] = k;
-    }
-  }
-
   /**
-   * The priority-weighted units lost by freeing `need` minutes in workshop w, week t, from the
-   * sorted `victims`; lists what to take out in `removals` when given.
+   * The priority-weighted units lost by freeing `need` minutes in workshop w, week t, for job j
+   * (only work later in the service order goes); lists what to take out in `removals` when given.
    */
   private removeFor({
+    job: j,
     w,
     t,
     need,
     removals,
   }: {
+    job: number;
     w: number;
     t: number;
     need: number;
     removals: Array<{ job: number; units: number }> | null;
   }): number {
-    const { ledger, victims } = this;
+    const { ledger, rank } = this;
     const jobs = ledger.instance.jobs;
+    const lots = this.victimOrder(w, t);
     let left = need;
     let loss = 0;
-    for (const k of victims) {
-      if (left <= 1e-6) break;
+    for (let i = 0; i < lots.length && left > 1e-6; i += LOT_FIELDS) {
+      if (lots[i + 1] <= rank[j]) continue;
+      const k = lots[i];
       const victim = jobs[k];
       const lot = ledger.lot(k, w, t);
       const movable = ledger.movable(k, w, t);
