@@ -15,7 +15,7 @@ const TARGET_SPREAD = 1.02;
  * aside rather than searched to the end (that search is what would cost time on a saturated
  * network). findMove tries only a few more after the first that works.
  */
-const PARTNERS_TRIED = 16;
+const PARTNERS_TRIED = 24;
 
 export function rebalanceEarnings({
   ledger,

@@ -14,6 +14,7 @@ const INSTANCES: Record<string, InstanceSettings> = {
   ten: { seed: 2030, workshops: 4000, jobs: 30000, weeks: 6, load: 1.0, lots: 'mixed', skillSets: 'pairs' },
   'ten-60': { seed: 2031, workshops: 4000, jobs: 30000, weeks: 6, load: 0.6, lots: 'small', skillSets: 'pairs' },
   'soko-110': { seed: 2026, workshops: 400, jobs: 3000, weeks: 3, load: 1.1, lots: 'mixed' },
+  'soko-60': { seed: 2027, workshops: 400, jobs: 3000, weeks: 3, load: 0.6, lots: 'small' },
   'pairs-100': { seed: 2028, workshops: 400, jobs: 3000, weeks: 3, load: 1.0, lots: 'mixed', skillSets: 'pairs' },
   'pairs-60': { seed: 2029, workshops: 400, jobs: 3000, weeks: 3, load: 0.6, lots: 'small', skillSets: 'pairs' },
 };
@@ -65,5 +66,5 @@ for (let run = 0; run < runs; run++) {
 const total = [...best.values()].reduce((sum, stage) => sum + stage.wallMs, 0);
 console.log(
   `best of ${runs}: ${[...best].map(([phase, stage]) => `${phase} ${stage.wallMs} ms (cpu ${stage.cpuMs})`).join(', ')}; ` +
-    `sum ${total} ms`,
+    `sum ${total} ms; process peak resident ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
 );
