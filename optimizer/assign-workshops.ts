@@ -64,18 +64,61 @@ function placeInRoomiestWorkshops({
       }
     }
   };
-  // Current holders first, then the roomiest over the job's weeks.
-  const room = new Float64Array(workshops.length);
-  workshops.forEach((w, i) => {
+  // Current holders first, then the roomiest over the job's weeks. Only workshops with room for a
+  // unit in one of those weeks can take any, and a few usually take it all, so the order is made
+  // only as far as it is used.
+  const candidates = withRoomFor({ ledger, workshops, job: bundle.job, weeks, units: 1 });
+  const room = candidates.map((w) => {
     const free = weeks.reduce((sum, t) => sum + ledger.free(w, t), 0);
-    room[i] = ledger.holds(bundle.job, w) ? HOLDER_FIRST + free : free;
+    return ledger.holds(bundle.job, w) ? HOLDER_FIRST + free : free;
   });
-  const order = workshops.map((_, i) => i).sort((a, b) => room[b] - room[a] || a - b);
-  for (const i of order) {
-    if (left === 0) return;
-    place(workshops[i]);
-  }
+  visitLargestFirst(room, (i) => {
+    place(candidates[i]);
+    return left > 0;
+  });
 }
+
+/**
+ * The workshops of a pool that hold the job or have room for `units` of it in one of `weeks`, in
+ * ascending order: all that can take any of it.
+ */
+function withRoomFor({
+  ledger,
+  workshops,
+  job,
+  weeks,
+  units,
+}: {
+  ledger: PlacementLedger;
+  workshops: number[];
+  job: number;
+  weeks: readonly number[];
+  units: number;
+}): number[] {
+  const minutes = units * ledger.instance.jobs[job].job.minutesPerUnit - 1e-6;
+  return workshops.filter((w) => ledger.holds(job, w) || weeks.some((t) => ledger.free(w, t) >= minutes));
+}
+
+/**
+ * Visits the indexes of `keys` from the largest key down (ties: lower index first) while `visit`
+ * returns true. Picks the next one by a scan for the first few, since most visits stop there, and
+ * sorts what is left only when a visit goes on longer.
+ */
+function visitLargestFirst(keys: readonly number[], visit: (i: number) => boolean): void {
+  const done = new Uint8Array(keys.length);
+  for (let picked = 0; picked < Math.min(SCANNED_PICKS, keys.length); picked++) {
+    let next = -1;
+    for (let i = 0; i < keys.length; i++) if (!done[i] && (next < 0 || keys[i] > keys[next])) next = i;
+    done[next] = 1;
+    if (!visit(next)) return;
+  }
+  const rest = keys.map((_, i) => i).filter((i) => !done[i]);
+  rest.sort((a, b) => keys[b] - keys[a] || a - b);
+  for (const i of rest) if (!visit(i)) return;
+}
+
+/** Picks made by scanning before visitLargestFirst sorts the rest. */
+const SCANNED_PICKS = 4;
 
 /** Added to a holder's room so that holders sort before any other workshop. */
 const HOLDER_FIRST = 1e12;
@@ -141,36 +184,31 @@ function placeWeekPiece({
   week: number;
   units: number;
 }): void {
-  const holder = pickWorkshop({
-    ledger,
-    candidates: workshops.filter((w) => ledger.holds(job, w)),
-    bundle: { job, units: unitsIn(ledger, week, units) },
-  });
+  const bundle = { job, units: unitsIn(ledger, week, units) };
+  const holders = workshops.filter((w) => ledger.holds(job, w));
+  const holder = pickWorkshop({ ledger, candidates: holders, bundle });
   const single =
     holder >= 0
       ? holder
-      : pickWorkshop({ ledger, candidates: workshops, bundle: { job, units: unitsIn(ledger, week, units) } });
+      : pickWorkshop({ ledger, candidates: withRoomFor({ ledger, workshops, job, weeks: [week], units }), bundle });
   if (single >= 0) {
     ledger.add(job, single, week, units);
     return;
   }
   // No single workshop can take it: split over the roomiest, current holders first.
-  const roomiest = [...workshops].sort(
-    (a, b) =>
-      Number(ledger.holds(job, b)) - Number(ledger.holds(job, a)) ||
-      ledger.free(b, week) - ledger.free(a, week) ||
-      a - b,
-  );
+  const roomiest = withRoomFor({ ledger, workshops, job, weeks: [week], units: 1 });
+  const room = roomiest.map((w) => (ledger.holds(job, w) ? HOLDER_FIRST : 0) + ledger.free(w, week));
+  const lotMin = ledger.instance.jobs[job].lotMin;
   let left = units;
-  for (const w of roomiest) {
-    if (left === 0) break;
-    const lotMin = ledger.instance.jobs[job].lotMin;
+  visitLargestFirst(room, (i) => {
+    const w = roomiest[i];
     const fits = keepRemainderPlaceable({ units: ledger.canAdd(job, w, week, left), left, lotMin });
     if (fits > 0 && ledger.canAdd(job, w, week, fits) === fits) {
       ledger.add(job, w, week, fits);
       left -= fits;
     }
-  }
+    return left > 0;
+  });
 }
 
 function unitsIn(ledger: PlacementLedger, week: number, units: number): number[] {

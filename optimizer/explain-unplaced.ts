@@ -8,11 +8,12 @@ import { type Unplaced } from './types';
 
 export function explainUnplaced(ledger: PlacementLedger): Unplaced[] {
   const instance = ledger.instance;
+  const largest = findLargestCapacity(ledger);
   const unplaced: Unplaced[] = [];
   instance.jobs.forEach((facts, j) => {
     const quantity = ledger.unplaced(j);
     if (quantity <= 0) return;
-    unplaced.push({ jobId: facts.job.id, quantity, ...findReason({ ledger, job: j, quantity }) });
+    unplaced.push({ jobId: facts.job.id, quantity, ...findReason({ ledger, job: j, quantity, largest }) });
   });
   return unplaced;
 }
@@ -23,14 +24,42 @@ interface Spot {
   units: number;
 }
 
+/** Per skill and week (s * weeks + t): the largest capacity of a workshop with the skill, and the first such workshop. */
+interface LargestCapacity {
+  minutes: Float64Array;
+  workshop: Int32Array;
+}
+
+function findLargestCapacity(ledger: PlacementLedger): LargestCapacity {
+  const { workshopsBySkill, workshops, weeks } = ledger.instance;
+  const minutes = new Float64Array(workshopsBySkill.length * weeks).fill(-1);
+  const workshop = new Int32Array(workshopsBySkill.length * weeks).fill(-1);
+  workshopsBySkill.forEach((members, s) => {
+    for (const w of members) {
+      for (let t = 0; t < weeks; t++) {
+        if (workshops[w].capacityMinutes[t] > minutes[s * weeks + t]) {
+          minutes[s * weeks + t] = workshops[w].capacityMinutes[t];
+          workshop[s * weeks + t] = w;
+        }
+      }
+    }
+  });
+  return { minutes, workshop };
+}
+
+/** Earlier in workshop-then-week order: the spot a scan of every workshop-week would find first. */
+const scannedFirst = (a: Spot, b: Spot) => a.w < b.w || (a.w === b.w && a.t < b.t);
+
 function findReason({
   ledger,
   job: j,
   quantity,
+  largest: largestBySkillWeek,
 }: {
   ledger: PlacementLedger;
   job: number;
   quantity: number;
+  largest: LargestCapacity;
 }): Pick<Unplaced, 'reason' | 'detail' | 'suggestion'> {
   const instance = ledger.instance;
   const facts = instance.jobs[j];
@@ -49,21 +78,27 @@ function findReason({
   const label = (t: number) => weekLabel({ startDay, week: t });
   const lotMinutes = lotMin * job.minutesPerUnit;
   let largestCapacity: Spot & { minutes: number } = { w: -1, t: -1, units: 0, minutes: -1 };
-  let splitBlocked: Spot | null = null;
-  let lotBlocked: Spot | null = null;
-  for (const w of candidates) {
-    let holder: boolean | null = null;
-    for (let t = window.first; t <= window.last; t++) {
-      const capacity = instance.workshops[w].capacityMinutes[t];
-      if (capacity > largestCapacity.minutes) largestCapacity = { w, t, units: 0, minutes: capacity };
-      const units = Math.min(quantity, Math.floor((ledger.free(w, t) + 1e-6) / job.minutesPerUnit));
-      if (units <= 0) continue;
-      holder ??= ledger.holds(j, w);
-      const splitFull = !holder && ledger.splitCount(j) >= maxSplit;
-      const lotTooSmall = ledger.lot(j, w, t) + units < lotMin;
-      if (splitFull && !lotTooSmall && (!splitBlocked || units > splitBlocked.units)) splitBlocked = { w, t, units };
-      if (!splitFull && lotTooSmall && (!lotBlocked || units > lotBlocked.units)) lotBlocked = { w, t, units };
+  let splitBlocked = null as Spot | null;
+  let lotBlocked = null as Spot | null;
+  for (let t = window.first; t <= window.last; t++) {
+    const minutes = largestBySkillWeek.minutes[facts.skill * instance.weeks + t];
+    const w = largestBySkillWeek.workshop[facts.skill * instance.weeks + t];
+    if (minutes > largestCapacity.minutes || (minutes === largestCapacity.minutes && w < largestCapacity.w)) {
+      largestCapacity = { w, t, units: 0, minutes };
     }
+    // Only workshop-weeks with room for a unit can be what lots or splits block.
+    ledger.visitRoom(facts.skill, t, job.minutesPerUnit, (w) => {
+      const units = Math.min(quantity, Math.floor((ledger.free(w, t) + 1e-6) / job.minutesPerUnit));
+      if (units <= 0) return job.minutesPerUnit;
+      const spot = { w, t, units };
+      const splitFull = !ledger.holds(j, w) && ledger.splitCount(j) >= maxSplit;
+      const lotTooSmall = ledger.lot(j, w, t) + units < lotMin;
+      const beats = (other: Spot | null) =>
+        !other || units > other.units || (units === other.units && scannedFirst(spot, other));
+      if (splitFull && !lotTooSmall && beats(splitBlocked)) splitBlocked = spot;
+      if (!splitFull && lotTooSmall && beats(lotBlocked)) lotBlocked = spot;
+      return job.minutesPerUnit;
+    });
   }
   const name = (w: number) => instance.workshops[w].id;
   const largest = `${formatMinutes(largestCapacity.minutes)} minutes, ${name(largestCapacity.w)} in ${label(largestCapacity.t)}`;

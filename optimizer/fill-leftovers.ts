@@ -1,5 +1,5 @@
 import { rateAfter } from './assign-workshops';
-import { placeByDisplacing } from './displace-lower-value';
+import { Displacer } from './displace-lower-value';
 import { keepRemainderPlaceable, type PlacementLedger } from './placement-ledger';
 
 // Whatever rounding, lots or splits left over, and whatever the aggregate could not serve, is
@@ -19,45 +19,49 @@ export function fillLeftovers({
   isCancelled: () => boolean;
 }): boolean {
   const instance = ledger.instance;
-  const rank = new Int32Array(instance.jobs.length).fill(instance.jobs.length);
-  serviceOrder.forEach((j, position) => (rank[j] = position));
+  const displacer = new Displacer({ ledger, serviceOrder });
   for (const j of serviceOrder) {
     if (isCancelled()) return false;
     const facts = instance.jobs[j];
     const window = facts.window;
     if (!window) continue;
-    const candidates = instance.workshopsBySkill[facts.skill];
     const minutesPerUnit = facts.job.minutesPerUnit;
-    const largestRoom = new Float64Array(window.last + 1);
     while (ledger.unplaced(j) > 0) {
-      let best: { w: number; t: number; units: number; holder: boolean; rate: number } | null = null;
-      let mayFit = false;
-      for (let t = window.first; t <= window.last; t++) mayFit ||= ledger.mayHaveRoom(facts.skill, t, minutesPerUnit);
-      largestRoom.fill(0);
-      for (const w of mayFit ? candidates : []) {
-        let holder: boolean | null = null;
-        let rate = 0;
+      // The best spot so far: most units, then a workshop the job is in, then the least-paid, then
+      // the lowest workshop and week (so the search order cannot change the plan).
+      let [bestW, bestT, bestUnits, bestHolder, bestRate] = [-1, -1, 0, false, 0];
+      const consider = (w: number, t: number) => {
+        const fitting = ledger.canAdd(j, w, t);
+        if (fitting === 0) return;
+        // Prefer a trim that leaves a placeable remainder, but take what fits if no trim is valid.
+        const trimmed = keepRemainderPlaceable({ units: fitting, left: ledger.unplaced(j), lotMin: facts.lotMin });
+        const units = trimmed > 0 && ledger.canAdd(j, w, t, trimmed) === trimmed ? trimmed : fitting;
+        if (units < bestUnits) return;
+        const holder = ledger.holds(j, w);
+        const rate = rateAfter({ ledger, w, extraCents: 0 });
+        const better =
+          bestW < 0 ||
+          units > bestUnits ||
+          (holder !== bestHolder
+            ? holder
+            : rate < bestRate || (rate === bestRate && (w < bestW || (w === bestW && t < bestT))));
+        if (better) [bestW, bestT, bestUnits, bestHolder, bestRate] = [w, t, units, holder, rate];
+      };
+      if (ledger.splitCount(j) >= facts.maxSplit) {
+        // Only the workshops it is in may take more: no need to look anywhere else.
+        for (const w of ledger.holders(j)) for (let t = window.first; t <= window.last; t++) consider(w, t);
+      } else {
+        // Only workshop-weeks with room for at least as many units as the best so far can beat it.
+        const roomNeeded = () => Math.max(1, bestUnits) * minutesPerUnit;
         for (let t = window.first; t <= window.last; t++) {
-          const free = ledger.free(w, t);
-          if (free > largestRoom[t]) largestRoom[t] = free;
-          if (free + 1e-6 < minutesPerUnit) continue;
-          const fitting = ledger.canAdd(j, w, t);
-          if (fitting === 0) continue;
-          if (holder === null) [holder, rate] = [ledger.holds(j, w), rateAfter({ ledger, w, extraCents: 0 })];
-          // Prefer a trim that leaves a placeable remainder, but take what fits if no trim is valid.
-          const trimmed = keepRemainderPlaceable({ units: fitting, left: ledger.unplaced(j), lotMin: facts.lotMin });
-          const units = trimmed > 0 && ledger.canAdd(j, w, t, trimmed) === trimmed ? trimmed : fitting;
-          const better =
-            !best ||
-            units > best.units ||
-            (units === best.units && (holder !== best.holder ? holder : rate < best.rate));
-          if (better) best = { w, t, units, holder, rate };
+          ledger.visitRoom(facts.skill, t, roomNeeded(), (w) => {
+            consider(w, t);
+            return roomNeeded();
+          });
         }
       }
-      if (mayFit)
-        for (let t = window.first; t <= window.last; t++) ledger.noteLargestRoom(facts.skill, t, largestRoom[t]);
-      if (best) ledger.add(j, best.w, best.t, best.units);
-      else if (!placeByDisplacing({ ledger, job: j, rank })) break;
+      if (bestW >= 0) ledger.add(j, bestW, bestT, bestUnits);
+      else if (!displacer.place(j)) break;
     }
   }
   return true;

@@ -1,4 +1,5 @@
 import { type PlanningInstance } from './planning-instance';
+import { RoomIndex } from './room-index';
 import { type Assignment } from './types';
 
 // The one place where units are put into (or taken out of) workshop-weeks. Every hard rule is
@@ -34,12 +35,8 @@ export class PlacementLedger {
   private readonly earnedCents: Float64Array;
   /** Pinned units per job, by workshop-week: never taken out, and exempt from minLot. */
   private readonly pinnedUnits: Array<Map<number, number> | undefined>;
-  /**
-   * Per skill and week, an upper bound on the free minutes of any workshop with the skill: taking
-   * work out raises it, a full scan may lower it (`noteLargestRoom`). Scans for a job that cannot
-   * fit anywhere are skipped with it, which is most of them on a saturated network.
-   */
-  private readonly roomBound: Float64Array;
+  /** Free minutes by skill and week, so that searches for room visit only workshops that have it. */
+  private readonly room: RoomIndex;
   /** Per workshop-week: job → units, in the (deterministic) order the lots were made. */
   private readonly lotsInCell: Array<Map<number, number>>;
 
@@ -55,14 +52,12 @@ export class PlacementLedger {
     this.placedUnits = new Float64Array(jobs.length);
     this.earnedCents = new Float64Array(workshops.length);
     this.pinnedUnits = new Array(jobs.length);
-    this.roomBound = new Float64Array(instance.skills.length * weeks);
-    instance.workshopsBySkill.forEach((members, s) =>
-      members.forEach((w) =>
-        workshops[w].capacityMinutes.forEach((m, t) => {
-          this.roomBound[s * weeks + t] = Math.max(this.roomBound[s * weeks + t], m);
-        }),
-      ),
-    );
+    this.room = new RoomIndex({
+      workshopsBySkill: instance.workshopsBySkill,
+      workshopCount: workshops.length,
+      weeks,
+      freeMinutes: (w, t) => this.freeMinutes[w * weeks + t],
+    });
     this.lotsInCell = Array.from({ length: workshops.length * weeks }, () => new Map());
   }
 
@@ -79,14 +74,13 @@ export class PlacementLedger {
     return this.lotsInCell[w * this.instance.weeks + t];
   }
 
-  /** False when no workshop with skill s can have `minutes` free in week t. */
-  mayHaveRoom(s: number, t: number, minutes: number): boolean {
-    return this.roomBound[s * this.instance.weeks + t] + FIT_TOLERANCE >= minutes;
-  }
-
-  /** Records the largest free minutes a scan of every workshop with skill s found in week t. */
-  noteLargestRoom(s: number, t: number, minutes: number): void {
-    this.roomBound[s * this.instance.weeks + t] = minutes;
+  /**
+   * Calls `visitor(w)` for every workshop w with skill s and at least `minutes` free in week t
+   * (within the fit tolerance), in ascending order of w; the visitor returns the minutes the rest
+   * of the visit must have. The visitor must not change the ledger.
+   */
+  visitRoom(s: number, t: number, minutes: number, visitor: (w: number) => number): void {
+    this.room.visit(s, t, minutes - FIT_TOLERANCE, (w) => visitor(w) - FIT_TOLERANCE);
   }
 
   placed(j: number): number {
@@ -108,6 +102,11 @@ export class PlacementLedger {
   /** Number of weeks in which workshop w has a lot of job j. */
   lotCountIn(j: number, w: number): number {
     return this.weeksInWorkshop[j].get(w) ?? 0;
+  }
+
+  /** The workshops job j is in. */
+  holders(j: number): Iterable<number> {
+    return this.weeksInWorkshop[j].keys();
   }
 
   /** Distinct workshops the job is in. */
@@ -176,6 +175,7 @@ export class PlacementLedger {
     const weeks = this.instance.weeks;
     const minutesPerUnit = this.instance.jobs[j].job.minutesPerUnit;
     this.freeMinutes[w * weeks + t] -= units * minutesPerUnit;
+    this.room.update(w, t, this.freeMinutes[w * weeks + t]);
     const lot = this.lot(j, w, t) + units;
     this.lots[j].set(w * weeks + t, lot);
     this.lotsInCell[w * weeks + t].set(j, lot);
@@ -192,12 +192,9 @@ export class PlacementLedger {
     if (!Number.isInteger(units) || units <= 0 || left < pinned || !leavesALot) {
       throw new Error(`internal: cannot take ${units} units of job ${j} from workshop ${w} week ${t}`);
     }
-    const { weeks, skills, hasSkill } = this.instance;
+    const weeks = this.instance.weeks;
     this.freeMinutes[w * weeks + t] += units * this.instance.jobs[j].job.minutesPerUnit;
-    for (let s = 0; s < skills.length; s++) {
-      if (hasSkill[w * skills.length + s] === 1)
-        this.roomBound[s * weeks + t] = Math.max(this.roomBound[s * weeks + t], this.freeMinutes[w * weeks + t]);
-    }
+    this.room.update(w, t, this.freeMinutes[w * weeks + t]);
     if (left === 0) {
       this.lots[j].delete(w * weeks + t);
       this.lotsInCell[w * weeks + t].delete(j);
