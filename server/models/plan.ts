@@ -14,6 +14,21 @@ export interface PlanAssignment {
   quantity: number;
   minutes: number;
   pieceRateCents: number;
+  /** Units of `quantity` a planner pinned here (absent when none). */
+  pinned?: number;
+}
+
+/** A planner's pin the optimizer could not keep, and why in words (the plan was made without it). */
+export interface PlanPinConflict {
+  order: Types.ObjectId;
+  orderLine: Types.ObjectId;
+  product: Types.ObjectId;
+  workshop: Types.ObjectId;
+  week: WeekLabel;
+  quantity: number;
+  /** The optimizer's PinConflictReason: skill, week, forbidden, quantity, capacity or split. */
+  reason: string;
+  detail: string;
 }
 
 export interface UnplacedUnits {
@@ -47,6 +62,8 @@ export interface PlanDoc {
   status: PlanStatus;
   assignments: PlanAssignment[];
   unplaced: UnplacedUnits[];
+  /** Absent on plans made before pins were kept. */
+  pinConflicts?: PlanPinConflict[];
   /** Fulfilment, lateness, utilisation, earnings balance and the like, by name. */
   metrics: Map<string, number>;
   createdBy?: Types.ObjectId;
@@ -67,6 +84,21 @@ const assignmentSchema = new Schema<PlanAssignment>(
     quantity: wholeCountField(1),
     minutes: wholeCountField(0),
     pieceRateCents: centsField,
+    pinned: { ...wholeCountField(1), required: false },
+  },
+  { _id: false, strict: 'throw' },
+);
+
+const pinConflictSchema = new Schema<PlanPinConflict>(
+  {
+    order: { type: Schema.Types.ObjectId, ref: 'Order', required: true },
+    orderLine: { type: Schema.Types.ObjectId, required: true },
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    workshop: { type: Schema.Types.ObjectId, ref: 'Workshop', required: true },
+    week: weekLabelField,
+    quantity: wholeCountField(1),
+    reason: { type: String, required: true, match: /^[a-z]+(-[a-z]+)*$/ },
+    detail: { type: String, required: true, maxlength: 500 },
   },
   { _id: false, strict: 'throw' },
 );
@@ -105,6 +137,7 @@ const planSchema = new Schema<PlanDoc>(
     status: { type: String, required: true, enum: PLAN_STATUSES, default: 'proposal' },
     assignments: { type: [assignmentSchema], default: [] },
     unplaced: { type: [unplacedSchema], default: [] },
+    pinConflicts: { type: [pinConflictSchema], default: [] },
     metrics: { type: Map, of: Number, default: () => new Map() },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
     committedAt: { type: Date },
