@@ -16,6 +16,7 @@ import { DiffSummary, PlanChangesTable } from '../components/planning/plan-chang
 import { countOf, unplacedReasonLabel } from '../components/planning/plan-format';
 import { PlanLeversPanel } from '../components/planning/plan-levers-panel';
 import { formatWeekRange, planOrigin, PlanStatusBadge } from '../components/planning/plan-list';
+import { PlanReplanMoves } from '../components/planning/plan-replan-moves';
 import { PlanSummaryKpis } from '../components/planning/plan-summary-kpis';
 import { PlanUnplacedTable } from '../components/planning/plan-unplaced-table';
 import { PlanViewTabs } from '../components/planning/plan-view-tabs';
@@ -178,6 +179,8 @@ export default function PlanPage() {
           dataChanges={summary.status === 'proposal' && !committing ? dataChanges : 0}
         />
       ) : null}
+
+      {plan.replan ? <PlanReplanMoves replan={plan.replan} /> : null}
 
       <PlanLeversPanel
         levers={levers}

@@ -45,6 +45,20 @@ export interface UnplacedUnits {
   suggestedShipBy?: string;
 }
 
+/** One entry of an incremental re-plan's diff: units of an order line leaving a cell, entering one, or both. */
+export interface PlanMove {
+  order: Types.ObjectId;
+  orderLine: Types.ObjectId;
+  product: Types.ObjectId;
+  /** Absent for new work. */
+  fromWorkshop?: Types.ObjectId;
+  fromWeek?: WeekLabel;
+  /** Absent for work the re-plan no longer places. */
+  toWorkshop?: Types.ObjectId;
+  toWeek?: WeekLabel;
+  units: number;
+}
+
 /** An optimizer run: what it saw, what it was asked, what it proposed. */
 export interface PlanDoc {
   _id: Types.ObjectId;
@@ -64,6 +78,8 @@ export interface PlanDoc {
   unplaced: UnplacedUnits[];
   /** Absent on plans made before pins were kept. */
   pinConflicts?: PlanPinConflict[];
+  /** For an incremental re-plan: the proposal it kept to, and only what moves against it. */
+  incremental?: { basePlan: Types.ObjectId; moves: PlanMove[] };
   /** Fulfilment, lateness, utilisation, earnings balance and the like, by name. */
   metrics: Map<string, number>;
   createdBy?: Types.ObjectId;
@@ -117,6 +133,20 @@ const unplacedSchema = new Schema<UnplacedUnits>(
   { _id: false, strict: 'throw' },
 );
 
+const moveSchema = new Schema<PlanMove>(
+  {
+    order: { type: Schema.Types.ObjectId, ref: 'Order', required: true },
+    orderLine: { type: Schema.Types.ObjectId, required: true },
+    product: { type: Schema.Types.ObjectId, ref: 'Product', required: true },
+    fromWorkshop: { type: Schema.Types.ObjectId, ref: 'Workshop' },
+    fromWeek: { type: String, match: /^\d{4}-W\d{2}$/ },
+    toWorkshop: { type: Schema.Types.ObjectId, ref: 'Workshop' },
+    toWeek: { type: String, match: /^\d{4}-W\d{2}$/ },
+    units: wholeCountField(1),
+  },
+  { _id: false, strict: 'throw' },
+);
+
 const planSchema = new Schema<PlanDoc>(
   {
     inputs: {
@@ -138,6 +168,15 @@ const planSchema = new Schema<PlanDoc>(
     assignments: { type: [assignmentSchema], default: [] },
     unplaced: { type: [unplacedSchema], default: [] },
     pinConflicts: { type: [pinConflictSchema], default: [] },
+    incremental: {
+      type: new Schema(
+        {
+          basePlan: { type: Schema.Types.ObjectId, ref: 'Plan', required: true },
+          moves: { type: [moveSchema], default: [] },
+        },
+        { _id: false, strict: 'throw' },
+      ),
+    },
     metrics: { type: Map, of: Number, default: () => new Map() },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
     committedAt: { type: Date },

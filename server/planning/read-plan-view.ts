@@ -23,6 +23,7 @@ import {
   type UnplacedOrderTerms,
   type UnplacedRow,
 } from './plan-view-rows';
+import { buildReplanMoveRows, type ReplanMoveRow } from './replan-move-rows';
 
 export const PLAN_VIEWS = ['assignments', 'unplaced', 'changes'] as const;
 export type PlanViewName = (typeof PLAN_VIEWS)[number];
@@ -46,6 +47,8 @@ export interface PlanView {
   unplaced: UnplacedRow[];
   /** Pins the optimizer could not keep in this plan, with its explanation. */
   pinConflicts: PinConflictRow[];
+  /** For an incremental re-plan: the proposal it kept to and only what moves against it. */
+  replan: { basePlanId: string; moves: ReplanMoveRow[] } | null;
   diff: {
     baselineCommittedAt: string | null;
     totals: { addedUnits: number; removedUnits: number; workshopsGaining: number; workshopsLosing: number };
@@ -130,6 +133,9 @@ export async function readPlanView({
     assignments: pages.assignments.rows,
     unplaced: pages.unplaced.rows,
     pinConflicts: buildPinConflictRows({ plan, names }),
+    replan: plan.incremental
+      ? { basePlanId: String(plan.incremental.basePlan), moves: buildReplanMoveRows({ plan, names }) }
+      : null,
     diff: diff
       ? {
           baselineCommittedAt: diff.baseline?.committedAt ?? null,

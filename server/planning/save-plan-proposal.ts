@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { type AllocationPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { type PlanTrigger } from '../domain/plan-trigger';
-import { Plan, type PlanAssignment, type PlanPinConflict, type UnplacedUnits } from '../models/plan';
+import { Plan, type PlanAssignment, type PlanDoc, type PlanPinConflict, type UnplacedUnits } from '../models/plan';
 import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { type PlanningProblem } from './build-planning-problem';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
@@ -24,6 +24,7 @@ export async function savePlanProposal({
   reason,
   actor,
   timings,
+  incremental,
 }: {
   planId: Types.ObjectId;
   built: PlanningProblem;
@@ -33,6 +34,8 @@ export async function savePlanProposal({
   reason: string;
   actor: Actor;
   timings: { readMs: number; solveMs: number };
+  /** For an incremental re-plan: the proposal it kept to and what moves against it. */
+  incremental?: PlanDoc['incremental'];
 }): Promise<{ placedUnits: number; unplacedUnits: number }> {
   const { horizon } = built;
   const assignments: PlanAssignment[] = result.assignments.map((assignment) => {
@@ -128,6 +131,7 @@ export async function savePlanProposal({
     assignments,
     unplaced,
     pinConflicts,
+    ...(incremental ? { incremental } : {}),
     metrics,
     createdBy: actor.userId && Types.ObjectId.isValid(actor.userId) ? new Types.ObjectId(actor.userId) : undefined,
   });

@@ -43,8 +43,8 @@ async function placeOrder(units: number, customer: string) {
   return { lineId: String(order.lines[0]._id), label: `${order.reference} / ${product.sku}` };
 }
 
-async function planNow(trigger: 'planner' | 'auto' = 'planner') {
-  const { planId } = await startPlanRun({ actor: PLANNER, trigger, reason: 'e2e' }).outcome;
+async function planNow() {
+  const { planId } = await startPlanRun({ actor: PLANNER, trigger: 'planner', reason: 'e2e' }).outcome;
   return (await Plan.findById(planId).lean())!;
 }
 
@@ -54,6 +54,8 @@ describe('pins and ruled-out workshops in Chromium', { timeout: 90_000 }, () => 
   let server: RunningKiwanda;
   let browser: Browser;
   let page: Page;
+  /** The pinned cell of the first test, checked again after the re-plan. */
+  let pinnedCell: { lineId: string; workshop: string; week: string; quantity: number; label: string; code: string };
 
   const shoot = async (name: string) => {
     if (!screenshotDir) return;
@@ -129,10 +131,50 @@ describe('pins and ruled-out workshops in Chromium', { timeout: 90_000 }, () => 
     ).toEqual([]);
     expect(again!.pinConflicts).toEqual([]);
 
+    pinnedCell = {
+      lineId: pinned.lineId,
+      workshop: String(toPin.workshop),
+      week: toPin.week,
+      quantity: toPin.quantity,
+      label: pinned.label,
+      code: pinCode,
+    };
     await page.goto(`${page.url()}?q=${pinCode}`);
     line = await lineOf(pinned.label, pinCode);
     expect(await line.getAttribute('data-pinned')).toBe(String(toPin.quantity));
     expect(await line.locator('.badge--pin').textContent()).toBe(`pinned ${toPin.quantity}`);
     await shoot('kept');
+  });
+
+  it('after a new order, the suggested re-plan lists only the new work and keeps the pin', async () => {
+    const reviewed = await Plan.findOne({ status: 'proposal' }).sort({ createdAt: -1 }).lean();
+    const arrived = await placeOrder(4, 'E2E late customer');
+    // What the re-planner runs once orders have stopped arriving (its debounce is tested in the integration tests).
+    const { planId } = await startPlanRun({
+      actor: { kind: 'system', role: 'system', label: 'automatic re-plan' },
+      trigger: 'auto',
+      reason: '1 new order',
+      incremental: true,
+    }).outcome;
+    const suggested = (await Plan.findById(planId).lean())!;
+    expect(String(suggested.incremental?.basePlan)).toBe(String(reviewed!._id));
+
+    await page.goto(`${server.url}/planning/${planId}`);
+    const rows = page.locator('[data-testid="replan-move"]');
+    await rows.first().waitFor();
+    const kinds = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((kind) => kind === 'new')).toBe(true);
+    const lines = await rows.locator('th').allTextContents();
+    expect(lines.every((text) => text.replace(' · ', ' / ') === arrived.label)).toBe(true);
+    await shoot('replan');
+
+    const kept = suggested.assignments.find(
+      (a) =>
+        String(a.orderLine) === pinnedCell.lineId &&
+        String(a.workshop) === pinnedCell.workshop &&
+        a.week === pinnedCell.week,
+    );
+    expect(kept?.pinned).toBe(pinnedCell.quantity);
   });
 });
