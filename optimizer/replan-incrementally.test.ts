@@ -90,7 +90,7 @@ describe('the incremental re-plan', () => {
             weightedUnits({ problem, assignments: committed }),
           );
       }),
-      { numRuns: 120 },
+      { numRuns: 60 },
     );
   });
 
@@ -125,7 +125,7 @@ describe('the incremental re-plan', () => {
           expect(achieved).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -161,7 +161,7 @@ describe('the incremental re-plan', () => {
           expect(replan.plan.assignments.filter((a) => a.pinned && a.jobId !== job.id)).toEqual([]);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
