@@ -16,3 +16,11 @@ export type {
   Workshop,
 } from './types';
 export { findPlanViolations } from './verify-plan';
+export {
+  diffAssignments,
+  replanIncrementally,
+  type CommittedAssignment,
+  type IncrementalReplan,
+  type PlanCell,
+  type PlanChange,
+} from './replan-incrementally';

@@ -23,6 +23,7 @@ import { streamOrdersCsv } from './dashboard/stream-orders-csv';
 import { weeksAround } from './dashboard/weeks-around';
 import { type Actor } from './domain/actor';
 import { DomainError } from './domain/errors';
+import { PLAN_LEVER_ROLES } from './domain/roles';
 import { domainEvents } from './domain-events';
 import { ImpactAreaParams, ImpactArtisanParams } from './impact/impact-drill-params';
 import { ImpactPeriodQuery, resolveImpactPeriod } from './impact/impact-period';
@@ -34,6 +35,9 @@ import { resolveDarajaSettings } from './integrations/mpesa/daraja-settings';
 import { type Logger } from './logger';
 import { commitPlan } from './planning/commit-plan';
 import { isProposalStale } from './planning/is-proposal-stale';
+import { listPlanLevers } from './planning/levers/list-plan-levers';
+import { removePlanLever } from './planning/levers/remove-plan-lever';
+import { setPlanLever, type SetPlanLeverInput } from './planning/levers/set-plan-lever';
 import { currentPlanRun } from './planning/plan-run-registry';
 import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
@@ -392,6 +396,18 @@ export function createAppContext({
           throw error;
         }
       },
+    },
+    /**
+     * Planners' levers on the optimizer, set from a proposal and kept for every later run: pins
+     * (these units, this workshop, this week) and workshops ruled out for an order line.
+     */
+    planLevers: {
+      roles: PLAN_LEVER_ROLES,
+      setPlanLever: (input: SetPlanLeverInput & { actor: Actor }) => setPlanLever({ ...input, now: clock.now() }),
+      removePlanLever: (input: Omit<Parameters<typeof removePlanLever>[0], 'now'>) =>
+        removePlanLever({ ...input, now: clock.now() }),
+      /** As of the server's clock: which levers the next plan run applies depends on the week. */
+      listPlanLevers: () => listPlanLevers({ now: clock.now() }),
     },
   };
 }

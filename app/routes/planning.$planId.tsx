@@ -1,16 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
-import {
-  isRouteErrorResponse,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-} from '@remix-run/react';
+import { isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from '@remix-run/react';
 import { z } from 'zod';
 
+import { ForbiddenError } from '#server/domain/errors';
 import { objectIdString } from '#server/domain/input-schemas';
-import { mayPlan, PLANNING_ROLES } from '#server/domain/roles';
+import { mayPlan, maySetPlanLevers } from '#server/domain/roles';
 import { type PlanViewName } from '#server/planning/read-plan-view';
 
 import { requireActor, requireRole } from '../auth.server';
@@ -20,12 +14,15 @@ import { EarningsChart, EarningsExplanation } from '../components/planning/earni
 import { PlanAssignmentsTable } from '../components/planning/plan-assignments-table';
 import { DiffSummary, PlanChangesTable } from '../components/planning/plan-changes-table';
 import { countOf, unplacedReasonLabel } from '../components/planning/plan-format';
+import { PlanLeversPanel } from '../components/planning/plan-levers-panel';
 import { formatWeekRange, planOrigin, PlanStatusBadge } from '../components/planning/plan-list';
+import { PlanReplanMoves } from '../components/planning/plan-replan-moves';
 import { PlanSummaryKpis } from '../components/planning/plan-summary-kpis';
 import { PlanUnplacedTable } from '../components/planning/plan-unplaced-table';
 import { PlanViewTabs } from '../components/planning/plan-view-tabs';
 import { useDataChangesSinceLoad } from '../components/planning/use-planning-live';
 import { formatCount, formatNairobiTime } from '../format';
+import { useActionResult } from '../realtime/use-action-result';
 import { parseFilters, parseForm, parseParams, runAction } from '../route-input.server';
 
 const PlanParams = z.object({ planId: objectIdString });
@@ -41,6 +38,16 @@ const PlanActionForm = z.discriminatedUnion('intent', [
     orderLineId: z.string().optional(),
     minimumLot: z.string().optional(),
   }),
+  // Levers: the service validates the values and names a bad field.
+  z.object({
+    intent: z.literal('pin'),
+    orderLineId: z.string(),
+    workshopId: z.string(),
+    week: z.string(),
+    quantity: z.string(),
+  }),
+  z.object({ intent: z.literal('rule-out'), orderLineId: z.string(), workshopCode: z.string() }),
+  z.object({ intent: z.literal('remove-lever'), leverId: z.string() }),
 ]);
 
 export const meta: MetaFunction = () => [{ title: 'Plan · Planning · Kiwanda' }];
@@ -53,39 +60,83 @@ export async function loader(args: LoaderFunctionArgs) {
   const { view, page, q } = query;
   const plan = await planning.readPlanView({ planId, view, page, query: q });
   if (!plan) throw new Response('No such plan', { status: 404, statusText: 'Not Found' });
-  const stale = await planning.isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion });
-  return { plan, problems, stale, canAct: mayPlan(user.role) };
+  const [stale, levers] = await Promise.all([
+    planning.isProposalStale({ status: plan.summary.status, dataVersion: plan.summary.dataVersion }),
+    args.context.planLevers.listPlanLevers(),
+  ]);
+  return { plan, problems, stale, levers, canAct: mayPlan(user.role), canSetLevers: maySetPlanLevers(user.role) };
 }
 
 /**
  * Commit: the whole proposal becomes job offers in one transaction, or nothing does.
  * Fix: one change to an order with unplaced units, then a new plan, whose unplaced units open.
+ * Pin, rule out, remove: a planner's lever, kept for every later plan run (this proposal turns
+ * stale, as after any change to what planning reads).
  */
 export async function action(args: ActionFunctionArgs) {
-  return runAction(async () => {
-    const actor = await requireActor(args, PLANNING_ROLES);
-    const { planId } = parseParams(args.params, PlanParams);
-    const form = await parseForm(args.request, PlanActionForm);
-    const { planning } = args.context;
-    if (form.intent === 'commit') return { committed: await planning.commitPlan({ planId, actor }) };
-    const { orderId, intent: _intent, ...adjustment } = form;
-    await planning.adjustOrderForPlanning({
-      actor,
-      orderId,
-      adjustment: adjustment as Parameters<typeof planning.adjustOrderForPlanning>[0]['adjustment'],
-    });
-    const outcome = await planning.runPlan({ actor, trigger: 'planner' });
-    throw redirect(`/planning/${outcome.planId}?view=unplaced`);
-  });
+  // Which form was sent, for the page to show a refusal beside that form (see leverMessage).
+  let intent = '';
+  return runAction(
+    async () => {
+      const actor = await requireActor(args, 'planning');
+      const { planId } = parseParams(args.params, PlanParams);
+      const form = await parseForm(args.request, PlanActionForm);
+      intent = form.intent;
+      const { planning, planLevers } = args.context;
+      if (form.intent === 'pin') {
+        const { intent: _intent, ...pin } = form;
+        await planLevers.setPlanLever({ actor, kind: 'pin', ...pin });
+        return { intent: form.intent };
+      }
+      if (form.intent === 'rule-out') {
+        const { intent: _intent, ...ruleOut } = form;
+        await planLevers.setPlanLever({ actor, kind: 'rule-out', ...ruleOut });
+        return { intent: form.intent };
+      }
+      if (form.intent === 'remove-lever') {
+        await planLevers.removePlanLever({ actor, leverId: form.leverId });
+        return { intent: form.intent };
+      }
+      if (actor.role === 'system' || !mayPlan(actor.role))
+        throw new ForbiddenError(`a ${actor.role} reads plans but cannot commit or change them`);
+      if (form.intent === 'commit')
+        return { intent: form.intent, committed: await planning.commitPlan({ planId, actor }) };
+      const { orderId, intent: _intent, ...adjustment } = form;
+      await planning.adjustOrderForPlanning({
+        actor,
+        orderId,
+        adjustment: adjustment as Parameters<typeof planning.adjustOrderForPlanning>[0]['adjustment'],
+      });
+      const outcome = await planning.runPlan({ actor, trigger: 'planner' });
+      throw redirect(`/planning/${outcome.planId}?view=unplaced`);
+    },
+    () => ({ intent }),
+  );
+}
+
+const LEVER_INTENTS = ['pin', 'rule-out', 'remove-lever'];
+const LEVER_DONE: Record<string, string> = {
+  pin: 'Pinned: every later plan run keeps these units there. Plan again to see it applied.',
+  'rule-out': 'Ruled out: later plan runs give this line none of that workshop. Plan again to see it applied.',
+  'remove-lever': 'Removed: later plan runs are free of it again.',
+};
+
+/** The answer to a lever form, for the levers panel; null when the last form sent was another. */
+function leverMessage(result: { ok: boolean; intent?: string; error?: string } | undefined) {
+  if (!result?.intent || !LEVER_INTENTS.includes(result.intent)) return null;
+  return result.ok
+    ? { ok: true, text: LEVER_DONE[result.intent] }
+    : { ok: false, text: `Not saved: ${result.error ?? 'refused'}` };
 }
 
 export default function PlanPage() {
-  const { plan, problems, stale, canAct } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { plan, problems, stale, levers, canAct, canSetLevers } = useLoaderData<typeof loader>();
+  const actionData = useActionResult<typeof action>();
   const navigation = useNavigation();
   const { summary, diff } = plan;
   const dataChanges = useDataChangesSinceLoad(summary.id);
   const committing = navigation.formData?.get('intent') === 'commit';
+  const leverAnswer = leverMessage(actionData);
   const counts: Record<PlanViewName, number> = {
     assignments: plan.counts.workshops,
     // Units, as the "Units unplaced" tile counts them.
@@ -123,11 +174,20 @@ export default function PlanPage() {
           summary={summary}
           canAct={canAct}
           stale={stale || (actionData?.ok === false && actionData.kind === 'StalePlanError')}
-          error={actionData?.ok === false ? actionData.error : null}
-          ordersPlanned={actionData?.ok ? actionData.committed.ordersPlanned : null}
+          error={actionData?.ok === false && !leverAnswer ? actionData.error : null}
+          ordersPlanned={actionData?.ok && actionData.committed ? actionData.committed.ordersPlanned : null}
           dataChanges={summary.status === 'proposal' && !committing ? dataChanges : 0}
         />
       ) : null}
+
+      {plan.replan ? <PlanReplanMoves replan={plan.replan} /> : null}
+
+      <PlanLeversPanel
+        levers={levers}
+        conflicts={plan.pinConflicts}
+        canSetLevers={canSetLevers}
+        message={leverAnswer}
+      />
 
       <section className="card" aria-labelledby="earnings-title">
         <h2 id="earnings-title">Earnings per capacity-hour by workshop (KES per free hour)</h2>
@@ -149,7 +209,13 @@ export default function PlanPage() {
           counts={counts}
           showChanges={diff !== null}
         />
-        {plan.view === 'assignments' ? <PlanAssignmentsTable rows={plan.assignments} weeks={plan.weeks} /> : null}
+        {plan.view === 'assignments' ? (
+          <PlanAssignmentsTable
+            rows={plan.assignments}
+            weeks={plan.weeks}
+            canSetLevers={canSetLevers && summary.status === 'proposal'}
+          />
+        ) : null}
         {plan.view === 'unplaced' ? (
           <>
             {plan.unplacedByReason.length > 0 ? (

@@ -110,6 +110,16 @@ export interface PlanProposed {
   unplacedUnits: number;
 }
 
+/** A planner's lever on an order line was set or removed: a pin, or a workshop ruled out. */
+export interface PlanLeverChanged {
+  leverId: string;
+  orderId: string;
+  orderLineId: string;
+  workshopId: string;
+  kind: 'pin' | 'rule-out';
+  change: 'set' | 'removed';
+}
+
 /** With what the commit offered: jobs, their units, the workshops they went to. */
 export interface PlanCommitted extends CommittedFigures {
   planId: string;
@@ -143,6 +153,7 @@ export interface DomainEvents {
   'plan:progress': PlanProgress;
   'plan:proposed': PlanProposed;
   'plan:committed': PlanCommitted;
+  'plan:lever-changed': PlanLeverChanged;
   'session:ended': SessionEnded;
 }
 
@@ -203,8 +214,8 @@ export const OVERVIEW_EVENTS = [
 ] as const satisfies readonly DomainEventName[];
 
 /**
- * Events that change what planning reads (orders, jobs, capacity): a proposal computed before
- * one of them is stale, and committing it would be refused.
+ * Events that change what planning reads (orders, jobs, capacity, planners' pins and ruled-out
+ * workshops): a proposal computed before one of them is stale, and committing it would be refused.
  */
 export const PLAN_INPUT_EVENTS = [
   'order:created',
@@ -212,6 +223,7 @@ export const PLAN_INPUT_EVENTS = [
   'order:changed',
   'capacity:changed',
   'job:status',
+  'plan:lever-changed',
 ] as const satisfies readonly DomainEventName[];
 
 /**

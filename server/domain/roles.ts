@@ -41,6 +41,16 @@ export const AREA_ROLES: Record<Area, readonly Role[]> = {
 /** Roles that run, commit and undo plans; the others who enter the planning area read it only. */
 export const PLANNING_ROLES: readonly Role[] = ['planner'];
 
+/**
+ * Roles that set planning's levers (pins and ruled-out workshops) from a proposal: planners, and
+ * admins standing in for one; managers read proposals only.
+ */
+export const PLAN_LEVER_ROLES: readonly Role[] = ['planner', 'admin'];
+
+export function maySetPlanLevers(role: Role | 'system'): boolean {
+  return role !== 'system' && PLAN_LEVER_ROLES.includes(role);
+}
+
 /** Roles that onboard and edit workshops and artisans (the network registry); managers read it only. */
 export const REGISTRY_ROLES: readonly Role[] = ['planner', 'admin'];
 

@@ -19,6 +19,7 @@ import { PayoutRun } from './payout-run';
 import { PhoneAction } from './phone-action';
 import { Plan } from './plan';
 import { PlanCapacitySnapshot } from './plan-capacity-snapshot';
+import { PlanLever } from './plan-lever';
 import { PlanningLock } from './planning-lock';
 import { Product } from './product';
 import { ProviderCallback } from './provider-callback';
@@ -51,6 +52,7 @@ export {
   PayoutLease,
   PayoutRun,
   Plan,
+  PlanLever,
   PlanCapacitySnapshot,
   PlanningLock,
   Product,
@@ -80,6 +82,7 @@ export const ALL_MODELS = [
   Order,
   IdempotencyRecord,
   Plan,
+  PlanLever,
   PlanCapacitySnapshot,
   PlanningLock,
   Job,

@@ -20,7 +20,9 @@ interface PendingChanges {
 /**
  * Prepares a suggested proposal when orders arrive or are cancelled or capacity changes: it waits
  * until things have been quiet for `debounceMs` (or `maxWaitMs` has passed since the first
- * change), then plans with trigger 'auto'. It never commits; a planner reviews the suggestion.
+ * change), then plans with trigger 'auto', incrementally: the newest open proposal's assignments
+ * stay unless moving them places more, and the suggestion lists only what moves against it. It
+ * never commits; a planner reviews the suggestion.
  */
 export function startAutoReplanner({
   debounceMs = DEFAULT_REPLAN_DEBOUNCE_MS,
@@ -82,6 +84,8 @@ export function startAutoReplanner({
         actor: { ...SYSTEM_ACTOR, label: 'automatic re-plan' },
         trigger: 'auto',
         reason: describe(changes),
+        // A suggestion keeps to the proposal planners have been reviewing and lists only what moves.
+        incremental: true,
         weeks,
         logger,
         now: now(),

@@ -6,8 +6,10 @@ import { readHeldMinutes } from '../capacity-check/read-held-minutes';
 import { type OrderPriority } from '../domain/order-priority';
 import { type Skill } from '../domain/skills';
 import { nairobiDateString } from '../domain/weeks';
+import { PlanLever } from '../models/plan-lever';
 import { Product } from '../models/product';
 import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
+import { withPlanLevers } from './levers/levers-of-problem';
 import { type PlanningHorizon } from './planning-horizon';
 
 /** Optimizer priorities: 3 is most urgent. */
@@ -55,7 +57,8 @@ export interface PlanningDemand {
  * Capacity is as of the horizon's `now`: the current week offers only the working time it has
  * left, and a week with none left offers nothing. With the optimizer's own rule (a job may use a
  * week only if that week ends by its due day), a job lands only in weeks that still have working
- * time before it is due.
+ * time before it is due. The planners' pins and ruled-out workshops that still apply go into the
+ * jobs (see withPlanLevers).
  */
 export async function buildPlanningProblem({
   horizon,
@@ -64,15 +67,16 @@ export async function buildPlanningProblem({
   horizon: PlanningHorizon;
   timeLimitMs?: number;
 }): Promise<PlanningProblem> {
-  const [lines, { workshops: capacity }, products, held] = await Promise.all([
+  const [lines, { workshops: capacity }, products, held, levers] = await Promise.all([
     listUncoveredOrderLines(),
     readWorkshopFreeMinutes({ now: horizon.now, weeks: horizon.labels }),
     Product.find({}, { minimumLot: 1 }).lean(),
     readHeldMinutes({ now: horizon.now, weeks: horizon.labels }),
+    PlanLever.find({}, { kind: 1, orderLine: 1, workshop: 1, week: 1, quantity: 1 }).lean(),
   ]);
   const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
   const demand = planningDemandOf({ lines, minimumLots });
-  return assemblePlanningProblem({ horizon, demand, capacity, held, timeLimitMs });
+  return withPlanLevers({ built: assemblePlanningProblem({ horizon, demand, capacity, held, timeLimitMs }), levers });
 }
 
 /** The optimizer's jobs for open demand; `minimumLots` maps product ids to their minimum lot. */

@@ -26,7 +26,16 @@ export interface AssignmentRow {
   units: number;
   minutes: number;
   earningsCents: number;
-  lines: { orderId: string; reference: string; sku: string; week: WeekLabel; quantity: number }[];
+  lines: {
+    orderId: string;
+    orderLineId: string;
+    reference: string;
+    sku: string;
+    week: WeekLabel;
+    quantity: number;
+    /** Units a planner pinned here; 0 when none. */
+    pinned: number;
+  }[];
 }
 
 /** An unplaced line's order as it stands now: the terms a planner's fix would change. */
@@ -133,10 +142,12 @@ export function buildAssignmentRows({
     const orderId = String(assignment.order);
     row.lines.push({
       orderId,
+      orderLineId: String(assignment.orderLine),
       reference: names.orders.get(orderId) ?? orderId,
       sku: names.products.get(String(assignment.product))?.sku ?? 'unknown product',
       week: assignment.week,
       quantity: assignment.quantity,
+      pinned: assignment.pinned ?? 0,
     });
   }
   return [...rows.values()]

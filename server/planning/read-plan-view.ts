@@ -9,6 +9,7 @@ import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 import { diffProposal } from './diff-proposal';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
+import { buildPinConflictRows, type PinConflictRow } from './levers/pin-conflict-rows';
 import { summarisePlans, type PlanHeader, type PlanSummary } from './plan-summary';
 import {
   buildAssignmentRows,
@@ -22,6 +23,7 @@ import {
   type UnplacedOrderTerms,
   type UnplacedRow,
 } from './plan-view-rows';
+import { buildReplanMoveRows, type ReplanMoveRow } from './replan-move-rows';
 
 export const PLAN_VIEWS = ['assignments', 'unplaced', 'changes'] as const;
 export type PlanViewName = (typeof PLAN_VIEWS)[number];
@@ -43,6 +45,10 @@ export interface PlanView {
   chart: { code: string; skill: string; centsPerHour: number; earningsCents: number; capacityHours: number }[];
   assignments: AssignmentRow[];
   unplaced: UnplacedRow[];
+  /** Pins the optimizer could not keep in this plan, with its explanation. */
+  pinConflicts: PinConflictRow[];
+  /** For an incremental re-plan: the proposal it kept to and only what moves against it. */
+  replan: { basePlanId: string; moves: ReplanMoveRow[] } | null;
   diff: {
     baselineCommittedAt: string | null;
     totals: { addedUnits: number; removedUnits: number; workshopsGaining: number; workshopsLosing: number };
@@ -126,6 +132,10 @@ export async function readPlanView({
       : [],
     assignments: pages.assignments.rows,
     unplaced: pages.unplaced.rows,
+    pinConflicts: buildPinConflictRows({ plan, names }),
+    replan: plan.incremental
+      ? { basePlanId: String(plan.incremental.basePlan), moves: buildReplanMoveRows({ plan, names }) }
+      : null,
     diff: diff
       ? {
           baselineCommittedAt: diff.baseline?.committedAt ?? null,
@@ -155,7 +165,8 @@ function summariseUnplaced(plan: PlanDoc): PlanView['unplacedByReason'] {
 /** Order references of every order the plan mentions (its demand was read from them). */
 async function readOrderReferences(plan: PlanDoc): Promise<Map<string, string>> {
   const ids = new Map<string, Types.ObjectId>();
-  for (const entry of [...plan.assignments, ...plan.unplaced]) ids.set(String(entry.order), entry.order);
+  for (const entry of [...plan.assignments, ...plan.unplaced, ...(plan.pinConflicts ?? [])])
+    ids.set(String(entry.order), entry.order);
   if (ids.size === 0) return new Map();
   const orders = await Order.find({ _id: { $in: [...ids.values()] } }, { reference: 1 }).lean();
   return new Map(orders.map((order) => [String(order._id), order.reference]));

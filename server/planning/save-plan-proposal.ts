@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { type AllocationPlan } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { type PlanTrigger } from '../domain/plan-trigger';
-import { Plan, type PlanAssignment, type UnplacedUnits } from '../models/plan';
+import { Plan, type PlanAssignment, type PlanDoc, type PlanPinConflict, type UnplacedUnits } from '../models/plan';
 import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { type PlanningProblem } from './build-planning-problem';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
@@ -24,6 +24,7 @@ export async function savePlanProposal({
   reason,
   actor,
   timings,
+  incremental,
 }: {
   planId: Types.ObjectId;
   built: PlanningProblem;
@@ -33,6 +34,8 @@ export async function savePlanProposal({
   reason: string;
   actor: Actor;
   timings: { readMs: number; solveMs: number };
+  /** For an incremental re-plan: the proposal it kept to and what moves against it. */
+  incremental?: PlanDoc['incremental'];
 }): Promise<{ placedUnits: number; unplacedUnits: number }> {
   const { horizon } = built;
   const assignments: PlanAssignment[] = result.assignments.map((assignment) => {
@@ -47,6 +50,20 @@ export async function savePlanProposal({
       quantity: assignment.quantity,
       minutes: Math.round(assignment.quantity * job.minutesPerUnit),
       pieceRateCents: job.pieceRateCents,
+      ...(assignment.pinned ? { pinned: assignment.pinned } : {}),
+    };
+  });
+  const pinConflicts: PlanPinConflict[] = result.pinConflicts.map((conflict) => {
+    const job = mustGet(built.jobs, conflict.jobId, 'job');
+    return {
+      order: job.orderId,
+      orderLine: job.orderLineId,
+      product: job.productId,
+      workshop: mustGet(built.workshops, conflict.workshopId, 'workshop').workshopId,
+      week: horizon.labels[conflict.week],
+      quantity: conflict.quantity,
+      reason: conflict.reason,
+      detail: clip(conflict.detail),
     };
   });
   const unplaced: UnplacedUnits[] = result.unplaced.map((entry) => {
@@ -57,7 +74,7 @@ export async function savePlanProposal({
       product: job.productId,
       quantity: entry.quantity,
       reason: entry.reason,
-      detail: entry.detail.length > DETAIL_LIMIT ? `${entry.detail.slice(0, DETAIL_LIMIT - 1)}…` : entry.detail,
+      detail: clip(entry.detail),
       ...(entry.suggestion?.minLot ? { suggestedMinimumLot: entry.suggestion.minLot } : {}),
       ...(entry.suggestion?.dueDate ? { suggestedShipBy: entry.suggestion.dueDate } : {}),
     };
@@ -113,6 +130,8 @@ export async function savePlanProposal({
     status: 'proposal',
     assignments,
     unplaced,
+    pinConflicts,
+    ...(incremental ? { incremental } : {}),
     metrics,
     createdBy: actor.userId && Types.ObjectId.isValid(actor.userId) ? new Types.ObjectId(actor.userId) : undefined,
   });
@@ -123,6 +142,10 @@ export async function savePlanProposal({
     );
   }
   return { placedUnits, unplacedUnits };
+}
+
+function clip(detail: string): string {
+  return detail.length > DETAIL_LIMIT ? `${detail.slice(0, DETAIL_LIMIT - 1)}…` : detail;
 }
 
 function mustGet<Value>(map: Map<string, Value>, id: string, what: string): Value {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
 
-import { planJobs } from '../../optimizer';
+import { planJobs, replanIncrementally } from '../../optimizer';
 import { type Actor } from '../domain/actor';
 import { ForbiddenError } from '../domain/errors';
 import { PLAN_TRIGGERS } from '../domain/plan-trigger';
@@ -10,6 +10,7 @@ import { domainEvents } from '../domain-events';
 import { type Logger } from '../logger';
 import { readDataVersion } from '../services/read-data-version';
 import { buildPlanningProblem } from './build-planning-problem';
+import { movesOfChanges, readIncrementalBase } from './incremental-base';
 import { joinOrStartPlanRun } from './plan-run-registry';
 import { type PlanRunOutcome } from './plan-run-types';
 import { DEFAULT_HORIZON_WEEKS, MAX_HORIZON_WEEKS, planningHorizon } from './planning-horizon';
@@ -22,6 +23,11 @@ const StartPlanRunInput = z.object({
   weeks: z.number().int().min(1).max(MAX_HORIZON_WEEKS).default(DEFAULT_HORIZON_WEEKS),
   timeLimitMs: z.number().int().min(100).max(600_000).optional(),
   now: z.date().optional(),
+  /**
+   * Keep to the newest open proposal: its assignments stay unless moving them places more, and the
+   * new proposal records only what moves (the suggested re-plan after new orders runs so).
+   */
+  incremental: z.boolean().default(false),
 });
 
 export type StartPlanRunInput = z.input<typeof StartPlanRunInput>;
@@ -108,9 +114,9 @@ async function runPlan({
     });
     const readMs = Math.round(performance.now() - started);
 
-    const result = await planJobs(built.problem, {
+    const options = {
       // The optimizer's own "done" is not the run's: saving follows, and only then is it done.
-      onProgress: (update) => {
+      onProgress: (update: { phase: string; fraction: number; message: string }) => {
         if (update.phase === 'done') return;
         report({
           fraction: READ_SHARE + update.fraction * (1 - READ_SHARE - SAVE_SHARE),
@@ -118,7 +124,12 @@ async function runPlan({
           message: update.message,
         });
       },
-    });
+    };
+    const base = request.incremental ? await readIncrementalBase({ built }) : null;
+    const replan = base
+      ? await replanIncrementally({ problem: built.problem, committed: base.committed, options })
+      : null;
+    const result = replan ? replan.plan : await planJobs(built.problem, options);
     const solveMs = result.metrics.solveMs;
 
     report({ fraction: 1 - SAVE_SHARE, phase: 'saving', message: 'saving the proposal' });
@@ -132,6 +143,9 @@ async function runPlan({
       reason,
       actor,
       timings: { readMs, solveMs },
+      ...(base && replan
+        ? { incremental: { basePlan: base.basePlanId, moves: movesOfChanges({ built, changes: replan.changes }) } }
+        : {}),
     });
     const saveMs = Math.round(performance.now() - saveStarted);
 

@@ -65,6 +65,7 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'plan:progress': { roles: DASHBOARDS },
   'plan:proposed': { roles: DASHBOARDS },
   'plan:committed': { roles: [...DASHBOARDS, ...DESIGN_CHECK] },
+  'plan:lever-changed': { roles: DASHBOARDS },
   // Handled by the realtime layer itself (it disconnects the session's sockets); no page hears it.
   'session:ended': { roles: [] },
 };

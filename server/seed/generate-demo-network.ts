@@ -24,6 +24,7 @@ import { type PayoutRunDoc } from '../models/payout-run';
 import { type PhoneActionDoc } from '../models/phone-action';
 import { type PlanDoc } from '../models/plan';
 import { type PlanCapacitySnapshotDoc } from '../models/plan-capacity-snapshot';
+import { type PlanLeverDoc } from '../models/plan-lever';
 import { type PlanningLockDoc } from '../models/planning-lock';
 import { type ProductDoc } from '../models/product';
 import { type ProviderCallbackDoc } from '../models/provider-callback';
@@ -84,6 +85,8 @@ export interface DemoNetwork {
    */
   plan_capacity_snapshots: PlanCapacitySnapshotDoc[];
   planning_locks: PlanningLockDoc[];
+  /** Left empty: planners pin assignments and rule out workshops from proposals. */
+  plan_levers: PlanLeverDoc[];
   /** Left empty: the demo measures against the published reference wages until an admin records others. */
   reference_wages: ReferenceWageDoc[];
   /** Left empty: written as channels' orders change. */
@@ -280,6 +283,7 @@ export async function generateDemoNetwork(
     plans,
     plan_capacity_snapshots: [],
     planning_locks: [],
+    plan_levers: [],
     reference_wages: [],
     webhook_deliveries: [],
     shopify_webhooks: [],

@@ -7,11 +7,12 @@ import { Artisan } from '../models/artisan';
 import { GazettedHoliday } from '../models/gazetted-holiday';
 import { Job } from '../models/job';
 import { Order } from '../models/order';
+import { PlanLever } from '../models/plan-lever';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
 
 /**
- * The collections planning reads: a change to any of them can change a plan. The events that
+ * The collections planning reads (planners' pins and ruled-out workshops among them): a change to any of them can change a plan. The events that
  * announce such changes to the browser are PLAN_INPUT_EVENTS (domain/events.ts).
  */
 export const PLANNING_INPUT_MODELS = [
@@ -22,6 +23,7 @@ export const PLANNING_INPUT_MODELS = [
   Product,
   Absence,
   GazettedHoliday,
+  PlanLever,
 ] as unknown as readonly Model<{
   updatedAt: Date;
 }>[];

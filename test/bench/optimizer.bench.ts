@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { planJobs, type AllocationPlan, type ProblemInput, validateProblem } from '../../optimizer';
 import { measureSkillGroupSpread } from './optimizer-fairness';
+import { benchIncrementalReplans } from './optimizer-incremental';
 import { generatePlanningProblem, type InstanceSettings, seededRandom, shuffled } from './optimizer-instances';
 import { type ReferenceResult, solveReference } from './optimizer-reference';
 
@@ -200,3 +201,11 @@ for (const instance of INSTANCES) {
   if (only === null || instance.name.includes(only)) rows.push(await benchInstance(instance));
 }
 printTable(rows);
+
+// The incremental re-plan's own lines (optimizer/replan-incrementally.ts): target ≤ 100 ms.
+const incremental = await benchIncrementalReplans({ runs: readFlag('--runs', 5) });
+log('\nIncremental re-plan at SOKO scale (400 workshops, 3,000 lines, 3 weeks, 90% load), against its committed plan:');
+for (const row of incremental)
+  log(
+    `- ${row.change}: ${row.ms} ms (full planJobs ${row.fullMs} ms); ${row.basis} plan; ${row.diff}; ${row.fulfilment}`,
+  );

@@ -23,6 +23,8 @@ const small = { seed: 'test-network', artisans: 150, weeks: 8, referenceDate };
 const LEFT_EMPTY = [
   'plan_capacity_snapshots',
   'planning_locks',
+  // Pins and ruled-out workshops are a planner's, set from a proposal.
+  'plan_levers',
   'reference_wages',
   // Payout runs start when a manager gathers one; the demo network has none yet.
   'payout_runs',

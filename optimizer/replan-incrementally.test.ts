@@ -1,0 +1,186 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
+import { findPlanViolations, planJobs, validateProblem } from './index';
+import { problemArbitrary } from './random-problems.fixtures';
+import { diffAssignments, replanIncrementally, ROUNDING_TOLERANCE } from './replan-incrementally';
+import { type ProblemInput } from './types';
+
+// The incremental re-plan against a committed plan: nothing moves without a gain in
+// priority-weighted units, fulfilment is a full re-plan's (to within ROUNDING_TOLERANCE of the
+// pooled LP bound, the rounding planJobs itself has, or better), and the planner's pins hold.
+
+/** A random problem with its plan committed, and a change: new orders, or one workshop-week's capacity cut. */
+const changedProblemArbitrary = problemArbitrary
+  .filter((input) => input.workshops.length > 0)
+  .chain((input) =>
+    fc.record({
+      input: fc.constant(input),
+      change: fc.oneof(
+        fc.record({
+          kind: fc.constant('orders' as const),
+          jobs: fc.array(
+            fc.record({
+              skill: fc.constantFrom('brass-casting', 'horn-carving', 'ceramic-beads'),
+              quantity: fc.integer({ min: 1, max: 120 }),
+              minutesPerUnit: fc.integer({ min: 1, max: 60 }),
+              dueOffset: fc.integer({ min: 0, max: 27 }),
+              priority: fc.constantFrom(1, 2, 3),
+            }),
+            { minLength: 1, maxLength: 3 },
+          ),
+        }),
+        fc.record({
+          kind: fc.constant('capacity' as const),
+          workshop: fc.nat({ max: input.workshops.length - 1 }),
+          week: fc.nat({ max: input.horizon.weeks - 1 }),
+          share: fc.constantFrom(0, 0.25, 0.5),
+        }),
+      ),
+    }),
+  );
+
+function applyChange({ input, change }: Changed): ProblemInput {
+  if (change.kind === 'capacity') {
+    return {
+      ...input,
+      workshops: input.workshops.map((workshop, w) =>
+        w === change.workshop
+          ? {
+              ...workshop,
+              capacityMinutes: workshop.capacityMinutes.map((m, t) =>
+                t === change.week ? Math.floor(m * change.share) : m,
+              ),
+            }
+          : workshop,
+      ),
+    };
+  }
+  const start = Date.parse(`${input.horizon.start}T00:00:00Z`);
+  return {
+    ...input,
+    jobs: [
+      ...input.jobs,
+      ...change.jobs.map(({ dueOffset, ...job }, i) => ({
+        id: `NEW${i + 1}`,
+        ...job,
+        pieceRateCents: 1000,
+        dueDate: new Date(start + dueOffset * 86_400_000).toISOString().slice(0, 10),
+      })),
+    ],
+  };
+}
+
+type Changed = typeof changedProblemArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+describe('the incremental re-plan', () => {
+  it('moves nothing when nothing changed, and adds only units that raise fulfilment', async () => {
+    await fc.assert(
+      fc.asyncProperty(problemArbitrary, async (input) => {
+        const committed = (await planJobs(input)).assignments;
+        const replan = await replanIncrementally({ problem: input, committed });
+        // Committed work never moves. Anything listed is new work, and only where planJobs' own
+        // rounding had left placeable units out: the diff is empty unless it places more.
+        expect(replan.basis).toBe('kept');
+        expect(replan.changes.filter((change) => change.from !== null)).toEqual([]);
+        const problem = validateProblem(input);
+        if (replan.changes.length > 0)
+          expect(weightedUnits({ problem, assignments: replan.plan.assignments })).toBeGreaterThan(
+            weightedUnits({ problem, assignments: committed }),
+          );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('after new orders or a capacity cut: keeps committed work unless moving it places more, and fulfils as a full re-plan', async () => {
+    await fc.assert(
+      fc.asyncProperty(changedProblemArbitrary, async (changed) => {
+        const committed = (await planJobs(changed.input)).assignments;
+        const input = applyChange(changed);
+        const problem = validateProblem(input);
+        const replan = await replanIncrementally({ problem: input, committed });
+        expect(findPlanViolations({ problem, plan: replan.plan })).toEqual([]);
+
+        const full = await planJobs(input);
+        const bound = fulfilmentBound(problem);
+        const achieved = weightedUnits({ problem, assignments: replan.plan.assignments });
+        expect(achieved).toBeGreaterThanOrEqual(
+          weightedUnits({ problem, assignments: full.assignments }) - ROUNDING_TOLERANCE * bound,
+        );
+
+        if (replan.basis === 'kept') {
+          const moved = replan.changes.filter((change) => change.from !== null);
+          if (changed.change.kind === 'orders') {
+            // New orders only ever add: no committed assignment moves.
+            expect(moved).toEqual([]);
+          } else {
+            // Only work of the workshop-week whose capacity dropped may move.
+            const cut = changed.input.workshops[changed.change.workshop].id;
+            for (const change of moved) expect(change.from).toEqual({ workshopId: cut, week: changed.change.week });
+          }
+        } else {
+          // A fresh plan is taken only when it places more.
+          expect(achieved).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('keeps the planner’s pins, or explains them as planJobs does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        problemArbitrary.filter((input) => input.workshops.length > 0 && input.jobs.length > 0),
+        fc.nat(),
+        fc.integer({ min: 1, max: 30 }),
+        async (input, seed, quantity) => {
+          const committed = (await planJobs(input)).assignments;
+          const job = input.jobs[seed % input.jobs.length];
+          const workshop = input.workshops[seed % input.workshops.length];
+          const week = seed % input.horizon.weeks;
+          const pinned: ProblemInput = {
+            ...input,
+            jobs: input.jobs.map((j) =>
+              j === job ? { ...j, pins: [{ workshopId: workshop.id, week, quantity }] } : j,
+            ),
+          };
+          const replan = await replanIncrementally({ problem: pinned, committed });
+          expect(findPlanViolations({ problem: validateProblem(pinned), plan: replan.plan })).toEqual([]);
+          const conflict = replan.plan.pinConflicts.find((c) => c.jobId === job.id);
+          if (!conflict) {
+            const cell = replan.plan.assignments.find(
+              (a) => a.jobId === job.id && a.workshopId === workshop.id && a.week === week,
+            );
+            expect(cell?.quantity).toBeGreaterThanOrEqual(quantity);
+            expect(cell?.pinned).toBe(quantity);
+          } else {
+            expect(conflict.quantity).toBe(quantity);
+          }
+          expect(replan.plan.assignments.filter((a) => a.pinned && a.jobId !== job.id)).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('lists moves, new work and dropped work, and nothing that stays', () => {
+    const before = [
+      { jobId: 'J1', workshopId: 'W1', week: 0, quantity: 10 },
+      { jobId: 'J2', workshopId: 'W1', week: 1, quantity: 5 },
+      { jobId: 'J3', workshopId: 'W2', week: 0, quantity: 4 },
+    ];
+    const after = [
+      { jobId: 'J1', workshopId: 'W1', week: 0, quantity: 6 },
+      { jobId: 'J1', workshopId: 'W2', week: 1, quantity: 4 },
+      { jobId: 'J2', workshopId: 'W1', week: 1, quantity: 5 },
+      { jobId: 'J4', workshopId: 'W2', week: 0, quantity: 7 },
+    ];
+    expect(diffAssignments({ before, after })).toEqual([
+      { jobId: 'J1', from: { workshopId: 'W1', week: 0 }, to: { workshopId: 'W2', week: 1 }, units: 4 },
+      { jobId: 'J3', from: { workshopId: 'W2', week: 0 }, to: null, units: 4 },
+      { jobId: 'J4', from: null, to: { workshopId: 'W2', week: 0 }, units: 7 },
+    ]);
+  });
+});

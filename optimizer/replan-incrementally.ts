@@ -1,0 +1,222 @@
+import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
+import { planJobs } from './plan-jobs';
+import {
+  type AllocationPlan,
+  type Assignment,
+  type Pin,
+  type PlanJobsOptions,
+  type Problem,
+  type ProblemInput,
+} from './types';
+import { validateProblem } from './validate-problem';
+
+// The incremental re-plan: after a change (orders added or cancelled, a workshop's capacity
+// dropped), the committed assignments stay where they are unless moving them places more
+// priority-weighted units. They go into planJobs as pins beside the planner's own, clipped first to
+// what the changed problem still allows (a smaller order, less capacity), so new work fills the
+// free capacity around them; the pooled LP's bound then proves that keeping them lost nothing (to
+// within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and the fresh plan
+// taken if it places more.
+
+/** A unit of work already decided: the assignments of the committed (or reviewed) plan. */
+export type CommittedAssignment = Pick<Assignment, 'jobId' | 'workshopId' | 'week' | 'quantity'>;
+
+export interface PlanCell {
+  workshopId: string;
+  week: number;
+}
+
+/** One entry of the minimal diff: units of a job leaving a cell, entering one, or both (a move). */
+export interface PlanChange {
+  jobId: string;
+  /** Null for new work (placed where nothing of it was committed). */
+  from: PlanCell | null;
+  /** Null for committed work the new plan no longer places (it could not stay and found no room). */
+  to: PlanCell | null;
+  units: number;
+}
+
+export interface IncrementalReplan {
+  plan: AllocationPlan;
+  /** What moves against the committed assignments of jobs still in the problem; nothing else. */
+  changes: PlanChange[];
+  /** Committed units kept in place. */
+  keptUnits: number;
+  /** 'kept' when the committed work stayed (but for what the change forced out); 'fresh' when a fresh plan placed more. */
+  basis: 'kept' | 'fresh';
+}
+
+/**
+ * Shortfall against the pooled LP's bound, as a share of it, within which a plan keeping the
+ * committed work stands without a fresh plan to compare: planJobs' own rounding of the LP into
+ * whole lots leaves it about that far below the bound (0.21% priority-weighted at SOKO scale, see
+ * the README's benchmarks), so a fresh plan could not be told apart from it by more.
+ */
+export const ROUNDING_TOLERANCE = 0.005;
+
+export async function replanIncrementally({
+  problem: input,
+  committed,
+  options,
+}: {
+  problem: ProblemInput;
+  committed: readonly CommittedAssignment[];
+  options?: PlanJobsOptions;
+}): Promise<IncrementalReplan> {
+  const problem = validateProblem(input);
+  const keptPins = committedAsPins({ problem, committed });
+  const withKept: Problem = {
+    ...problem,
+    jobs: problem.jobs.map((job) => ({ ...job, pins: keptPins.get(job.id) ?? job.pins })),
+  };
+  // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
+  // planned, and fillLeftovers already gives new work to the least-paid workshops first.
+  const keptOptions = { ...withKept.options, fairness: false };
+  let plan = withPlannerPins({ problem, plan: await planJobs({ ...withKept, options: keptOptions }, options) });
+  let basis: IncrementalReplan['basis'] = 'kept';
+  const achieved = weightedUnits({ problem, assignments: plan.assignments });
+  const bound = fulfilmentBound(problem);
+  if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE)) {
+    const fresh = await planJobs(problem, options);
+    if (weightedUnits({ problem, assignments: fresh.assignments }) > achieved) {
+      plan = fresh;
+      basis = 'fresh';
+    }
+  }
+  const jobIds = new Set(problem.jobs.map((job) => job.id));
+  const stillDemanded = committed.filter((a) => jobIds.has(a.jobId));
+  const changes = diffAssignments({ before: stillDemanded, after: plan.assignments });
+  const kept = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
+  return { plan, changes, keptUnits: kept, basis };
+}
+
+/**
+ * The committed assignments as pins, merged with the planner's (a cell keeps the larger), clipped
+ * to what still fits: a job's pins to its quantity, and a workshop-week's committed units to its
+ * capacity, the planner's pins and the more urgent jobs first; a cell clipped below a lot is let
+ * go whole. What a pin cannot keep for any
+ * other reason (a skill or workshop gone, a week past the due date) planJobs leaves out itself.
+ */
+function committedAsPins({
+  problem,
+  committed,
+}: {
+  problem: Problem;
+  committed: readonly CommittedAssignment[];
+}): Map<string, Pin[]> {
+  const jobs = new Map(problem.jobs.map((job) => [job.id, job]));
+  const workshops = new Map(problem.workshops.map((workshop) => [workshop.id, workshop]));
+  const room = new Map<string, number>();
+  const roomOf = (workshopId: string, week: number) =>
+    room.get(`${workshopId}\u0000${week}`) ?? workshops.get(workshopId)?.capacityMinutes[week] ?? 0;
+  const take = (workshopId: string, week: number, minutes: number) =>
+    room.set(`${workshopId}\u0000${week}`, roomOf(workshopId, week) - minutes);
+  const pinned = new Map<string, Map<string, Pin>>();
+  const left = new Map<string, number>();
+  for (const job of problem.jobs) {
+    const cells = new Map<string, Pin>();
+    let units = 0;
+    for (const pin of job.pins) {
+      cells.set(`${pin.workshopId}\u0000${pin.week}`, { ...pin });
+      take(pin.workshopId, pin.week, pin.quantity * job.minutesPerUnit);
+      units += pin.quantity;
+    }
+    pinned.set(job.id, cells);
+    left.set(job.id, job.quantity - units);
+  }
+  const extras = committed
+    .filter((a) => jobs.has(a.jobId) && workshops.has(a.workshopId) && a.week >= 0 && a.week < problem.horizon.weeks)
+    .sort((a, b) => {
+      const [ja, jb] = [jobs.get(a.jobId)!, jobs.get(b.jobId)!];
+      return (
+        jb.priority - ja.priority || compare(a.jobId, b.jobId) || compare(a.workshopId, b.workshopId) || a.week - b.week
+      );
+    });
+  for (const a of extras) {
+    const job = jobs.get(a.jobId)!;
+    const cell = `${a.workshopId}\u0000${a.week}`;
+    const cells = pinned.get(job.id)!;
+    const already = cells.get(cell)?.quantity ?? 0;
+    const fits = Math.floor((Math.max(0, roomOf(a.workshopId, a.week)) + 1e-6) / job.minutesPerUnit);
+    const extra = Math.min(a.quantity - already, fits, left.get(job.id)!);
+    // A clipped cell smaller than a lot is no lot at all: its units are planned afresh instead.
+    if (extra <= 0 || already + extra < Math.min(job.minLot, job.quantity)) continue;
+    cells.set(cell, { workshopId: a.workshopId, week: a.week, quantity: already + extra });
+    take(a.workshopId, a.week, extra * job.minutesPerUnit);
+    left.set(job.id, left.get(job.id)! - extra);
+  }
+  return new Map([...pinned].map(([jobId, cells]) => [jobId, [...cells.values()]]));
+}
+
+/** The plan as planJobs made it with the committed work pinned, but with only the planner's pins marked and explained. */
+function withPlannerPins({ problem, plan }: { problem: Problem; plan: AllocationPlan }): AllocationPlan {
+  const plannerPins = new Map<string, number>();
+  for (const job of problem.jobs)
+    for (const pin of job.pins) plannerPins.set(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`, pin.quantity);
+  const key = (a: { jobId: string; workshopId: string; week: number }) =>
+    `${a.jobId}\u0000${a.workshopId}\u0000${a.week}`;
+  const broken = new Set(plan.pinConflicts.map(key));
+  return {
+    ...plan,
+    assignments: plan.assignments.map(({ pinned: _pinned, ...a }) => {
+      const own = plannerPins.get(key(a));
+      // A kept cell holds at least its merged pin, so at least the planner's part of it.
+      return own && !broken.has(key(a)) ? { ...a, pinned: own } : a;
+    }),
+    pinConflicts: plan.pinConflicts
+      .filter((conflict) => plannerPins.has(key(conflict)))
+      .map((conflict) => ({ ...conflict, quantity: plannerPins.get(key(conflict))! })),
+  };
+}
+
+/**
+ * What moves between two sets of assignments, job by job: units leaving cells are paired with
+ * units entering others (moves), in cell order; what is left over is new work or work dropped.
+ */
+export function diffAssignments({
+  before,
+  after,
+}: {
+  before: readonly CommittedAssignment[];
+  after: readonly CommittedAssignment[];
+}): PlanChange[] {
+  const delta = new Map<string, Map<string, number>>();
+  const add = (a: CommittedAssignment, sign: number) => {
+    const cells = delta.get(a.jobId) ?? new Map<string, number>();
+    const cell = `${a.workshopId}\u0000${a.week}`;
+    cells.set(cell, (cells.get(cell) ?? 0) + sign * a.quantity);
+    delta.set(a.jobId, cells);
+  };
+  before.forEach((a) => add(a, -1));
+  after.forEach((a) => add(a, 1));
+  const changes: PlanChange[] = [];
+  for (const jobId of [...delta.keys()].sort(compare)) {
+    const cells = [...delta.get(jobId)!].filter(([, units]) => units !== 0).sort(([a], [b]) => compare(a, b));
+    const leaving = cells
+      .filter(([, units]) => units < 0)
+      .map(([cell, units]) => ({ cell: cellOf(cell), units: -units }));
+    const entering = cells.filter(([, units]) => units > 0).map(([cell, units]) => ({ cell: cellOf(cell), units }));
+    while (leaving.length > 0 && entering.length > 0) {
+      const units = Math.min(leaving[0].units, entering[0].units);
+      changes.push({ jobId, from: leaving[0].cell, to: entering[0].cell, units });
+      if ((leaving[0].units -= units) === 0) leaving.shift();
+      if ((entering[0].units -= units) === 0) entering.shift();
+    }
+    for (const { cell, units } of leaving) changes.push({ jobId, from: cell, to: null, units });
+    for (const { cell, units } of entering) changes.push({ jobId, from: null, to: cell, units });
+  }
+  return changes;
+}
+
+function cellOf(key: string): PlanCell {
+  const [workshopId, week] = key.split('\u0000');
+  return { workshopId, week: Number(week) };
+}
+
+function sumUnits(changes: readonly PlanChange[]): number {
+  return changes.reduce((sum, change) => sum + change.units, 0);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
