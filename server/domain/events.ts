@@ -175,6 +175,7 @@ const EVERY_EVENT: { [Name in DomainEventName]: true } = {
   'plan:progress': true,
   'plan:proposed': true,
   'plan:committed': true,
+  'plan:lever-changed': true,
   'session:ended': true,
 };
 
