@@ -1,7 +1,5 @@
-import { validateProblem, type ProblemInput } from '../../optimizer';
-import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
-import { extendAggregateNetwork } from '../../optimizer/aggregate-network';
-import { appendJobs } from '../../optimizer/planning-instance';
+import { type ProblemInput } from '../../optimizer';
+import { serveAfter } from './carry-demand';
 import { findMovedJobs, type MovedJob } from './find-moved-jobs';
 import { type OpenOrdersServed, serveOpenOrders } from './serve-open-orders';
 
@@ -104,27 +102,11 @@ function serveOnce({
   // A line whose skill no workshop has can get nothing: it is left out of the flow.
   const skills = new Set(base.instance.skills);
   const asked = demand.flatMap((line, index) => (skills.has(line.skill) ? [{ line, index }] : []));
-  const { jobs } = validateProblem({
-    horizon: problem.horizon,
-    workshops: [],
-    jobs: asked.map(({ line, index }) => ({
-      id: `${NEW_PREFIX}${String(index).padStart(3, '0')}`,
-      skill: line.skill,
-      quantity: line.quantity,
-      minutesPerUnit: line.minutesPerUnit,
-      pieceRateCents: line.pieceRateCents,
-      dueDate: line.dueDate,
-      priority: 1,
-      minLot: line.minLot,
-    })),
+  const { instance, network, solution } = serveAfter({
+    problem,
+    served: base,
+    lines: asked.map(({ line, index }) => ({ demand: line, id: `${NEW_PREFIX}${String(index).padStart(3, '0')}` })),
   });
-  const instance = appendJobs(base.instance, jobs);
-  const network = extendAggregateNetwork({
-    instance,
-    network: base.network,
-    remaining: { free: (w, t) => base.ledger.free(w, t), unplaced: (j) => instance.jobs[j].job.quantity },
-  });
-  const solution = solveAggregateFlow(network, base.solution);
 
   const lines: ServedLine[] = demand.map(() => ({ units: 0, minutes: 0 }));
   const poolIds = instance.pools.map((pool) => pool.workshops.map((w) => instance.workshops[w].id));

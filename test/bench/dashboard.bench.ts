@@ -31,6 +31,7 @@ import { seedDemoNetwork } from '#server/seed/load-demo-network';
 import { transitionJob } from '#server/services/jobs/transition-job';
 
 import { measureFanOut } from './dashboard-fan-out';
+import { signInDemoPlanner } from './sign-in-demo-planner';
 
 const ITERATIONS = Number(process.env.ITERATIONS ?? 60);
 const WARMUP = Number(process.env.WARMUP ?? 10);
@@ -91,17 +92,6 @@ async function measure(run: () => Promise<unknown>, before?: () => Promise<void>
   return samples;
 }
 
-async function signInPlanner(url: string): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: 'POST',
-    body: new URLSearchParams({ email: 'planner@demo.kiwanda', password: 'kiwanda-demo', redirectTo: '/' }),
-    redirect: 'manual',
-  });
-  const cookie = response.headers.get('set-cookie');
-  if (response.status !== 302 || !cookie) throw new Error(`planner sign-in failed: ${response.status}`);
-  return cookie.split(';')[0];
-}
-
 function loaderOf(
   build: ServerBuild,
   context: AppContext,
@@ -157,7 +147,7 @@ async function main(): Promise<void> {
       `demo network: ${seeded.counts.artisans} artisans, ${seeded.counts.workshops} workshops, ${seeded.counts.orders} orders, ` +
         `${seeded.counts.jobs} jobs, ${seeded.counts.payments} payments (seeded in ${((seeded.generateMs + seeded.writeMs) / 1000).toFixed(1)} s)`,
     );
-    const cookie = await signInPlanner(server.url);
+    const cookie = await signInDemoPlanner(server.url);
     const build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
     const page = (pathAndQuery: string) => `${server.url}${pathAndQuery}`;
 

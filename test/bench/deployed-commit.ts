@@ -11,6 +11,8 @@ import { io, type Socket } from 'socket.io-client';
 
 import type { ClientToServerEvents, PlanCommitted, ServerToClientEvents } from '#server/domain/events';
 
+import { signInDemoPlanner } from './sign-in-demo-planner';
+
 export interface DeployedCommitSample {
   jobs: number;
   units: number;
@@ -21,17 +23,6 @@ export interface DeployedCommitSample {
   pushedMs: number;
   /** plan:progress reports of the commit the socket heard. */
   progressReports: number;
-}
-
-async function signInPlanner(url: string): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: 'POST',
-    body: new URLSearchParams({ email: 'planner@demo.kiwanda', password: 'kiwanda-demo', redirectTo: '/' }),
-    redirect: 'manual',
-  });
-  const cookie = response.headers.get('set-cookie');
-  if (response.status !== 302 || !cookie) throw new Error(`planner sign-in failed: ${response.status}`);
-  return cookie.split(';')[0];
 }
 
 export async function measureDeployedCommits({ runs }: { runs: number }): Promise<DeployedCommitSample[]> {
@@ -50,7 +41,7 @@ export async function measureDeployedCommits({ runs }: { runs: number }): Promis
       child.on('message', listener);
     });
   const { url } = await reply<{ url: string }>('ready');
-  const cookie = await signInPlanner(url);
+  const cookie = await signInDemoPlanner(url);
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     transports: ['websocket'],
     extraHeaders: { Cookie: cookie },

@@ -19,25 +19,13 @@ import path from 'node:path';
 import { addDays, format } from 'date-fns';
 
 import { type IntakeServerReady } from './intake-server';
+import { type SeededRandom, seededRandom } from './seeded-random';
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const RUNS = Number(process.env.RUNS ?? 3);
 const P95_TARGET_MS = 50;
 const REPLAY_SHARE = 0.05;
-
-/** A small deterministic generator, so every run sends the same mix. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)) };
-}
 
 interface Sent {
   key: string;
@@ -54,7 +42,7 @@ function orderBody({
   ready: IntakeServerReady;
   channel: IntakeServerReady['keys'][number];
   index: number;
-  random: ReturnType<typeof randomSource>;
+  random: SeededRandom;
 }): string {
   const retail = channel.kind === 'retail-partner';
   const lineCount = retail ? random.between(2, 8) : random.between(1, 3);
@@ -88,7 +76,7 @@ async function measureRun({
   run: number;
   seconds?: number;
 }) {
-  const random = randomSource(run + 1);
+  const random = seededRandom(run + 1);
   const total = RATE * seconds;
   const intervalMs = 1_000 / RATE;
   const sent: Sent[] = [];

@@ -15,6 +15,7 @@ import { isoWeekLabel, shiftWeekLabel } from '#server/domain/weeks';
 import { PLAN_VIEWS } from '#server/planning/read-plan-view';
 
 import type { LoadServerReady } from './load-server';
+import { type SeededRandom, seededRandom } from './seeded-random';
 
 export type PageKind = 'overview' | 'orders' | 'workshops' | 'workshop' | 'jobs' | 'plan';
 
@@ -28,23 +29,6 @@ const MIX: [PageKind, number][] = [
   ['plan', 0.1],
 ];
 
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const pick = <T>(items: readonly T[]): T => items[between(0, items.length - 1)];
-  const maybe = (share: number) => next() < share;
-  return { next, between, pick, maybe };
-}
-
-type Random = ReturnType<typeof randomSource>;
-
 function query(parameters: Record<string, string | number | undefined>): string {
   const entries = Object.entries(parameters).filter(
     (entry): entry is [string, string | number] => entry[1] !== undefined,
@@ -52,7 +36,12 @@ function query(parameters: Record<string, string | number | undefined>): string 
   return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([key, value]) => [key, String(value)]))}`;
 }
 
-function pageOf(kind: PageKind, random: Random, ready: LoadServerReady, thisWeek: ReturnType<typeof isoWeekLabel>) {
+function pageOf(
+  kind: PageKind,
+  random: SeededRandom,
+  ready: LoadServerReady,
+  thisWeek: ReturnType<typeof isoWeekLabel>,
+) {
   switch (kind) {
     case 'overview':
       return `/overview${query({
@@ -96,7 +85,7 @@ function pageOf(kind: PageKind, random: Random, ready: LoadServerReady, thisWeek
 
 /** An endless, reproducible sequence of (kind, path) page views. */
 export function pageSequence({ ready, seed }: { ready: LoadServerReady; seed: number }) {
-  const random = randomSource(seed);
+  const random = seededRandom(seed);
   const thisWeek = isoWeekLabel(new Date());
   return (): { kind: PageKind; path: string } => {
     let draw = random.next();

@@ -20,6 +20,7 @@ import path from 'node:path';
 
 import { pageSequence, type PageKind } from './load-pages';
 import type { LoadServerReady } from './load-server';
+import { signInDemoPlanner } from './sign-in-demo-planner';
 
 const RATE = Number(process.env.RATE ?? 100);
 const SECONDS = Number(process.env.SECONDS ?? 300);
@@ -75,17 +76,6 @@ function reply<T>(child: ReturnType<typeof fork>, message: object, type: string)
     child.on('message', onMessage);
     child.send(message);
   });
-}
-
-async function signInPlanner(url: string): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: 'POST',
-    body: new URLSearchParams({ email: 'planner@demo.kiwanda', password: 'kiwanda-demo', redirectTo: '/' }),
-    redirect: 'manual',
-  });
-  const cookie = response.headers.get('set-cookie');
-  if (response.status !== 302 || !cookie) throw new Error(`planner sign-in failed: ${response.status}`);
-  return cookie.split(';')[0];
 }
 
 interface Sample {
@@ -158,7 +148,7 @@ try {
   const ready = await new Promise<LoadServerReady>((resolve) => {
     server.once('message', (message) => resolve(message as LoadServerReady));
   });
-  const cookie = await signInPlanner(ready.url);
+  const cookie = await signInDemoPlanner(ready.url);
   const connected = await reply<{ ms: number; clients: number }>(
     clients,
     { type: 'connect', url: ready.url, cookie, clients: SOCKETS },
