@@ -13,7 +13,7 @@ import { SkillBoxes } from './skill-boxes';
 const STATUS_WORDS = {
   active: 'Active: offers these hours',
   paused: 'Paused: away for a while',
-  left: 'Left the network',
+  left: 'Left the network: their sign-in is closed',
 } as const satisfies Record<(typeof ARTISAN_STATUSES)[number], string>;
 
 /** An artisan's fields, for a new artisan (no `artisan`) and for an edit; skills are the workshop's. */

@@ -11,6 +11,7 @@ import { Workshop } from '../../models/workshop';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { runInTransaction } from '../run-in-transaction';
+import { closeLeaversAccount } from './close-leavers-account';
 import { refuseWhileWorkIsOpen, weeksChangedFrom } from './registry-change';
 import { ArtisanInput, assertMayEditRegistry } from './registry-input';
 
@@ -103,7 +104,7 @@ export async function createArtisan({
 /**
  * Changes an artisan. Hours, skills and status move their workshop's capacity through the
  * capacity module once committed; pausing them or recording that they left is refused while
- * they hold work not made yet.
+ * they hold work not made yet, and recording that they left closes their account.
  */
 export async function updateArtisan({
   actor,
@@ -136,6 +137,8 @@ export async function updateArtisan({
         before: auditedFields(before),
         after: auditedFields(fields),
       });
+      if (before.status !== 'left' && fields.status === 'left')
+        await closeLeaversAccount({ unit, actor, now, artisanId: id });
       const workshopId = String(before.workshop);
       unit.publishAfterCommit('capacity:changed', { workshopIds: [workshopId], weeks: weeksChangedFrom(now) });
       return { artisanId, workshopId };

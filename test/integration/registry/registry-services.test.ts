@@ -5,10 +5,12 @@ import { readWorkshopDetail } from '#server/dashboard/read-workshop-detail';
 import { DomainError, ForbiddenError, ValidationError } from '#server/domain/errors';
 import { type DomainEventPayload } from '#server/domain/events';
 import { domainEvents } from '#server/domain-events';
-import { Artisan, AuditEvent, Job, Workshop } from '#server/models/index';
+import { Artisan, AuditEvent, Job, Session, User, Workshop } from '#server/models/index';
 import { type ArtisanInput, type WorkshopInput } from '#server/services/registry/registry-input';
 import { createArtisan, updateArtisan } from '#server/services/registry/save-artisan';
 import { createWorkshop, updateWorkshop } from '#server/services/registry/save-workshop';
+import { createSessionRecord } from '#server/services/sessions/session-records';
+import { createUser } from '#server/services/users/create-user';
 
 import { makeActor } from '../../factories/actors';
 import { makeJob } from '../../factories/jobs';
@@ -169,6 +171,40 @@ describe('the network registry', () => {
     expect(await hornCapacity(workshopId, '2026-W11')).toBe(0);
     await updateWorkshop({ actor: planner, now, workshopId, ...workshopFields, active: false });
     expect(await Workshop.findById(workshopId).lean()).toMatchObject({ active: false });
+  });
+
+  it('closes the account of an artisan recorded as having left, ending their sessions at once', async () => {
+    const { workshopId } = await createWorkshop({ actor: planner, now, ...workshopFields });
+    const { artisanId } = await createArtisan({ actor: planner, now, workshopId, ...artisanFields });
+    const account = await createUser({
+      actor: makeActor('admin'),
+      email: 'akinyi@test.kiwanda',
+      name: 'Akinyi Otieno',
+      role: 'artisan',
+      artisanId,
+      password: 'a long artisan password',
+    });
+    await createSessionRecord({ userId: account.id, expiresAt: new Date(now.getTime() + 3_600_000) });
+    const ended: DomainEventPayload<'session:ended'>[] = [];
+    const stopEnded = domainEvents.subscribe('session:ended', (event) => ended.push(event));
+    try {
+      // Paused is still in the network: the account stays open.
+      await updateArtisan({ actor: planner, now, artisanId, ...artisanFields, status: 'paused' });
+      expect(await User.findById(account.id).lean()).toMatchObject({ active: true });
+      await updateArtisan({ actor: planner, now, artisanId, ...artisanFields, status: 'left' });
+    } finally {
+      stopEnded();
+    }
+    expect(await User.findById(account.id).lean()).toMatchObject({ active: false });
+    expect(await Session.countDocuments({ user: account.id })).toBe(0);
+    expect(ended).toEqual([{ userId: account.id, sessionId: null }]);
+    const audit = await AuditEvent.findOne({ action: 'user.deactivated' }).lean();
+    expect(audit).toMatchObject({ after: { active: false, endedSessions: 1, reason: 'the artisan left the network' } });
+
+    // Saving the leaver again does not touch an account an administrator has since reopened.
+    await User.updateOne({ _id: account.id }, { $set: { active: true } });
+    await updateArtisan({ actor: planner, now, artisanId, ...artisanFields, name: 'Akinyi A. Otieno', status: 'left' });
+    expect(await User.findById(account.id).lean()).toMatchObject({ active: true });
   });
 
   it('lets only planners and administrators change the registry', async () => {
