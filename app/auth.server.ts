@@ -44,10 +44,24 @@ function loginRedirect(request: Request): Response {
   return redirect(`/login?${params.toString()}`);
 }
 
-/** For loaders and actions: the signed-in user, or a redirect to /login that comes back here. */
+/** Where someone signed in with an administrator's one-time password chooses their own. */
+export const CHOOSE_PASSWORD_PATH = '/account/password';
+
+function choosePasswordRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  return redirect(`${CHOOSE_PASSWORD_PATH}?${params.toString()}`);
+}
+
+/**
+ * For loaders and actions: the signed-in user, or a redirect to /login that comes back here.
+ * Someone still on a one-time password is sent to choose their own first, then comes back.
+ */
 export async function requireUser(args: RequestArgs): Promise<SessionUser> {
   const user = await getOptionalUser(args);
   if (!user) throw loginRedirect(args.request);
+  if (user.mustChoosePassword && new URL(args.request.url).pathname !== CHOOSE_PASSWORD_PATH)
+    throw choosePasswordRedirect(args.request);
   return user;
 }
 

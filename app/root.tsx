@@ -79,9 +79,13 @@ export function Layout({ children }: { children: ReactNode }) {
             {user ? <LiveIndicator /> : null}
             {user ? (
               <Form method="post" action="/logout" className="app-header__user">
-                <span data-testid="signed-in-user" title={user.roleLabel}>
+                <NavLink
+                  to="/account/password"
+                  data-testid="signed-in-user"
+                  title={`${user.roleLabel}: change your password`}
+                >
                   {user.name}
-                </span>
+                </NavLink>
                 <button type="submit" className="button button--quiet">
                   Sign out
                 </button>

@@ -18,6 +18,11 @@ export interface UserDoc {
   areas?: NairobiArea[];
   /** Argon2id PHC string; the password itself is never stored. */
   passwordHash: string;
+  /**
+   * The password was handed out by an administrator (an invitation, a reset): until the person
+   * chooses their own, every page sends them to choose it first.
+   */
+  passwordIsTemporary?: boolean;
   active: boolean;
   lastSignedInAt?: Date;
   createdAt: Date;
@@ -42,6 +47,7 @@ const userSchema = new Schema<UserDoc>(
     language: { type: String, enum: LANGUAGES },
     areas: { type: [{ type: String, enum: NAIROBI_AREA_NAMES }], default: undefined },
     passwordHash: { type: String, required: true, select: false },
+    passwordIsTemporary: { type: Boolean },
     active: { type: Boolean, required: true, default: true },
     lastSignedInAt: { type: Date },
   },

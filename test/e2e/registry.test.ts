@@ -134,6 +134,14 @@ describe('the network registry and accounts in Chromium', { timeout: 60_000 }, (
     await newcomer.getByLabel('E-mail').fill('faith.chebet@test.kiwanda');
     await newcomer.getByLabel('Password').fill(password);
     await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    // A one-time password opens only the page where its holder chooses their own.
+    await newcomer.waitForURL(/\/account\/password\?redirectTo=%2Foverview$/);
+    await expect.poll(() => newcomer.getByTestId('must-choose-password').textContent()).toContain('one-time password');
+    await shoot('choose-password', newcomer);
+    await newcomer.getByLabel('One-time password').fill(password);
+    await newcomer.getByLabel('New password (at least 10 characters)').fill('jacaranda in bloom');
+    await newcomer.getByLabel('New password again').fill('jacaranda in bloom');
+    await newcomer.getByRole('button', { name: 'Save my password' }).click();
     await newcomer.waitForURL(/\/overview$/);
 
     await admin.getByTestId('users-table').getByRole('link', { name: 'Faith Chebet' }).click();
@@ -148,7 +156,7 @@ describe('the network registry and accounts in Chromium', { timeout: 60_000 }, (
     await newcomer.getByRole('link', { name: 'Workshops' }).click();
     await newcomer.waitForURL(/\/login\?redirectTo=%2Fworkshops$/);
     await newcomer.getByLabel('E-mail').fill('faith.chebet@test.kiwanda');
-    await newcomer.getByLabel('Password').fill(password);
+    await newcomer.getByLabel('Password').fill('jacaranda in bloom');
     await newcomer.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => newcomer.getByRole('alert').textContent()).toContain('do not match an account');
   });

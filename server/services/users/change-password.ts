@@ -21,7 +21,8 @@ const ChangePasswordInput = z.object({
 
 /**
  * Sets a new password. Every session of the account ends with the change (a stolen cookie dies
- * with the old password); the person changing their own password signs in again.
+ * with the old password). A password someone chose themselves is theirs; one an administrator
+ * set for them (a reset) is temporary, and they choose their own at their next sign-in.
  */
 export async function changePassword({
   actor,
@@ -38,14 +39,14 @@ export async function changePassword({
     throw ValidationError.forField('currentPassword', 'is not your current password');
   const passwordHash = await hashPassword({ password: newPassword });
   return runInTransaction(async (unit) => {
-    await User.updateOne({ _id }, { $set: { passwordHash } }, { session: unit.session });
+    await User.updateOne({ _id }, { $set: { passwordHash, passwordIsTemporary: !own } }, { session: unit.session });
     const endedSessions = await endUserSessions({ unit, userId });
     await recordAuditEvent({
       session: unit.session,
       actor,
       entity: { kind: 'user', id: _id },
       action: 'user.password_changed',
-      after: { endedSessions },
+      after: { endedSessions, temporary: !own },
     });
     return { endedSessions };
   });

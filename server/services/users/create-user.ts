@@ -26,6 +26,8 @@ const CreateUserInput = z
     artisanId: objectIdString.optional(),
     /** A field officer's neighbourhoods: the workshops whose work they inspect. */
     areas: z.array(z.enum(NAIROBI_AREA_NAMES, { error: 'must be one of the Nairobi areas' })).optional(),
+    /** An administrator's one-time password: the person chooses their own at first sign-in. */
+    passwordIsTemporary: z.boolean().default(false),
   })
   .superRefine((user, context) => {
     if (user.role === 'artisan' && !user.artisanId) {
@@ -67,6 +69,7 @@ export async function createUser({ actor, ...input }: CreateUserInput & { actor:
             artisan: user.artisanId,
             ...(user.areas ? { areas: [...new Set(user.areas)] } : {}),
             passwordHash,
+            ...(user.passwordIsTemporary ? { passwordIsTemporary: true } : {}),
             active: true,
           },
         ],

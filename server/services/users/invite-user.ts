@@ -57,6 +57,7 @@ export async function inviteUser({
     name: invite.name,
     role: invite.role,
     password: temporaryPassword,
+    passwordIsTemporary: true,
     artisanId,
     areas: invite.role === 'field_officer' ? invite.areas : undefined,
   });

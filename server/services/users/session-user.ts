@@ -16,6 +16,8 @@ export interface SessionUser {
   workshopId: string | null;
   /** The language the phone pages speak to them. */
   language: Language;
+  /** Signed in with a password an administrator handed out: they choose their own first. */
+  mustChoosePassword: boolean;
 }
 
 /** Loads an active user with their artisan link; null for an unknown or deactivated user. */
@@ -32,6 +34,7 @@ export async function loadSessionUser({ userId }: { userId: string }): Promise<S
     artisanId: artisan ? String(artisan._id) : null,
     workshopId: artisan ? String(artisan.workshop) : null,
     language: user.language ?? DEFAULT_LANGUAGE,
+    mustChoosePassword: user.passwordIsTemporary === true,
   };
 }
 
