@@ -8,6 +8,7 @@ export function OneTimePasswordNotice({ lead, email, password }: { lead: string;
       <p>
         <code className="one-time-password">{password}</code>
       </p>
+      <p>It opens the account once: at sign-in they choose a password of their own.</p>
     </div>
   );
 }
