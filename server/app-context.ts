@@ -92,8 +92,9 @@ import { readPayoutReconciliation } from './services/payouts/read-payout-reconci
 import { countPaymentsDue, listPayoutRuns, readPayoutRun } from './services/payouts/read-payout-runs';
 import { retryPayout } from './services/payouts/retry-payout';
 import { applyPhoneAction } from './services/phone-actions/apply-phone-action';
-import { readArtisanRecord, readWorkshopRecord } from './services/registry/read-registry';
-import { AbsenceForm, ArtisanForm, WorkshopForm } from './services/registry/registry-forms';
+import { moveArtisan } from './services/registry/move-artisan';
+import { listWorkshopChoices, readArtisanRecord, readWorkshopRecord } from './services/registry/read-registry';
+import { AbsenceForm, ArtisanForm, MoveArtisanForm, WorkshopForm } from './services/registry/registry-forms';
 import { createArtisan, updateArtisan } from './services/registry/save-artisan';
 import { createWorkshop, updateWorkshop } from './services/registry/save-workshop';
 import { attemptSignIn } from './services/sessions/attempt-sign-in';
@@ -234,9 +235,10 @@ export function createAppContext({
      * days away, as of the server's clock. Every change reaches capacity through `capacity:changed`.
      */
     registry: {
-      forms: { WorkshopForm, ArtisanForm, AbsenceForm },
+      forms: { WorkshopForm, ArtisanForm, AbsenceForm, MoveArtisanForm },
       readWorkshopRecord,
       readArtisanRecord,
+      listWorkshopChoices,
       createWorkshop: (input: Omit<Parameters<typeof createWorkshop>[0], 'now'>) =>
         createWorkshop({ ...input, now: clock.now() }),
       updateWorkshop: (input: Omit<Parameters<typeof updateWorkshop>[0], 'now'>) =>
@@ -245,6 +247,7 @@ export function createAppContext({
         createArtisan({ ...input, now: clock.now() }),
       updateArtisan: (input: Omit<Parameters<typeof updateArtisan>[0], 'now'>) =>
         updateArtisan({ ...input, now: clock.now() }),
+      moveArtisan: (input: Omit<Parameters<typeof moveArtisan>[0], 'now'>) => moveArtisan({ ...input, now: clock.now() }),
       listArtisanAbsences: (input: { actor: Actor; artisanId: string }) =>
         listArtisanAbsences({ ...input, now: clock.now() }),
       declareAbsence: (input: Omit<Parameters<typeof declareAbsence>[0], 'now'>) =>

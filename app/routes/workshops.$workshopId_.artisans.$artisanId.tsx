@@ -1,4 +1,5 @@
 import {
+  redirect,
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
@@ -13,11 +14,12 @@ import { DashboardErrorBoundary } from '../components/dashboard/route-error-boun
 import designStyles from '../components/design/design.css';
 import { AbsencesPanel } from '../components/registry/absences-panel';
 import { ArtisanForm } from '../components/registry/artisan-form';
+import { MoveArtisanPanel } from '../components/registry/move-artisan-panel';
 import registryStyles from '../components/registry/registry.css';
 import { formatDay } from '../format';
 import { useActionResult } from '../realtime/use-action-result';
 import { requireRegistryActor, requireRegistryEditor } from '../registry.server';
-import { answerDomainErrors, parseForm, parseParams, readForm, runAction } from '../route-input.server';
+import { answerDomainErrors, parseForm, parseParams, parseQuery, readForm, runAction } from '../route-input.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: designStyles },
@@ -35,26 +37,44 @@ export async function loader(args: LoaderFunctionArgs) {
   const { workshopId, artisanId } = parseParams(args.params, ArtisanParams);
   const { registry, accounts } = args.context;
   const actor = accounts.actorFromUser(user);
-  const [artisan, absences] = await answerDomainErrors(() =>
+  const [artisan, absences, workshops] = await answerDomainErrors(() =>
     Promise.all([
       registry.readArtisanRecord({ workshopId, artisanId }),
       registry.listArtisanAbsences({ actor, artisanId }),
+      registry.listWorkshopChoices(),
     ]),
   );
-  return { artisan, absences };
+  const movedFrom = parseQuery(args.request, MovedQuery).movedFrom;
+  return { artisan, absences, workshops, movedFrom };
 }
 
-/** One page, three forms: the artisan's own fields, declaring days away, cancelling them. */
+/** After a move the page is the artisan's under their new workshop, saying where they came from. */
+const MovedQuery = z.object({
+  movedFrom: z
+    .string()
+    .regex(/^[A-Z]{3}-\d{3,4}$/)
+    .optional()
+    .catch(undefined),
+});
+
+/** One page, four forms: the artisan's own fields, moving them, declaring days away, cancelling them. */
 export async function action(args: ActionFunctionArgs) {
   return runAction(async () => {
     const actor = await requireRegistryActor(args);
     const { workshopId, artisanId } = parseParams(args.params, ArtisanParams);
     const { registry } = args.context;
     await answerDomainErrors(() => registry.readArtisanRecord({ workshopId, artisanId }));
-    if ((await readForm(args.request.clone())).get('intent') === 'save') {
+    const intent = (await readForm(args.request.clone())).get('intent');
+    if (intent === 'save') {
       const input = await parseForm(args.request, registry.forms.ArtisanForm);
       await registry.updateArtisan({ actor, artisanId, ...input });
       return { done: 'saved' as const };
+    }
+    if (intent === 'move') {
+      const form = await parseForm(args.request, registry.forms.MoveArtisanForm);
+      const from = await registry.readWorkshopRecord({ workshopId });
+      await registry.moveArtisan({ actor, artisanId, workshopId: form.workshopId });
+      throw redirect(`/workshops/${form.workshopId}/artisans/${artisanId}?movedFrom=${encodeURIComponent(from.code)}`);
     }
     const form = await parseForm(args.request, registry.forms.AbsenceForm);
     if (form.intent === 'cancel') {
@@ -73,7 +93,7 @@ const DONE_WORDS = {
 } as const;
 
 export default function ArtisanPage() {
-  const { artisan, absences } = useLoaderData<typeof loader>();
+  const { artisan, absences, workshops, movedFrom } = useLoaderData<typeof loader>();
   const result = useActionResult<typeof action>();
   // Each form shows the fields it has; the refusal itself is said once, at the top.
   const failure = result?.ok === false ? result : undefined;
@@ -97,6 +117,11 @@ export default function ArtisanPage() {
           </p>
         </div>
       </header>
+      {movedFrom && !result ? (
+        <p className="notice notice--good" role="status" data-testid="artisan-moved">
+          {`Moved here from ${movedFrom}: their hours now count in ${artisan.workshop.code}’s capacity.`}
+        </p>
+      ) : null}
       {result?.ok === true ? (
         <p className="notice notice--good" role="status">
           {DONE_WORDS[result.done]}
@@ -113,6 +138,14 @@ export default function ArtisanPage() {
         artisan={artisan}
         workshopSkills={artisan.workshop.skills}
         cancelTo={workshopPath}
+        fields={failure?.fields}
+      />
+
+      <MoveArtisanPanel
+        name={artisan.name}
+        skills={artisan.skills}
+        currentWorkshopId={artisan.workshop.id}
+        workshops={workshops}
         fields={failure?.fields}
       />
 

@@ -74,3 +74,26 @@ export async function readArtisanRecord(input: { workshopId: string; artisanId: 
     workshop: await readWorkshopRecord({ workshopId: input.workshopId }),
   };
 }
+
+/** A workshop an artisan could move to, as the move form lists it. */
+export interface WorkshopChoice {
+  id: string;
+  code: string;
+  name: string;
+  area: NairobiArea;
+  skills: Skill[];
+}
+
+/** The active workshops, by area then code: where an artisan may move. */
+export async function listWorkshopChoices(): Promise<WorkshopChoice[]> {
+  const workshops = await Workshop.find({ active: true }, { code: 1, name: 1, area: 1, skills: 1 })
+    .sort({ area: 1, code: 1 })
+    .lean();
+  return workshops.map((workshop) => ({
+    id: String(workshop._id),
+    code: workshop.code,
+    name: workshop.name,
+    area: workshop.area,
+    skills: workshop.skills,
+  }));
+}

@@ -70,3 +70,9 @@ export const AbsenceForm = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('cancel'), absenceId: z.string({ error: 'choose the days away to cancel' }) }),
 ]);
+
+/** The artisan page's move form: the workshop they move to. */
+export const MoveArtisanForm = z.object({
+  intent: z.literal('move'),
+  workshopId: z.string({ error: 'choose the workshop they move to' }),
+});

@@ -182,6 +182,57 @@ describe('registry and account routes over HTTP', () => {
     expect((await request(`/workshops/${workshopId}/artisans/${'0'.repeat(24)}`, planner)).status).toBe(404);
   });
 
+  it('moves an artisan to another workshop from their page, offering only workshops doing their skills', async () => {
+    const actor = makeActor('planner');
+    const { artisanId: moverId } = await createArtisan({
+      actor,
+      now: new Date(),
+      workshopId,
+      name: 'Baraka Mwangi',
+      gender: 'male',
+      skills: ['horn-carving'],
+      weeklyHours: 25,
+      phone: '0700 300 300',
+    });
+    const { workshopId: target } = await createWorkshop({
+      actor,
+      now: new Date(),
+      code: 'DAN-200',
+      name: 'Dandora Horn Works',
+      area: 'Dandora',
+      skills: ['horn-carving', 'brass-casting'],
+      phone: '0700 400 400',
+    });
+    const { workshopId: elsewhere } = await createWorkshop({
+      actor,
+      now: new Date(),
+      code: 'DAN-201',
+      name: 'Dandora Brass',
+      area: 'Dandora',
+      skills: ['brass-casting'],
+      phone: '0700 500 500',
+    });
+    const page = `/workshops/${workshopId}/artisans/${moverId}`;
+    const html = await (await request(page, planner)).text();
+    expect(html).toContain(`<option value="${target}">DAN-200 · Dandora Horn Works</option>`);
+    expect(html).not.toContain(`value="${elsewhere}"`);
+
+    const unnamed = await request(page, planner, { intent: 'move' });
+    expect(unnamed.status).toBe(400);
+    expect(await unnamed.text()).toContain('choose the workshop they move to');
+    const wrong = await request(page, planner, { intent: 'move', workshopId: elsewhere });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('DAN-201 does not do Horn carving');
+    expect((await request(page, others.manager, { intent: 'move', workshopId: target })).status).toBe(403);
+
+    const moved = await request(page, planner, { intent: 'move', workshopId: target });
+    expect(moved.status).toBe(302);
+    const next = moved.headers.get('location') ?? '';
+    expect(next).toBe(`/workshops/${target}/artisans/${moverId}?movedFrom=KAW-100`);
+    expect(await (await request(next, planner)).text()).toContain('Moved here from KAW-100');
+    expect((await request(page, planner)).status).toBe(404);
+  });
+
   it('answers 403 to everyone but administrators, and links the page from the admin pages only', async () => {
     const userPage = `/admin/users/${adminSession.user.id}`;
     for (const [role, cookie] of Object.entries({ planner, manager: others.manager })) {

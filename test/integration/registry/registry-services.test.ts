@@ -6,6 +6,7 @@ import { DomainError, ForbiddenError, ValidationError } from '#server/domain/err
 import { type DomainEventPayload } from '#server/domain/events';
 import { domainEvents } from '#server/domain-events';
 import { Artisan, AuditEvent, Job, Session, User, Workshop } from '#server/models/index';
+import { moveArtisan } from '#server/services/registry/move-artisan';
 import { type ArtisanInput, type WorkshopInput } from '#server/services/registry/registry-input';
 import { createArtisan, updateArtisan } from '#server/services/registry/save-artisan';
 import { createWorkshop, updateWorkshop } from '#server/services/registry/save-workshop';
@@ -205,6 +206,61 @@ describe('the network registry', () => {
     await User.updateOne({ _id: account.id }, { $set: { active: true } });
     await updateArtisan({ actor: planner, now, artisanId, ...artisanFields, name: 'Akinyi A. Otieno', status: 'left' });
     expect(await User.findById(account.id).lean()).toMatchObject({ active: true });
+  });
+
+  it('moves an artisan to another workshop: capacity follows, the rules are said by name', async () => {
+    const { workshopId } = await createWorkshop({ actor: planner, now, ...workshopFields });
+    const { artisanId } = await createArtisan({ actor: planner, now, workshopId, ...artisanFields });
+    const { workshopId: boneOnly } = await createWorkshop({
+      actor: planner,
+      now,
+      ...workshopFields,
+      code: 'KIB-015',
+      skills: ['bone-carving'],
+    });
+    const { workshopId: closed } = await createWorkshop({ actor: planner, now, ...workshopFields, code: 'KIB-016' });
+    await updateWorkshop({ actor: planner, now, workshopId: closed, ...workshopFields, code: 'KIB-016', active: false });
+    const { workshopId: target } = await createWorkshop({
+      actor: planner,
+      now,
+      ...workshopFields,
+      code: 'MAT-020',
+      area: 'Mathare',
+    });
+    await Workshop.updateOne({ _id: workshopId }, { $set: { leadArtisan: artisanId } });
+    const refusal = (to: string) =>
+      moveArtisan({ actor: planner, now, artisanId, workshopId: to }).then(
+        () => null,
+        (error: ValidationError) => error.issues,
+      );
+    expect(await refusal(workshopId)).toEqual([{ field: 'workshopId', message: 'is already Akinyi Otieno’s workshop' }]);
+    expect(await refusal(boneOnly)).toEqual([
+      {
+        field: 'workshopId',
+        message: 'KIB-015 does not do Horn carving: add it to the workshop, or take it off Akinyi Otieno, first',
+      },
+    ]);
+    expect(await refusal(closed)).toEqual([{ field: 'workshopId', message: 'KIB-016 is no longer active' }]);
+    expect(await refusal('0'.repeat(24))).toEqual([{ field: 'workshopId', message: 'is not a workshop of the network' }]);
+    await expect(moveArtisan({ actor: makeActor('manager'), now, artisanId, workshopId: target })).rejects.toThrow(
+      ForbiddenError,
+    );
+    const artisan = await Artisan.findById(artisanId).lean();
+    await Job.create(makeJob({ workshop: artisan!.workshop, artisan: artisan!._id, status: 'accepted' }));
+    await expect(moveArtisan({ actor: planner, now, artisanId, workshopId: target })).rejects.toThrow(
+      'Akinyi Otieno still has 1 open job (1 accepted)',
+    );
+    await Job.updateMany({}, { $set: { status: 'paid' } });
+
+    changes = [];
+    await moveArtisan({ actor: planner, now, artisanId, workshopId: target });
+    expect(await hornCapacity(workshopId, '2026-W11')).toBe(0);
+    expect(await hornCapacity(target, '2026-W11')).toBe(1200);
+    expect(changes.map((change) => change.workshopIds)).toEqual([[workshopId, target]]);
+    expect(await Workshop.findById(workshopId).lean()).not.toHaveProperty('leadArtisan');
+    expect(await AuditEvent.findOne({ action: 'artisan.moved' }).lean()).toMatchObject({
+      after: { leftWorkshopWithoutLead: true },
+    });
   });
 
   it('lets only planners and administrators change the registry', async () => {
