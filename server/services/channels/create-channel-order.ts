@@ -13,7 +13,7 @@ import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { insertOrder } from '../orders/create-order';
 import { prepareOrderReadingProducts } from '../orders/prepare-order';
-import { promisePreparedOrders } from '../orders/promise-prepared-orders';
+import { promiseArrivingOrder } from '../orders/promise-arriving-orders';
 import { runInTransaction } from '../run-in-transaction';
 import { channelActor } from './channel-actor';
 import { enqueueStatusWebhook } from './enqueue-status-webhook';
@@ -110,7 +110,7 @@ export async function createChannelOrder({
     channel: String(channel._id),
     externalRef: request.externalRef,
   });
-  const [order] = await promisePreparedOrders({ now, orders: [prepared], products });
+  const order = await promiseArrivingOrder({ now, order: prepared, products });
   if (unmadeLines?.length) order.unmadeLines = unmadeLines;
   try {
     const created = await runInTransaction(async (unit) => {
