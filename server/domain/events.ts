@@ -139,6 +139,15 @@ export interface SessionEnded {
 }
 
 /** Every domain event by name. Services publish one after their transaction commits. */
+/**
+ * A sales channel's access or webhook settings changed (a key revoked, the webhook URL or secret
+ * set): the channels' API drops the keys and channels it remembers, in every process.
+ */
+export interface ChannelChanged {
+  channelId: string;
+  change: 'key-revoked' | 'webhook-url' | 'webhook-secret';
+}
+
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
@@ -155,6 +164,7 @@ export interface DomainEvents {
   'plan:committed': PlanCommitted;
   'plan:lever-changed': PlanLeverChanged;
   'session:ended': SessionEnded;
+  'channel:changed': ChannelChanged;
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -177,6 +187,7 @@ const EVERY_EVENT: { [Name in DomainEventName]: true } = {
   'plan:committed': true,
   'plan:lever-changed': true,
   'session:ended': true,
+  'channel:changed': true,
 };
 
 export const DOMAIN_EVENT_NAMES = Object.keys(EVERY_EVENT) as DomainEventName[];

@@ -68,6 +68,8 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'plan:lever-changed': { roles: DASHBOARDS },
   // Handled by the realtime layer itself (it disconnects the session's sockets); no page hears it.
   'session:ended': { roles: [] },
+  // For the channels' API's memory of verified keys (channel-key-cache.ts); no page hears it.
+  'channel:changed': { roles: [] },
 };
 
 /** Sends one event to the sockets in any of `rooms`. */

@@ -151,8 +151,8 @@ const ready = await new Promise<IntakeServerReady>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the intake server exited with code ${code}`)));
 });
 const countOrders = () =>
-  new Promise<number>((resolve) => {
-    child.once('message', (message) => resolve((message as { orders: number }).orders));
+  new Promise<{ orders: number; cpuMicros: number }>((resolve) => {
+    child.once('message', (message) => resolve(message as { orders: number; cpuMicros: number }));
     child.send({ type: 'count' });
   });
 console.log(
@@ -168,9 +168,12 @@ for (let run = 0; run < RUNS; run++) {
   const result = await measureRun({ ready, run });
   const after = await countOrders();
   // Every order answered 201 is in the database, once; retries created nothing.
-  if (after - before !== result.created)
-    throw new Error(`run ${run}: ${result.created} created but ${after - before} stored`);
-  results.push(result);
+  if (after.orders - before.orders !== result.created)
+    throw new Error(`run ${run}: ${result.created} created but ${after.orders - before.orders} stored`);
+  // The server's CPU per request answered: what bounds its rate on an idle machine (1,000 ms per
+  // core per second), whatever else shares the cores while it is measured.
+  const cpuMsPerRequest = (after.cpuMicros - before.cpuMicros) / 1_000 / result.requests;
+  results.push({ ...result, 'server CPU ms/req': Math.round(cpuMsPerRequest * 10) / 10 });
 }
 console.table(results);
 const p95s = results.map((result) => result['p95 ms']).sort((a, b) => a - b);

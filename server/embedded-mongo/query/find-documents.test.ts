@@ -39,6 +39,30 @@ describe('findDocuments', () => {
     expect(stats.docsExamined).toBe(1);
   });
 
+  it('uses a sparse index only for values a document without its fields cannot match', () => {
+    const collection = collectionWith(
+      Array.from({ length: 2_000 }, (_, i) =>
+        i % 2 === 0 ? { ...job(i), channel: `C${i % 3}`, ref: `R${i}` } : job(i),
+      ),
+      [{ key: { channel: 1, ref: 1 }, unique: true, sparse: true }],
+    );
+    const reader = new CollectionReader(collection);
+    const byRef: ExecutionStats = { keysExamined: 0, docsExamined: 0 };
+    const found = findDocuments({ reader, filter: { channel: 'C2', ref: 'R8' }, stats: byRef });
+    expect(found.map((stored) => stored.doc.code)).toEqual(['J8']);
+    expect(byRef.plan?.kind).toBe('index');
+    expect(byRef.docsExamined).toBe(1);
+    // null also matches documents missing the field, which the sparse index leaves out.
+    const missing: ExecutionStats = { keysExamined: 0, docsExamined: 0 };
+    expect(findDocuments({ reader, filter: { channel: null }, stats: missing })).toHaveLength(1_000);
+    expect(missing.plan?.kind).toBe('collection');
+    const orMissing: ExecutionStats = { keysExamined: 0, docsExamined: 0 };
+    expect(findDocuments({ reader, filter: { channel: { $in: ['C1', null] } }, stats: orMissing })).toHaveLength(
+      1_000 + 333,
+    );
+    expect(orMissing.plan?.kind).toBe('collection');
+  });
+
   it('uses a compound index for equality plus range, and for sort with limit', () => {
     const collection = collectionWith(
       Array.from({ length: 5_000 }, (_, i) => job(i)),

@@ -62,7 +62,7 @@ export function planQuery({
     | { index: CollectionIndex; scans: IndexScan[]; score: number; singlePoint: boolean; rangeField: boolean }
     | undefined;
   for (const index of hinted ? [hinted] : collection.indexes.values()) {
-    if (!hinted && (!index.complete || index.spec.hidden)) continue;
+    if (!hinted && (!holdsEveryMatch(index, conditions) || index.spec.hidden)) continue;
     // Most indexes share nothing with the filter: leave them before allocating anything for them.
     if (!hinted && !conditions.has(index.fields[0].path)) continue;
     let combos: unknown[][] = [[]];
@@ -135,6 +135,21 @@ export function planQuery({
     }
   }
   return { kind: 'collection' };
+}
+
+/**
+ * Whether every document the filter can match is in `index`. A sparse index leaves out documents that
+ * have none of its fields, so it answers only a filter that asks one of its fields for values other
+ * than null: such a document cannot match (the channels' API looks orders up by channel and
+ * externalRef through a sparse unique index, once per order).
+ */
+function holdsEveryMatch(index: CollectionIndex, conditions: ReturnType<typeof fieldConditionsOf>): boolean {
+  if (index.complete) return true;
+  if (!index.spec.sparse || index.spec.partialFilterExpression) return false;
+  return index.fields.some((field) => {
+    const points = conditions.get(field.path)?.points;
+    return points !== undefined && points.length > 0 && points.every((point) => point !== null);
+  });
 }
 
 /** The index a `hint` names (by name or key pattern), 'natural' for `{ $natural: 1 }`, or undefined for none. */

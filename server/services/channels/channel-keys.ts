@@ -8,7 +8,14 @@ import { Channel, type ChannelDoc } from '../../models/channel';
 import { ChannelKey } from '../../models/channel-key';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
-import { hashChannelKeySecret, newChannelKey, parseChannelKey, secretMatchesHash } from './channel-key-format';
+import { keyCacheGeneration, rememberedKey, rememberKey, type VerifiedKey } from './channel-key-cache';
+import {
+  hashChannelKeySecret,
+  newChannelKey,
+  parseChannelKey,
+  type ParsedChannelKey,
+  secretMatchesHash,
+} from './channel-key-format';
 
 const CreateChannelKeyInput = z.object({
   channel: z.string().regex(CHANNEL_NAME_PATTERN, 'must be a channel name like web-shop'),
@@ -53,7 +60,7 @@ export async function createChannelKey({
 export async function revokeChannelKey({ actor, ...input }: { keyId: string; at: Date; actor: Actor }): Promise<void> {
   const { keyId, at } = validateInput(z.object({ keyId: z.string().regex(/^[a-f0-9]{16}$/), at: z.date() }), input);
   assertMayManageChannels(actor);
-  await runInTransaction(async ({ session }) => {
+  await runInTransaction(async ({ session, publishAfterCommit }) => {
     const revoked = await ChannelKey.findOneAndUpdate(
       { keyId, revokedAt: { $exists: false } },
       { $set: { revokedAt: at } },
@@ -68,25 +75,54 @@ export async function revokeChannelKey({ actor, ...input }: { keyId: string; at:
       after: { keyId },
       at,
     });
+    publishAfterCommit('channel:changed', { channelId: String(revoked.channel), change: 'key-revoked' });
   });
 }
 
 /**
  * The active channel a presented key belongs to; an AuthenticationError (401) for a missing,
- * malformed, unknown or revoked key, or a channel switched off. One indexed read per request.
+ * malformed, unknown or revoked key, or a channel switched off. A key verified in the last few
+ * seconds is answered from memory (channel-key-cache.ts: revocation empties it at once);
+ * otherwise one indexed read of the key and one of its channel.
  */
 export async function authenticateChannelKey({ key }: { key: string | undefined }): Promise<ChannelDoc> {
   const parsed = key ? parseChannelKey(key) : null;
   if (!parsed) throw new AuthenticationError('send the channel key as Authorization: Bearer kiw_…');
+  // NOTE: the wall clock, not the app's Clock: it records when a real request arrived.
+  const now = new Date();
+  const secretHash = hashChannelKeySecret(parsed);
+  const remembered = rememberedKey({ secretHash, now: now.getTime() });
+  const entry = remembered ?? (await verifyChannelKey({ parsed, secretHash, now }));
+  if (!entry.lastUsedAt || now.getTime() - entry.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    entry.lastUsedAt = now;
+    await ChannelKey.updateOne({ _id: entry.keyRecordId }, { $set: { lastUsedAt: now } });
+  }
+  return entry.channel;
+}
+
+/** Reads and checks a key and its channel, and remembers them once verified. */
+async function verifyChannelKey({
+  parsed,
+  secretHash,
+  now,
+}: {
+  parsed: ParsedChannelKey;
+  secretHash: string;
+  now: Date;
+}): Promise<VerifiedKey> {
+  const readAtGeneration = keyCacheGeneration();
   const stored = await ChannelKey.findOne({ keyId: parsed.keyId }).lean();
   if (!stored || !secretMatchesHash({ ...parsed, secretHash: stored.secretHash }))
     throw new AuthenticationError('unknown channel key');
   if (stored.revokedAt) throw new AuthenticationError('this channel key has been revoked');
   const channel = await Channel.findById(stored.channel).lean();
   if (!channel?.active) throw new AuthenticationError('this channel is not active');
-  // NOTE: the wall clock, not the app's Clock: it records when a real request arrived.
-  const now = new Date();
-  if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS)
-    await ChannelKey.updateOne({ _id: stored._id }, { $set: { lastUsedAt: now } });
-  return channel;
+  const entry: VerifiedKey = {
+    keyRecordId: String(stored._id),
+    channel,
+    lastUsedAt: stored.lastUsedAt,
+    verifiedAt: now.getTime(),
+  };
+  rememberKey({ secretHash, entry, readAtGeneration });
+  return entry;
 }

@@ -12,8 +12,8 @@ import { IdempotencyRecord } from '../../models/idempotency-record';
 import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { insertOrder } from '../orders/create-order';
-import { prepareOrder } from '../orders/prepare-order';
-import { promisePreparedOrders } from '../orders/promise-prepared-orders';
+import { prepareOrderReadingProducts } from '../orders/prepare-order';
+import { promiseArrivingOrder } from '../orders/promise-arriving-orders';
 import { runInTransaction } from '../run-in-transaction';
 import { channelActor } from './channel-actor';
 import { enqueueStatusWebhook } from './enqueue-status-webhook';
@@ -99,7 +99,7 @@ export async function createChannelOrder({
   if (await Order.exists({ channel: channel._id, externalRef: request.externalRef }))
     return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
 
-  const prepared = await prepareOrder({
+  const { order: prepared, products } = await prepareOrderReadingProducts({
     source: ORDER_SOURCE_OF_CHANNEL[channel.kind],
     partner: channel.partner,
     customer: { ...request.customer, country: request.customer.country ?? 'KE' },
@@ -110,12 +110,19 @@ export async function createChannelOrder({
     channel: String(channel._id),
     externalRef: request.externalRef,
   });
-  const [order] = await promisePreparedOrders({ now, orders: [prepared] });
+  const order = await promiseArrivingOrder({ now, order: prepared, products });
   if (unmadeLines?.length) order.unmadeLines = unmadeLines;
   try {
     const created = await runInTransaction(async (unit) => {
       const written = await insertOrder({ unit, order, actor: channelActor(channel) });
-      await enqueueStatusWebhook({ session: unit.session, order: written, type: 'order.accepted', at: now });
+      await enqueueStatusWebhook({
+        session: unit.session,
+        order: written,
+        type: 'order.accepted',
+        at: now,
+        channel,
+        orderIsNew: true,
+      });
       await IdempotencyRecord.create([{ channel: channel._id, key, requestHash, order: order._id }], {
         session: unit.session,
       });

@@ -1,7 +1,7 @@
 import { type ClientSession, Types } from 'mongoose';
 
 import { type ChannelWebhookEvent } from '../../domain/channel-webhook-events';
-import { Channel } from '../../models/channel';
+import { Channel, type ChannelDoc } from '../../models/channel';
 import { type OrderDoc } from '../../models/order';
 import { WebhookDelivery } from '../../models/webhook-delivery';
 
@@ -16,16 +16,25 @@ export async function enqueueStatusWebhook({
   order,
   type,
   at,
+  channel: held,
+  orderIsNew = false,
 }: {
   session: ClientSession;
   order: Pick<OrderDoc, '_id' | 'channel' | 'externalRef' | 'status'>;
   type: ChannelWebhookEvent;
   at: Date;
+  /** The order's channel as the caller just read it (the channels' API, from the key check). */
+  channel?: Pick<ChannelDoc, '_id' | 'webhookUrl' | 'webhookSecret'>;
+  /** The order was written in this same transaction, so it has no delivery yet to look for. */
+  orderIsNew?: boolean;
 }): Promise<void> {
   if (!order.channel) return;
-  const channel = await Channel.findById(order.channel, { webhookUrl: 1, webhookSecret: 1 }, { session }).lean();
+  const channel =
+    held && String(held._id) === String(order.channel)
+      ? held
+      : await Channel.findById(order.channel, { webhookUrl: 1, webhookSecret: 1 }, { session }).lean();
   if (!channel?.webhookUrl || !channel.webhookSecret) return;
-  if (await WebhookDelivery.exists({ order: order._id, type }).session(session)) return;
+  if (!orderIsNew && (await WebhookDelivery.exists({ order: order._id, type }).session(session))) return;
   const eventId = `evt_${new Types.ObjectId().toHexString()}`;
   const body = JSON.stringify({
     id: eventId,

@@ -75,7 +75,7 @@ export async function setChannelWebhookUrl({
     input,
   );
   assertMayManageChannels(actor);
-  return runInTransaction(async ({ session }) => {
+  return runInTransaction(async ({ session, publishAfterCommit }) => {
     const before = await Channel.findOne({ name }, { webhookUrl: 1 }, { session, lean: true });
     if (!before) throw new NotFoundError('channel', name);
     const updated = await Channel.findOneAndUpdate(
@@ -91,6 +91,7 @@ export async function setChannelWebhookUrl({
       before: { webhookUrl: before.webhookUrl ?? null },
       after: { webhookUrl: webhookUrl ?? null },
     });
+    publishAfterCommit('channel:changed', { channelId: String(before._id), change: 'webhook-url' });
     return updated!;
   });
 }
@@ -110,7 +111,7 @@ export async function rotateWebhookSecret({
   const { channel: name } = validateInput(z.object({ channel: ChannelName }), input);
   assertMayManageChannels(actor);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-  await runInTransaction(async ({ session }) => {
+  await runInTransaction(async ({ session, publishAfterCommit }) => {
     const channel = await Channel.findOneAndUpdate(
       { name },
       { $set: { webhookSecret: secret } },
@@ -123,6 +124,7 @@ export async function rotateWebhookSecret({
       entity: { kind: 'channel', id: channel._id },
       action: channel.webhookSecret ? 'channel.webhook_secret_rotated' : 'channel.webhook_secret_created',
     });
+    publishAfterCommit('channel:changed', { channelId: String(channel._id), change: 'webhook-secret' });
   });
   return { channel: name, secret };
 }

@@ -64,8 +64,9 @@ async function productsOfLines(lines: { productId?: string; sku?: string }[]) {
   const ids = lines.flatMap((line) => (line.productId ? [new Types.ObjectId(line.productId)] : []));
   const skus = lines.flatMap((line) => (line.sku ? [line.sku] : []));
   const products = await Product.find({ $or: [{ _id: { $in: ids } }, { sku: { $in: skus } }] }).lean();
-  return (line: { productId?: string; sku?: string }): ProductDoc | undefined =>
+  const productOf = (line: { productId?: string; sku?: string }): ProductDoc | undefined =>
     products.find((product) => (line.productId ? String(product._id) === line.productId : product.sku === line.sku));
+  return { products, productOf };
 }
 
 /**
@@ -74,13 +75,23 @@ async function productsOfLines(lines: { productId?: string; sku?: string }[]) {
  * once, each naming its field, so a channel or a planner can fix them all in one go.
  */
 export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
+  return (await prepareOrderReadingProducts(input)).order;
+}
+
+/**
+ * prepareOrder, with the products its lines name as read for the checks: the channels' API hands
+ * them on to promisePreparedOrders instead of reading them again.
+ */
+export async function prepareOrderReadingProducts(
+  input: OrderInput,
+): Promise<{ order: PreparedOrder; products: ProductDoc[] }> {
   const order = validateInput(OrderInput, input);
   const placedAt = order.placedAt ?? new Date();
   const issues: FieldIssue[] = [];
   if (order.shipBy.getTime() <= placedAt.getTime())
     issues.push({ field: 'shipBy', message: 'must be after the order is placed (it is in the past)' });
 
-  const productOf = await productsOfLines(order.lines);
+  const { products, productOf } = await productsOfLines(order.lines);
   const seen = new Set<string>();
   const lines = order.lines.flatMap((line, index) => {
     const field = line.productId ? `lines.${index}.productId` : `lines.${index}.sku`;
@@ -106,7 +117,7 @@ export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
   if (issues.length > 0) throw new ValidationError(issues);
 
   const _id = new Types.ObjectId();
-  return {
+  const prepared: PreparedOrder = {
     _id,
     reference: order.reference ?? `${REFERENCE_PREFIXES[order.source]}-${_id.toHexString().slice(-10).toUpperCase()}`,
     source: order.source,
@@ -121,6 +132,7 @@ export async function prepareOrder(input: OrderInput): Promise<PreparedOrder> {
     externalRef: order.externalRef,
     status: 'open',
   };
+  return { order: prepared, products };
 }
 
 /**

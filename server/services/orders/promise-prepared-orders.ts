@@ -1,4 +1,4 @@
-import { Product } from '../../models/product';
+import { Product, type ProductDoc } from '../../models/product';
 import { type PreparedOrder } from './prepare-order';
 import { promiseShipDates } from './promise-ship-dates';
 
@@ -10,13 +10,19 @@ import { promiseShipDates } from './promise-ship-dates';
 export async function promisePreparedOrders({
   now,
   orders,
+  products: known = [],
 }: {
   now: Date;
   orders: readonly PreparedOrder[];
+  /** Products of the lines the caller read a moment ago (prepareOrderReadingProducts); others are read. */
+  products?: readonly ProductDoc[];
 }): Promise<PreparedOrder[]> {
   const lines = orders.flatMap((order) => order.lines.map((line) => ({ order, line })));
-  const products = await Product.find({ _id: { $in: [...new Set(lines.map(({ line }) => line.product))] } }).lean();
-  const productById = new Map(products.map((product) => [String(product._id), product]));
+  const productById = new Map(known.map((product) => [String(product._id), product]));
+  const missing = [...new Set(lines.map(({ line }) => String(line.product)))].filter((id) => !productById.has(id));
+  if (missing.length > 0)
+    for (const product of await Product.find({ _id: { $in: missing } }).lean())
+      productById.set(String(product._id), product);
   const promised = await promiseShipDates({
     orderIds: orders.map((order) => String(order._id)),
     now,

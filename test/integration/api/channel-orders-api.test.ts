@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OPENAPI_DOCUMENT } from '#server/api/openapi-document';
 import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { SYSTEM_ACTOR } from '#server/domain/actor';
 import { domainEvents } from '#server/domain-events';
 import { type RunningKiwanda } from '#server/kiwanda-server';
-import { ChannelKey, IdempotencyRecord, Job, Order } from '#server/models/index';
+import { Channel, ChannelKey, IdempotencyRecord, Job, Order } from '#server/models/index';
 import { type ProductDoc } from '#server/models/product';
+import { createChannelKey, revokeChannelKey } from '#server/services/channels/channel-keys';
 
 import { startTestServer } from '../../support/app-server';
 import { clearDomainDatabase } from '../../support/domain-database';
@@ -201,9 +203,23 @@ describe('the channels’ order API', () => {
     expect(foreign.status).toBe(403);
     expect((await send('/orders/0123456789abcdef01234567')).status).toBe(404);
 
+    // The web key was verified a moment ago (and is remembered): revoking it refuses it at once.
     const [webKeyId] = /kiw_([a-f0-9]{16})_/.exec(webKey)!.slice(1);
-    await ChannelKey.updateOne({ keyId: webKeyId }, { $set: { revokedAt: now } });
+    await revokeChannelKey({ actor: SYSTEM_ACTOR, keyId: webKeyId, at: now });
     const revoked = await send(`/orders/${id}`, { key: webKey });
+    expect(revoked.status).toBe(401);
+    expect(await revoked.json()).toEqual({ error: 'this channel key has been revoked' });
+  });
+
+  it('refuses a remembered key at once when another app process announces its revocation', async () => {
+    const { key, keyId } = await createChannelKey({ actor: SYSTEM_ACTOR, channel: 'madewell', label: 'second' });
+    expect((await send('/orders/0123456789abcdef01234567', { key })).status).toBe(404);
+    // Written as another process would, whose event reaches this one through the relay.
+    await ChannelKey.updateOne({ keyId }, { $set: { revokedAt: now } });
+    expect((await send('/orders/0123456789abcdef01234567', { key })).status).toBe(404);
+    const channel = await Channel.findOne({ name: 'madewell' }).lean();
+    domainEvents.deliverRemote('channel:changed', { channelId: String(channel!._id), change: 'key-revoked' }, false);
+    const revoked = await send('/orders/0123456789abcdef01234567', { key });
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toEqual({ error: 'this channel key has been revoked' });
   });
