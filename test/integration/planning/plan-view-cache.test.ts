@@ -4,6 +4,7 @@ import { domainEvents } from '#server/domain-events';
 import { Job, Workshop } from '#server/models/index';
 import { PlanCapacitySnapshot } from '#server/models/plan-capacity-snapshot';
 import { commitPlan } from '#server/planning/commit-plan';
+import { isProposalStale } from '#server/planning/is-proposal-stale';
 import { readPlanList } from '#server/planning/read-plan-list';
 import { readPlanView } from '#server/planning/read-plan-view';
 import { startPlanRun } from '#server/planning/start-plan-run';
@@ -84,5 +85,17 @@ describe('the kept views of a plan', () => {
     const list = await readPlanList({});
     expect(list.waiting).toEqual([]);
     expect(list.committed?.id).toBe(planId);
+  });
+
+  it('tells a proposal stale once the data moved on, and a newer one fresh', async () => {
+    const summary = async (id: string) => (await readPlanView({ planId: id }))!.summary;
+    const first = await summary(planId);
+    expect(await isProposalStale(first)).toBe(false);
+    const offered = await Job.findOne({ status: 'offered', workshop: fixture.brass }).lean();
+    await transitionJob({ actor: fixture.planner, jobId: String(offered?._id), to: 'accepted' });
+    expect(await isProposalStale(first)).toBe(true);
+    expect(await isProposalStale(first)).toBe(true);
+    const next = await startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW }).outcome;
+    expect(await isProposalStale(await summary(next.planId))).toBe(false);
   });
 });
