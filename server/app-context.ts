@@ -39,8 +39,8 @@ import { listPlanLevers } from './planning/levers/list-plan-levers';
 import { removePlanLever } from './planning/levers/remove-plan-lever';
 import { setPlanLever, type SetPlanLeverInput } from './planning/levers/set-plan-lever';
 import { currentPlanRun } from './planning/plan-run-registry';
-import { listPlans } from './planning/plan-summary';
 import { PlanViewQuery } from './planning/plan-view-query';
+import { readPlanList } from './planning/read-plan-list';
 import { readPlanView } from './planning/read-plan-view';
 import { startPlanRun } from './planning/start-plan-run';
 import { rateLimiterFactory } from './scale/rate-limiter';
@@ -386,7 +386,8 @@ export function createAppContext({
         adjustOrderForPlanning({ ...input, now: clock.now() }),
       currentPlanRun,
       isProposalStale,
-      listPlans,
+      /** Kept between requests and dropped by plan events (read-plan-list.ts). */
+      listPlans: () => readPlanList({}),
       readPlanView,
       /** As the service, with the optimizer's refusal of bad data turned into a 422 for the page. */
       async runPlan(input: Omit<Parameters<typeof startPlanRun>[0], 'logger' | 'now'>) {

@@ -47,8 +47,15 @@ export interface CachedReadModel<Input, Result> {
 
 interface KeptResult {
   startedAt: number;
-  generation: string;
+  /** The model's and the key's generation when the computation began (see keptFor). */
+  generation: number;
+  keyGeneration: number;
   promise: Promise<unknown>;
+  /**
+   * The value once the computation succeeded: a batch read of thousands of keys (a capacity grid)
+   * takes kept values as they are, rather than awaiting a promise per key on every request.
+   */
+  settled?: { value: unknown };
   /** A fresh result is being computed to replace this aged one. */
   refreshing?: boolean;
 }
@@ -114,8 +121,8 @@ function stateFor(
   return state;
 }
 
-function generationOf(state: ReadModelState, key: string): string {
-  return `${state.generation}:${state.keyGenerations.get(key) ?? 0}`;
+function keyGenerationOf(state: ReadModelState, key: string): number {
+  return state.keyGenerations.get(key) ?? 0;
 }
 
 /** The kept result for `key`, unless a change since its computation began rules it out; `aged` past the age limit. */
@@ -125,7 +132,8 @@ function keptFor(
   maxAgeMs: number,
 ): { record: KeptResult; aged: boolean } | undefined {
   const record = state.kept.get(key);
-  if (!record || record.generation !== generationOf(state, key)) return undefined;
+  if (!record || record.generation !== state.generation || record.keyGeneration !== keyGenerationOf(state, key))
+    return undefined;
   return { record, aged: Date.now() - record.startedAt >= maxAgeMs };
 }
 
@@ -149,14 +157,24 @@ function replaceWhenReady(
 }
 
 function keep(state: ReadModelState, key: string, promise: Promise<unknown>, maxKept: number): void {
-  const record: KeptResult = { startedAt: Date.now(), generation: generationOf(state, key), promise };
+  const record: KeptResult = {
+    startedAt: Date.now(),
+    generation: state.generation,
+    keyGeneration: keyGenerationOf(state, key),
+    promise,
+  };
   state.kept.delete(key);
   state.kept.set(key, record);
   if (state.kept.size > maxKept) state.kept.delete(state.kept.keys().next().value as string);
-  // A failure is not kept: the next request tries again.
-  promise.catch(() => {
-    if (state.kept.get(key) === record) state.kept.delete(key);
-  });
+  promise.then(
+    (value) => {
+      record.settled = { value };
+    },
+    // A failure is not kept: the next request tries again.
+    () => {
+      if (state.kept.get(key) === record) state.kept.delete(key);
+    },
+  );
 }
 
 export function cachedReadModel<Input, Result>(
@@ -191,6 +209,9 @@ export function cachedBatchReadModel<Result>(
   const { name, invalidatedBy, maxAgeMs, computeMany, maxKept = DEFAULT_MAX_KEPT } = options;
   const read = async (keys: readonly string[]): Promise<Map<string, Result>> => {
     const state = stateFor(name, invalidatedBy);
+    // Kept results first, then those computed now, as callers have always received them.
+    const order: string[] = [];
+    const values = new Map<string, unknown>();
     const promises = new Map<string, Promise<unknown>>();
     const missing: string[] = [];
     const aged: [string, KeptResult][] = [];
@@ -198,7 +219,9 @@ export function cachedBatchReadModel<Result>(
       const kept = keptFor(state, key, maxAgeMs);
       if (!kept) missing.push(key);
       else {
-        promises.set(key, kept.record.promise);
+        order.push(key);
+        if (kept.record.settled) values.set(key, kept.record.settled.value);
+        else promises.set(key, kept.record.promise);
         if (kept.aged && !kept.record.refreshing) aged.push([key, kept.record]);
       }
     }
@@ -219,10 +242,13 @@ export function cachedBatchReadModel<Result>(
       const batch = computeMany(aged.map(([key]) => key));
       for (const [key, record] of aged) replaceWhenReady(state, key, record, resultOf(batch, key), maxKept);
     }
-    const entries = await Promise.all(
-      [...promises].map(async ([key, promise]) => [key, (await promise) as Result] as const),
-    );
-    return new Map(entries);
+    // Only results still being computed are awaited (one await for all of them).
+    if (promises.size > 0) {
+      const pending = [...promises];
+      const settled = await Promise.all(pending.map(([, promise]) => promise));
+      pending.forEach(([key], index) => values.set(key, settled[index]));
+    }
+    return new Map([...order, ...missing].map((key) => [key, values.get(key) as Result]));
   };
   read.clear = () => invalidateAll(stateFor(name, invalidatedBy));
   return read;

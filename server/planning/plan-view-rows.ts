@@ -91,22 +91,17 @@ export interface MoveRow {
   units: number;
 }
 
-const matches = (filter: string, ...texts: string[]) =>
-  filter === '' || texts.some((text) => text.toLowerCase().includes(filter));
-
-/** The plan's assignments per workshop, with a column per week; most units first. */
+/** The plan's assignments per workshop, with a column per week; most units first (searched in plan-view-search.ts). */
 export function buildAssignmentRows({
   plan,
   weeks,
   snapshot,
   names,
-  filter,
 }: {
-  plan: PlanDoc;
+  plan: Pick<PlanDoc, 'assignments'>;
   weeks: readonly WeekLabel[];
-  snapshot: PlanCapacitySnapshotDoc | null;
+  snapshot: Pick<PlanCapacitySnapshotDoc, 'workshops'> | null;
   names: Names;
-  filter: string;
 }): AssignmentRow[] {
   const capacity = new Map((snapshot?.workshops ?? []).map((entry) => [String(entry.workshop), entry]));
   const weekIndex = new Map(weeks.map((week, index) => [week, index]));
@@ -151,7 +146,6 @@ export function buildAssignmentRows({
     });
   }
   return [...rows.values()]
-    .filter((row) => matches(filter, row.code, row.name, row.area))
     .map((row) => ({
       ...row,
       lines: row.lines.sort((left, right) => left.week.localeCompare(right.week) || right.quantity - left.quantity),
@@ -164,12 +158,10 @@ export function buildUnplacedRows({
   plan,
   names,
   terms,
-  filter,
 }: {
-  plan: PlanDoc;
+  plan: Pick<PlanDoc, 'unplaced'>;
   names: Names;
   terms: Map<string, UnplacedOrderTerms>;
-  filter: string;
 }): UnplacedRow[] {
   return plan.unplaced
     .map((entry) => {
@@ -192,7 +184,6 @@ export function buildUnplacedRows({
         fixes: order ? fixesFor({ entry, orderLineId, order }) : [],
       };
     })
-    .filter((row) => matches(filter, row.reference, row.sku, row.productName, row.skill, row.reason))
     .sort((left, right) => right.quantity - left.quantity || left.reference.localeCompare(right.reference));
 }
 
@@ -235,12 +226,10 @@ export function buildChangeRows({
   diff,
   weeks,
   names,
-  filter,
 }: {
   diff: ProposalDiff;
   weeks: readonly WeekLabel[];
   names: Names;
-  filter: string;
 }): ChangeRow[] {
   const weekIndex = new Map(weeks.map((week, index) => [week, index]));
   const rows = new Map<string, ChangeRow>();
@@ -265,13 +254,11 @@ export function buildChangeRows({
     row.addedUnits += addedUnits;
     row.removedUnits += removedUnits;
   }
-  return [...rows.values()]
-    .filter((row) => matches(filter, row.code, row.name))
-    .sort(
-      (left, right) =>
-        right.addedUnits + right.removedUnits - (left.addedUnits + left.removedUnits) ||
-        left.code.localeCompare(right.code),
-    );
+  return [...rows.values()].sort(
+    (left, right) =>
+      right.addedUnits + right.removedUnits - (left.addedUnits + left.removedUnits) ||
+      left.code.localeCompare(right.code),
+  );
 }
 
 export function buildMoveRows({ moves, names }: { moves: readonly LineMove[]; names: Names }): MoveRow[] {

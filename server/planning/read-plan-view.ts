@@ -1,34 +1,17 @@
-import { Types } from 'mongoose';
-
 import { pageOf } from '../domain/paging';
-import { nairobiDateString, type WeekLabel } from '../domain/weeks';
-import { Order, type OrderDoc } from '../models/order';
-import { Plan, type PlanAssignment, type PlanDoc } from '../models/plan';
-import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
-import { Product } from '../models/product';
-import { Workshop } from '../models/workshop';
-import { diffProposal } from './diff-proposal';
-import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
-import { buildPinConflictRows, type PinConflictRow } from './levers/pin-conflict-rows';
-import { summarisePlans, type PlanHeader, type PlanSummary } from './plan-summary';
-import {
-  buildAssignmentRows,
-  buildChangeRows,
-  buildMoveRows,
-  buildUnplacedRows,
-  type AssignmentRow,
-  type ChangeRow,
-  type MoveRow,
-  type Names,
-  type UnplacedOrderTerms,
-  type UnplacedRow,
-} from './plan-view-rows';
-import { buildReplanMoveRows, type ReplanMoveRow } from './replan-move-rows';
+import { type WeekLabel } from '../domain/weeks';
+import { type PinConflictRow } from './levers/pin-conflict-rows';
+import { type EarningsChartEntry, readPlanContents, type UnplacedReasonTotal } from './plan-contents';
+import { type PlanSummary } from './plan-summary';
+import { type AssignmentRow, type ChangeRow, type MoveRow, type UnplacedRow } from './plan-view-rows';
+import { searchAssignmentRows, searchChangeRows, searchFilterOf, searchUnplacedRows } from './plan-view-search';
+import { readPlanChanges } from './read-plan-changes';
+import { readPlanUnplacedRows } from './read-plan-unplaced';
+import { type ReplanMoveRow } from './replan-move-rows';
 
 export const PLAN_VIEWS = ['assignments', 'unplaced', 'changes'] as const;
 export type PlanViewName = (typeof PLAN_VIEWS)[number];
 export const PLAN_VIEW_PAGE_SIZE = 25;
-const MOVES_SHOWN = 50;
 
 export interface PlanView {
   summary: PlanSummary;
@@ -40,9 +23,9 @@ export interface PlanView {
   /** Rows of the chosen view, after the filter. */
   total: number;
   counts: { workshops: number; unplacedLines: number; changes: number; moves: number };
-  unplacedByReason: { reason: string; units: number; lines: number }[];
+  unplacedByReason: UnplacedReasonTotal[];
   /** Earnings per capacity-hour by workshop, highest first (empty for plans without a capacity snapshot). */
-  chart: { code: string; skill: string; centsPerHour: number; earningsCents: number; capacityHours: number }[];
+  chart: EarningsChartEntry[];
   assignments: AssignmentRow[];
   unplaced: UnplacedRow[];
   /** Pins the optimizer could not keep in this plan, with its explanation. */
@@ -60,6 +43,9 @@ export interface PlanView {
 /**
  * Everything the proposal page shows, one page of the chosen table at a time; null when there
  * is no such plan. Ids become codes, references and SKUs here, so the page shows names only.
+ * The rows are built once per plan and kept (plan-contents.ts, read-plan-unplaced.ts,
+ * read-plan-changes.ts, each dropped by the events that change it); a request only searches and
+ * pages them.
  */
 export async function readPlanView({
   planId,
@@ -74,28 +60,18 @@ export async function readPlanView({
   query?: string;
   pageSize?: number;
 }): Promise<PlanView | null> {
-  if (!Types.ObjectId.isValid(planId)) return null;
-  const plan = await Plan.findById(planId).lean();
-  if (!plan) return null;
-  const [summaries, snapshot, workshops, products] = await Promise.all([
-    summarisePlans([plan as unknown as PlanHeader]),
-    PlanCapacitySnapshot.findOne({ plan: plan._id }).lean(),
-    Workshop.find({}, { code: 1, name: 1, area: 1 }).lean(),
-    Product.find({}, { sku: 1, name: 1, requiredSkill: 1 }).lean(),
+  const contents = await readPlanContents({ planId });
+  if (!contents) return null;
+  const [unplaced, changes] = await Promise.all([
+    readPlanUnplacedRows({ planId }),
+    contents.summary.status === 'proposal' ? readPlanChanges({ planId }) : null,
   ]);
-  const weeks = snapshot?.weeks ?? weeksOf(plan);
-  const names: Names = {
-    workshops: new Map(workshops.map((workshop) => [String(workshop._id), workshop])),
-    products: new Map(products.map((product) => [String(product._id), product])),
-    orders: await readOrderReferences(plan),
-  };
-  const diff = plan.status === 'proposal' ? await diffProposal({ assignments: plan.assignments, weeks }) : null;
 
-  const filter = query.trim().toLowerCase();
-  const assignmentRows = buildAssignmentRows({ plan, weeks, snapshot, names, filter });
-  const unplacedRows = buildUnplacedRows({ plan, names, terms: await readUnplacedOrderTerms(plan), filter });
-  const changeRows = diff ? buildChangeRows({ diff, weeks, names, filter }) : [];
-  const pageOfView = <Row>(name: PlanViewName, rows: Row[]) =>
+  const filter = searchFilterOf(query);
+  const assignmentRows = searchAssignmentRows(contents.assignmentRows, filter);
+  const unplacedRows = searchUnplacedRows(unplaced, filter);
+  const changeRows = changes ? searchChangeRows(changes.changeRows, filter) : [];
+  const pageOfView = <Row>(name: PlanViewName, rows: readonly Row[]) =>
     pageOf({ rows: view === name ? rows : [], page, pageSize });
   const pages = {
     assignments: pageOfView('assignments', assignmentRows),
@@ -105,8 +81,8 @@ export async function readPlanView({
   const total = { assignments: assignmentRows.length, unplaced: unplacedRows.length, changes: changeRows.length }[view];
 
   return {
-    summary: summaries[0],
-    weeks,
+    summary: contents.summary,
+    weeks: contents.weeks,
     view,
     query,
     page: pages[view].page,
@@ -116,82 +92,21 @@ export async function readPlanView({
       workshops: assignmentRows.length,
       unplacedLines: unplacedRows.length,
       changes: changeRows.length,
-      moves: diff?.moves.length ?? 0,
+      moves: changes?.moveCount ?? 0,
     },
-    unplacedByReason: summariseUnplaced(plan),
-    chart: snapshot
-      ? earningsPerCapacityHour({ assignments: plan.assignments, workshops: snapshot.workshops }).map(
-          ({ code, skill, centsPerHour, earningsCents, capacityHours }) => ({
-            code,
-            skill,
-            centsPerHour,
-            earningsCents,
-            capacityHours: Math.round(capacityHours * 10) / 10,
-          }),
-        )
-      : [],
+    unplacedByReason: contents.unplacedByReason,
+    chart: contents.chart,
     assignments: pages.assignments.rows,
     unplaced: pages.unplaced.rows,
-    pinConflicts: buildPinConflictRows({ plan, names }),
-    replan: plan.incremental
-      ? { basePlanId: String(plan.incremental.basePlan), moves: buildReplanMoveRows({ plan, names }) }
-      : null,
-    diff: diff
+    pinConflicts: contents.pinConflicts,
+    replan: contents.replan,
+    diff: changes
       ? {
-          baselineCommittedAt: diff.baseline?.committedAt ?? null,
-          totals: diff.totals,
+          baselineCommittedAt: changes.baselineCommittedAt,
+          totals: changes.totals,
           changes: pages.changes.rows,
-          moves: buildMoveRows({ moves: diff.moves.slice(0, MOVES_SHOWN), names }),
+          moves: changes.moves,
         }
       : null,
   };
-}
-
-function weeksOf(plan: PlanDoc): WeekLabel[] {
-  return [...new Set(plan.assignments.map((assignment: PlanAssignment) => assignment.week))].sort();
-}
-
-function summariseUnplaced(plan: PlanDoc): PlanView['unplacedByReason'] {
-  const byReason = new Map<string, { reason: string; units: number; lines: number }>();
-  for (const entry of plan.unplaced) {
-    const total = byReason.get(entry.reason) ?? { reason: entry.reason, units: 0, lines: 0 };
-    total.units += entry.quantity;
-    total.lines += 1;
-    byReason.set(entry.reason, total);
-  }
-  return [...byReason.values()].sort((left, right) => right.units - left.units);
-}
-
-/** Order references of every order the plan mentions (its demand was read from them). */
-async function readOrderReferences(plan: PlanDoc): Promise<Map<string, string>> {
-  const ids = new Map<string, Types.ObjectId>();
-  for (const entry of [...plan.assignments, ...plan.unplaced, ...(plan.pinConflicts ?? [])])
-    ids.set(String(entry.order), entry.order);
-  if (ids.size === 0) return new Map();
-  const orders = await Order.find({ _id: { $in: [...ids.values()] } }, { reference: 1 }).lean();
-  return new Map(orders.map((order) => [String(order._id), order.reference]));
-}
-
-/** The current terms of every order with units the plan left out (what its fixes would change). */
-async function readUnplacedOrderTerms(plan: PlanDoc): Promise<Map<string, UnplacedOrderTerms>> {
-  const ids = [...new Set(plan.unplaced.map((entry) => String(entry.order)))];
-  if (ids.length === 0) return new Map();
-  const orders = await Order.find(
-    { _id: { $in: ids } },
-    { reference: 1, status: 1, shipBy: 1, priority: 1, lines: 1 },
-  ).lean<Pick<OrderDoc, '_id' | 'reference' | 'status' | 'shipBy' | 'priority' | 'lines'>[]>();
-  return new Map(
-    orders.map((order) => [
-      String(order._id),
-      {
-        reference: order.reference,
-        status: order.status,
-        shipBy: nairobiDateString(order.shipBy),
-        priority: order.priority,
-        lineLots: new Map(
-          order.lines.flatMap((line) => (line.minimumLot ? [[String(line._id), line.minimumLot] as const] : [])),
-        ),
-      },
-    ]),
-  );
 }
