@@ -1,5 +1,6 @@
 import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
-import { planJobs } from './plan-jobs';
+import { type PlacementLedger } from './placement-ledger';
+import { planJobs, planValidProblem } from './plan-jobs';
 import {
   type AllocationPlan,
   type Assignment,
@@ -13,10 +14,12 @@ import { validateProblem } from './validate-problem';
 // The incremental re-plan: after a change (orders added or cancelled, a workshop's capacity
 // dropped), the committed assignments stay where they are unless moving them places more
 // priority-weighted units. They go into planJobs as pins beside the planner's own, clipped first to
-// what the changed problem still allows (a smaller order, less capacity), so new work fills the
-// free capacity around them; the pooled LP's bound then proves that keeping them lost nothing (to
-// within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and the fresh plan
-// taken if it places more.
+// what the changed problem still allows (a smaller order, less capacity), so the first stages plan
+// new work around them; then they are released, and the fill may move committed work out of the
+// way of work that fits nowhere else (relocate-for-room.ts), or displace it for more valuable
+// work, each move placing more. The pooled LP's bound then proves that keeping the rest lost
+// nothing (to within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and
+// the fresh plan taken if it places more.
 
 /** A unit of work already decided: the assignments of the committed (or reviewed) plan. */
 export type CommittedAssignment = Pick<Assignment, 'jobId' | 'workshopId' | 'week' | 'quantity'>;
@@ -54,6 +57,15 @@ export interface IncrementalReplan {
  */
 export const ROUNDING_TOLERANCE = 0.005;
 
+/**
+ * Jobs × workshops up to which a fresh plan takes a few milliseconds: there, whenever the kept plan
+ * falls short of the bound at all, the fresh plan is made too and taken if it places more. The
+ * relocating fill reaches a full re-plan's fulfilment by itself on about 99% of random small
+ * problems (the rest would need, say, a job's own lots gathered in a new workshop-week); this
+ * closes the gap there. At SOKO scale the bound's ROUNDING_TOLERANCE rule alone decides.
+ */
+const CHEAP_FRESH_PLAN = 10_000;
+
 export async function replanIncrementally({
   problem: input,
   committed,
@@ -65,18 +77,25 @@ export async function replanIncrementally({
 }): Promise<IncrementalReplan> {
   const problem = validateProblem(input);
   const keptPins = committedAsPins({ problem, committed });
+  // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
+  // planned, and fillLeftovers already gives new work to the least-paid workshops first.
   const withKept: Problem = {
     ...problem,
     jobs: problem.jobs.map((job) => ({ ...job, pins: keptPins.get(job.id) ?? job.pins })),
+    options: { ...problem.options, fairness: false },
   };
-  // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
-  // planned, and fillLeftovers already gives new work to the least-paid workshops first.
-  const keptOptions = { ...withKept.options, fairness: false };
-  let plan = withPlannerPins({ problem, plan: await planJobs({ ...withKept, options: keptOptions }, options) });
+  const kept = await planValidProblem({
+    problem: withKept,
+    options,
+    committed: { release: (ledger) => releaseCommitted({ ledger, problem }) },
+  });
+  let plan = withPlannerPins({ problem, plan: kept });
   let basis: IncrementalReplan['basis'] = 'kept';
   const achieved = weightedUnits({ problem, assignments: plan.assignments });
   const bound = fulfilmentBound(problem);
-  if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE)) {
+  const belowBound = achieved < bound - 1e-6 * Math.max(1, bound);
+  const freshIsCheap = problem.jobs.length * problem.workshops.length <= CHEAP_FRESH_PLAN;
+  if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE) || (belowBound && freshIsCheap)) {
     const fresh = await planJobs(problem, options);
     if (weightedUnits({ problem, assignments: fresh.assignments }) > achieved) {
       plan = fresh;
@@ -86,8 +105,8 @@ export async function replanIncrementally({
   const jobIds = new Set(problem.jobs.map((job) => job.id));
   const stillDemanded = committed.filter((a) => jobIds.has(a.jobId));
   const changes = diffAssignments({ before: stillDemanded, after: plan.assignments });
-  const kept = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
-  return { plan, changes, keptUnits: kept, basis };
+  const keptUnits = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
+  return { plan, changes, keptUnits, basis };
 }
 
 /**
@@ -146,6 +165,24 @@ function committedAsPins({
     left.set(job.id, left.get(job.id)! - extra);
   }
   return new Map([...pinned].map(([jobId, cells]) => [jobId, [...cells.values()]]));
+}
+
+/**
+ * Lets the fill move committed work again (the first stages planned around it as pins): every
+ * kept pin's units beyond the planner's own pin in that cell.
+ */
+function releaseCommitted({ ledger, problem }: { ledger: PlacementLedger; problem: Problem }): void {
+  const own = new Map<string, number>();
+  for (const job of problem.jobs)
+    for (const pin of job.pins) own.set(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`, pin.quantity);
+  const workshopIndex = new Map(ledger.instance.workshops.map((workshop, w) => [workshop.id, w]));
+  ledger.instance.jobs.forEach(({ job }, j) => {
+    for (const pin of job.pins) {
+      const w = workshopIndex.get(pin.workshopId)!;
+      const extra = ledger.pinned(j, w, pin.week) - (own.get(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`) ?? 0);
+      if (extra > 0) ledger.release(j, w, pin.week, extra);
+    }
+  });
 }
 
 /** The plan as planJobs made it with the committed work pinned, but with only the planner's pins marked and explained. */
