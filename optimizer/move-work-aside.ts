@@ -67,16 +67,19 @@ export class WorkMover {
     const { ledger } = this;
     const jobs = ledger.instance.jobs;
     const size = (k: number) => ledger.movable(k, w, t) * jobs[k].job.minutesPerUnit;
-    const lots = [...ledger.lotsAt(w, t).keys()]
-      .filter((k) => k !== except && ledger.movable(k, w, t) > 0)
-      .sort((a, b) => size(b) - size(a) || a - b);
     const chains: Move[][] = [];
-    for (const k of lots) {
-      const need = minutes - ledger.free(w, t);
-      if (need <= FIT_TOLERANCE || this.steps <= 0) break;
-      this.steps--;
-      const chain = this.moveOut({ k, w, t, need, depth, locked });
-      if (chain) chains.push(chain);
+    // Direct moves for every piece first, chains only then: a chain's search is far dearer.
+    for (let length = 1; length <= depth; length++) {
+      const lots = [...ledger.lotsAt(w, t).keys()]
+        .filter((k) => k !== except && ledger.movable(k, w, t) > 0)
+        .sort((a, b) => size(b) - size(a) || a - b);
+      for (const k of lots) {
+        const need = minutes - ledger.free(w, t);
+        if (need <= FIT_TOLERANCE || this.steps <= 0) return chains;
+        this.steps--;
+        const chain = this.moveOut({ k, w, t, need, depth: length, locked });
+        if (chain) chains.push(chain);
+      }
     }
     return chains;
   }

@@ -8,7 +8,7 @@ import { explainUnplaced } from './explain-unplaced';
 import { fillLeftovers } from './fill-leftovers';
 import { PlacementLedger } from './placement-ledger';
 import { measurePlan } from './plan-metrics';
-import { buildPlanningInstance } from './planning-instance';
+import { buildPlanningInstance, type PlanningInstance } from './planning-instance';
 import { rebalanceEarnings } from './rebalance-earnings';
 import { splitClassWork } from './split-class-work';
 import {
@@ -44,28 +44,34 @@ export function planJobs(problem: ProblemInput, options: PlanJobsOptions = {}): 
 
 /**
  * planJobs for the optimizer's own callers, with a problem validateProblem has returned (it is not
- * validated again) and, for the incremental re-plan, the committed work to release before the fill.
+ * validated again), its instance when built already, and, for the incremental re-plan, the
+ * committed work to release before the fill.
  */
 export function planValidProblem({
   problem,
+  instance,
   options = {},
   committed,
 }: {
   problem: Problem;
+  /** The problem's planning instance when the caller has built it already (its jobs' pins may differ). */
+  instance?: PlanningInstance;
   options?: PlanJobsOptions;
   committed?: CommittedWork;
 }): Promise<AllocationPlan> {
-  return runPipeline({ problem, valid: problem, options, committed });
+  return runPipeline({ problem, valid: problem, instance, options, committed });
 }
 
 async function runPipeline({
   problem,
   valid: validated,
+  instance: built,
   options: { onProgress },
   committed,
 }: {
   problem: ProblemInput;
   valid?: Problem;
+  instance?: PlanningInstance;
   options: PlanJobsOptions;
   committed?: CommittedWork;
 }): Promise<AllocationPlan> {
@@ -86,7 +92,7 @@ async function runPipeline({
   let timedOut = false;
 
   await report('aggregating', 0.05, `pooling ${valid.workshops.length} workshops and ${valid.jobs.length} jobs`);
-  const instance = buildPlanningInstance(valid);
+  const instance = built ?? buildPlanningInstance(valid);
   const ledger = new PlacementLedger(instance);
   const pinConflicts = applyPins(ledger);
   const network = buildAggregateNetwork(instance, ledger);

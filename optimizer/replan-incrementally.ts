@@ -1,14 +1,8 @@
+import { committedAsPins, type CommittedAssignment, releaseCommitted, withKeptPins } from './committed-pins';
 import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
-import { type PlacementLedger } from './placement-ledger';
-import { planJobs, planValidProblem } from './plan-jobs';
-import {
-  type AllocationPlan,
-  type Assignment,
-  type Pin,
-  type PlanJobsOptions,
-  type Problem,
-  type ProblemInput,
-} from './types';
+import { planValidProblem } from './plan-jobs';
+import { buildPlanningInstance } from './planning-instance';
+import { type AllocationPlan, type PlanJobsOptions, type Problem, type ProblemInput } from './types';
 import { validateProblem } from './validate-problem';
 
 // The incremental re-plan: after a change (orders added or cancelled, a workshop's capacity
@@ -21,8 +15,7 @@ import { validateProblem } from './validate-problem';
 // nothing (to within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and
 // the fresh plan taken if it places more.
 
-/** A unit of work already decided: the assignments of the committed (or reviewed) plan. */
-export type CommittedAssignment = Pick<Assignment, 'jobId' | 'workshopId' | 'week' | 'quantity'>;
+export type { CommittedAssignment };
 
 export interface PlanCell {
   workshopId: string;
@@ -76,27 +69,25 @@ export async function replanIncrementally({
   options?: PlanJobsOptions;
 }): Promise<IncrementalReplan> {
   const problem = validateProblem(input);
-  const keptPins = committedAsPins({ problem, committed });
+  // One instance serves the bound, the kept plan and a fresh one: only the kept plan's pins differ.
+  const instance = buildPlanningInstance(problem);
+  const bound = fulfilmentBound(instance);
   // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
   // planned, and fillLeftovers already gives new work to the least-paid workshops first.
-  const withKept: Problem = {
-    ...problem,
-    jobs: problem.jobs.map((job) => ({ ...job, pins: keptPins.get(job.id) ?? job.pins })),
-    options: { ...problem.options, fairness: false },
-  };
+  const withoutFairness: Problem = { ...problem, options: { ...problem.options, fairness: false } };
   const kept = await planValidProblem({
-    problem: withKept,
+    problem: withoutFairness,
+    instance: withKeptPins(instance, committedAsPins({ instance, committed })),
     options,
-    committed: { release: (ledger) => releaseCommitted({ ledger, problem }) },
+    committed: { release: (ledger) => releaseCommitted({ ledger, planner: instance }) },
   });
   let plan = withPlannerPins({ problem, plan: kept });
   let basis: IncrementalReplan['basis'] = 'kept';
   const achieved = weightedUnits({ problem, assignments: plan.assignments });
-  const bound = fulfilmentBound(problem);
   const belowBound = achieved < bound - 1e-6 * Math.max(1, bound);
   const freshIsCheap = problem.jobs.length * problem.workshops.length <= CHEAP_FRESH_PLAN;
   if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE) || (belowBound && freshIsCheap)) {
-    const fresh = await planJobs(problem, options);
+    const fresh = await planValidProblem({ problem, instance, options });
     if (weightedUnits({ problem, assignments: fresh.assignments }) > achieved) {
       plan = fresh;
       basis = 'fresh';
@@ -107,82 +98,6 @@ export async function replanIncrementally({
   const changes = diffAssignments({ before: stillDemanded, after: plan.assignments });
   const keptUnits = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
   return { plan, changes, keptUnits, basis };
-}
-
-/**
- * The committed assignments as pins, merged with the planner's (a cell keeps the larger), clipped
- * to what still fits: a job's pins to its quantity, and a workshop-week's committed units to its
- * capacity, the planner's pins and the more urgent jobs first; a cell clipped below a lot is let
- * go whole. What a pin cannot keep for any
- * other reason (a skill or workshop gone, a week past the due date) planJobs leaves out itself.
- */
-function committedAsPins({
-  problem,
-  committed,
-}: {
-  problem: Problem;
-  committed: readonly CommittedAssignment[];
-}): Map<string, Pin[]> {
-  const jobs = new Map(problem.jobs.map((job) => [job.id, job]));
-  const workshops = new Map(problem.workshops.map((workshop) => [workshop.id, workshop]));
-  const room = new Map<string, number>();
-  const roomOf = (workshopId: string, week: number) =>
-    room.get(`${workshopId}\u0000${week}`) ?? workshops.get(workshopId)?.capacityMinutes[week] ?? 0;
-  const take = (workshopId: string, week: number, minutes: number) =>
-    room.set(`${workshopId}\u0000${week}`, roomOf(workshopId, week) - minutes);
-  const pinned = new Map<string, Map<string, Pin>>();
-  const left = new Map<string, number>();
-  for (const job of problem.jobs) {
-    const cells = new Map<string, Pin>();
-    let units = 0;
-    for (const pin of job.pins) {
-      cells.set(`${pin.workshopId}\u0000${pin.week}`, { ...pin });
-      take(pin.workshopId, pin.week, pin.quantity * job.minutesPerUnit);
-      units += pin.quantity;
-    }
-    pinned.set(job.id, cells);
-    left.set(job.id, job.quantity - units);
-  }
-  const extras = committed
-    .filter((a) => jobs.has(a.jobId) && workshops.has(a.workshopId) && a.week >= 0 && a.week < problem.horizon.weeks)
-    .sort((a, b) => {
-      const [ja, jb] = [jobs.get(a.jobId)!, jobs.get(b.jobId)!];
-      return (
-        jb.priority - ja.priority || compare(a.jobId, b.jobId) || compare(a.workshopId, b.workshopId) || a.week - b.week
-      );
-    });
-  for (const a of extras) {
-    const job = jobs.get(a.jobId)!;
-    const cell = `${a.workshopId}\u0000${a.week}`;
-    const cells = pinned.get(job.id)!;
-    const already = cells.get(cell)?.quantity ?? 0;
-    const fits = Math.floor((Math.max(0, roomOf(a.workshopId, a.week)) + 1e-6) / job.minutesPerUnit);
-    const extra = Math.min(a.quantity - already, fits, left.get(job.id)!);
-    // A clipped cell smaller than a lot is no lot at all: its units are planned afresh instead.
-    if (extra <= 0 || already + extra < Math.min(job.minLot, job.quantity)) continue;
-    cells.set(cell, { workshopId: a.workshopId, week: a.week, quantity: already + extra });
-    take(a.workshopId, a.week, extra * job.minutesPerUnit);
-    left.set(job.id, left.get(job.id)! - extra);
-  }
-  return new Map([...pinned].map(([jobId, cells]) => [jobId, [...cells.values()]]));
-}
-
-/**
- * Lets the fill move committed work again (the first stages planned around it as pins): every
- * kept pin's units beyond the planner's own pin in that cell.
- */
-function releaseCommitted({ ledger, problem }: { ledger: PlacementLedger; problem: Problem }): void {
-  const own = new Map<string, number>();
-  for (const job of problem.jobs)
-    for (const pin of job.pins) own.set(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`, pin.quantity);
-  const workshopIndex = new Map(ledger.instance.workshops.map((workshop, w) => [workshop.id, w]));
-  ledger.instance.jobs.forEach(({ job }, j) => {
-    for (const pin of job.pins) {
-      const w = workshopIndex.get(pin.workshopId)!;
-      const extra = ledger.pinned(j, w, pin.week) - (own.get(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`) ?? 0);
-      if (extra > 0) ledger.release(j, w, pin.week, extra);
-    }
-  });
 }
 
 /** The plan as planJobs made it with the committed work pinned, but with only the planner's pins marked and explained. */
