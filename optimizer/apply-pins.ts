@@ -53,7 +53,8 @@ function findConflict(
   const facts = instance.jobs[j];
   const { job } = facts;
   const workshop = instance.workshops[w];
-  const week = weekLabel({ startDay: instance.startDay, week: t });
+  // Made only for a conflict: most pins hold, and the incremental re-plan pins thousands.
+  const week = () => weekLabel({ startDay: instance.startDay, week: t });
   if (!workshop.skills.includes(job.skill)) {
     return { reason: 'skill', detail: `${workshop.id} does not have the skill '${job.skill}' this job needs` };
   }
@@ -65,8 +66,8 @@ function findConflict(
     const weekEnds = formatDay(weekEndDay({ startDay: instance.startDay, week: t }));
     const detail =
       weekEnds > job.dueDate
-        ? `${week} ends on ${weekEnds}, after the job is due (${job.dueDate}); pin it to an earlier week or move the due date`
-        : `${week} ends on ${weekEnds}, before the job is released (${job.releaseDate}); pin it to a later week`;
+        ? `${week()} ends on ${weekEnds}, after the job is due (${job.dueDate}); pin it to an earlier week or move the due date`
+        : `${week()} ends on ${weekEnds}, before the job is released (${job.releaseDate}); pin it to a later week`;
     return { reason: 'week', detail };
   }
   if (units > ledger.unplaced(j)) {
@@ -87,7 +88,7 @@ function findConflict(
     return {
       reason: 'capacity',
       detail:
-        `${units} units need ${round(needed)} minutes; ${workshop.id} has ${round(free)} free in ${week}` +
+        `${units} units need ${round(needed)} minutes; ${workshop.id} has ${round(free)} free in ${week()}` +
         (free < workshop.capacityMinutes[t] ? ' after more urgent pins' : ''),
     };
   }

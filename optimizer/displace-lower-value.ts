@@ -73,6 +73,18 @@ export class Displacer {
     return entries;
   }
 
+  /**
+   * Forgets what it knew of workshop w, week t, after another stage (the relocator) changed its
+   * lots, which may now include work later in the service order than the current job.
+   */
+  forget(w: number, t: number): void {
+    const cell = w * this.ledger.instance.weeks + t;
+    this.lotsByVictimOrder[cell] = undefined;
+    for (const k of this.ledger.lotsAt(w, t).keys()) {
+      this.latestRank[cell] = Math.max(this.latestRank[cell], this.rank[k]);
+    }
+  }
+
   /** Places some of job j's leftover by displacing less valuable work; false when nothing helps. */
   place(j: number): boolean {
     const { ledger, rank } = this;

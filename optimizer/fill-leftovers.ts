@@ -1,11 +1,13 @@
 import { rateAfter } from './assign-workshops';
 import { Displacer } from './displace-lower-value';
 import { keepRemainderPlaceable, type PlacementLedger } from './placement-ledger';
+import { Relocator } from './relocate-for-room';
 
 // Whatever rounding, lots or splits left over, and whatever the aggregate could not serve, is
 // offered the capacity still free, most valuable minute first. A job takes the workshop-week
 // where the most of its units fit (fewest new lots), preferring workshops it is already in and
-// then the least-paid. When nothing fits as it stands, less valuable work may be displaced. A job
+// then the least-paid. When nothing fits as it stands, other work may move out of its way to room
+// elsewhere (with `relocate`: the incremental re-plan), or less valuable work be displaced. A job
 // stops only when no rule-abiding placement is left, which is what lets the explanation stage say
 // precisely why the rest stays unplaced.
 
@@ -13,13 +15,16 @@ export function fillLeftovers({
   ledger,
   serviceOrder,
   isCancelled,
+  relocate = false,
 }: {
   ledger: PlacementLedger;
   serviceOrder: number[];
   isCancelled: () => boolean;
+  relocate?: boolean;
 }): boolean {
   const instance = ledger.instance;
   const displacer = new Displacer({ ledger, serviceOrder });
+  const relocator = relocate ? new Relocator({ ledger, onChange: (w, t) => displacer.forget(w, t) }) : null;
   for (const j of serviceOrder) {
     if (isCancelled()) return false;
     const facts = instance.jobs[j];
@@ -61,7 +66,7 @@ export function fillLeftovers({
         }
       }
       if (bestW >= 0) ledger.add(j, bestW, bestT, bestUnits);
-      else if (!displacer.place(j)) break;
+      else if (!relocator?.place(j) && !displacer.place(j)) break;
     }
   }
   return true;

@@ -2,17 +2,16 @@ import { solveAggregateFlow } from './aggregate-flow';
 import { buildAggregateNetwork } from './aggregate-network';
 import { applyPins } from './apply-pins';
 import { PlacementLedger } from './placement-ledger';
-import { buildPlanningInstance } from './planning-instance';
+import { type PlanningInstance } from './planning-instance';
 import { type Problem } from './types';
 
 /**
- * The most priority-weighted units any plan of `problem` can place (its planner pins kept): the
+ * The most priority-weighted units any plan of the instance's problem can place (its planner pins kept): the
  * pooled LP's optimum, the bound planJobs measures itself against (see decideStatus there).
  * Cheap next to a whole plan run, so the incremental re-plan can prove a plan that keeps the
  * committed work loses nothing without planning everything again.
  */
-export function fulfilmentBound(problem: Problem): number {
-  const instance = buildPlanningInstance(problem);
+export function fulfilmentBound(instance: PlanningInstance): number {
   const ledger = new PlacementLedger(instance);
   applyPins(ledger);
   const aggregate = solveAggregateFlow(buildAggregateNetwork(instance, ledger));

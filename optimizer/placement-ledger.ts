@@ -152,6 +152,21 @@ export class PlacementLedger {
     this.place(j, w, t, units);
   }
 
+  /**
+   * Lets later stages move `units` pinned units of job j in workshop w, week t, again: the
+   * incremental re-plan pins committed work so the first stages plan around it, then releases all
+   * but the planner's own pins so that moves that place more may touch it.
+   */
+  release(j: number, w: number, t: number, units: number): void {
+    const cell = w * this.instance.weeks + t;
+    const pinned = this.pinned(j, w, t);
+    if (!Number.isInteger(units) || units <= 0 || units > pinned) {
+      throw new Error(`internal: cannot release ${units} pinned units of job ${j} in workshop ${w} week ${t}`);
+    }
+    if (units === pinned) this.pinnedUnits[j]!.delete(cell);
+    else this.pinnedUnits[j]!.set(cell, pinned - units);
+  }
+
   /** Most units of job j that workshop w can add in week t, honouring every rule (0 when none). */
   canAdd(j: number, w: number, t: number, wanted = Number.POSITIVE_INFINITY): number {
     // Cheapest checks first: most calls come from scans over crowded workshop-weeks.

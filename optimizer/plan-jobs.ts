@@ -8,7 +8,7 @@ import { explainUnplaced } from './explain-unplaced';
 import { fillLeftovers } from './fill-leftovers';
 import { PlacementLedger } from './placement-ledger';
 import { measurePlan } from './plan-metrics';
-import { buildPlanningInstance } from './planning-instance';
+import { buildPlanningInstance, type PlanningInstance } from './planning-instance';
 import { rebalanceEarnings } from './rebalance-earnings';
 import { splitClassWork } from './split-class-work';
 import {
@@ -16,6 +16,7 @@ import {
   type PlanJobsOptions,
   type PlanPhase,
   type AllocationStatus,
+  type Problem,
   type ProblemInput,
 } from './types';
 import { validateProblem } from './validate-problem';
@@ -28,8 +29,52 @@ import { validateProblem } from './validate-problem';
 /** Largest estimated solve time of the balancing LP worth spending after the loads are balanced. */
 const BALANCE_LP_BUDGET_MS = 100;
 
+/**
+ * Work the incremental re-plan pins so the first stages plan around it: released before the fill,
+ * which may then move it out of the way of work it could not otherwise place.
+ */
+export interface CommittedWork {
+  release: (ledger: PlacementLedger) => void;
+}
+
 /** Plans jobs onto workshops. Rejects with ProblemValidationError when the problem is invalid. */
-export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOptions = {}): Promise<AllocationPlan> {
+export function planJobs(problem: ProblemInput, options: PlanJobsOptions = {}): Promise<AllocationPlan> {
+  return runPipeline({ problem, options });
+}
+
+/**
+ * planJobs for the optimizer's own callers, with a problem validateProblem has returned (it is not
+ * validated again), its instance when built already, and, for the incremental re-plan, the
+ * committed work to release before the fill.
+ */
+export function planValidProblem({
+  problem,
+  instance,
+  options = {},
+  committed,
+}: {
+  problem: Problem;
+  /** The problem's planning instance when the caller has built it already (its jobs' pins may differ). */
+  instance?: PlanningInstance;
+  options?: PlanJobsOptions;
+  committed?: CommittedWork;
+}): Promise<AllocationPlan> {
+  return runPipeline({ problem, valid: problem, instance, options, committed });
+}
+
+async function runPipeline({
+  problem,
+  valid: validated,
+  instance: built,
+  options: { onProgress },
+  committed,
+}: {
+  problem: ProblemInput;
+  valid?: Problem;
+  instance?: PlanningInstance;
+  options: PlanJobsOptions;
+  committed?: CommittedWork;
+}): Promise<AllocationPlan> {
   const startedAt = performance.now();
   const elapsed = () => performance.now() - startedAt;
   let lastFraction = 0;
@@ -41,13 +86,13 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
   };
 
   await report('validating', 0, 'checking the problem');
-  const valid = validateProblem(problem);
+  const valid = validated ?? validateProblem(problem);
   const deadline = valid.options.timeLimitMs;
   const isCancelled = () => elapsed() > deadline;
   let timedOut = false;
 
   await report('aggregating', 0.05, `pooling ${valid.workshops.length} workshops and ${valid.jobs.length} jobs`);
-  const instance = buildPlanningInstance(valid);
+  const instance = built ?? buildPlanningInstance(valid);
   const ledger = new PlacementLedger(instance);
   const pinConflicts = applyPins(ledger);
   const network = buildAggregateNetwork(instance, ledger);
@@ -74,7 +119,9 @@ export async function planJobs(problem: ProblemInput, { onProgress }: PlanJobsOp
   bundles.forEach((poolBundles, pool) => assignPoolBundles({ ledger, bundles: poolBundles, pool }));
 
   await report('filling', 0.7, 'filling free capacity with what is left');
-  if (!fillLeftovers({ ledger, serviceOrder: network.serviceOrder, isCancelled })) timedOut = true;
+  committed?.release(ledger);
+  const relocate = committed !== undefined;
+  if (!fillLeftovers({ ledger, serviceOrder: network.serviceOrder, isCancelled, relocate })) timedOut = true;
 
   if (valid.options.fairness && !isCancelled()) {
     await report('rebalancing', 0.8, 'evening out earnings per capacity-hour');

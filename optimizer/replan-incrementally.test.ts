@@ -1,17 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
+import { weightedUnits } from './fulfilment-bound';
 import { findPlanViolations, planJobs, validateProblem } from './index';
 import { problemArbitrary } from './random-problems.fixtures';
-import { diffAssignments, replanIncrementally, ROUNDING_TOLERANCE } from './replan-incrementally';
+import {
+  type CommittedAssignment,
+  diffAssignments,
+  type IncrementalReplan,
+  type PlanCell,
+  type PlanChange,
+  replanIncrementally,
+} from './replan-incrementally';
 import { type ProblemInput } from './types';
 
 // The incremental re-plan against a committed plan: nothing moves without a gain in
-// priority-weighted units, fulfilment is a full re-plan's (to within ROUNDING_TOLERANCE of the
-// pooled LP bound, the rounding planJobs itself has, or better), and the planner's pins hold.
+// priority-weighted units, fulfilment is at least a full re-plan's, and the planner's pins hold.
 
-/** A random problem with its plan committed, and a change: new orders, or one workshop-week's capacity cut. */
+/** A random problem with its plan committed, and a change: new orders, one cancelled, or one workshop-week's capacity cut. */
 const changedProblemArbitrary = problemArbitrary
   .filter((input) => input.workshops.length > 0)
   .chain((input) =>
@@ -31,6 +37,7 @@ const changedProblemArbitrary = problemArbitrary
             { minLength: 1, maxLength: 3 },
           ),
         }),
+        fc.record({ kind: fc.constant('cancel' as const), job: fc.nat() }),
         fc.record({
           kind: fc.constant('capacity' as const),
           workshop: fc.nat({ max: input.workshops.length - 1 }),
@@ -42,6 +49,9 @@ const changedProblemArbitrary = problemArbitrary
   );
 
 function applyChange({ input, change }: Changed): ProblemInput {
+  if (change.kind === 'cancel') {
+    return { ...input, jobs: input.jobs.filter((_, j) => j !== change.job % input.jobs.length) };
+  }
   if (change.kind === 'capacity') {
     return {
       ...input,
@@ -74,27 +84,64 @@ function applyChange({ input, change }: Changed): ProblemInput {
 
 type Changed = typeof changedProblemArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * Moves that no chain needed: committed units leaving a workshop-week that no other job gained
+ * units in (work leaves a cell only to make room there), unless the change itself (the `forced`
+ * cell, whose capacity dropped) pushed it out.
+ */
+function unneededMoves({
+  committed,
+  replan,
+  forced,
+}: {
+  committed: readonly CommittedAssignment[];
+  replan: IncrementalReplan;
+  forced?: PlanCell;
+}): PlanChange[] {
+  const units = (list: readonly CommittedAssignment[]) =>
+    new Map(list.map((a) => [`${a.jobId}|${a.workshopId}|${a.week}`, a.quantity]));
+  const [before, after] = [units(committed), units(replan.plan.assignments)];
+  const gainedIn = (cell: PlanCell, mover: string) =>
+    replan.plan.assignments.some(
+      (a) =>
+        a.jobId !== mover &&
+        a.workshopId === cell.workshopId &&
+        a.week === cell.week &&
+        a.quantity > (before.get(`${a.jobId}|${a.workshopId}|${a.week}`) ?? 0),
+    );
+  void after;
+  return replan.changes.filter(
+    (change) =>
+      change.from !== null &&
+      !(forced && change.from.workshopId === forced.workshopId && change.from.week === forced.week) &&
+      !gainedIn(change.from, change.jobId),
+  );
+}
+
 describe('the incremental re-plan', () => {
-  it('moves nothing when nothing changed, and adds only units that raise fulfilment', async () => {
+  it('moves nothing when nothing changed unless the move places more, and never places less', async () => {
     await fc.assert(
       fc.asyncProperty(problemArbitrary, async (input) => {
         const committed = (await planJobs(input)).assignments;
         const replan = await replanIncrementally({ problem: input, committed });
-        // Committed work never moves. Anything listed is new work, and only where planJobs' own
-        // rounding had left placeable units out: the diff is empty unless it places more.
         expect(replan.basis).toBe('kept');
-        expect(replan.changes.filter((change) => change.from !== null)).toEqual([]);
+        // Anything listed is there because it places more: new work where planJobs' own rounding
+        // had left placeable units out, and committed work moved only to make room for it.
         const problem = validateProblem(input);
-        if (replan.changes.length > 0)
-          expect(weightedUnits({ problem, assignments: replan.plan.assignments })).toBeGreaterThan(
-            weightedUnits({ problem, assignments: committed }),
-          );
+        const [achieved, before] = [replan.plan, { assignments: committed }].map((plan) =>
+          weightedUnits({ problem, assignments: plan.assignments }),
+        );
+        if (replan.changes.length > 0) expect(achieved).toBeGreaterThan(before);
+        else expect(achieved).toBe(before);
+        expect(unneededMoves({ committed, replan })).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.RUNS ?? 60) },
     );
   });
 
-  it('after new orders or a capacity cut: keeps committed work unless moving it places more, and fulfils as a full re-plan', async () => {
+  it('after new orders, a cancellation or a capacity cut: fulfils at least as a full re-plan, moving committed work only to place more', async () => {
+    const runs = Number(process.env.RUNS ?? 80);
+    let freshTaken = 0;
     await fc.assert(
       fc.asyncProperty(changedProblemArbitrary, async (changed) => {
         const committed = (await planJobs(changed.input)).assignments;
@@ -104,29 +151,23 @@ describe('the incremental re-plan', () => {
         expect(findPlanViolations({ problem, plan: replan.plan })).toEqual([]);
 
         const full = await planJobs(input);
-        const bound = fulfilmentBound(problem);
         const achieved = weightedUnits({ problem, assignments: replan.plan.assignments });
-        expect(achieved).toBeGreaterThanOrEqual(
-          weightedUnits({ problem, assignments: full.assignments }) - ROUNDING_TOLERANCE * bound,
-        );
+        expect(achieved).toBeGreaterThanOrEqual(weightedUnits({ problem, assignments: full.assignments }));
 
+        if (replan.basis === 'fresh') freshTaken++;
         if (replan.basis === 'kept') {
-          const moved = replan.changes.filter((change) => change.from !== null);
-          if (changed.change.kind === 'orders') {
-            // New orders only ever add: no committed assignment moves.
-            expect(moved).toEqual([]);
-          } else {
-            // Only work of the workshop-week whose capacity dropped may move.
-            const cut = changed.input.workshops[changed.change.workshop].id;
-            for (const change of moved) expect(change.from).toEqual({ workshopId: cut, week: changed.change.week });
-          }
-        } else {
-          // A fresh plan is taken only when it places more.
-          expect(achieved).toBeGreaterThan(0);
+          const forced =
+            changed.change.kind === 'capacity'
+              ? { workshopId: changed.input.workshops[changed.change.workshop].id, week: changed.change.week }
+              : undefined;
+          expect(unneededMoves({ committed, replan, forced })).toEqual([]);
         }
       }),
-      { numRuns: 80 },
+      { numRuns: runs },
     );
+    // The kept plan and its moves reach that by themselves on about 99% of these problems (23 of
+    // 3,000 took the fresh plan; see CHEAP_FRESH_PLAN): the fresh plan must not be what carries it.
+    expect(freshTaken).toBeLessThanOrEqual(Math.max(4, runs / 50));
   });
 
   it('keeps the planner’s pins, or explains them as planJobs does', async () => {

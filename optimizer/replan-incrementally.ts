@@ -1,25 +1,21 @@
+import { committedAsPins, type CommittedAssignment, releaseCommitted, withKeptPins } from './committed-pins';
 import { fulfilmentBound, weightedUnits } from './fulfilment-bound';
-import { planJobs } from './plan-jobs';
-import {
-  type AllocationPlan,
-  type Assignment,
-  type Pin,
-  type PlanJobsOptions,
-  type Problem,
-  type ProblemInput,
-} from './types';
+import { planValidProblem } from './plan-jobs';
+import { buildPlanningInstance } from './planning-instance';
+import { type AllocationPlan, type PlanJobsOptions, type Problem, type ProblemInput } from './types';
 import { validateProblem } from './validate-problem';
 
 // The incremental re-plan: after a change (orders added or cancelled, a workshop's capacity
 // dropped), the committed assignments stay where they are unless moving them places more
 // priority-weighted units. They go into planJobs as pins beside the planner's own, clipped first to
-// what the changed problem still allows (a smaller order, less capacity), so new work fills the
-// free capacity around them; the pooled LP's bound then proves that keeping them lost nothing (to
-// within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and the fresh plan
-// taken if it places more.
+// what the changed problem still allows (a smaller order, less capacity), so the first stages plan
+// new work around them; then they are released, and the fill may move committed work out of the
+// way of work that fits nowhere else (relocate-for-room.ts), or displace it for more valuable
+// work, each move placing more. The pooled LP's bound then proves that keeping the rest lost
+// nothing (to within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and
+// the fresh plan taken if it places more.
 
-/** A unit of work already decided: the assignments of the committed (or reviewed) plan. */
-export type CommittedAssignment = Pick<Assignment, 'jobId' | 'workshopId' | 'week' | 'quantity'>;
+export type { CommittedAssignment };
 
 export interface PlanCell {
   workshopId: string;
@@ -54,6 +50,15 @@ export interface IncrementalReplan {
  */
 export const ROUNDING_TOLERANCE = 0.005;
 
+/**
+ * Jobs × workshops up to which a fresh plan takes a few milliseconds: there, whenever the kept plan
+ * falls short of the bound at all, the fresh plan is made too and taken if it places more. The
+ * relocating fill reaches a full re-plan's fulfilment by itself on about 99% of random small
+ * problems (the rest would need, say, a job's own lots gathered in a new workshop-week); this
+ * closes the gap there. At SOKO scale the bound's ROUNDING_TOLERANCE rule alone decides.
+ */
+const CHEAP_FRESH_PLAN = 10_000;
+
 export async function replanIncrementally({
   problem: input,
   committed,
@@ -64,20 +69,25 @@ export async function replanIncrementally({
   options?: PlanJobsOptions;
 }): Promise<IncrementalReplan> {
   const problem = validateProblem(input);
-  const keptPins = committedAsPins({ problem, committed });
-  const withKept: Problem = {
-    ...problem,
-    jobs: problem.jobs.map((job) => ({ ...job, pins: keptPins.get(job.id) ?? job.pins })),
-  };
+  // One instance serves the bound, the kept plan and a fresh one: only the kept plan's pins differ.
+  const instance = buildPlanningInstance(problem);
+  const bound = fulfilmentBound(instance);
   // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
   // planned, and fillLeftovers already gives new work to the least-paid workshops first.
-  const keptOptions = { ...withKept.options, fairness: false };
-  let plan = withPlannerPins({ problem, plan: await planJobs({ ...withKept, options: keptOptions }, options) });
+  const withoutFairness: Problem = { ...problem, options: { ...problem.options, fairness: false } };
+  const kept = await planValidProblem({
+    problem: withoutFairness,
+    instance: withKeptPins(instance, committedAsPins({ instance, committed })),
+    options,
+    committed: { release: (ledger) => releaseCommitted({ ledger, planner: instance }) },
+  });
+  let plan = withPlannerPins({ problem, plan: kept });
   let basis: IncrementalReplan['basis'] = 'kept';
   const achieved = weightedUnits({ problem, assignments: plan.assignments });
-  const bound = fulfilmentBound(problem);
-  if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE)) {
-    const fresh = await planJobs(problem, options);
+  const belowBound = achieved < bound - 1e-6 * Math.max(1, bound);
+  const freshIsCheap = problem.jobs.length * problem.workshops.length <= CHEAP_FRESH_PLAN;
+  if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE) || (belowBound && freshIsCheap)) {
+    const fresh = await planValidProblem({ problem, instance, options });
     if (weightedUnits({ problem, assignments: fresh.assignments }) > achieved) {
       plan = fresh;
       basis = 'fresh';
@@ -86,66 +96,8 @@ export async function replanIncrementally({
   const jobIds = new Set(problem.jobs.map((job) => job.id));
   const stillDemanded = committed.filter((a) => jobIds.has(a.jobId));
   const changes = diffAssignments({ before: stillDemanded, after: plan.assignments });
-  const kept = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
-  return { plan, changes, keptUnits: kept, basis };
-}
-
-/**
- * The committed assignments as pins, merged with the planner's (a cell keeps the larger), clipped
- * to what still fits: a job's pins to its quantity, and a workshop-week's committed units to its
- * capacity, the planner's pins and the more urgent jobs first; a cell clipped below a lot is let
- * go whole. What a pin cannot keep for any
- * other reason (a skill or workshop gone, a week past the due date) planJobs leaves out itself.
- */
-function committedAsPins({
-  problem,
-  committed,
-}: {
-  problem: Problem;
-  committed: readonly CommittedAssignment[];
-}): Map<string, Pin[]> {
-  const jobs = new Map(problem.jobs.map((job) => [job.id, job]));
-  const workshops = new Map(problem.workshops.map((workshop) => [workshop.id, workshop]));
-  const room = new Map<string, number>();
-  const roomOf = (workshopId: string, week: number) =>
-    room.get(`${workshopId}\u0000${week}`) ?? workshops.get(workshopId)?.capacityMinutes[week] ?? 0;
-  const take = (workshopId: string, week: number, minutes: number) =>
-    room.set(`${workshopId}\u0000${week}`, roomOf(workshopId, week) - minutes);
-  const pinned = new Map<string, Map<string, Pin>>();
-  const left = new Map<string, number>();
-  for (const job of problem.jobs) {
-    const cells = new Map<string, Pin>();
-    let units = 0;
-    for (const pin of job.pins) {
-      cells.set(`${pin.workshopId}\u0000${pin.week}`, { ...pin });
-      take(pin.workshopId, pin.week, pin.quantity * job.minutesPerUnit);
-      units += pin.quantity;
-    }
-    pinned.set(job.id, cells);
-    left.set(job.id, job.quantity - units);
-  }
-  const extras = committed
-    .filter((a) => jobs.has(a.jobId) && workshops.has(a.workshopId) && a.week >= 0 && a.week < problem.horizon.weeks)
-    .sort((a, b) => {
-      const [ja, jb] = [jobs.get(a.jobId)!, jobs.get(b.jobId)!];
-      return (
-        jb.priority - ja.priority || compare(a.jobId, b.jobId) || compare(a.workshopId, b.workshopId) || a.week - b.week
-      );
-    });
-  for (const a of extras) {
-    const job = jobs.get(a.jobId)!;
-    const cell = `${a.workshopId}\u0000${a.week}`;
-    const cells = pinned.get(job.id)!;
-    const already = cells.get(cell)?.quantity ?? 0;
-    const fits = Math.floor((Math.max(0, roomOf(a.workshopId, a.week)) + 1e-6) / job.minutesPerUnit);
-    const extra = Math.min(a.quantity - already, fits, left.get(job.id)!);
-    // A clipped cell smaller than a lot is no lot at all: its units are planned afresh instead.
-    if (extra <= 0 || already + extra < Math.min(job.minLot, job.quantity)) continue;
-    cells.set(cell, { workshopId: a.workshopId, week: a.week, quantity: already + extra });
-    take(a.workshopId, a.week, extra * job.minutesPerUnit);
-    left.set(job.id, left.get(job.id)! - extra);
-  }
-  return new Map([...pinned].map(([jobId, cells]) => [jobId, [...cells.values()]]));
+  const keptUnits = stillDemanded.reduce((sum, a) => sum + a.quantity, 0) - sumUnits(changes.filter((c) => c.from));
+  return { plan, changes, keptUnits, basis };
 }
 
 /** The plan as planJobs made it with the committed work pinned, but with only the planner's pins marked and explained. */
