@@ -2,7 +2,10 @@ import { type Types } from 'mongoose';
 
 import { type OrderSource } from '../domain/order-source';
 import { ImpactWorkDay } from '../models/impact-work-day';
+import { ImpactWorkMonth, type WorkMonthFigures } from '../models/impact-work-month';
 import { Order } from '../models/order';
+import { monthStart } from './impact-period';
+import { monthGrain } from './month-grain';
 import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
 
 export interface OnTimeCount {
@@ -49,30 +52,63 @@ async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, On
 
 /**
  * On-time delivery and inspection outcomes of each range: orders counted by the database (a few
- * thousand a year), jobs and inspections from their per-maker, per-day pre-aggregate, read once
- * for all the ranges.
+ * thousand a year), jobs and inspections from their per-maker pre-aggregates (by month where no
+ * range cuts the month, by day elsewhere), read once for all the ranges.
  */
 export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Range[] }): Promise<DeliveryAndQuality[]> {
   await ensureImpactWorkDaysCurrent();
   const from = new Date(Math.min(...ranges.map((range) => range.from.getTime())));
   const to = new Date(Math.max(...ranges.map((range) => range.to.getTime())));
-  const [orders, days] = await Promise.all([
+  const { wholeMonths, dayMonths } = monthGrain({
+    from,
+    to,
+    boundaries: ranges.flatMap((range) => [range.from, range.to]),
+  });
+  const [orders, makers, dayRows] = await Promise.all([
     Promise.all(ranges.map(ordersByChannel)),
-    ImpactWorkDay.find(
-      { day: { $gte: from, $lt: to } },
-      { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
-    ).lean(),
+    wholeMonths.length === 0
+      ? []
+      : ImpactWorkMonth.find(
+          {},
+          {
+            _id: 0,
+            artisan: 1,
+            workshop: 1,
+            ...Object.fromEntries(wholeMonths.map(({ month }) => [`months.${month}`, 1])),
+          },
+        ).lean<(MakerKey & { months?: Record<string, WorkMonthFigures> })[]>(),
+    dayMonths.length === 0
+      ? []
+      : ImpactWorkDay.find(
+          {
+            day: { $gte: from, $lt: to },
+            $or: dayMonths.map((month) => {
+              const [year, index] = month.split('-').map(Number);
+              return { day: { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) } };
+            }),
+          },
+          { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
+        ).lean(),
   ]);
+  // Month rows dated at their month's start, as read-paid-days.ts does: no range cuts through them.
+  // Each maker's ids are turned into strings once, not once per row and range.
+  const days: (WorkDone & WorkMonthFigures & { day: Date })[] = dayRows.map((row) => ({ ...makerOf(row), ...row }));
+  for (const maker of makers) {
+    const ids = makerOf(maker);
+    for (const { month, start } of wholeMonths) {
+      const figures = maker.months?.[month];
+      if (figures) days.push({ ...ids, day: start, ...figures });
+    }
+  }
   return ranges.map((range, index) => {
-    const inRange = days.filter((row) => row.day >= range.from && row.day < range.to);
-    return {
-      ordersByChannel: orders[index],
-      jobs: inRange
-        .filter((row) => row.jobsPassed > 0)
-        .map((row) => ({ ...makerOf(row), total: row.jobsPassed, onTime: row.jobsOnTime })),
-      inspected: inRange
-        .filter((row) => row.unitsInspected > 0)
-        .map((row) => ({ ...makerOf(row), passed: row.unitsPassed, inspected: row.unitsInspected })),
-    };
+    const result: DeliveryAndQuality = { ordersByChannel: orders[index], jobs: [], inspected: [] };
+    for (const row of days) {
+      if (row.day < range.from || row.day >= range.to) continue;
+      const maker = { artisanId: row.artisanId, workshopId: row.workshopId };
+      if (row.jobsPassed > 0) result.jobs.push({ ...maker, total: row.jobsPassed, onTime: row.jobsOnTime });
+      if (row.unitsInspected > 0)
+        result.inspected.push({ ...maker, passed: row.unitsPassed, inspected: row.unitsInspected });
+    }
+    return result;
   });
 }
