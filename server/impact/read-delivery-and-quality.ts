@@ -16,9 +16,9 @@ export interface OnTimeCount {
 export interface DeliveryAndQuality {
   /** Orders shipped in the range, by channel. */
   ordersByChannel: Map<OrderSource, OnTimeCount>;
-  /** Jobs that passed inspection in the range, by artisan (absent when none is named) and workshop. */
+  /** Jobs that passed inspection in the range, summed by artisan (absent when none is named) and workshop. */
   jobs: (WorkDone & OnTimeCount)[];
-  /** Units inspected in the range, by artisan and workshop. */
+  /** Units inspected in the range, summed by artisan and workshop. */
   inspected: (WorkDone & { passed: number; inspected: number })[];
 }
 
@@ -90,24 +90,43 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
           { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
         ).lean(),
   ]);
-  // Month rows dated at their month's start, as read-paid-days.ts does: no range cuts through them.
-  // Each maker's ids are turned into strings once, not once per row and range.
-  const days: (WorkDone & WorkMonthFigures & { day: Date })[] = dayRows.map((row) => ({ ...makerOf(row), ...row }));
+  // Summed per maker and range: month rows count where their month starts (no range cuts through
+  // them, see month-grain.ts), day rows where their day does. Ids become strings once per maker.
+  const results = ranges.map((range, index) => ({
+    range,
+    makers: new Map<string, WorkDone & WorkMonthFigures>(),
+    ordersByChannel: orders[index],
+  }));
+  const count = (ids: WorkDone, key: string, day: Date, figures: WorkMonthFigures) => {
+    for (const { range, makers } of results) {
+      if (day < range.from || day >= range.to) continue;
+      let sum = makers.get(key);
+      if (!sum) makers.set(key, (sum = { ...ids, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
+      sum.jobsPassed += figures.jobsPassed;
+      sum.jobsOnTime += figures.jobsOnTime;
+      sum.unitsInspected += figures.unitsInspected;
+      sum.unitsPassed += figures.unitsPassed;
+    }
+  };
   for (const maker of makers) {
     const ids = makerOf(maker);
+    const key = `${ids.workshopId}|${ids.artisanId ?? ''}`;
     for (const { month, start } of wholeMonths) {
       const figures = maker.months?.[month];
-      if (figures) days.push({ ...ids, day: start, ...figures });
+      if (figures) count(ids, key, start, figures);
     }
   }
-  return ranges.map((range, index) => {
-    const result: DeliveryAndQuality = { ordersByChannel: orders[index], jobs: [], inspected: [] };
-    for (const row of days) {
-      if (row.day < range.from || row.day >= range.to) continue;
-      const maker = { artisanId: row.artisanId, workshopId: row.workshopId };
-      if (row.jobsPassed > 0) result.jobs.push({ ...maker, total: row.jobsPassed, onTime: row.jobsOnTime });
-      if (row.unitsInspected > 0)
-        result.inspected.push({ ...maker, passed: row.unitsPassed, inspected: row.unitsInspected });
+  for (const row of dayRows) {
+    const ids = makerOf(row);
+    count(ids, `${ids.workshopId}|${ids.artisanId ?? ''}`, row.day, row);
+  }
+  return results.map(({ makers: sums, ordersByChannel: channels }) => {
+    const result: DeliveryAndQuality = { ordersByChannel: channels, jobs: [], inspected: [] };
+    for (const sum of sums.values()) {
+      const maker = { artisanId: sum.artisanId, workshopId: sum.workshopId };
+      if (sum.jobsPassed > 0) result.jobs.push({ ...maker, total: sum.jobsPassed, onTime: sum.jobsOnTime });
+      if (sum.unitsInspected > 0)
+        result.inspected.push({ ...maker, passed: sum.unitsPassed, inspected: sum.unitsInspected });
     }
     return result;
   });
