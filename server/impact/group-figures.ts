@@ -1,7 +1,7 @@
 import { type ArtisanImpact } from './artisan-impact';
 import { type DeliveryAndQuality } from './read-delivery-and-quality';
 import { type ArtisanFacts, type PaidDay } from './read-paid-days';
-import { gini, p90OverP10, quantile, shareOf, spreadOf, sum, type Spread } from './statistics';
+import { gini, p90OverP10, quantile, shareOf, spreadOf, type Spread } from './statistics';
 
 /** Every figure of the report for one group of artisans (all, a gender, an area, a workshop). */
 export interface GroupFigures {
@@ -22,45 +22,148 @@ export interface GroupFigures {
   daysToMoney: number | null;
 }
 
-export interface GroupInput {
-  /** Artisans paid in the period (all of them; the group picks its own). */
+/**
+ * What one maker brings to the sums of a period: an artisan, or a workshop's payouts and work
+ * with no artisan named. Groups add up makers, so no group goes back over the rows.
+ */
+interface MakerTotals {
+  paidCents: number;
+  revenueCents: number;
+  jobs: number;
+  jobsOnTime: number;
+  unitsInspected: number;
+  unitsPassed: number;
+  daysToMoney: number[];
+}
+
+/** A period's rows summed once per maker, with the artisans paid in it. */
+export interface PeriodTotals {
   impacts: readonly ArtisanImpact[];
-  /** Paid days in the period. */
-  payouts: readonly PaidDay[];
   artisans: ReadonlyMap<string, ArtisanFacts>;
-  jobs: DeliveryAndQuality['jobs'];
-  inspected: DeliveryAndQuality['inspected'];
+  byArtisan: ReadonlyMap<string, MakerTotals>;
+  /** Payouts and work with no artisan named, by the workshop they went to. */
+  byWorkshop: ReadonlyMap<string, MakerTotals>;
   livingHourlyCents: number;
 }
 
+const emptyTotals = (): MakerTotals => ({
+  paidCents: 0,
+  revenueCents: 0,
+  jobs: 0,
+  jobsOnTime: 0,
+  unitsInspected: 0,
+  unitsPassed: 0,
+  daysToMoney: [],
+});
+
 /**
- * A group is who belongs to it: `artisan` decides for artisans; `workshop` decides for payouts made
- * to a workshop as a whole and for work with no artisan named (null: such payouts are left out).
+ * One pass over the period's rows. A row naming an artisan counts for that artisan (and is left
+ * out when the artisan is unknown); a row naming none counts for its workshop.
  */
-export interface GroupMembership {
-  artisan: (artisan: ArtisanFacts) => boolean;
-  workshop: ((workshopId: string) => boolean) | null;
+export function periodTotals({
+  impacts,
+  payouts,
+  jobs,
+  inspected,
+  artisans,
+  livingHourlyCents,
+}: {
+  impacts: readonly ArtisanImpact[];
+  payouts: readonly PaidDay[];
+  jobs: DeliveryAndQuality['jobs'];
+  inspected: DeliveryAndQuality['inspected'];
+  artisans: ReadonlyMap<string, ArtisanFacts>;
+  livingHourlyCents: number;
+}): PeriodTotals {
+  const byArtisan = new Map<string, MakerTotals>();
+  const byWorkshop = new Map<string, MakerTotals>();
+  const totalsOf = ({ artisanId, workshopId }: { artisanId?: string; workshopId: string }) => {
+    const [map, key] = artisanId ? [byArtisan, artisanId] : [byWorkshop, workshopId];
+    if (artisanId && !artisans.has(artisanId)) return null;
+    let totals = map.get(key);
+    if (!totals) map.set(key, (totals = emptyTotals()));
+    return totals;
+  };
+  for (const work of payouts) {
+    const totals = totalsOf(work);
+    if (!totals) continue;
+    totals.paidCents += work.amountCents;
+    totals.revenueCents += work.revenueCents;
+    for (const days of work.daysToMoney) totals.daysToMoney.push(days);
+  }
+  for (const count of jobs) {
+    const totals = totalsOf(count);
+    if (!totals) continue;
+    totals.jobs += count.total;
+    totals.jobsOnTime += count.onTime;
+  }
+  for (const count of inspected) {
+    const totals = totalsOf(count);
+    if (!totals) continue;
+    totals.unitsInspected += count.inspected;
+    totals.unitsPassed += count.passed;
+  }
+  return { impacts, artisans, byArtisan, byWorkshop, livingHourlyCents };
 }
 
-export function groupFigures(input: GroupInput, member: GroupMembership): GroupFigures {
-  const impacts = input.impacts.filter((impact) => member.artisan(impact));
-  const inGroup = (artisanId: string | undefined, workshopId?: string) => {
-    if (artisanId) {
-      const artisan = input.artisans.get(artisanId);
-      return artisan ? member.artisan(artisan) : false;
-    }
-    return member.workshop !== null && workshopId !== undefined && member.workshop(workshopId);
-  };
-  const payouts = input.payouts.filter((work) => inGroup(work.artisanId, work.workshopId));
-  const paidCents = sum(payouts.map((work) => work.amountCents));
-  const revenueCents = sum(payouts.map((work) => work.revenueCents));
-  const monthly = impacts.map((impact) => impact.monthlyCents);
-  const monthlyEarningsCents = spreadOf(monthly);
-  const hourly = impacts.flatMap((impact) => (impact.hourlyCents === null ? [] : [impact.hourlyCents]));
+/** The makers of one group and its artisans paid. */
+interface Group {
+  impacts: ArtisanImpact[];
+  makers: MakerTotals[];
+}
 
-  const jobs = input.jobs.filter((count) => inGroup(count.artisanId, count.workshopId));
-  const inspected = input.inspected.filter((count) => inGroup(count.artisanId, count.workshopId));
-  const days = payouts.flatMap((work) => work.daysToMoney);
+/**
+ * The period's makers bucketed in one pass: `artisanKey` names an artisan's group, `workshopKey`
+ * the group of work with no artisan named (null: in no group).
+ */
+export function groupsOf(
+  totals: PeriodTotals,
+  artisanKey: (artisan: ArtisanFacts) => string | null,
+  workshopKey: (workshopId: string) => string | null,
+): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  const groupOf = (key: string) => {
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { impacts: [], makers: [] }));
+    return group;
+  };
+  for (const impact of totals.impacts) {
+    const key = artisanKey(impact);
+    if (key !== null) groupOf(key).impacts.push(impact);
+  }
+  for (const [artisanId, maker] of totals.byArtisan) {
+    const key = artisanKey(totals.artisans.get(artisanId)!);
+    if (key !== null) groupOf(key).makers.push(maker);
+  }
+  for (const [workshopId, maker] of totals.byWorkshop) {
+    const key = workshopKey(workshopId);
+    if (key !== null) groupOf(key).makers.push(maker);
+  }
+  return groups;
+}
+
+export const NO_GROUP: Group = { impacts: [], makers: [] };
+
+export function groupFigures(group: Group, livingHourlyCents: number): GroupFigures {
+  const { impacts, makers } = group;
+  let paidCents = 0;
+  let revenueCents = 0;
+  let jobs = 0;
+  let jobsOnTime = 0;
+  let unitsInspected = 0;
+  let unitsPassed = 0;
+  const days: number[] = [];
+  for (const maker of makers) {
+    paidCents += maker.paidCents;
+    revenueCents += maker.revenueCents;
+    jobs += maker.jobs;
+    jobsOnTime += maker.jobsOnTime;
+    unitsInspected += maker.unitsInspected;
+    unitsPassed += maker.unitsPassed;
+    for (const value of maker.daysToMoney) days.push(value);
+  }
+  const monthlyEarningsCents = spreadOf(impacts.map((impact) => impact.monthlyCents));
+  const hourly = impacts.flatMap((impact) => (impact.hourlyCents === null ? [] : [impact.hourlyCents]));
   const volatility = impacts.flatMap((impact) => (impact.volatility === null ? [] : [impact.volatility]));
 
   return {
@@ -68,7 +171,7 @@ export function groupFigures(input: GroupInput, member: GroupMembership): GroupF
     paidCents,
     monthlyEarningsCents,
     hourlyEarningsCents: quantile(hourly, 0.5),
-    livingWageShare: shareOf(hourly.filter((cents) => cents >= input.livingHourlyCents).length, hourly.length),
+    livingWageShare: shareOf(hourly.filter((cents) => cents >= livingHourlyCents).length, hourly.length),
     makersShare: shareOf(paidCents, revenueCents),
     revenueCents,
     weeksOfWork13: quantile(
@@ -82,61 +185,8 @@ export function groupFigures(input: GroupInput, member: GroupMembership): GroupF
     incomeVolatility: quantile(volatility, 0.5),
     gini: gini(impacts.map((impact) => impact.paidCents)),
     p90OverP10: p90OverP10(monthlyEarningsCents),
-    jobsOnTime: shareOf(sum(jobs.map((count) => count.onTime)), sum(jobs.map((count) => count.total))),
-    inspectionPassRate: shareOf(
-      sum(inspected.map((count) => count.passed)),
-      sum(inspected.map((count) => count.inspected)),
-    ),
+    jobsOnTime: shareOf(jobsOnTime, jobs),
+    inspectionPassRate: shareOf(unitsPassed, unitsInspected),
     daysToMoney: quantile(days, 0.5),
-  };
-}
-
-/** Everyone in the input: for an input already cut down to one group (see splitByWorkshop). */
-export const EVERYONE: GroupMembership = { artisan: () => true, workshop: () => true };
-
-/**
- * The input cut into one part per workshop, each holding what groupFigures would pick for that
- * workshop (an artisan's work goes with the artisan's workshop; work with no artisan named with
- * its own). Areas and workshops are then a lookup rather than a pass over everything per row.
- */
-export function splitByWorkshop(input: GroupInput): Map<string, GroupInput> {
-  type Part = {
-    impacts: ArtisanImpact[];
-    payouts: PaidDay[];
-    jobs: GroupInput['jobs'][number][];
-    inspected: GroupInput['inspected'][number][];
-  };
-  const parts = new Map<string, Part>();
-  const partOf = (workshopId: string): Part => {
-    const part = parts.get(workshopId) ?? { impacts: [], payouts: [], jobs: [], inspected: [] };
-    parts.set(workshopId, part);
-    return part;
-  };
-  const workshopOf = (item: { artisanId?: string; workshopId: string }) =>
-    item.artisanId ? input.artisans.get(item.artisanId)?.workshopId : item.workshopId;
-  for (const impact of input.impacts) partOf(impact.workshopId).impacts.push(impact);
-  for (const work of input.payouts) {
-    const workshopId = workshopOf(work);
-    if (workshopId) partOf(workshopId).payouts.push(work);
-  }
-  for (const count of input.jobs) {
-    const workshopId = workshopOf(count);
-    if (workshopId) partOf(workshopId).jobs.push(count);
-  }
-  for (const count of input.inspected) {
-    const workshopId = workshopOf(count);
-    if (workshopId) partOf(workshopId).inspected.push(count);
-  }
-  return new Map([...parts].map(([workshopId, part]) => [workshopId, { ...input, ...part }]));
-}
-
-/** Several parts of splitByWorkshop as one input. */
-export function mergeParts(input: GroupInput, parts: readonly GroupInput[]): GroupInput {
-  return {
-    ...input,
-    impacts: parts.flatMap((part) => part.impacts),
-    payouts: parts.flatMap((part) => part.payouts),
-    jobs: parts.flatMap((part) => part.jobs),
-    inspected: parts.flatMap((part) => part.inspected),
   };
 }

@@ -45,7 +45,7 @@ export interface ImpactPeriod extends ImpactRange {
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Midnight Nairobi of the first of a month; `month` may run past 12 or below 1. */
-function monthStart(year: number, month: number): Date {
+export function monthStart(year: number, month: number): Date {
   const index = year * 12 + (month - 1);
   return nairobiDate({ year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 });
 }

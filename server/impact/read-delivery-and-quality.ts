@@ -2,7 +2,10 @@ import { type Types } from 'mongoose';
 
 import { type OrderSource } from '../domain/order-source';
 import { ImpactWorkDay } from '../models/impact-work-day';
+import { ImpactWorkMonth, type WorkMonthFigures } from '../models/impact-work-month';
 import { Order } from '../models/order';
+import { monthStart } from './impact-period';
+import { monthGrain } from './month-grain';
 import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
 
 export interface OnTimeCount {
@@ -13,9 +16,9 @@ export interface OnTimeCount {
 export interface DeliveryAndQuality {
   /** Orders shipped in the range, by channel. */
   ordersByChannel: Map<OrderSource, OnTimeCount>;
-  /** Jobs that passed inspection in the range, by artisan (absent when none is named) and workshop. */
+  /** Jobs that passed inspection in the range, summed by artisan (absent when none is named) and workshop. */
   jobs: (WorkDone & OnTimeCount)[];
-  /** Units inspected in the range, by artisan and workshop. */
+  /** Units inspected in the range, summed by artisan and workshop. */
   inspected: (WorkDone & { passed: number; inspected: number })[];
 }
 
@@ -49,30 +52,82 @@ async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, On
 
 /**
  * On-time delivery and inspection outcomes of each range: orders counted by the database (a few
- * thousand a year), jobs and inspections from their per-maker, per-day pre-aggregate, read once
- * for all the ranges.
+ * thousand a year), jobs and inspections from their per-maker pre-aggregates (by month where no
+ * range cuts the month, by day elsewhere), read once for all the ranges.
  */
 export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Range[] }): Promise<DeliveryAndQuality[]> {
   await ensureImpactWorkDaysCurrent();
   const from = new Date(Math.min(...ranges.map((range) => range.from.getTime())));
   const to = new Date(Math.max(...ranges.map((range) => range.to.getTime())));
-  const [orders, days] = await Promise.all([
+  const { wholeMonths, dayMonths } = monthGrain({
+    from,
+    to,
+    boundaries: ranges.flatMap((range) => [range.from, range.to]),
+  });
+  const [orders, makers, dayRows] = await Promise.all([
     Promise.all(ranges.map(ordersByChannel)),
-    ImpactWorkDay.find(
-      { day: { $gte: from, $lt: to } },
-      { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
-    ).lean(),
+    wholeMonths.length === 0
+      ? []
+      : ImpactWorkMonth.find(
+          {},
+          {
+            _id: 0,
+            artisan: 1,
+            workshop: 1,
+            ...Object.fromEntries(wholeMonths.map(({ month }) => [`months.${month}`, 1])),
+          },
+        ).lean<(MakerKey & { months?: Record<string, WorkMonthFigures> })[]>(),
+    dayMonths.length === 0
+      ? []
+      : ImpactWorkDay.find(
+          {
+            day: { $gte: from, $lt: to },
+            $or: dayMonths.map((month) => {
+              const [year, index] = month.split('-').map(Number);
+              return { day: { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) } };
+            }),
+          },
+          { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
+        ).lean(),
   ]);
-  return ranges.map((range, index) => {
-    const inRange = days.filter((row) => row.day >= range.from && row.day < range.to);
-    return {
-      ordersByChannel: orders[index],
-      jobs: inRange
-        .filter((row) => row.jobsPassed > 0)
-        .map((row) => ({ ...makerOf(row), total: row.jobsPassed, onTime: row.jobsOnTime })),
-      inspected: inRange
-        .filter((row) => row.unitsInspected > 0)
-        .map((row) => ({ ...makerOf(row), passed: row.unitsPassed, inspected: row.unitsInspected })),
-    };
+  // Summed per maker and range: month rows count where their month starts (no range cuts through
+  // them, see month-grain.ts), day rows where their day does. Ids become strings once per maker.
+  const results = ranges.map((range, index) => ({
+    range,
+    makers: new Map<string, WorkDone & WorkMonthFigures>(),
+    ordersByChannel: orders[index],
+  }));
+  const count = (ids: WorkDone, key: string, day: Date, figures: WorkMonthFigures) => {
+    for (const { range, makers } of results) {
+      if (day < range.from || day >= range.to) continue;
+      let sum = makers.get(key);
+      if (!sum) makers.set(key, (sum = { ...ids, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
+      sum.jobsPassed += figures.jobsPassed;
+      sum.jobsOnTime += figures.jobsOnTime;
+      sum.unitsInspected += figures.unitsInspected;
+      sum.unitsPassed += figures.unitsPassed;
+    }
+  };
+  for (const maker of makers) {
+    const ids = makerOf(maker);
+    const key = `${ids.workshopId}|${ids.artisanId ?? ''}`;
+    for (const { month, start } of wholeMonths) {
+      const figures = maker.months?.[month];
+      if (figures) count(ids, key, start, figures);
+    }
+  }
+  for (const row of dayRows) {
+    const ids = makerOf(row);
+    count(ids, `${ids.workshopId}|${ids.artisanId ?? ''}`, row.day, row);
+  }
+  return results.map(({ makers: sums, ordersByChannel: channels }) => {
+    const result: DeliveryAndQuality = { ordersByChannel: channels, jobs: [], inspected: [] };
+    for (const sum of sums.values()) {
+      const maker = { artisanId: sum.artisanId, workshopId: sum.workshopId };
+      if (sum.jobsPassed > 0) result.jobs.push({ ...maker, total: sum.jobsPassed, onTime: sum.jobsOnTime });
+      if (sum.unitsInspected > 0)
+        result.inspected.push({ ...maker, passed: sum.unitsPassed, inspected: sum.unitsInspected });
+    }
+    return result;
   });
 }

@@ -6,14 +6,7 @@ import { Artisan, GENDERS, type Gender } from '../models/artisan';
 import { Workshop } from '../models/workshop';
 import { readReferenceWages } from '../services/wages/read-reference-wages';
 import { artisanImpacts, trailingWeeks, type ArtisanImpact } from './artisan-impact';
-import {
-  EVERYONE,
-  groupFigures,
-  mergeParts,
-  splitByWorkshop,
-  type GroupFigures,
-  type GroupInput,
-} from './group-figures';
+import { groupFigures, groupsOf, NO_GROUP, periodTotals, type GroupFigures, type PeriodTotals } from './group-figures';
 import { twelveMonthsEnding, type ImpactPeriod, type ImpactRange } from './impact-period';
 import { readDeliveryAndQuality, type DeliveryAndQuality } from './read-delivery-and-quality';
 import { readPaidDays, type ArtisanFacts, type PaidDay, type WorkshopFacts } from './read-paid-days';
@@ -47,6 +40,8 @@ function lookbackStart(range: ImpactRange): Date {
   return new Date(Math.min(range.from.getTime(), firstMonth.getTime(), firstWeek.getTime()));
 }
 
+const EVERYONE = () => 'all';
+
 function periodFigures({
   range,
   delivery,
@@ -59,26 +54,48 @@ function periodFigures({
   paid: PaidDay[];
   artisans: Map<string, ArtisanFacts>;
   livingHourlyCents: number;
-}): { figures: PeriodFigures; input: GroupInput } {
-  const input: GroupInput = {
+}): { figures: PeriodFigures; totals: PeriodTotals } {
+  const totals = periodTotals({
     impacts: artisanImpacts({ range, paid, artisans }),
     payouts: paid.filter((work) => work.day >= range.from && work.day < range.to),
     artisans,
     jobs: delivery.jobs,
     inspected: delivery.inspected,
     livingHourlyCents,
-  };
+  });
+  // Work with no artisan named counts for everyone, and for no gender.
+  const all = groupsOf(totals, EVERYONE, EVERYONE).get('all') ?? NO_GROUP;
+  const genders = groupsOf(
+    totals,
+    (artisan) => artisan.gender,
+    () => null,
+  );
   const byGender = {
-    all: groupFigures(input, EVERYONE),
+    all: groupFigures(all, livingHourlyCents),
     ...Object.fromEntries(
-      GENDERS.map((gender) => [gender, groupFigures(input, { artisan: (a) => a.gender === gender, workshop: null })]),
+      GENDERS.map((gender) => [gender, groupFigures(genders.get(gender) ?? NO_GROUP, livingHourlyCents)]),
     ),
   } as GenderSplit;
   const ordersOnTime = ORDER_SOURCES.map((channel) => {
     const count = delivery.ordersByChannel.get(channel) ?? { total: 0, onTime: 0 };
     return { channel, orders: count.total, onTime: count.onTime, share: shareOf(count.onTime, count.total) };
   });
-  return { figures: { range, byGender, ordersOnTime }, input };
+  return { figures: { range, byGender, ordersOnTime }, totals };
+}
+
+/** Pay and artisans paid in each month, in one pass over the rows. */
+function monthlyTrend(paid: readonly PaidDay[], months: readonly string[]): ImpactReport['trend'] {
+  const byMonth = new Map(months.map((month) => [month, { paidCents: 0, artisans: new Set<string>() }]));
+  for (const work of paid) {
+    const entry = byMonth.get(work.month);
+    if (!entry) continue;
+    entry.paidCents += work.amountCents;
+    if (work.artisanId) entry.artisans.add(work.artisanId);
+  }
+  return months.map((month) => {
+    const entry = byMonth.get(month)!;
+    return { month, paidCents: entry.paidCents, artisansPaid: entry.artisans.size };
+  });
 }
 
 /**
@@ -88,7 +105,11 @@ function periodFigures({
 export async function readImpactReport({ period }: { period: ImpactPeriod }): Promise<ImpactReport> {
   const from = new Date(Math.min(lookbackStart(period).getTime(), lookbackStart(period.previous).getTime()));
   const [paid, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
-    readPaidDays({ from, to: period.to }),
+    readPaidDays({
+      from,
+      to: period.to,
+      boundaries: [period.from, period.to, period.previous.from, period.previous.to],
+    }),
     Artisan.find({}, { name: 1, gender: 1, workshop: 1 }).lean(),
     Workshop.find({}, { code: 1, name: 1, area: 1 }).lean(),
     readReferenceWages({ at: new Date(period.to.getTime() - 1) }),
@@ -116,35 +137,35 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     livingHourlyCents,
   });
 
-  const parts = splitByWorkshop(current.input);
+  // An artisan counts with the workshop the artisan belongs to; work with no artisan named with its own.
+  const areaOf = new Map(workshops.map((workshop) => [workshop.workshopId, workshop.area]));
+  const areaGroups = groupsOf(
+    current.totals,
+    (artisan) => areaOf.get(artisan.workshopId) ?? null,
+    (workshopId) => areaOf.get(workshopId) ?? null,
+  );
+  const workshopGroups = groupsOf(
+    current.totals,
+    (artisan) => (areaOf.has(artisan.workshopId) ? artisan.workshopId : null),
+    (workshopId) => (areaOf.has(workshopId) ? workshopId : null),
+  );
   const areas = [...new Set(workshops.map((workshop) => workshop.area))].sort();
   const byArea = areas
-    .map((area) => {
-      const inArea = workshops.filter((workshop) => workshop.area === area);
-      const input = mergeParts(
-        current.input,
-        inArea.flatMap((workshop) => parts.get(workshop.workshopId) ?? []),
-      );
-      return { area, workshops: inArea.length, figures: groupFigures(input, EVERYONE) };
-    })
+    .map((area) => ({
+      area,
+      workshops: workshops.filter((workshop) => workshop.area === area).length,
+      figures: groupFigures(areaGroups.get(area) ?? NO_GROUP, livingHourlyCents),
+    }))
     .filter((row) => row.figures.paidCents > 0);
   const byWorkshop = workshops
     .flatMap((workshop) => {
-      const part = parts.get(workshop.workshopId);
-      return part ? [{ ...workshop, figures: groupFigures(part, EVERYONE) }] : [];
+      const group = workshopGroups.get(workshop.workshopId);
+      return group ? [{ ...workshop, figures: groupFigures(group, livingHourlyCents) }] : [];
     })
     .filter((row) => row.figures.paidCents > 0)
     .sort((left, right) => right.figures.paidCents - left.figures.paidCents || left.code.localeCompare(right.code));
 
-  const year = twelveMonthsEnding(period);
-  const trend = year.months.map((month) => {
-    const works = paid.filter((work) => work.month === month);
-    return {
-      month,
-      paidCents: works.reduce((total, work) => total + work.amountCents, 0),
-      artisansPaid: new Set(works.flatMap((work) => (work.artisanId ? [work.artisanId] : []))).size,
-    };
-  });
+  const trend = monthlyTrend(paid, twelveMonthsEnding(period).months);
 
   const withHourly = (wage: ReferenceWage) => ({ ...wage, hourlyCents: hourlyCentsOfMonthly(wage.monthlyCents) });
   return {
@@ -155,7 +176,7 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     previous: previous.figures,
     byArea,
     byWorkshop,
-    artisans: current.input.impacts as ArtisanImpact[],
+    artisans: current.totals.impacts as ArtisanImpact[],
     trend,
   };
 }

@@ -3,14 +3,20 @@
  * "median" or "Gini" means the same computation. Pure functions over plain numbers.
  */
 
-/** Linear interpolation between closest ranks (the spreadsheet PERCENTILE.INC); null for no values. */
-export function quantile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((left, right) => left - right);
+/** Ascending; a typed array sorts numbers natively, several times faster than a compare function. */
+const ascending = (values: readonly number[]): Float64Array => Float64Array.from(values).sort();
+
+function quantileOfSorted(sorted: Float64Array, q: number): number | null {
+  if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
   return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+/** Linear interpolation between closest ranks (the spreadsheet PERCENTILE.INC); null for no values. */
+export function quantile(values: readonly number[], q: number): number | null {
+  return quantileOfSorted(ascending(values), q);
 }
 
 export function mean(values: readonly number[]): number | null {
@@ -34,7 +40,7 @@ export function coefficientOfVariation(values: readonly number[]): number | null
 export function gini(values: readonly number[]): number | null {
   const average = mean(values);
   if (average === null || average === 0) return null;
-  const sorted = [...values].sort((left, right) => left - right);
+  const sorted = ascending(values);
   const n = sorted.length;
   // Σ_i Σ_j |x_i − x_j| = 2 Σ_i (2i − n + 1) x_i over the sorted values (i from 0).
   const weighted = sorted.reduce((total, value, index) => total + (2 * index - n + 1) * value, 0);
@@ -48,7 +54,12 @@ export interface Spread {
 }
 
 export function spreadOf(values: readonly number[]): Spread {
-  return { p10: quantile(values, 0.1), median: quantile(values, 0.5), p90: quantile(values, 0.9) };
+  const sorted = ascending(values);
+  return {
+    p10: quantileOfSorted(sorted, 0.1),
+    median: quantileOfSorted(sorted, 0.5),
+    p90: quantileOfSorted(sorted, 0.9),
+  };
 }
 
 /** P90 ÷ P10; null when P10 is 0 or missing. */

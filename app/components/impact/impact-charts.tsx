@@ -98,7 +98,8 @@ export function MoneyByRowChart({ table, column, label }: { table: ImpactTable; 
           interval={0}
           angle={rows.length > 6 ? -30 : 0}
           textAnchor={rows.length > 6 ? 'end' : 'middle'}
-          height={rows.length > 6 ? 70 : 30}
+          // Room for the longest area name ("Mukuru kwa Njenga") slanted.
+          height={rows.length > 6 ? 96 : 30}
         />
         <YAxis tickFormatter={compactKes} width={56} />
         <Tooltip formatter={(value) => formatKes(Number(value))} />

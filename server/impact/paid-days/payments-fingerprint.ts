@@ -19,8 +19,14 @@ export interface PaymentsFingerprint {
   newestPaymentId: string | null;
 }
 
+/**
+ * Names the set of collections the rebuild writes (days, then months too): a fingerprint recorded
+ * before impact_paid_months existed reads as none, so the next read rebuilds both.
+ */
+const LAYOUT = 'days+months';
+
 export const fingerprintText = (fingerprint: PaymentsFingerprint) =>
-  `${fingerprint.payments}:${fingerprint.failed}:${fingerprint.newestPaymentId ?? '-'}`;
+  `${fingerprint.payments}:${fingerprint.failed}:${fingerprint.newestPaymentId ?? '-'}:${LAYOUT}`;
 
 export async function readPaymentsFingerprint(): Promise<PaymentsFingerprint> {
   const [payments, failed, newest] = await Promise.all([
@@ -34,7 +40,8 @@ export async function readPaymentsFingerprint(): Promise<PaymentsFingerprint> {
 export async function readRecordedFingerprint(session?: ClientSession): Promise<PaymentsFingerprint | null> {
   const text = await readAggregateFingerprint({ id: PAID_DAYS_STATE_ID, session });
   if (!text) return null;
-  const [payments, failed, newest] = text.split(':');
+  const [payments, failed, newest, layout] = text.split(':');
+  if (layout !== LAYOUT) return null;
   return { payments: Number(payments), failed: Number(failed), newestPaymentId: newest === '-' ? null : newest };
 }
 

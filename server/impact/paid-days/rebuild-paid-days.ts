@@ -1,9 +1,11 @@
 import { ImpactPaidDay, type ImpactPaidDayDoc } from '../../models/impact-paid-day';
+import { ImpactPaidMonth } from '../../models/impact-paid-month';
 import { Job } from '../../models/job';
 import { Order } from '../../models/order';
 import { Payment } from '../../models/payment';
 import { singleFlightRefresher } from '../aggregate-state';
 import { paidDayKeyString, payoutContribution, type PaidPayment } from './paid-day-row';
+import { paidMonthsOfDays } from './paid-months';
 import {
   fingerprintText,
   readPaymentsFingerprint,
@@ -67,21 +69,29 @@ export async function computePaidDays(): Promise<PaidDayRow[]> {
   return [...rows.values()];
 }
 
+async function replaceAll(
+  collection: typeof ImpactPaidDay.collection | typeof ImpactPaidMonth.collection,
+  rows: readonly object[],
+): Promise<void> {
+  await collection.deleteMany({});
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    // Straight through the driver: the rows are built here to the schema, and per-document
+    // Mongoose validation would cost most of the rebuild.
+    await collection.insertMany(rows.slice(start, start + INSERT_BATCH), { ordered: false });
+  }
+}
+
 /**
- * Rebuilds impact_paid_days from the payments: used after a seed or an import and to repair.
+ * Rebuilds impact_paid_days, and impact_paid_months from those days, from the payments: used after a seed or an import and to repair.
  * The fingerprint is taken first, so a payment landing meanwhile leaves it unequal and the next
  * read rebuilds again rather than trusting rows that may have missed it.
  */
 export async function rebuildImpactPaidDays(): Promise<{ rows: number }> {
-  await ImpactPaidDay.init();
+  await Promise.all([ImpactPaidDay.init(), ImpactPaidMonth.init()]);
   const fingerprint = await readPaymentsFingerprint();
   const rows = await computePaidDays();
-  await ImpactPaidDay.collection.deleteMany({});
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    // Straight through the driver: the rows are built here to the schema, and per-document
-    // Mongoose validation would cost most of the rebuild.
-    await ImpactPaidDay.collection.insertMany(rows.slice(start, start + INSERT_BATCH), { ordered: false });
-  }
+  await replaceAll(ImpactPaidDay.collection, rows);
+  await replaceAll(ImpactPaidMonth.collection, paidMonthsOfDays(rows));
   await recordFingerprint({ fingerprint, rebuiltAt: new Date() });
   return { rows: rows.length };
 }

@@ -2,10 +2,12 @@ import { type Types } from 'mongoose';
 
 import { domainEvents } from '../../domain-events';
 import { ImpactWorkDay } from '../../models/impact-work-day';
+import { ImpactWorkMonth } from '../../models/impact-work-month';
 import { Inspection } from '../../models/inspection';
 import { Job } from '../../models/job';
 import { readAggregateFingerprint, singleFlightRefresher, writeAggregateFingerprint } from '../aggregate-state';
 import { computeWorkDays, nairobiDayStart, type WorkDayKey } from './compute-work-days';
+import { refreshWorkMonth, workMonthsOfDays } from './work-months';
 
 const STATE_ID = 'impact_work_days';
 const INSERT_BATCH = 5_000;
@@ -22,17 +24,27 @@ async function inspectionsFingerprint(): Promise<{ count: number; newest: string
   ]);
   return { count, newest: newest ? String(newest._id) : '-' };
 }
-const fingerprintText = ({ count, newest }: { count: number; newest: string }) => `${count}:${newest}`;
+/** As in payments-fingerprint.ts: a fingerprint from before impact_work_months existed is stale. */
+const LAYOUT = 'days+months';
+const fingerprintText = ({ count, newest }: { count: number; newest: string }) => `${count}:${newest}:${LAYOUT}`;
 
-/** Rebuilds impact_work_days from every passed job and every inspection. */
+async function replaceAll(
+  collection: typeof ImpactWorkDay.collection | typeof ImpactWorkMonth.collection,
+  rows: readonly object[],
+): Promise<void> {
+  await collection.deleteMany({});
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await collection.insertMany(rows.slice(start, start + INSERT_BATCH), { ordered: false });
+  }
+}
+
+/** Rebuilds impact_work_days from every passed job and every inspection, and impact_work_months from those days. */
 export async function rebuildImpactWorkDays(): Promise<{ rows: number }> {
-  await ImpactWorkDay.init();
+  await Promise.all([ImpactWorkDay.init(), ImpactWorkMonth.init()]);
   const fingerprint = await inspectionsFingerprint();
   const rows = await computeWorkDays({ jobs: {}, inspections: {} });
-  await ImpactWorkDay.collection.deleteMany({});
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    await ImpactWorkDay.collection.insertMany(rows.slice(start, start + INSERT_BATCH), { ordered: false });
-  }
+  await replaceAll(ImpactWorkDay.collection, rows);
+  await replaceAll(ImpactWorkMonth.collection, workMonthsOfDays(rows));
   await writeAggregateFingerprint({ id: STATE_ID, fingerprint: fingerprintText(fingerprint), rebuiltAt: new Date() });
   return { rows: rows.length };
 }
@@ -48,7 +60,7 @@ export const ensureImpactWorkDaysCurrent = singleFlightRefresher({
   rebuild: rebuildImpactWorkDays,
 });
 
-/** Recomputes one maker's day from the jobs and inspections under it. */
+/** Recomputes one maker's day from the jobs and inspections under it, then that maker's month. */
 async function refreshWorkDay(key: WorkDayKey): Promise<void> {
   const maker = { workshop: key.workshop, artisan: key.artisan };
   const day = { $gte: key.day, $lt: new Date(key.day.getTime() + DAY_MS) };
@@ -61,6 +73,7 @@ async function refreshWorkDay(key: WorkDayKey): Promise<void> {
     const { createdAt: _created, updatedAt: _updated, ...figures } = row;
     await ImpactWorkDay.updateOne({ ...maker, day: key.day }, { $set: figures }, { upsert: true });
   }
+  await refreshWorkMonth(key);
 }
 
 /**
@@ -69,7 +82,7 @@ async function refreshWorkDay(key: WorkDayKey): Promise<void> {
  */
 async function afterInspection({ inspectionId }: { inspectionId: string }): Promise<void> {
   const recorded = await readAggregateFingerprint({ id: STATE_ID });
-  if (!recorded) return;
+  if (!recorded?.endsWith(`:${LAYOUT}`)) return;
   const inspection = await Inspection.findById(inspectionId, { artisan: 1, workshop: 1, inspectedAt: 1 }).lean();
   if (!inspection) return;
   await refreshWorkDay({
@@ -78,8 +91,8 @@ async function afterInspection({ inspectionId }: { inspectionId: string }): Prom
     day: nairobiDayStart(inspection.inspectedAt),
   });
   const [count, newest] = recorded.split(':');
-  // NOTE: read-modify-write; two inspections racing here leave the count short, which only
-  // costs a rebuild on the next read.
+  // NOTE: read-modify-write, serialised in this process (oneAtATime); two processes racing here
+  // leave the count short, which only costs a rebuild on the next read.
   const newer = newest === '-' || inspectionId > newest ? inspectionId : newest;
   await writeAggregateFingerprint({
     id: STATE_ID,
@@ -89,7 +102,7 @@ async function afterInspection({ inspectionId }: { inspectionId: string }): Prom
 
 /** A job passed without an inspection (a planner moving it by hand): its day is recomputed. */
 async function afterJobPassed({ jobId }: { jobId: string }): Promise<void> {
-  if ((await readAggregateFingerprint({ id: STATE_ID })) === null) return;
+  if (!(await readAggregateFingerprint({ id: STATE_ID }))?.endsWith(`:${LAYOUT}`)) return;
   const job = await Job.findById(jobId, { artisan: 1, workshop: 1, passedAt: 1 }).lean();
   if (!job?.passedAt) return;
   await refreshWorkDay({
@@ -104,9 +117,18 @@ const logFailure = (error: unknown) => {
   console.error('impact work-days refresh failed', error);
 };
 
+/**
+ * The handlers below run one at a time in this process: each reads the fingerprint, refreshes
+ * rows and writes the fingerprint back, and two interleaved would count one inspection.
+ */
+let inOrder: Promise<unknown> = Promise.resolve();
+const oneAtATime = (work: () => Promise<void>) => {
+  inOrder = inOrder.then(work).catch(logFailure);
+};
+
 // Subscribed once per process, when the report's modules load (the load context imports them);
 // to this process's own events only, so that with several processes each row is refreshed once.
-domainEvents.subscribeLocal('inspection:recorded', (event) => void afterInspection(event).catch(logFailure));
+domainEvents.subscribeLocal('inspection:recorded', (event) => oneAtATime(() => afterInspection(event)));
 domainEvents.subscribeLocal('job:status', (event) => {
-  if (event.to === 'passed') void afterJobPassed(event).catch(logFailure);
+  if (event.to === 'passed') oneAtATime(() => afterJobPassed(event));
 });
