@@ -87,6 +87,20 @@ describe('transactions', () => {
     expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 1 });
   });
 
+  it('killAllSessions ends an abandoned transaction: its writes are discarded and its documents free', async () => {
+    const c = await preparedCollection('abandoned');
+    await c.insertOne({ _id: 'x', n: 0 });
+    // Not registered for the end-of-test cleanup: the server ends it here.
+    const abandoned = target.client.startSession();
+    abandoned.startTransaction();
+    await c.updateOne({ _id: 'x' }, { $inc: { n: 1 } }, { session: abandoned });
+
+    await target.client.db('admin').command({ killAllSessions: [] });
+    await c.updateOne({ _id: 'x' }, { $inc: { n: 10 } });
+    expect(await c.findOne({ _id: 'x' })).toEqual({ _id: 'x', n: 10 });
+    await abandoned.endSession().catch(() => undefined);
+  });
+
   it('withTransaction retries the callback after a write conflict and then succeeds', async () => {
     const c = await preparedCollection('retry');
     await c.insertOne({ _id: 'x', n: 0 });

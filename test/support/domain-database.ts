@@ -26,25 +26,20 @@ export async function clearDomainDatabase(): Promise<void> {
 
 /** MongoDB's WriteConflict: a document is held by a transaction not yet committed or aborted. */
 const WRITE_CONFLICT = 112;
-const UNLOCK_WAIT_MS = 15_000;
 
 /**
- * Empties a collection, waiting while a transaction still holds some of its documents: work the
- * previous test file set going after its last assertion (an event handler's transaction) may
- * still be finishing in this worker. The embedded server answers such a write WriteConflict at
- * once, where MongoDB's server would retry it internally until the transaction ends.
+ * Empties a collection. A transaction the previous test file in this worker left open (its
+ * event handler cut off when the file ended) would hold its documents until the server's
+ * transaction lifetime runs out, a minute later: it is ended with every other session
+ * (MongoDB's killAllSessions) and the collection emptied again.
  */
 async function emptyWhenUnlocked(collection: mongoose.mongo.Collection): Promise<void> {
-  const giveUpAt = Date.now() + UNLOCK_WAIT_MS;
-  for (;;) {
-    try {
-      await collection.deleteMany({});
-      return;
-    } catch (error) {
-      const code = (error as { code?: number }).code;
-      if (code !== WRITE_CONFLICT || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  try {
+    await collection.deleteMany({});
+  } catch (error) {
+    if ((error as { code?: number }).code !== WRITE_CONFLICT) throw error;
+    await mongoose.connection.db!.admin().command({ killAllSessions: [] });
+    await collection.deleteMany({});
   }
 }
 

@@ -97,6 +97,12 @@ function endSessions({ server, command, name }: CommandRequest): Document {
   return { ok: 1 };
 }
 
+/** `killAllSessions: []`: every session ends, so no abandoned transaction holds its locks for a minute more. */
+function killAllSessions({ server }: CommandRequest): Document {
+  for (const key of server.sessions.endAll()) server.cursors.killForSession(key);
+  return { ok: 1 };
+}
+
 export const handshakeCommands: CommandTable = {
   // What mongod answers before authentication: the handshake, ping and the version.
   hello: { handler: hello, withoutAuthentication: true },
@@ -117,5 +123,6 @@ export const handshakeCommands: CommandTable = {
   endSessions: { handler: endSessions },
   refreshSessions: { handler: () => ({ ok: 1 }) },
   killSessions: { handler: endSessions },
+  killAllSessions: { handler: killAllSessions },
   startSession: { handler: () => ({ id: { id: new UUID() }, timeoutMinutes: SESSION_TIMEOUT_MINUTES, ok: 1 }) },
 };

@@ -84,6 +84,14 @@ export class SessionRegistry {
     return expired;
   }
 
+  /** Ends every session (killAllSessions): open transactions abort. Returns the keys of the sessions ended. */
+  endAll(): string[] {
+    const ended = [...this.sessions.keys()];
+    for (const session of this.sessions.values()) session.transaction?.abort();
+    this.sessions.clear();
+    return ended;
+  }
+
   abortAll(): void {
     for (const session of this.sessions.values()) session.transaction?.abort();
   }
