@@ -2,9 +2,8 @@ import { type Types } from 'mongoose';
 
 import { type Actor } from '../../domain/actor';
 import { User } from '../../models/user';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { type UnitOfWork } from '../run-in-transaction';
-import { endUserSessions } from '../sessions/session-records';
+import { deactivateAccount } from '../users/deactivate-user';
 
 /**
  * An artisan recorded as having left the network no longer signs in: their account (if they
@@ -22,21 +21,19 @@ export async function closeLeaversAccount({
   actor: Actor;
   now: Date;
   artisanId: Types.ObjectId;
-}): Promise<{ userId: string; endedSessions: number } | null> {
-  const { session } = unit;
-  const account = await User.findOne({ artisan: artisanId, active: true }, { _id: 1 }, { session, lean: true });
-  if (!account) return null;
-  const userId = String(account._id);
-  await User.updateOne({ _id: account._id }, { $set: { active: false } }, { session });
-  const endedSessions = await endUserSessions({ unit, userId });
-  await recordAuditEvent({
-    session,
+}): Promise<void> {
+  const account = await User.findOne(
+    { artisan: artisanId, active: true },
+    { _id: 1 },
+    { session: unit.session, lean: true },
+  );
+  if (!account) return;
+  await deactivateAccount({
+    unit,
     actor,
+    userId: String(account._id),
+    wasActive: true,
     at: now,
-    entity: { kind: 'user', id: account._id },
-    action: 'user.deactivated',
-    before: { active: true },
-    after: { active: false, endedSessions, reason: 'the artisan left the network' },
+    reason: 'the artisan left the network',
   });
-  return { userId, endedSessions };
 }

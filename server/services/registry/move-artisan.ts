@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { type Actor } from '../../domain/actor';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { SKILL_LABELS } from '../../domain/skills';
 import { validateInput } from '../../domain/validate-input';
 import { Artisan } from '../../models/artisan';
 import { Workshop } from '../../models/workshop';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
-import { refuseWhileWorkIsOpen, weeksChangedFrom } from './registry-change';
+import { refuseSkillsOutsideWorkshop, refuseWhileWorkIsOpen, weeksChangedFrom } from './registry-change';
 import { assertMayEditRegistry } from './registry-input';
 
 const MoveArtisanInput = z.object({
@@ -38,16 +37,12 @@ export async function moveArtisan({
     const { session } = unit;
     const artisan = await Artisan.findById(id, { name: 1, workshop: 1, skills: 1, status: 1 }, { session, lean: true });
     if (!artisan) throw new NotFoundError('artisan', artisanId);
-    if (artisan.workshop.equals(to)) throw ValidationError.forField('workshopId', `is already ${artisan.name}’s workshop`);
+    if (artisan.workshop.equals(to))
+      throw ValidationError.forField('workshopId', `is already ${artisan.name}’s workshop`);
     const target = await Workshop.findById(to, { code: 1, skills: 1, active: 1 }, { session, lean: true });
     if (!target) throw ValidationError.forField('workshopId', 'is not a workshop of the network');
     if (!target.active) throw ValidationError.forField('workshopId', `${target.code} is no longer active`);
-    const missing = artisan.skills.filter((skill) => !target.skills.includes(skill));
-    if (missing.length > 0)
-      throw ValidationError.forField(
-        'workshopId',
-        `${target.code} does not do ${missing.map((skill) => SKILL_LABELS[skill]).join(', ')}: add ${missing.length === 1 ? 'it' : 'them'} to the workshop, or take ${missing.length === 1 ? 'it' : 'them'} off ${artisan.name}, first`,
-      );
+    refuseSkillsOutsideWorkshop({ skills: artisan.skills, workshop: target, field: 'workshopId' });
     await refuseWhileWorkIsOpen({ session, filter: { artisan: id }, who: artisan.name });
     await Artisan.updateOne({ _id: id }, { $set: { workshop: to } }, { session });
     const { modifiedCount: leadLeft } = await Workshop.updateOne(

@@ -1,7 +1,8 @@
 import { type ClientSession, type Types } from 'mongoose';
 
-import { DomainError } from '../../domain/errors';
+import { DomainError, ValidationError } from '../../domain/errors';
 import { UNFINISHED_JOB_STATUSES } from '../../domain/job-status';
+import { type Skill, SKILL_LABELS } from '../../domain/skills';
 import { type WeekLabel } from '../../domain/weeks';
 import { Job } from '../../models/job';
 import { MAX_HORIZON_WEEKS, planningHorizon } from '../../planning/planning-horizon';
@@ -44,4 +45,25 @@ export async function refuseWhileWorkIsOpen({
   throw new DomainError(
     `${who} still has ${total} open job${total === 1 ? '' : 's'} (${parts.join(', ')}): finish, decline or cancel ${total === 1 ? 'it' : 'them'} first`,
   );
+}
+
+/**
+ * Capacity counts an artisan's skill only where their workshop has it: a skill outside it would
+ * add nothing. Refused under `field`, the form field that brought the mismatch.
+ */
+export function refuseSkillsOutsideWorkshop({
+  skills,
+  workshop,
+  field,
+}: {
+  skills: readonly Skill[];
+  workshop: { code: string; skills: readonly string[] };
+  field: string;
+}): void {
+  const outside = skills.filter((skill) => !workshop.skills.includes(skill));
+  if (outside.length > 0)
+    throw ValidationError.forField(
+      field,
+      `${outside.map((skill) => SKILL_LABELS[skill]).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among ${workshop.code}’s skills: add ${outside.length === 1 ? 'it' : 'them'} to the workshop first`,
+    );
 }

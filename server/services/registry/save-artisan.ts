@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { type Actor } from '../../domain/actor';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { SKILL_LABELS } from '../../domain/skills';
 import { validateInput } from '../../domain/validate-input';
 import { Artisan, type ArtisanDoc } from '../../models/artisan';
 import { Workshop } from '../../models/workshop';
@@ -12,11 +11,10 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { runInTransaction } from '../run-in-transaction';
 import { closeLeaversAccount } from './close-leavers-account';
-import { refuseWhileWorkIsOpen, weeksChangedFrom } from './registry-change';
+import { refuseSkillsOutsideWorkshop, refuseWhileWorkIsOpen, weeksChangedFrom } from './registry-change';
 import { ArtisanInput, assertMayEditRegistry } from './registry-input';
 
 type RegistryCall<Input> = Input & { actor: Actor; now: Date };
-type ArtisanFields = z.output<typeof ArtisanInput>;
 
 const ids = z.object({ workshopId: objectIdString.optional(), artisanId: objectIdString.optional() });
 
@@ -58,16 +56,6 @@ async function answeringDuplicatePhone<Result>(work: () => Promise<Result>): Pro
   }
 }
 
-/** Capacity counts an artisan's skill only where their workshop has it: a skill outside it would add nothing. */
-function refuseSkillsOutsideWorkshop(fields: ArtisanFields, workshop: { code: string; skills: string[] }): void {
-  const outside = fields.skills.filter((skill) => !workshop.skills.includes(skill));
-  if (outside.length > 0)
-    throw ValidationError.forField(
-      'skills',
-      `${outside.map((skill) => SKILL_LABELS[skill]).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not among ${workshop.code}’s skills: add ${outside.length === 1 ? 'it' : 'them'} to the workshop first`,
-    );
-}
-
 /** Adds an artisan to a workshop; their weekly hours join its capacity once the change commits. */
 export async function createArtisan({
   actor,
@@ -83,7 +71,7 @@ export async function createArtisan({
       const { session } = unit;
       const workshop = await Workshop.findById(workshopId, { code: 1, skills: 1 }, { session, lean: true });
       if (!workshop) throw new NotFoundError('workshop', workshopId);
-      refuseSkillsOutsideWorkshop(fields, workshop);
+      refuseSkillsOutsideWorkshop({ skills: fields.skills, workshop, field: 'skills' });
       await refuseTakenPhone({ session, phone: fields.phone, artisanId: null });
       const [artisan] = await Artisan.create([{ ...fields, workshop: workshop._id, joinedAt: now }], { session });
       await recordAuditEvent({
@@ -123,7 +111,7 @@ export async function updateArtisan({
       if (!before) throw new NotFoundError('artisan', artisanId);
       const workshop = await Workshop.findById(before.workshop, { code: 1, skills: 1 }, { session, lean: true });
       if (!workshop) throw new NotFoundError('workshop', String(before.workshop));
-      refuseSkillsOutsideWorkshop(fields, workshop);
+      refuseSkillsOutsideWorkshop({ skills: fields.skills, workshop, field: 'skills' });
       await refuseTakenPhone({ session, phone: fields.phone, artisanId: id });
       if (before.status === 'active' && fields.status !== 'active')
         await refuseWhileWorkIsOpen({ session, filter: { artisan: id }, who: before.name });

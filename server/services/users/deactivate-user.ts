@@ -7,7 +7,7 @@ import { objectIdString } from '../../domain/input-schemas';
 import { validateInput } from '../../domain/validate-input';
 import { User } from '../../models/user';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { runInTransaction } from '../run-in-transaction';
+import { runInTransaction, type UnitOfWork } from '../run-in-transaction';
 import { endUserSessions } from '../sessions/session-records';
 import { assertMayManageAccounts, refuseLeavingNoAdministrator } from './user-admin-permissions';
 
@@ -30,16 +30,41 @@ export async function deactivateUser({
     if (!before) throw new NotFoundError('user', userId);
     if (before.role === 'admin' && before.active)
       await refuseLeavingNoAdministrator({ session: unit.session, userId: _id });
-    await User.updateOne({ _id }, { $set: { active: false } }, { session: unit.session });
-    const endedSessions = await endUserSessions({ unit, userId });
-    await recordAuditEvent({
-      session: unit.session,
-      actor,
-      entity: { kind: 'user', id: _id },
-      action: 'user.deactivated',
-      before: { active: before.active },
-      after: { active: false, endedSessions },
-    });
-    return { endedSessions };
+    return deactivateAccount({ unit, actor, userId, wasActive: before.active });
   });
+}
+
+/**
+ * Inside the caller's transaction: the account can no longer sign in and every session it holds
+ * ends (its sockets drop once committed), audited with the reason when one is given. Whoever
+ * calls it has decided the actor may (an administrator; the registry for an artisan who left).
+ */
+export async function deactivateAccount({
+  unit,
+  actor,
+  userId,
+  wasActive,
+  at,
+  reason,
+}: {
+  unit: UnitOfWork;
+  actor: Actor;
+  userId: string;
+  wasActive: boolean;
+  at?: Date;
+  reason?: string;
+}): Promise<{ endedSessions: number }> {
+  const _id = new Types.ObjectId(userId);
+  await User.updateOne({ _id }, { $set: { active: false } }, { session: unit.session });
+  const endedSessions = await endUserSessions({ unit, userId });
+  await recordAuditEvent({
+    session: unit.session,
+    actor,
+    at,
+    entity: { kind: 'user', id: _id },
+    action: 'user.deactivated',
+    before: { active: wasActive },
+    after: { active: false, endedSessions, ...(reason ? { reason } : {}) },
+  });
+  return { endedSessions };
 }

@@ -222,7 +222,7 @@ describe('registry and account routes over HTTP', () => {
     expect(await unnamed.text()).toContain('choose the workshop they move to');
     const wrong = await request(page, planner, { intent: 'move', workshopId: elsewhere });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain('DAN-201 does not do Horn carving');
+    expect(await wrong.text()).toContain('Horn carving is not among DAN-201’s skills');
     expect((await request(page, others.manager, { intent: 'move', workshopId: target })).status).toBe(403);
 
     const moved = await request(page, planner, { intent: 'move', workshopId: target });

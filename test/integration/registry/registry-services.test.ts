@@ -219,7 +219,14 @@ describe('the network registry', () => {
       skills: ['bone-carving'],
     });
     const { workshopId: closed } = await createWorkshop({ actor: planner, now, ...workshopFields, code: 'KIB-016' });
-    await updateWorkshop({ actor: planner, now, workshopId: closed, ...workshopFields, code: 'KIB-016', active: false });
+    await updateWorkshop({
+      actor: planner,
+      now,
+      workshopId: closed,
+      ...workshopFields,
+      code: 'KIB-016',
+      active: false,
+    });
     const { workshopId: target } = await createWorkshop({
       actor: planner,
       now,
@@ -233,15 +240,19 @@ describe('the network registry', () => {
         () => null,
         (error: ValidationError) => error.issues,
       );
-    expect(await refusal(workshopId)).toEqual([{ field: 'workshopId', message: 'is already Akinyi Otieno’s workshop' }]);
+    expect(await refusal(workshopId)).toEqual([
+      { field: 'workshopId', message: 'is already Akinyi Otieno’s workshop' },
+    ]);
     expect(await refusal(boneOnly)).toEqual([
       {
         field: 'workshopId',
-        message: 'KIB-015 does not do Horn carving: add it to the workshop, or take it off Akinyi Otieno, first',
+        message: 'Horn carving is not among KIB-015’s skills: add it to the workshop first',
       },
     ]);
     expect(await refusal(closed)).toEqual([{ field: 'workshopId', message: 'KIB-016 is no longer active' }]);
-    expect(await refusal('0'.repeat(24))).toEqual([{ field: 'workshopId', message: 'is not a workshop of the network' }]);
+    expect(await refusal('0'.repeat(24))).toEqual([
+      { field: 'workshopId', message: 'is not a workshop of the network' },
+    ]);
     await expect(moveArtisan({ actor: makeActor('manager'), now, artisanId, workshopId: target })).rejects.toThrow(
       ForbiddenError,
     );
