@@ -44,31 +44,36 @@ export function committedAsPins({
   }
   // Jobs and workshops are in id order in the instance, so this is: more urgent, then by ids and week.
   extras.sort((a, b) => jobs[b.j].job.priority - jobs[a.j].job.priority || a.j - b.j || a.w - b.w || a.t - b.t);
-  const merged = new Map<number, Map<number, Pin>>();
-  const cellsOf = (j: number) => {
-    let cells = merged.get(j);
-    if (!cells) {
-      cells = new Map(
-        jobs[j].job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, { ...pin }]),
-      );
-      merged.set(j, cells);
-    }
-    return cells;
-  };
+  // Merged pins by job and cell, (j * workshops + w) * weeks + t: the planner's (copied, as they
+  // may grow) for the jobs with committed work, then the committed cells they lack.
+  const cellsPerJob = workshops.length * weeks;
+  const merged = new Map<number, Pin>();
+  const pinsOf = new Map<number, Pin[]>();
   for (const { j, w, t, quantity } of extras) {
     const facts = jobs[j];
+    let pins = pinsOf.get(j);
+    if (!pins) {
+      pins = facts.job.pins.map((pin) => ({ ...pin }));
+      for (const pin of pins) merged.set(j * cellsPerJob + workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin);
+      pinsOf.set(j, pins);
+    }
     const cell = w * weeks + t;
-    const cells = cellsOf(j);
-    const already = cells.get(cell)?.quantity ?? 0;
+    const pin = merged.get(j * cellsPerJob + cell);
+    const already = pin?.quantity ?? 0;
     const fits = Math.floor((Math.max(0, room[cell]) + 1e-6) / facts.job.minutesPerUnit);
     const extra = Math.min(quantity - already, fits, left[j]);
     // A clipped cell smaller than a lot is no lot at all: its units are planned afresh instead.
     if (extra <= 0 || already + extra < facts.lotMin) continue;
-    cells.set(cell, { workshopId: workshops[w].id, week: t, quantity: already + extra });
+    if (pin) pin.quantity += extra;
+    else {
+      const added = { workshopId: workshops[w].id, week: t, quantity: extra };
+      merged.set(j * cellsPerJob + cell, added);
+      pins.push(added);
+    }
     room[cell] -= extra * facts.job.minutesPerUnit;
     left[j] -= extra;
   }
-  return new Map([...merged].map(([j, cells]) => [j, [...cells.values()]]));
+  return pinsOf;
 }
 
 /**
@@ -95,12 +100,14 @@ export function releaseCommitted({ ledger, planner }: { ledger: PlacementLedger;
   planner.jobs.forEach((facts, j) => {
     const kept = ledger.instance.jobs[j].job.pins;
     if (kept === facts.job.pins) return;
-    const own = new Map(
-      facts.job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin.quantity]),
-    );
+    // Most jobs have no pin of the planner's: no map of them to make.
+    const own =
+      facts.job.pins.length > 0
+        ? new Map(facts.job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin.quantity]))
+        : null;
     for (const pin of kept) {
       const w = workshopIndex.get(pin.workshopId)!;
-      const extra = ledger.pinned(j, w, pin.week) - (own.get(w * weeks + pin.week) ?? 0);
+      const extra = ledger.pinned(j, w, pin.week) - (own?.get(w * weeks + pin.week) ?? 0);
       if (extra > 0) ledger.release(j, w, pin.week, extra);
     }
   });

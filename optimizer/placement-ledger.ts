@@ -225,10 +225,16 @@ export class PlacementLedger {
   }
 
   assignments(): Assignment[] {
-    const { jobs, workshops } = this.instance;
+    const { jobs, workshops, weeks } = this.instance;
     const list: Assignment[] = [];
     jobs.forEach((facts, j) => {
-      for (const [w, week, quantity] of this.lotsOf(j)) {
+      // By workshop, then week, as lotsOf gives them; without its tuples (a plan has thousands of lots).
+      const cells = [...this.lots[j].keys()];
+      if (cells.length > 1) cells.sort((a, b) => a - b);
+      for (const cell of cells) {
+        const w = Math.floor(cell / weeks);
+        const week = cell % weeks;
+        const quantity = this.lots[j].get(cell)!;
         const pinned = this.pinned(j, w, week);
         list.push({
           jobId: facts.job.id,
