@@ -25,11 +25,13 @@ export function committedAsPins({
   committed: readonly CommittedAssignment[];
 }): Map<number, Pin[]> {
   const { weeks, jobs, workshops } = instance;
-  const jobIndex = new Map(jobs.map((facts) => [facts.job.id, facts.index]));
+  const jobIndex = new Map<string, number>();
+  for (const facts of jobs) jobIndex.set(facts.job.id, facts.index);
   const workshopIndex = new Map(workshops.map((workshop, w) => [workshop.id, w]));
   const room = new Float64Array(workshops.length * weeks);
   workshops.forEach((workshop, w) => workshop.capacityMinutes.forEach((m, t) => (room[w * weeks + t] = m)));
-  const left = Float64Array.from(jobs, (facts) => facts.job.quantity);
+  const left = new Float64Array(jobs.length);
+  for (const facts of jobs) left[facts.index] = facts.job.quantity;
   for (const facts of jobs) {
     for (const pin of facts.job.pins) {
       room[workshopIndex.get(pin.workshopId)! * weeks + pin.week] -= pin.quantity * facts.job.minutesPerUnit;
@@ -38,7 +40,8 @@ export function committedAsPins({
   }
   const extras: Array<{ j: number; w: number; t: number; quantity: number }> = [];
   for (const a of committed) {
-    const [j, w] = [jobIndex.get(a.jobId), workshopIndex.get(a.workshopId)];
+    const j = jobIndex.get(a.jobId);
+    const w = workshopIndex.get(a.workshopId);
     if (j !== undefined && w !== undefined && a.week >= 0 && a.week < weeks)
       extras.push({ j, w, t: a.week, quantity: a.quantity });
   }
@@ -53,7 +56,7 @@ export function committedAsPins({
     const facts = jobs[j];
     let pins = pinsOf.get(j);
     if (!pins) {
-      pins = facts.job.pins.map((pin) => ({ ...pin }));
+      pins = facts.job.pins.length > 0 ? facts.job.pins.map((pin) => ({ ...pin })) : [];
       for (const pin of pins) merged.set(j * cellsPerJob + workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin);
       pinsOf.set(j, pins);
     }
