@@ -6,8 +6,24 @@ import { getISOWeek, getISOWeekYear } from 'date-fns';
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Days already parsed: a problem repeats a handful of dates over thousands of jobs, each read
+ * when validating and again when describing the job. Emptied when it grows, so it stays small.
+ */
+const parsedDays = new Map<string, number | null>();
+const MAX_PARSED_DAYS = 4096;
+
 /** Day number of a YYYY-MM-DD date, or null when the text is not a real calendar date. */
 export function parseDay(text: string): number | null {
+  const known = parsedDays.get(text);
+  if (known !== undefined) return known;
+  if (parsedDays.size >= MAX_PARSED_DAYS) parsedDays.clear();
+  const day = readDay(text);
+  parsedDays.set(text, day);
+  return day;
+}
+
+function readDay(text: string): number | null {
   const match = DATE_PATTERN.exec(text);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -25,11 +25,13 @@ export function committedAsPins({
   committed: readonly CommittedAssignment[];
 }): Map<number, Pin[]> {
   const { weeks, jobs, workshops } = instance;
-  const jobIndex = new Map(jobs.map((facts) => [facts.job.id, facts.index]));
+  const jobIndex = new Map<string, number>();
+  for (const facts of jobs) jobIndex.set(facts.job.id, facts.index);
   const workshopIndex = new Map(workshops.map((workshop, w) => [workshop.id, w]));
   const room = new Float64Array(workshops.length * weeks);
   workshops.forEach((workshop, w) => workshop.capacityMinutes.forEach((m, t) => (room[w * weeks + t] = m)));
-  const left = Float64Array.from(jobs, (facts) => facts.job.quantity);
+  const left = new Float64Array(jobs.length);
+  for (const facts of jobs) left[facts.index] = facts.job.quantity;
   for (const facts of jobs) {
     for (const pin of facts.job.pins) {
       room[workshopIndex.get(pin.workshopId)! * weeks + pin.week] -= pin.quantity * facts.job.minutesPerUnit;
@@ -38,37 +40,43 @@ export function committedAsPins({
   }
   const extras: Array<{ j: number; w: number; t: number; quantity: number }> = [];
   for (const a of committed) {
-    const [j, w] = [jobIndex.get(a.jobId), workshopIndex.get(a.workshopId)];
+    const j = jobIndex.get(a.jobId);
+    const w = workshopIndex.get(a.workshopId);
     if (j !== undefined && w !== undefined && a.week >= 0 && a.week < weeks)
       extras.push({ j, w, t: a.week, quantity: a.quantity });
   }
   // Jobs and workshops are in id order in the instance, so this is: more urgent, then by ids and week.
   extras.sort((a, b) => jobs[b.j].job.priority - jobs[a.j].job.priority || a.j - b.j || a.w - b.w || a.t - b.t);
-  const merged = new Map<number, Map<number, Pin>>();
-  const cellsOf = (j: number) => {
-    let cells = merged.get(j);
-    if (!cells) {
-      cells = new Map(
-        jobs[j].job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, { ...pin }]),
-      );
-      merged.set(j, cells);
-    }
-    return cells;
-  };
+  // Merged pins by job and cell, (j * workshops + w) * weeks + t: the planner's (copied, as they
+  // may grow) for the jobs with committed work, then the committed cells they lack.
+  const cellsPerJob = workshops.length * weeks;
+  const merged = new Map<number, Pin>();
+  const pinsOf = new Map<number, Pin[]>();
   for (const { j, w, t, quantity } of extras) {
     const facts = jobs[j];
+    let pins = pinsOf.get(j);
+    if (!pins) {
+      pins = facts.job.pins.length > 0 ? facts.job.pins.map((pin) => ({ ...pin })) : [];
+      for (const pin of pins) merged.set(j * cellsPerJob + workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin);
+      pinsOf.set(j, pins);
+    }
     const cell = w * weeks + t;
-    const cells = cellsOf(j);
-    const already = cells.get(cell)?.quantity ?? 0;
+    const pin = merged.get(j * cellsPerJob + cell);
+    const already = pin?.quantity ?? 0;
     const fits = Math.floor((Math.max(0, room[cell]) + 1e-6) / facts.job.minutesPerUnit);
     const extra = Math.min(quantity - already, fits, left[j]);
     // A clipped cell smaller than a lot is no lot at all: its units are planned afresh instead.
     if (extra <= 0 || already + extra < facts.lotMin) continue;
-    cells.set(cell, { workshopId: workshops[w].id, week: t, quantity: already + extra });
+    if (pin) pin.quantity += extra;
+    else {
+      const added = { workshopId: workshops[w].id, week: t, quantity: extra };
+      merged.set(j * cellsPerJob + cell, added);
+      pins.push(added);
+    }
     room[cell] -= extra * facts.job.minutesPerUnit;
     left[j] -= extra;
   }
-  return new Map([...merged].map(([j, cells]) => [j, [...cells.values()]]));
+  return pinsOf;
 }
 
 /**
@@ -95,12 +103,14 @@ export function releaseCommitted({ ledger, planner }: { ledger: PlacementLedger;
   planner.jobs.forEach((facts, j) => {
     const kept = ledger.instance.jobs[j].job.pins;
     if (kept === facts.job.pins) return;
-    const own = new Map(
-      facts.job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin.quantity]),
-    );
+    // Most jobs have no pin of the planner's: no map of them to make.
+    const own =
+      facts.job.pins.length > 0
+        ? new Map(facts.job.pins.map((pin) => [workshopIndex.get(pin.workshopId)! * weeks + pin.week, pin.quantity]))
+        : null;
     for (const pin of kept) {
       const w = workshopIndex.get(pin.workshopId)!;
-      const extra = ledger.pinned(j, w, pin.week) - (own.get(w * weeks + pin.week) ?? 0);
+      const extra = ledger.pinned(j, w, pin.week) - (own?.get(w * weeks + pin.week) ?? 0);
       if (extra > 0) ledger.release(j, w, pin.week, extra);
     }
   });

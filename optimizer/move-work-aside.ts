@@ -37,11 +37,12 @@ export class WorkMover {
   /** Minutes of work other than job `except`'s that could move out of workshop w, week t. */
   movableMinutes(w: number, t: number, except: number): number {
     const { ledger } = this;
-    let minutes = 0;
-    for (const k of ledger.lotsAt(w, t).keys()) {
-      if (k !== except) minutes += ledger.movable(k, w, t) * ledger.instance.jobs[k].job.minutesPerUnit;
-    }
-    return minutes;
+    // NOTE: the ledger's running total, not a sum over the lots: the chains ask this of every
+    // workshop-week of a skill, thousands of times in a SOKO-scale re-plan.
+    const minutes =
+      ledger.movableMinutes(w, t) - ledger.movable(except, w, t) * ledger.instance.jobs[except].job.minutesPerUnit;
+    // A running total of fractional minutes may keep a trace of work gone: that is nothing to move.
+    return minutes > FIT_TOLERANCE ? minutes : 0;
   }
 
   /**
@@ -119,13 +120,7 @@ export class WorkMover {
     const direct = this.roomFor(k, units, locked);
     if (direct) return [move(direct[0], direct[1])];
     if (depth > 1) {
-      const roomy = this.destinations(k, units)
-        .filter(([toW, toT]) => !locked.has(toW * weeks + toT))
-        .map(([toW, toT]) => ({ toW, toT, room: ledger.free(toW, toT) + this.movableMinutes(toW, toT, k) }))
-        .filter(({ room }) => room + FIT_TOLERANCE >= minutes)
-        .sort((a, b) => b.room - a.room || a.toW - b.toW || a.toT - b.toT)
-        .slice(0, MAX_NESTED_TRIALS);
-      for (const { toW, toT } of roomy) {
+      for (const { toW, toT } of this.roomiest({ k, units, minutes, locked })) {
         locked.add(toW * weeks + toT);
         const chains = this.freeRoom({ w: toW, t: toT, minutes, except: k, depth: depth - 1, locked });
         locked.delete(toW * weeks + toT);
@@ -157,10 +152,53 @@ export class WorkMover {
   }
 
   /**
-   * Workshop-weeks that could take `units` of job k (taken out already) but for room: its skill,
-   * weeks, lots and split limit, ruled-out workshops excepted. Ascending by workshop, then week.
+   * The MAX_NESTED_TRIALS destinations not in `locked` where room for `minutes` of job k's `units`
+   * (taken out already) could be made by moving work on: most room first (free and movable
+   * minutes), then by workshop and week.
    */
+  private roomiest({
+    k,
+    units,
+    minutes,
+    locked,
+  }: {
+    k: number;
+    units: number;
+    minutes: number;
+    locked: Set<number>;
+  }): Array<{ toW: number; toT: number; room: number }> {
+    const { ledger } = this;
+    const { weeks } = ledger.instance;
+    const best: Array<{ toW: number; toT: number; room: number }> = [];
+    // NOTE: kept in order as they come rather than all listed and sorted: a skill has hundreds of
+    // workshop-weeks at SOKO scale and a chain search asks this many times.
+    this.forEachDestination(k, units, (toW, toT) => {
+      if (locked.has(toW * weeks + toT)) return;
+      const room = ledger.free(toW, toT) + this.movableMinutes(toW, toT, k);
+      if (room + FIT_TOLERANCE < minutes) return;
+      // They come by workshop and week, so one goes after those with as much room as it has.
+      if (best.length === MAX_NESTED_TRIALS && room <= best[best.length - 1].room) return;
+      let at = best.length;
+      while (at > 0 && best[at - 1].room < room) at--;
+      best.splice(at, 0, { toW, toT, room });
+      if (best.length > MAX_NESTED_TRIALS) best.pop();
+    });
+    return best;
+  }
+
+  /** Workshop-weeks that could take `units` of job k (taken out already) but for room, as a list. */
   private destinations(k: number, units: number): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    this.forEachDestination(k, units, (w, t) => found.push([w, t]));
+    return found;
+  }
+
+  /**
+   * Calls `visit` with every workshop-week that could take `units` of job k (taken out already) but
+   * for room: its skill, weeks, lots and split limit, ruled-out workshops excepted. Ascending by
+   * workshop, then week.
+   */
+  private forEachDestination(k: number, units: number, visit: (w: number, t: number) => void): void {
     const { ledger } = this;
     const facts = ledger.instance.jobs[k];
     const window = facts.window!;
@@ -168,14 +206,12 @@ export class WorkMover {
     const workshops = atSplitLimit
       ? [...ledger.holders(k)].sort((a, b) => a - b)
       : ledger.instance.workshopsBySkill[facts.skill];
-    const found: Array<[number, number]> = [];
     for (const w of workshops) {
       if (facts.forbidden?.has(w)) continue;
       for (let t = window.first; t <= window.last; t++) {
-        if (ledger.lot(k, w, t) + units >= facts.lotMin) found.push([w, t]);
+        if (ledger.lot(k, w, t) + units >= facts.lotMin) visit(w, t);
       }
     }
-    return found;
   }
 
   /** Takes moves back, latest first. */

@@ -39,6 +39,8 @@ export class PlacementLedger {
   private readonly room: RoomIndex;
   /** Per workshop-week: job → units, in the (deterministic) order the lots were made. */
   private readonly lotsInCell: Array<Map<number, number>>;
+  /** Per workshop-week: minutes of its lots beyond their pins, which the relocating fill may move. */
+  private readonly movableInCell: Float64Array;
 
   constructor(instance: PlanningInstance) {
     this.instance = instance;
@@ -59,6 +61,7 @@ export class PlacementLedger {
       freeMinutes: (w, t) => this.freeMinutes[w * weeks + t],
     });
     this.lotsInCell = Array.from({ length: workshops.length * weeks }, () => new Map());
+    this.movableInCell = new Float64Array(workshops.length * weeks);
   }
 
   free(w: number, t: number): number {
@@ -141,6 +144,11 @@ export class PlacementLedger {
     return this.lot(j, w, t) - this.pinned(j, w, t);
   }
 
+  /** Minutes of all jobs' movable units in workshop w, week t (kept up to date, not summed on asking). */
+  movableMinutes(w: number, t: number): number {
+    return this.movableInCell[w * this.instance.weeks + t];
+  }
+
   /**
    * Places a planner's pin: skill, week, room, quantity and split are checked by the caller (which
    * explains a pin that breaks them); minLot is not, since the planner chose the quantity.
@@ -150,6 +158,7 @@ export class PlacementLedger {
     const pins = (this.pinnedUnits[j] ??= new Map());
     pins.set(cell, (pins.get(cell) ?? 0) + units);
     this.place(j, w, t, units);
+    this.movableInCell[cell] -= units * this.instance.jobs[j].job.minutesPerUnit;
   }
 
   /**
@@ -165,6 +174,7 @@ export class PlacementLedger {
     }
     if (units === pinned) this.pinnedUnits[j]!.delete(cell);
     else this.pinnedUnits[j]!.set(cell, pinned - units);
+    this.movableInCell[cell] += units * this.instance.jobs[j].job.minutesPerUnit;
   }
 
   /** Most units of job j that workshop w can add in week t, honouring every rule (0 when none). */
@@ -190,6 +200,7 @@ export class PlacementLedger {
     const weeks = this.instance.weeks;
     const minutesPerUnit = this.instance.jobs[j].job.minutesPerUnit;
     this.freeMinutes[w * weeks + t] -= units * minutesPerUnit;
+    this.movableInCell[w * weeks + t] += units * minutesPerUnit;
     this.room.update(w, t, this.freeMinutes[w * weeks + t]);
     const lot = this.lot(j, w, t) + units;
     this.lots[j].set(w * weeks + t, lot);
@@ -209,6 +220,7 @@ export class PlacementLedger {
     }
     const weeks = this.instance.weeks;
     this.freeMinutes[w * weeks + t] += units * this.instance.jobs[j].job.minutesPerUnit;
+    this.movableInCell[w * weeks + t] -= units * this.instance.jobs[j].job.minutesPerUnit;
     this.room.update(w, t, this.freeMinutes[w * weeks + t]);
     if (left === 0) {
       this.lots[j].delete(w * weeks + t);
@@ -225,18 +237,20 @@ export class PlacementLedger {
   }
 
   assignments(): Assignment[] {
-    const { jobs, workshops } = this.instance;
+    const { jobs, workshops, weeks } = this.instance;
     const list: Assignment[] = [];
     jobs.forEach((facts, j) => {
-      for (const [w, week, quantity] of this.lotsOf(j)) {
+      // By workshop, then week, as lotsOf gives them; without its tuples (a plan has thousands of lots).
+      const cells = [...this.lots[j].keys()];
+      if (cells.length > 1) cells.sort((a, b) => a - b);
+      for (const cell of cells) {
+        const w = Math.floor(cell / weeks);
+        const week = cell % weeks;
+        const quantity = this.lots[j].get(cell)!;
         const pinned = this.pinned(j, w, week);
-        list.push({
-          jobId: facts.job.id,
-          workshopId: workshops[w].id,
-          week,
-          quantity,
-          ...(pinned > 0 ? { pinned } : {}),
-        });
+        const assignment: Assignment = { jobId: facts.job.id, workshopId: workshops[w].id, week, quantity };
+        if (pinned > 0) assignment.pinned = pinned;
+        list.push(assignment);
       }
     });
     return list;

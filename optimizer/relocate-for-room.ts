@@ -73,7 +73,10 @@ export class Relocator {
     return true;
   }
 
-  /** Workshop-weeks job j may use where moving other work out would fit more of it, roomiest first. */
+  /**
+   * Workshop-weeks job j may use where moving other work out would fit more of it, roomiest first:
+   * at least the MAX_TRIALS roomiest.
+   */
   private candidates(j: number): Candidate[] {
     const { ledger } = this;
     const { instance } = ledger;
@@ -86,7 +89,11 @@ export class Relocator {
     const workshops = atSplitLimit
       ? [...ledger.holders(j)].sort((a, b) => a - b)
       : instance.workshopsBySkill[facts.skill];
-    for (const w of workshops) {
+    // NOTE: no workshop-week takes more than all that is wanted, and they are visited in the order
+    // that breaks ties below (workshop, then week): once MAX_TRIALS take it all, they are the ones
+    // tried, and the rest of the skill's workshops (hundreds at SOKO scale) need no look.
+    let takingAll = 0;
+    search: for (const w of workshops) {
       if (facts.forbidden?.has(w)) continue;
       for (let t = window.first; t <= window.last; t++) {
         const movable = this.mover.movableMinutes(w, t, j);
@@ -94,6 +101,7 @@ export class Relocator {
         const fitting = Math.floor((ledger.free(w, t) + movable + FIT_TOLERANCE) / facts.job.minutesPerUnit);
         const units = this.placeable(j, w, t, Math.min(wanted, fitting));
         if (units > 0) found.push({ w, t, units });
+        if (units === wanted && ++takingAll === MAX_TRIALS) break search;
       }
     }
     return found.sort((a, b) => b.units - a.units || a.w - b.w || a.t - b.t);

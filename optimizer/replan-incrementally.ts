@@ -11,9 +11,9 @@ import { validateProblem } from './validate-problem';
 // what the changed problem still allows (a smaller order, less capacity), so the first stages plan
 // new work around them; then they are released, and the fill may move committed work out of the
 // way of work that fits nowhere else (relocate-for-room.ts), or displace it for more valuable
-// work, each move placing more. The pooled LP's bound then proves that keeping the rest lost
-// nothing (to within ROUNDING_TOLERANCE). Only when it cannot is the problem planned afresh, and
-// the fresh plan taken if it places more.
+// work, each move placing more. Unless every unit is placed (which needs no proof), the pooled
+// LP's bound then proves that keeping the rest lost nothing (to within ROUNDING_TOLERANCE). Only
+// when it cannot is the problem planned afresh, and the fresh plan taken if it places more.
 
 export type { CommittedAssignment };
 
@@ -71,7 +71,6 @@ export async function replanIncrementally({
   const problem = validateProblem(input);
   // One instance serves the bound, the kept plan and a fresh one: only the kept plan's pins differ.
   const instance = buildPlanningInstance(problem);
-  const bound = fulfilmentBound(instance);
   // NOTE: without the earnings-balancing stages: the committed work was balanced when it was
   // planned, and fillLeftovers already gives new work to the least-paid workshops first.
   const withoutFairness: Problem = { ...problem, options: { ...problem.options, fairness: false } };
@@ -84,6 +83,10 @@ export async function replanIncrementally({
   let plan = withPlannerPins({ problem, plan: kept });
   let basis: IncrementalReplan['basis'] = 'kept';
   const achieved = weightedUnits({ problem, assignments: plan.assignments });
+  // NOTE: a plan that places every unit demanded is at any bound, so the pooled LP over the whole
+  // network is solved only when something is left unplaced (most changes place everything).
+  const demanded = problem.jobs.reduce((sum, job) => sum + job.priority * job.quantity, 0);
+  const bound = achieved >= demanded ? demanded : fulfilmentBound(instance);
   const belowBound = achieved < bound - 1e-6 * Math.max(1, bound);
   const freshIsCheap = problem.jobs.length * problem.workshops.length <= CHEAP_FRESH_PLAN;
   if (plan.status === 'timedout' || achieved < bound * (1 - ROUNDING_TOLERANCE) || (belowBound && freshIsCheap)) {
@@ -105,6 +108,9 @@ function withPlannerPins({ problem, plan }: { problem: Problem; plan: Allocation
   const plannerPins = new Map<string, number>();
   for (const job of problem.jobs)
     for (const pin of job.pins) plannerPins.set(`${job.id}\u0000${pin.workshopId}\u0000${pin.week}`, pin.quantity);
+  // Without planner pins nothing is left pinned once the committed work is released, and every
+  // conflict is a kept cell's: the assignments stand as they are.
+  if (plannerPins.size === 0) return { ...plan, pinConflicts: [] };
   const key = (a: { jobId: string; workshopId: string; week: number }) =>
     `${a.jobId}\u0000${a.workshopId}\u0000${a.week}`;
   const broken = new Set(plan.pinConflicts.map(key));
@@ -123,7 +129,8 @@ function withPlannerPins({ problem, plan }: { problem: Problem; plan: Allocation
 
 /**
  * What moves between two sets of assignments, job by job: units leaving cells are paired with
- * units entering others (moves), in cell order; what is left over is new work or work dropped.
+ * units entering others (moves), in cell order (workshop id, then week); what is left over is new
+ * work or work dropped.
  */
 export function diffAssignments({
   before,
@@ -132,22 +139,37 @@ export function diffAssignments({
   before: readonly CommittedAssignment[];
   after: readonly CommittedAssignment[];
 }): PlanChange[] {
-  const delta = new Map<string, Map<string, number>>();
+  // NOTE: cells are numbered by the rank of their job and workshop ids, so the net change per cell
+  // sits in one map of numbers and sorting its keys puts jobs, workshops and weeks in order: string
+  // keys per cell and a map per job made this a good part of a SOKO-scale re-plan's garbage.
+  const jobIds = rankIds([before, after], (a) => a.jobId);
+  const workshopIds = rankIds([before, after], (a) => a.workshopId);
+  const weeks = 1 + [before, after].reduce((last, list) => list.reduce((most, a) => Math.max(most, a.week), last), 0);
+  const cellsPerJob = workshopIds.ids.length * weeks;
+  const delta = new Map<number, number>();
   const add = (a: CommittedAssignment, sign: number) => {
-    const cells = delta.get(a.jobId) ?? new Map<string, number>();
-    const cell = `${a.workshopId}\u0000${a.week}`;
-    cells.set(cell, (cells.get(cell) ?? 0) + sign * a.quantity);
-    delta.set(a.jobId, cells);
+    const key = jobIds.rank.get(a.jobId)! * cellsPerJob + workshopIds.rank.get(a.workshopId)! * weeks + a.week;
+    delta.set(key, (delta.get(key) ?? 0) + sign * a.quantity);
   };
   before.forEach((a) => add(a, -1));
   after.forEach((a) => add(a, 1));
+  const changed = [...delta].filter(([, units]) => units !== 0).sort(([a], [b]) => a - b);
   const changes: PlanChange[] = [];
-  for (const jobId of [...delta.keys()].sort(compare)) {
-    const cells = [...delta.get(jobId)!].filter(([, units]) => units !== 0).sort(([a], [b]) => compare(a, b));
+  const cellOf = (key: number): PlanCell => ({
+    workshopId: workshopIds.ids[Math.floor((key % cellsPerJob) / weeks)],
+    week: key % weeks,
+  });
+  for (let first = 0; first < changed.length;) {
+    const job = Math.floor(changed[first][0] / cellsPerJob);
+    let end = first;
+    while (end < changed.length && Math.floor(changed[end][0] / cellsPerJob) === job) end++;
+    const cells = changed.slice(first, end);
+    first = end;
+    const jobId = jobIds.ids[job];
     const leaving = cells
       .filter(([, units]) => units < 0)
-      .map(([cell, units]) => ({ cell: cellOf(cell), units: -units }));
-    const entering = cells.filter(([, units]) => units > 0).map(([cell, units]) => ({ cell: cellOf(cell), units }));
+      .map(([key, units]) => ({ cell: cellOf(key), units: -units }));
+    const entering = cells.filter(([, units]) => units > 0).map(([key, units]) => ({ cell: cellOf(key), units }));
     while (leaving.length > 0 && entering.length > 0) {
       const units = Math.min(leaving[0].units, entering[0].units);
       changes.push({ jobId, from: leaving[0].cell, to: entering[0].cell, units });
@@ -160,9 +182,16 @@ export function diffAssignments({
   return changes;
 }
 
-function cellOf(key: string): PlanCell {
-  const [workshopId, week] = key.split('\u0000');
-  return { workshopId, week: Number(week) };
+/** The distinct ids of some assignments in order, and the rank of each. */
+function rankIds(
+  lists: ReadonlyArray<readonly CommittedAssignment[]>,
+  idOf: (a: CommittedAssignment) => string,
+): { ids: string[]; rank: Map<string, number> } {
+  const rank = new Map<string, number>();
+  for (const list of lists) for (const a of list) rank.set(idOf(a), 0);
+  const ids = [...rank.keys()].sort(compare);
+  ids.forEach((id, index) => rank.set(id, index));
+  return { ids, rank };
 }
 
 function sumUnits(changes: readonly PlanChange[]): number {

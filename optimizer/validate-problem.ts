@@ -34,11 +34,11 @@ export function validateProblem(input: unknown): Problem {
   }
   const issues = findCrossFieldIssues(parsed.data);
   if (issues.length > 0) throw new ProblemValidationError(issues);
-  const { horizon } = parsed.data;
-  return {
-    ...parsed.data,
-    jobs: parsed.data.jobs.map((job) => ({ ...job, releaseDate: job.releaseDate ?? horizon.start })),
-  };
+  const { horizon, jobs } = parsed.data;
+  // NOTE: zod's output is already a copy of the input, so the default goes into it in place
+  // rather than into yet another copy of every job (an incremental re-plan validates thousands).
+  for (const job of jobs) job.releaseDate ??= horizon.start;
+  return parsed.data as Problem;
 }
 
 function describeIssue({ input, issue }: { input: unknown; issue: z.core.$ZodIssue }): ProblemIssue {
@@ -101,7 +101,8 @@ function findCrossFieldIssues(problem: z.output<typeof problemSchema>): ProblemI
     const at = (field: string) => ['jobs', index, field];
     if (jobIds.has(job.id)) issues.push({ path: at('id'), subject, message: 'id is used by another job' });
     jobIds.add(job.id);
-    issues.push(...findPinIssues({ job, index, subject, workshopIds: allWorkshopIds, weeks: problem.horizon.weeks }));
+    if (job.pins.length > 0 || job.forbiddenWorkshops.length > 0)
+      issues.push(...findPinIssues({ job, index, subject, workshopIds: allWorkshopIds, weeks: problem.horizon.weeks }));
     const dueDay = parseDay(job.dueDate);
     if (dueDay === null)
       issues.push({ path: at('dueDate'), subject, message: `dueDate '${job.dueDate}' is not a real calendar date` });
