@@ -1,7 +1,9 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { listOrders } from '#server/dashboard/list-orders';
 import { listRecentEvents } from '#server/dashboard/list-recent-events';
+import { OrderListQuery } from '#server/dashboard/order-list-query';
 import { readJobsBoard } from '#server/dashboard/read-jobs-board';
 import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { readOverview } from '#server/dashboard/read-overview';
@@ -115,6 +117,28 @@ describe('kept dashboard views on the hand-made network', () => {
     expect(announced.kpis.openOrders.count).toBe(openBefore + 1);
     expect(unplannedIn(announced)).toBeGreaterThan(unplannedBefore);
     expect((await readOverview({ now: HAND_NOW, query: { weeks: 3 } })).kpis.openOrders.count).toBe(openBefore + 1);
+  });
+
+  it('keeps an order list’s sorted ids for all its pages until an order changes', async () => {
+    const query = (page: number) => OrderListQuery.parse({ status: 'all', sort: 'reference', pageSize: 25, page });
+    const first = await listOrders({ query: query(1) });
+    expect(first.total).toBe(9);
+    const template = await Order.findById(network.orders.o1._id).lean();
+    const { _id: _unused, ...copy } = template!;
+    await Order.collection.insertOne({ ...copy, reference: 'AAA-FIRST' });
+    // Not announced: every page of the list still pages through the kept ids.
+    expect((await listOrders({ query: query(2) })).total).toBe(9);
+
+    domainEvents.publish('order:created', {
+      orderId: 'kept-list-test',
+      source: 'web',
+      shipByWeek: '2026-W10',
+      units: 30,
+    });
+    const after = await listOrders({ query: query(1) });
+    expect(after.total).toBe(10);
+    expect(after.rows[0].reference).toBe('AAA-FIRST');
+    expect(after.rows.slice(1).map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
   });
 
   it('keeps the live feed until an event says something happened', async () => {
