@@ -1,4 +1,4 @@
-import { type Types } from 'mongoose';
+import { Types } from 'mongoose';
 
 import { clampPage } from '../domain/paging';
 import { Order } from '../models/order';
@@ -20,6 +20,14 @@ function listKey(query: OrderListQuery): string {
   return JSON.stringify(list, Object.keys(list).sort());
 }
 
+/** Kept ids as one string of 24-character hex ids: a list of thousands of orders costs bytes per order, not an object. */
+interface OrderIdList {
+  count: number;
+  hex: string;
+}
+
+const HEX_ID_LENGTH = 24;
+
 /**
  * The ids of every order a query matches, in its order, kept per filter and sort: paging through a
  * list (and the planners who open the same one) reads one page of orders, not all of them sorted
@@ -27,7 +35,7 @@ function listKey(query: OrderListQuery): string {
  * arrival, cancellation, edits and status (a commit plans them); the age limit covers the
  * catalogue, whose products' skills the skill filter reads.
  */
-const readOrderListIds = cachedReadModel<OrderListQuery, Types.ObjectId[]>({
+const readOrderListIds = cachedReadModel<OrderListQuery, OrderIdList>({
   name: 'order-list-ids',
   invalidatedBy: ['order:created', 'order:cancelled', 'order:changed', 'order:status', 'plan:committed'],
   maxAgeMs: 30_000,
@@ -36,7 +44,7 @@ const readOrderListIds = cachedReadModel<OrderListQuery, Types.ObjectId[]>({
     const orders = await Order.find(await orderListFilter(query), { _id: 1 })
       .sort(orderListSort(query))
       .lean<{ _id: Types.ObjectId }[]>();
-    return orders.map((order) => order._id);
+    return { count: orders.length, hex: orders.map((order) => order._id.toHexString()).join('') };
   },
 });
 
@@ -44,14 +52,18 @@ const readOrderListIds = cachedReadModel<OrderListQuery, Types.ObjectId[]>({
 export async function listOrders({ query }: { query: OrderListQuery }): Promise<OrderPage> {
   const ids = await readOrderListIds(query);
   // A page past the end shows the last page rather than an empty one.
-  const { page, pageCount, skip } = clampPage({ page: query.page, total: ids.length, pageSize: query.pageSize });
-  const pageIds = ids.slice(skip, skip + query.pageSize);
+  const { page, pageCount, skip } = clampPage({ page: query.page, total: ids.count, pageSize: query.pageSize });
+  const pageIds: string[] = [];
+  for (let index = skip; index < Math.min(ids.count, skip + query.pageSize); index++)
+    pageIds.push(ids.hex.slice(index * HEX_ID_LENGTH, (index + 1) * HEX_ID_LENGTH));
   const found = pageIds.length
-    ? await Order.find({ _id: { $in: pageIds } }, ORDER_ROW_PROJECTION).lean<OrderRowSource[]>()
+    ? await Order.find({ _id: { $in: pageIds.map((id) => new Types.ObjectId(id)) } }, ORDER_ROW_PROJECTION).lean<
+        OrderRowSource[]
+      >()
     : [];
   const byId = new Map(found.map((order) => [String(order._id), order]));
-  const orders = pageIds.flatMap((id) => byId.get(String(id)) ?? []);
-  return { rows: await toOrderRows(orders), total: ids.length, page, pageCount, pageSize: query.pageSize };
+  const orders = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { rows: await toOrderRows(orders), total: ids.count, page, pageCount, pageSize: query.pageSize };
 }
 
 /**
