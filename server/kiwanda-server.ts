@@ -5,6 +5,7 @@ import { createAppContext, SYSTEM_CLOCK, type AppContext, type Clock } from './a
 import { createSessionCookies, sessionCookieSecure } from './auth/session-storage';
 import { listenFirst, type BootListener } from './boot-listener';
 import { type Config } from './config';
+import { clearReadModelCaches } from './dashboard/read-model-cache';
 import { connectDatabase, type Database } from './database';
 import { createHttpApp } from './http-app';
 import { createSmsClient } from './integrations/africas-talking/sms-client';
@@ -66,6 +67,9 @@ export async function startKiwandaServer({
     secure: sessionCookieSecure(config),
   });
   const ready = setup.whenReady;
+  // A server starting reads the database afresh, as a new process would: what changed while no
+  // server ran announced nothing (tests restart a server within one process).
+  clearReadModelCaches();
 
   const loadDemo = () => {
     if (setup.current().state === 'loading-demo') return;

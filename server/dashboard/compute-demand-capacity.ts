@@ -1,6 +1,6 @@
-import { type CapacityCell } from '../domain/capacity-arithmetic';
 import { SKILLS, type Skill } from '../domain/skills';
 import { type Week, type WeekLabel } from '../domain/weeks';
+import { type SkillWeekMinutes } from './read-network-week-totals';
 import { type OpenOrderLine } from './read-open-orders';
 
 /**
@@ -38,8 +38,8 @@ export function computeDemandCapacity({
   currentWeek: Week;
   skill?: Skill;
   lines: readonly OpenOrderLine[];
-  /** Capacity cells (workshop × skill × week) of server/capacity, covering `weeks`. */
-  capacity: readonly CapacityCell[];
+  /** Capacity of server/capacity covering `weeks`: its cells (workshop × skill × week) or their totals by skill. */
+  capacity: readonly SkillWeekMinutes[];
 }): DemandCapacity {
   const skills = skill ? [skill] : [...SKILLS];
   const shown = new Set<string>(skills);

@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+
 import { clampPage } from '../domain/paging';
 import { Order } from '../models/order';
 import { orderListFilter, orderListSort, type OrderListQuery } from './order-list-query';
@@ -12,18 +14,56 @@ export interface OrderPage {
   pageSize: number;
 }
 
-/** One page of the orders table: the query's filter, sorted, counted, skipped and limited in the database. */
+/** The filter and sort of a query, without its page: every page of one list shares its ids. */
+function listKey(query: OrderListQuery): string {
+  const { page: _page, pageSize: _pageSize, ...list } = query;
+  return JSON.stringify(list, Object.keys(list).sort());
+}
+
+/** Kept ids as one string of 24-character hex ids: a list of thousands of orders costs bytes per order, not an object. */
+interface OrderIdList {
+  count: number;
+  hex: string;
+}
+
+const HEX_ID_LENGTH = 24;
+
+/**
+ * The ids of every order a query matches, in its order, kept per filter and sort: paging through a
+ * list (and the planners who open the same one) reads one page of orders, not all of them sorted
+ * again. Which orders match and where they sort change only with the orders themselves: their
+ * arrival, cancellation, edits and status (a commit plans them); the age limit covers the
+ * catalogue, whose products' skills the skill filter reads.
+ */
+const readOrderListIds = cachedReadModel<OrderListQuery, OrderIdList>({
+  name: 'order-list-ids',
+  invalidatedBy: ['order:created', 'order:cancelled', 'order:changed', 'order:status', 'plan:committed'],
+  maxAgeMs: 30_000,
+  keyOf: listKey,
+  compute: async (query) => {
+    const orders = await Order.find(await orderListFilter(query), { _id: 1 })
+      .sort(orderListSort(query))
+      .lean<{ _id: Types.ObjectId }[]>();
+    return { count: orders.length, hex: orders.map((order) => order._id.toHexString()).join('') };
+  },
+});
+
+/** One page of the orders table: the query's filter, sorted, counted, skipped and limited. */
 export async function listOrders({ query }: { query: OrderListQuery }): Promise<OrderPage> {
-  const filter = await orderListFilter(query);
-  // Counted first, so that a page past the end shows the last page rather than an empty one.
-  const total = await Order.countDocuments(filter);
-  const { page, pageCount, skip } = clampPage({ page: query.page, total, pageSize: query.pageSize });
-  const orders = await Order.find(filter, ORDER_ROW_PROJECTION)
-    .sort(orderListSort(query))
-    .skip(skip)
-    .limit(query.pageSize)
-    .lean<OrderRowSource[]>();
-  return { rows: await toOrderRows(orders), total, page, pageCount, pageSize: query.pageSize };
+  const ids = await readOrderListIds(query);
+  // A page past the end shows the last page rather than an empty one.
+  const { page, pageCount, skip } = clampPage({ page: query.page, total: ids.count, pageSize: query.pageSize });
+  const pageIds: string[] = [];
+  for (let index = skip; index < Math.min(ids.count, skip + query.pageSize); index++)
+    pageIds.push(ids.hex.slice(index * HEX_ID_LENGTH, (index + 1) * HEX_ID_LENGTH));
+  const found = pageIds.length
+    ? await Order.find({ _id: { $in: pageIds.map((id) => new Types.ObjectId(id)) } }, ORDER_ROW_PROJECTION).lean<
+        OrderRowSource[]
+      >()
+    : [];
+  const byId = new Map(found.map((order) => [String(order._id), order]));
+  const orders = pageIds.flatMap((id) => byId.get(id) ?? []);
+  return { rows: await toOrderRows(orders), total: ids.count, page, pageCount, pageSize: query.pageSize };
 }
 
 /**

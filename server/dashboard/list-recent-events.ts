@@ -1,10 +1,12 @@
 import { Types } from 'mongoose';
 
+import { DOMAIN_EVENT_NAMES } from '../domain/events';
 import { AuditEvent, type AuditEventDoc } from '../models/audit-event';
 import { Job } from '../models/job';
 import { Order } from '../models/order';
 import { Workshop } from '../models/workshop';
 import { describeAuditEvent, type FeedItem, type FeedLookups } from './describe-audit-event';
+import { cachedReadModel } from './read-model-cache';
 
 /** What the live feed shows: what happens to orders and the work on them. */
 const FEED_ENTITY_KINDS = new Set(['order', 'job', 'inspection', 'payment', 'plan']);
@@ -20,8 +22,8 @@ function idsOf(values: unknown[]): Types.ObjectId[] {
   return [...unique].filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
 }
 
-/** The audit events the feed shows, newest first, each described in words with a link. */
-export async function listRecentEvents({ limit = 15 }: { limit?: number } = {}): Promise<FeedItem[]> {
+/** The audit events the feed shows, newest first, each described in words with a link (see listRecentEvents). */
+export async function computeRecentEvents({ limit = 15 }: { limit?: number } = {}): Promise<FeedItem[]> {
   // NOTE: read through the `at` index and filtered here; filtering on the entity kind in the query
   // would pick the entity index and sort the whole trail in memory.
   const recent = await AuditEvent.find(
@@ -57,3 +59,16 @@ export async function listRecentEvents({ limit = 15 }: { limit?: number } = {}):
   };
   return events.map((event) => describeAuditEvent({ event, lookups }));
 }
+
+/**
+ * The feed every overview shows, read once per change: whatever is written to the trail of
+ * orders, jobs, inspections, payments and plans comes with a domain event, and any event drops
+ * the kept feed. The short age limit covers what a script or another process writes unannounced.
+ */
+export const listRecentEvents = cachedReadModel<{ limit?: number } | void, FeedItem[]>({
+  name: 'recent-events',
+  invalidatedBy: DOMAIN_EVENT_NAMES,
+  maxAgeMs: 10_000,
+  keyOf: (input) => String(input?.limit ?? 15),
+  compute: (input) => computeRecentEvents(input ?? {}),
+});

@@ -13,6 +13,7 @@ import { Job, type JobDoc } from '../models/job';
 import { Order } from '../models/order';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
+import { cachedReadModel } from './read-model-cache';
 
 /** The board's columns, in the order work moves; finished jobs (paid, declined, cancelled) are only counted. */
 export const BOARD_COLUMNS: readonly JobStatus[] = [
@@ -128,7 +129,6 @@ async function describeCards(jobs: CardSource[], now: Date): Promise<JobCard[]> 
   }));
 }
 
-/** Jobs by status for a week (or every week) and optionally one workshop: counts, units and the first cards by due date. */
 async function findBoardWorkshop(idOrCode: string) {
   const filter =
     Types.ObjectId.isValid(idOrCode) && idOrCode.length === 24
@@ -139,15 +139,17 @@ async function findBoardWorkshop(idOrCode: string) {
   return workshop;
 }
 
-export async function readJobsBoard({
-  query,
-  now,
-}: {
-  query: Omit<JobsBoardQuery, 'page'> & { page?: number };
+type BoardWorkshop = Awaited<ReturnType<typeof findBoardWorkshop>>;
+
+interface BoardInput {
+  week: WeekLabel | 'all';
+  workshop: BoardWorkshop | null;
+  column?: JobStatus;
+  page?: number;
   now: Date;
-}): Promise<JobsBoard> {
-  const week = query.week ?? isoWeekLabel(now);
-  const workshop = query.workshop ? await findBoardWorkshop(query.workshop) : null;
+}
+
+async function computeJobsBoard({ week, workshop, now, ...query }: BoardInput): Promise<JobsBoard> {
   const scope: QueryFilter<JobDoc> = {};
   if (week !== 'all') scope.plannedWeek = week;
   if (workshop) scope.workshop = workshop._id;
@@ -203,4 +205,59 @@ export async function readJobsBoard({
     finished:
       week === 'all' ? [] : FINISHED_JOB_STATUSES.map((status) => ({ status, count: total.get(status)?.count ?? 0 })),
   };
+}
+
+/** A board's key: its week, its workshop's id, and the opened column with its page. */
+function boardKey({ week, workshop, column, page }: Omit<BoardInput, 'now'>): string {
+  return [week, workshop ? String(workshop._id) : '', column ?? '', column ? (page ?? 1) : ''].join('|');
+}
+
+/** Boards showing the work of `workshopId` (all workshops' boards too) and, if given, of `week`. */
+function boardsShowing(workshopId: string, week?: WeekLabel): (key: string) => boolean {
+  return (key) => {
+    const [boardWeek, boardWorkshop] = key.split('|');
+    return (
+      (boardWorkshop === '' || boardWorkshop === workshopId) && (!week || boardWeek === 'all' || boardWeek === week)
+    );
+  };
+}
+
+/**
+ * Boards are kept until their jobs move: a job's move drops the boards of its week and workshop
+ * (and those of all weeks or all workshops), a commit or a cancelled order drops them all. The
+ * age limit brings the late marks up to the clock.
+ */
+const readKeptJobsBoard = cachedReadModel<BoardInput, JobsBoard>({
+  name: 'jobs-board',
+  invalidatedBy: {
+    'job:status': (event) => boardsShowing(event.workshopId, event.week),
+    'inspection:recorded': (event) => boardsShowing(event.workshopId),
+    'payment:paid': (event) => boardsShowing(event.workshopId),
+    // The cards name the artisans, whom the registry changes.
+    'capacity:changed': (event) => (key) => event.workshopIds.some((id) => boardsShowing(id)(key)),
+    'plan:committed': 'all',
+    'order:cancelled': 'all',
+  },
+  maxAgeMs: 30_000,
+  keyOf: boardKey,
+  maxKept: 256,
+  compute: computeJobsBoard,
+});
+
+/** Jobs by status for a week (or every week) and optionally one workshop: counts, units and the first cards by due date. */
+export async function readJobsBoard({
+  query,
+  now,
+}: {
+  query: Omit<JobsBoardQuery, 'page'> & { page?: number };
+  now: Date;
+}): Promise<JobsBoard> {
+  const workshop = query.workshop ? await findBoardWorkshop(query.workshop) : null;
+  return readKeptJobsBoard({
+    week: query.week ?? isoWeekLabel(now),
+    workshop,
+    column: query.column,
+    page: query.page,
+    now,
+  });
 }

@@ -9,8 +9,8 @@ import { domainEvents } from '../domain-events';
  * process of a multi-process install) and after the clock moves on (at-risk dates).
  *
  * An event can drop every kept result, or only those whose keys it names (a job moving in week
- * W drops the figures of week W), or decide from its payload (a move that changes nothing shown
- * drops nothing). Requests that arrive while a result is being computed share
+ * W drops the figures of week W) or whose keys match it, or decide from its payload (a move that
+ * changes nothing shown drops nothing). Requests that arrive while a result is being computed share
  * that computation, so the burst of revalidations after one pushed event costs one computation.
  * A result past its age limit (with no event against it) is served once more while a fresh one
  * is computed behind it, so the age limit never makes a person wait.
@@ -19,8 +19,14 @@ import { domainEvents } from '../domain-events';
  * and never carries a copy of them, so each process holds one set of results and subscriptions.
  */
 export type Invalidation = {
-  [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => readonly string[] | 'all');
+  [Name in DomainEventName]?: 'all' | ((payload: DomainEventPayload<Name>) => DroppedKeys);
 };
+
+/**
+ * What an event drops: every kept result, those of the keys named, or those whose keys a test
+ * picks (when a key holds several inputs, e.g. a week and a workshop, and an event names one).
+ */
+export type DroppedKeys = readonly string[] | 'all' | ((key: string) => boolean);
 
 /** Every event of `events` drops all kept results, except those `decided` rules out from the payload. */
 export function droppedBy(events: readonly DomainEventName[], decided: Invalidation = {}): Invalidation {
@@ -109,10 +115,9 @@ function stateFor(
     ([event, rule]) =>
       domainEvents.subscribe(event, (payload) => {
         const keys =
-          rule === 'all' || rule === undefined
-            ? 'all'
-            : (rule as (payload: unknown) => readonly string[] | 'all')(payload);
+          rule === 'all' || rule === undefined ? 'all' : (rule as (payload: unknown) => DroppedKeys)(payload);
         if (keys === 'all') invalidateAll(state);
+        else if (typeof keys === 'function') invalidateKeys(state, [...state.kept.keys()].filter(keys));
         else invalidateKeys(state, keys);
       }),
   );

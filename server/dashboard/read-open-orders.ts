@@ -4,7 +4,9 @@ import { OPEN_ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
 import { type Skill } from '../domain/skills';
 import { Order, type OrderLine } from '../models/order';
 import { Product } from '../models/product';
+import { OVERVIEW_MAX_AGE_MS, overviewInvalidation } from './overview-invalidation';
 import { readLineCoverage } from './read-line-coverage';
+import { cachedReadModel } from './read-model-cache';
 
 export interface OpenOrderLine {
   orderId: string;
@@ -59,3 +61,15 @@ export async function readOpenOrders(): Promise<OpenOrders> {
     lines,
   };
 }
+
+/**
+ * The open orders every part of the overview reads (its headline figures, every range of its
+ * chart), read once per change rather than once per part and range.
+ */
+export const readKeptOpenOrders = cachedReadModel<void, OpenOrders>({
+  name: 'open-orders',
+  invalidatedBy: overviewInvalidation,
+  maxAgeMs: OVERVIEW_MAX_AGE_MS,
+  keyOf: () => 'all',
+  compute: readOpenOrders,
+});

@@ -20,7 +20,7 @@ import { type SeededRandom, seededRandom } from './seeded-random';
 export type PageKind = 'overview' | 'orders' | 'workshops' | 'workshop' | 'jobs' | 'plan';
 
 /** Share of page views per kind; the dashboards people keep open come first. */
-const MIX: [PageKind, number][] = [
+export const MIX: [PageKind, number][] = [
   ['overview', 0.25],
   ['orders', 0.25],
   ['workshops', 0.12],

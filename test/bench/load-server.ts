@@ -7,7 +7,7 @@
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
  * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed },
- * { type: 'close' }.
+ * { type: 'cpu' } → { type: 'cpu', micros } (the process's CPU time so far), { type: 'close' }.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -33,6 +33,7 @@ export interface LoadServerReady {
 type Message =
   | { type: 'changes'; perSecond: number }
   | { type: 'memory' }
+  | { type: 'cpu' }
   | { type: 'profile'; action: 'start' | 'stop' }
   | { type: 'close' };
 
@@ -88,10 +89,13 @@ function startChanges(perSecond: number): void {
  * loading) is recorded as a CPU profile there, for Chrome DevTools or `--cpu-prof`-style tools.
  */
 const profiler = process.env.LOAD_PROFILE_DIR ? new Session() : undefined;
+let profilerConnected = false;
 async function profile(action: 'start' | 'stop'): Promise<void> {
   if (!profiler) return;
   if (action === 'start') {
-    profiler.connect();
+    // Connected once: the per-page costs bench records several profiles in turn.
+    if (!profilerConnected) profiler.connect();
+    profilerConnected = true;
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.start');
     return;
@@ -99,7 +103,7 @@ async function profile(action: 'start' | 'stop'): Promise<void> {
   const { profile: recorded } = await profiler.post('Profiler.stop');
   const file = path.join(process.env.LOAD_PROFILE_DIR as string, `load-server-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(recorded));
-  console.log(`CPU profile of the measured run: ${file}`);
+  console.log(`CPU profile: ${file}`);
 }
 
 process.on('message', async (message: Message) => {
@@ -108,6 +112,10 @@ process.on('message', async (message: Message) => {
     process.send?.({ type: 'profiled' });
   } else if (message.type === 'changes') {
     startChanges(message.perSecond);
+  } else if (message.type === 'cpu') {
+    // User plus system time of the whole process (the server and its embedded database), in µs.
+    const usage = process.cpuUsage();
+    process.send?.({ type: 'cpu', micros: usage.user + usage.system });
   } else if (message.type === 'memory') {
     // A full collection first (the benchmark starts this process with --expose-gc), so the heap
     // read is what is kept, not what is waiting to be collected.
