@@ -31,9 +31,22 @@ export function trailingWeeks(range: { to: Date }, count: number): Set<string> {
   return new Set(weekRange(shiftWeekLabel(last, -(count - 1)), count).map((week) => week.label));
 }
 
+/** The rows naming an artisan, by artisan: grouped once for every period a report computes. */
+export function paidByArtisan(paid: readonly PaidDay[]): Map<string, PaidDay[]> {
+  const byArtisan = new Map<string, PaidDay[]>();
+  for (const work of paid) {
+    if (!work.artisanId) continue;
+    let list = byArtisan.get(work.artisanId);
+    if (!list) byArtisan.set(work.artisanId, (list = []));
+    list.push(work);
+  }
+  return byArtisan;
+}
+
 /**
- * Every artisan paid in `range`, from the payouts of a window that also holds the 52 weeks and
- * 12 months before the range's end (`paid` may hold more; each figure takes what it needs).
+ * Every artisan paid in `range`, from the payouts (by artisan, see paidByArtisan) of a window that
+ * also holds the 52 weeks and 12 months before the range's end (it may hold more; each figure
+ * takes what it needs). Each artisan's rows are walked once, summing in their order.
  */
 export function artisanImpacts({
   range,
@@ -41,46 +54,64 @@ export function artisanImpacts({
   artisans,
 }: {
   range: ImpactRange;
-  paid: readonly PaidDay[];
+  paid: ReadonlyMap<string, readonly PaidDay[]>;
   artisans: ReadonlyMap<string, ArtisanFacts>;
 }): ArtisanImpact[] {
   const months = monthsOf(range).length;
   const year = twelveMonthsEnding(range);
   const weeks13 = trailingWeeks(range, 13);
   const weeks52 = trailingWeeks(range, 52);
-  const byArtisan = new Map<string, PaidDay[]>();
-  for (const work of paid) {
-    if (!work.artisanId) continue;
-    const list = byArtisan.get(work.artisanId) ?? [];
-    list.push(work);
-    byArtisan.set(work.artisanId, list);
-  }
+
+  // NOTE: instants compared as numbers: comparing Date objects converts both on every test,
+  // which over every row of a year dominated the report's time.
+  const from = range.from.getTime();
+  const to = range.to.getTime();
+  const yearFrom = year.from.getTime();
+  const yearTo = year.to.getTime();
+  const monthIndex = new Map(year.months.map((month, index) => [month, index]));
 
   const impacts: ArtisanImpact[] = [];
-  for (const [artisanId, works] of byArtisan) {
+  for (const [artisanId, works] of paid) {
     const artisan = artisans.get(artisanId);
-    const inRange = works.filter((work) => work.day >= range.from && work.day < range.to);
-    if (!artisan || inRange.length === 0) continue;
-    const paidCents = inRange.reduce((total, work) => total + work.amountCents, 0);
-    const labourMinutes = inRange.reduce((total, work) => total + work.labourMinutes, 0);
-    const byMonth = new Map<string, number>();
+    if (!artisan) continue;
+    let paidInRange = 0;
+    let paidCents = 0;
+    let labourMinutes = 0;
+    let revenueCents = 0;
+    const byMonth = new Array<number>(year.months.length).fill(0);
+    const worked13 = new Set<string>();
+    const worked52 = new Set<string>();
     for (const work of works) {
-      if (work.day < year.from || work.day >= year.to) continue;
-      byMonth.set(work.month, (byMonth.get(work.month) ?? 0) + work.amountCents);
+      const day = work.day.getTime();
+      if (day >= from && day < to) {
+        paidInRange += 1;
+        paidCents += work.amountCents;
+        labourMinutes += work.labourMinutes;
+        revenueCents += work.revenueCents;
+      }
+      if (day >= yearFrom && day < yearTo) {
+        const index = monthIndex.get(work.month);
+        if (index !== undefined) byMonth[index] += work.amountCents;
+      }
+      if (day < to) {
+        for (const week of work.weeks) {
+          if (weeks13.has(week)) worked13.add(week);
+          if (weeks52.has(week)) worked52.add(week);
+        }
+      }
     }
-    const history = year.months.map((month) => ({ month, paidCents: byMonth.get(month) ?? 0 }));
-    const weeksIn = (set: Set<string>) =>
-      new Set(works.flatMap((work) => (work.day < range.to ? work.weeks.filter((week) => set.has(week)) : []))).size;
+    if (paidInRange === 0) continue;
+    const history = year.months.map((month, index) => ({ month, paidCents: byMonth[index] }));
     impacts.push({
       ...artisan,
       paidCents,
       labourMinutes,
-      revenueCents: inRange.reduce((total, work) => total + work.revenueCents, 0),
+      revenueCents,
       monthlyCents: Math.round(paidCents / months),
       hourlyCents: labourMinutes > 0 ? Math.round((paidCents * 60) / labourMinutes) : null,
-      weeksOfWork13: weeksIn(weeks13),
-      weeksOfWork52: weeksIn(weeks52),
-      volatility: coefficientOfVariation(history.map((entry) => entry.paidCents)),
+      weeksOfWork13: worked13.size,
+      weeksOfWork52: worked52.size,
+      volatility: coefficientOfVariation(byMonth),
       history,
     });
   }

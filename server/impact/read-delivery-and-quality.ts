@@ -59,14 +59,17 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
   const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
   // Summed per maker and range: month rows count where their month starts (no range cuts through
   // them, see month-grain.ts), day rows where their day does.
+  // Instants as numbers: comparing Date objects converts both on every test (see artisan-impact.ts).
   const results = ranges.map((range, index) => ({
-    range,
+    from: range.from.getTime(),
+    to: range.to.getTime(),
     makers: new Map<string, WorkDone & WorkMonthFigures>(),
     ordersByChannel: orders[index],
   }));
   const count = ({ maker, makerKey, day, figures }: WorkRow) => {
-    for (const { range, makers } of results) {
-      if (day < range.from || day >= range.to) continue;
+    const time = day.getTime();
+    for (const { from: rangeFrom, to: rangeTo, makers } of results) {
+      if (time < rangeFrom || time >= rangeTo) continue;
       let sum = makers.get(makerKey);
       if (!sum)
         makers.set(makerKey, (sum = { ...maker, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
@@ -77,7 +80,7 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
     }
   };
   for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) count(row);
-  for (const list of dayLists) for (const row of list) if (row.day >= from && row.day < to) count(row);
+  for (const list of dayLists) for (const row of list) count(row);
   return results.map(({ makers: sums, ordersByChannel: channels }) => {
     const result: DeliveryAndQuality = { ordersByChannel: channels, jobs: [], inspected: [] };
     for (const sum of sums.values()) {

@@ -65,8 +65,12 @@ export async function readPaidDays({
   const { wholeMonths, dayMonths } = monthGrain({ from, to, boundaries });
   const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
   const rows: PaidDay[] = [];
+  const [start, end] = [from.getTime(), to.getTime()];
   for (const list of dayLists) {
-    for (const row of list) if (row.day >= from && row.day < to) rows.push(row);
+    for (const row of list) {
+      const day = row.day.getTime();
+      if (day >= start && day < end) rows.push(row);
+    }
   }
   for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) rows.push(row);
   return rows;

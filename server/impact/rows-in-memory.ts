@@ -1,5 +1,5 @@
-import { monthStart } from './impact-period';
 import { readAggregateRevision } from './aggregate-state';
+import { monthStart } from './impact-period';
 
 /**
  * One revision of an aggregate's rows held in memory: its month rows, all read at once, and its
