@@ -1,4 +1,4 @@
-import { isoWeekLabel, shiftWeekLabel, weekRange } from '../domain/weeks';
+import { isoWeekLabel, shiftWeekLabel, weekRange, weekStartOfLabel } from '../domain/weeks';
 import { type Gender } from '../models/artisan';
 import { monthsOf, twelveMonthsEnding, type ImpactRange } from './impact-period';
 import { type ArtisanFacts, type PaidDay } from './read-paid-days';
@@ -23,6 +23,19 @@ export interface ArtisanImpact {
   volatility: number | null;
   /** Pay in each of the 12 months ending with the period, oldest first. */
   history: { month: string; paidCents: number }[];
+}
+
+const WEEK_MS = 7 * 86_400_000;
+const weekNumbers = new Map<string, number>();
+
+/**
+ * A planned week as a number, consecutive weeks differing by one, so a report tests "within the
+ * last 52 weeks" by subtraction. Labels are few (one per week of history): each is converted once.
+ */
+export function weekNumberOf(label: string): number {
+  let number = weekNumbers.get(label);
+  if (number === undefined) weekNumbers.set(label, (number = Math.round(weekStartOfLabel(label).getTime() / WEEK_MS)));
+  return number;
 }
 
 /** The weeks of the last `count` ending with the week holding the range's last instant. */
@@ -59,8 +72,11 @@ export function artisanImpacts({
 }): ArtisanImpact[] {
   const months = monthsOf(range).length;
   const year = twelveMonthsEnding(range);
-  const weeks13 = trailingWeeks(range, 13);
-  const weeks52 = trailingWeeks(range, 52);
+  // Weeks back from the one holding the range's last instant: 0–12 are the trailing 13, 0–51 the 52.
+  const lastWeek = weekNumberOf(isoWeekLabel(new Date(range.to.getTime() - 1)));
+  // Which artisan last counted each week back: no set to build per artisan.
+  const countedBy = new Int32Array(52).fill(-1);
+  let ordinal = 0;
 
   // NOTE: instants compared as numbers: comparing Date objects converts both on every test,
   // which over every row of a year dominated the report's time.
@@ -79,8 +95,9 @@ export function artisanImpacts({
     let labourMinutes = 0;
     let revenueCents = 0;
     const byMonth = new Array<number>(year.months.length).fill(0);
-    const worked13 = new Set<string>();
-    const worked52 = new Set<string>();
+    let worked13 = 0;
+    let worked52 = 0;
+    ordinal += 1;
     for (const work of works) {
       const day = work.day.getTime();
       if (day >= from && day < to) {
@@ -94,9 +111,12 @@ export function artisanImpacts({
         if (index !== undefined) byMonth[index] += work.amountCents;
       }
       if (day < to) {
-        for (const week of work.weeks) {
-          if (weeks13.has(week)) worked13.add(week);
-          if (weeks52.has(week)) worked52.add(week);
+        for (const week of work.weekNumbers) {
+          const back = lastWeek - week;
+          if (back < 0 || back >= 52 || countedBy[back] === ordinal) continue;
+          countedBy[back] = ordinal;
+          worked52 += 1;
+          if (back < 13) worked13 += 1;
         }
       }
     }
@@ -109,8 +129,8 @@ export function artisanImpacts({
       revenueCents,
       monthlyCents: Math.round(paidCents / months),
       hourlyCents: labourMinutes > 0 ? Math.round((paidCents * 60) / labourMinutes) : null,
-      weeksOfWork13: worked13.size,
-      weeksOfWork52: worked52.size,
+      weeksOfWork13: worked13,
+      weeksOfWork52: worked52,
       volatility: coefficientOfVariation(byMonth),
       history,
     });

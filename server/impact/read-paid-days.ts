@@ -27,6 +27,8 @@ export interface PaidDay {
   month: string;
   /** The planned weeks of the work paid for. */
   weeks: WeekLabel[];
+  /** The same weeks as numbers (artisan-impact.ts weekNumberOf), for counting weeks worked. */
+  weekNumbers: number[];
   /** Per payout whose job passed inspection on record: days from the pass to the money. */
   daysToMoney: number[];
 }

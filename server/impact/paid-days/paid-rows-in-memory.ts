@@ -2,6 +2,7 @@ import { type Types } from 'mongoose';
 
 import { ImpactPaidDay } from '../../models/impact-paid-day';
 import { ImpactPaidMonth, type PaidMonthFigures } from '../../models/impact-paid-month';
+import { weekNumberOf } from '../artisan-impact';
 import { monthStart } from '../impact-period';
 import { type PaidDay } from '../read-paid-days';
 import { keepAggregateInMemory, startOfMonthText } from '../rows-in-memory';
@@ -27,6 +28,7 @@ const toPaidDay = (
   day,
   month,
   weeks: figures.weeks,
+  weekNumbers: figures.weeks.map(weekNumberOf),
   daysToMoney: figures.daysToMoney,
 });
 
