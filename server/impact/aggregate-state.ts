@@ -28,9 +28,23 @@ export async function writeAggregateFingerprint({
 }): Promise<void> {
   await ImpactAggregateState.updateOne(
     { _id: id },
-    { $set: { fingerprint, ...(rebuiltAt ? { rebuiltAt } : {}) } },
+    { $set: { fingerprint, ...(rebuiltAt ? { rebuiltAt } : {}) }, $inc: { revision: 1 } },
     { upsert: rebuiltAt !== undefined, session },
   );
+}
+
+/** Marks the aggregate's rows changed without a new fingerprint (a day refreshed after a hand-moved job). */
+export async function bumpAggregateRevision({ id }: { id: string }): Promise<void> {
+  await ImpactAggregateState.updateOne({ _id: id }, { $inc: { revision: 1 } });
+}
+
+/**
+ * Names the aggregate's rows as they stand: a rebuild, a payment or a refresh changes it (see
+ * ImpactAggregateStateDoc.revision), and so does a reseed; null before the first build.
+ */
+export async function readAggregateRevision({ id }: { id: string }): Promise<string | null> {
+  const state = await ImpactAggregateState.findById(id, { fingerprint: 1, rebuiltAt: 1, revision: 1 }).lean();
+  return state ? `${state.fingerprint}#${state.rebuiltAt.getTime()}#${state.revision ?? 0}` : null;
 }
 
 /**

@@ -1,12 +1,9 @@
-import { type Types } from 'mongoose';
-
 import { type OrderSource } from '../domain/order-source';
-import { ImpactWorkDay } from '../models/impact-work-day';
-import { ImpactWorkMonth, type WorkMonthFigures } from '../models/impact-work-month';
+import { type WorkMonthFigures } from '../models/impact-work-month';
 import { Order } from '../models/order';
-import { monthStart } from './impact-period';
 import { monthGrain } from './month-grain';
 import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
+import { workRowsInMemory, type WorkRow } from './work-days/work-rows-in-memory';
 
 export interface OnTimeCount {
   total: number;
@@ -28,12 +25,6 @@ export interface WorkDone {
   workshopId: string;
 }
 
-type MakerKey = { artisan?: Types.ObjectId | null; workshop: Types.ObjectId };
-const makerOf = (key: MakerKey): WorkDone => ({
-  artisanId: key.artisan ? String(key.artisan) : undefined,
-  workshopId: String(key.workshop),
-});
-
 type Range = { from: Date; to: Date };
 
 async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, OnTimeCount>> {
@@ -52,8 +43,8 @@ async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, On
 
 /**
  * On-time delivery and inspection outcomes of each range: orders counted by the database (a few
- * thousand a year), jobs and inspections from their per-maker pre-aggregates (by month where no
- * range cuts the month, by day elsewhere), read once for all the ranges.
+ * thousand a year), jobs and inspections from their per-maker pre-aggregates as this process keeps
+ * them (by month where no range cuts the month, by day elsewhere), read once for all the ranges.
  */
 export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Range[] }): Promise<DeliveryAndQuality[]> {
   await ensureImpactWorkDaysCurrent();
@@ -64,62 +55,32 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
     to,
     boundaries: ranges.flatMap((range) => [range.from, range.to]),
   });
-  const [orders, makers, dayRows] = await Promise.all([
-    Promise.all(ranges.map(ordersByChannel)),
-    wholeMonths.length === 0
-      ? []
-      : ImpactWorkMonth.find(
-          {},
-          {
-            _id: 0,
-            artisan: 1,
-            workshop: 1,
-            ...Object.fromEntries(wholeMonths.map(({ month }) => [`months.${month}`, 1])),
-          },
-        ).lean<(MakerKey & { months?: Record<string, WorkMonthFigures> })[]>(),
-    dayMonths.length === 0
-      ? []
-      : ImpactWorkDay.find(
-          {
-            day: { $gte: from, $lt: to },
-            $or: dayMonths.map((month) => {
-              const [year, index] = month.split('-').map(Number);
-              return { day: { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) } };
-            }),
-          },
-          { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
-        ).lean(),
-  ]);
+  const [orders, memory] = await Promise.all([Promise.all(ranges.map(ordersByChannel)), workRowsInMemory()]);
+  const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
   // Summed per maker and range: month rows count where their month starts (no range cuts through
-  // them, see month-grain.ts), day rows where their day does. Ids become strings once per maker.
+  // them, see month-grain.ts), day rows where their day does.
+  // Instants as numbers: comparing Date objects converts both on every test (see artisan-impact.ts).
   const results = ranges.map((range, index) => ({
-    range,
+    from: range.from.getTime(),
+    to: range.to.getTime(),
     makers: new Map<string, WorkDone & WorkMonthFigures>(),
     ordersByChannel: orders[index],
   }));
-  const count = (ids: WorkDone, key: string, day: Date, figures: WorkMonthFigures) => {
-    for (const { range, makers } of results) {
-      if (day < range.from || day >= range.to) continue;
-      let sum = makers.get(key);
-      if (!sum) makers.set(key, (sum = { ...ids, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
+  const count = ({ maker, makerKey, day, figures }: WorkRow) => {
+    const time = day.getTime();
+    for (const { from: rangeFrom, to: rangeTo, makers } of results) {
+      if (time < rangeFrom || time >= rangeTo) continue;
+      let sum = makers.get(makerKey);
+      if (!sum)
+        makers.set(makerKey, (sum = { ...maker, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
       sum.jobsPassed += figures.jobsPassed;
       sum.jobsOnTime += figures.jobsOnTime;
       sum.unitsInspected += figures.unitsInspected;
       sum.unitsPassed += figures.unitsPassed;
     }
   };
-  for (const maker of makers) {
-    const ids = makerOf(maker);
-    const key = `${ids.workshopId}|${ids.artisanId ?? ''}`;
-    for (const { month, start } of wholeMonths) {
-      const figures = maker.months?.[month];
-      if (figures) count(ids, key, start, figures);
-    }
-  }
-  for (const row of dayRows) {
-    const ids = makerOf(row);
-    count(ids, `${ids.workshopId}|${ids.artisanId ?? ''}`, row.day, row);
-  }
+  for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) count(row);
+  for (const list of dayLists) for (const row of list) count(row);
   return results.map(({ makers: sums, ordersByChannel: channels }) => {
     const result: DeliveryAndQuality = { ordersByChannel: channels, jobs: [], inspected: [] };
     for (const sum of sums.values()) {

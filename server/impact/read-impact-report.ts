@@ -5,7 +5,7 @@ import { weekStartOfLabel } from '../domain/weeks';
 import { Artisan, GENDERS, type Gender } from '../models/artisan';
 import { Workshop } from '../models/workshop';
 import { readReferenceWages } from '../services/wages/read-reference-wages';
-import { artisanImpacts, trailingWeeks, type ArtisanImpact } from './artisan-impact';
+import { artisanImpacts, paidByArtisan, trailingWeeks, type ArtisanImpact } from './artisan-impact';
 import { groupFigures, groupsOf, NO_GROUP, periodTotals, type GroupFigures, type PeriodTotals } from './group-figures';
 import { twelveMonthsEnding, type ImpactPeriod, type ImpactRange } from './impact-period';
 import { readDeliveryAndQuality, type DeliveryAndQuality } from './read-delivery-and-quality';
@@ -42,6 +42,15 @@ function lookbackStart(range: ImpactRange): Date {
 
 const EVERYONE = () => 'all';
 
+/** The rows whose day falls in the range; instants compared as numbers (see artisan-impact.ts). */
+function rowsWithin(rows: readonly PaidDay[], range: ImpactRange): PaidDay[] {
+  const [from, to] = [range.from.getTime(), range.to.getTime()];
+  return rows.filter((work) => {
+    const day = work.day.getTime();
+    return day >= from && day < to;
+  });
+}
+
 function periodFigures({
   range,
   delivery,
@@ -51,13 +60,13 @@ function periodFigures({
 }: {
   range: ImpactRange;
   delivery: DeliveryAndQuality;
-  paid: PaidDay[];
+  paid: { rows: readonly PaidDay[]; byArtisan: ReadonlyMap<string, readonly PaidDay[]> };
   artisans: Map<string, ArtisanFacts>;
   livingHourlyCents: number;
 }): { figures: PeriodFigures; totals: PeriodTotals } {
   const totals = periodTotals({
-    impacts: artisanImpacts({ range, paid, artisans }),
-    payouts: paid.filter((work) => work.day >= range.from && work.day < range.to),
+    impacts: artisanImpacts({ range, paid: paid.byArtisan, artisans }),
+    payouts: rowsWithin(paid.rows, range),
     artisans,
     jobs: delivery.jobs,
     inspected: delivery.inspected,
@@ -104,7 +113,7 @@ function monthlyTrend(paid: readonly PaidDay[], months: readonly string[]): Impa
  */
 export async function readImpactReport({ period }: { period: ImpactPeriod }): Promise<ImpactReport> {
   const from = new Date(Math.min(lookbackStart(period).getTime(), lookbackStart(period.previous).getTime()));
-  const [paid, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
+  const [paidRows, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
     readPaidDays({
       from,
       to: period.to,
@@ -128,6 +137,7 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     area: doc.area,
   }));
   const livingHourlyCents = hourlyCentsOfMonthly(wages.living.monthlyCents);
+  const paid = { rows: paidRows, byArtisan: paidByArtisan(paidRows) };
   const current = periodFigures({ range: period, delivery: currentDelivery, paid, artisans, livingHourlyCents });
   const previous = periodFigures({
     range: period.previous,
@@ -165,7 +175,7 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     .filter((row) => row.figures.paidCents > 0)
     .sort((left, right) => right.figures.paidCents - left.figures.paidCents || left.code.localeCompare(right.code));
 
-  const trend = monthlyTrend(paid, twelveMonthsEnding(period).months);
+  const trend = monthlyTrend(paidRows, twelveMonthsEnding(period).months);
 
   const withHourly = (wage: ReferenceWage) => ({ ...wage, hourlyCents: hourlyCentsOfMonthly(wage.monthlyCents) });
   return {

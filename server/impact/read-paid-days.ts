@@ -1,11 +1,8 @@
-import { type Types } from 'mongoose';
-
 import { type NairobiArea } from '../domain/nairobi-areas';
 import { type WeekLabel } from '../domain/weeks';
 import { type Gender } from '../models/artisan';
-import { ImpactPaidDay } from '../models/impact-paid-day';
-import { ImpactPaidMonth, type PaidMonthFigures } from '../models/impact-paid-month';
 import { monthGrain } from './month-grain';
+import { paidRowsInMemory } from './paid-days/paid-rows-in-memory';
 import { ensureImpactPaidDaysCurrent } from './paid-days/rebuild-paid-days';
 
 /**
@@ -30,6 +27,8 @@ export interface PaidDay {
   month: string;
   /** The planned weeks of the work paid for. */
   weeks: WeekLabel[];
+  /** The same weeks as numbers (artisan-impact.ts weekNumberOf), for counting weeks worked. */
+  weekNumbers: number[];
   /** Per payout whose job passed inspection on record: days from the pass to the money. */
   daysToMoney: number[];
 }
@@ -48,31 +47,11 @@ export interface WorkshopFacts {
   area: NairobiArea;
 }
 
-const idsOf = (payee: { artisan?: Types.ObjectId | null; workshop: Types.ObjectId }) => ({
-  artisanId: payee.artisan ? String(payee.artisan) : undefined,
-  workshopId: String(payee.workshop),
-});
-
-const toPaidDay = (
-  ids: { artisanId?: string; workshopId: string },
-  figures: Omit<PaidMonthFigures, 'payouts'>,
-  day: Date,
-  month: string,
-): PaidDay => ({
-  ...ids,
-  amountCents: figures.paidCents,
-  labourMinutes: figures.labourMinutes,
-  revenueCents: figures.revenueCents,
-  day,
-  month,
-  weeks: figures.weeks,
-  daysToMoney: figures.daysToMoney,
-});
-
 /**
- * Paid rows in [from, to), from the pre-aggregates (rebuilt first if payments moved around them):
- * one row per payee and month for the months no boundary cuts (see month-grain.ts), one per payee
- * and day for the others. `boundaries` are the instants the caller tests rows against.
+ * Paid rows in [from, to), from the pre-aggregates (rebuilt first if payments moved around them)
+ * as this process keeps them (paid-rows-in-memory.ts): one row per payee and month for the months
+ * no boundary cuts (see month-grain.ts), one per payee and day for the others. `boundaries` are
+ * the instants the caller tests rows against. The rows are shared: callers must not change them.
  */
 export async function readPaidDays({
   from,
@@ -84,47 +63,17 @@ export async function readPaidDays({
   boundaries: readonly Date[];
 }): Promise<PaidDay[]> {
   await ensureImpactPaidDaysCurrent();
+  const memory = await paidRowsInMemory();
   const { wholeMonths, dayMonths } = monthGrain({ from, to, boundaries });
-  const [payees, days] = await Promise.all([
-    wholeMonths.length === 0
-      ? []
-      : ImpactPaidMonth.find(
-          {},
-          {
-            _id: 0,
-            artisan: 1,
-            workshop: 1,
-            ...Object.fromEntries(wholeMonths.map(({ month }) => [`months.${month}`, 1])),
-          },
-        ).lean<
-          { artisan?: Types.ObjectId | null; workshop: Types.ObjectId; months?: Record<string, PaidMonthFigures> }[]
-        >(),
-    dayMonths.length === 0
-      ? []
-      : ImpactPaidDay.find(
-          { day: { $gte: from, $lt: to }, month: { $in: dayMonths } },
-          {
-            _id: 0,
-            artisan: 1,
-            workshop: 1,
-            day: 1,
-            month: 1,
-            paidCents: 1,
-            labourMinutes: 1,
-            revenueCents: 1,
-            weeks: 1,
-            daysToMoney: 1,
-          },
-        ).lean(),
-  ]);
-  const rows = days.map((row) => toPaidDay(idsOf(row), row, row.day, row.month));
-  for (const payee of payees) {
-    // Ids become strings once per payee, not once per month.
-    const ids = idsOf(payee);
-    for (const { month, start } of wholeMonths) {
-      const figures = payee.months?.[month];
-      if (figures) rows.push(toPaidDay(ids, figures, start, month));
+  const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
+  const rows: PaidDay[] = [];
+  const [start, end] = [from.getTime(), to.getTime()];
+  for (const list of dayLists) {
+    for (const row of list) {
+      const day = row.day.getTime();
+      if (day >= start && day < end) rows.push(row);
     }
   }
+  for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) rows.push(row);
   return rows;
 }

@@ -10,6 +10,23 @@ describe('impact statistics', () => {
     expect(quantile([], 0.5)).toBeNull();
   });
 
+  it('selects the same quantiles a full sort gives, with ties and any order', () => {
+    const sortedQuantile = (values: number[], q: number) => {
+      const sorted = [...values].sort((left, right) => left - right);
+      const position = (sorted.length - 1) * q;
+      const below = Math.floor(position);
+      return sorted[below] + (sorted[Math.ceil(position)] - sorted[below]) * (position - below);
+    };
+    let state = 7;
+    const next = () => (state = (state * 48_271) % 2_147_483_647);
+    for (const length of [1, 2, 3, 10, 101, 1_000]) {
+      for (const spread of [3, 1_000]) {
+        const values = Array.from({ length }, () => (next() % spread) / 4);
+        for (const q of [0, 0.1, 0.25, 0.5, 0.9, 1]) expect(quantile(values, q)).toBe(sortedQuantile(values, q));
+      }
+    }
+  });
+
   it('computes Gini from pairwise differences', () => {
     expect(gini([5, 5, 5])).toBe(0);
     // Pairs |0−0|,|0−10|,|10−0|,|10−10| sum to 20; 20 / (2 × 2² × 5) = 0.5.

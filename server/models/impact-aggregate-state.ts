@@ -12,6 +12,11 @@ export interface ImpactAggregateStateDoc {
   _id: string;
   fingerprint: string;
   rebuiltAt: Date;
+  /**
+   * Counts every write to the aggregate (rebuild, payment, refreshed day): a process keeping the
+   * aggregate's rows in memory reloads them when it differs from what it loaded at.
+   */
+  revision: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -21,6 +26,7 @@ const impactAggregateStateSchema = new Schema<ImpactAggregateStateDoc>(
     _id: { type: String, required: true },
     fingerprint: { type: String, required: true },
     rebuiltAt: { type: Date, required: true },
+    revision: { type: Number, default: 0 },
   },
   { ...STRICT_SCHEMA_OPTIONS, collection: 'impact_aggregate_states' },
 );

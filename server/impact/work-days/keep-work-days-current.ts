@@ -5,11 +5,17 @@ import { ImpactWorkDay } from '../../models/impact-work-day';
 import { ImpactWorkMonth } from '../../models/impact-work-month';
 import { Inspection } from '../../models/inspection';
 import { Job } from '../../models/job';
-import { readAggregateFingerprint, singleFlightRefresher, writeAggregateFingerprint } from '../aggregate-state';
+import {
+  bumpAggregateRevision,
+  readAggregateFingerprint,
+  singleFlightRefresher,
+  writeAggregateFingerprint,
+} from '../aggregate-state';
 import { computeWorkDays, nairobiDayStart, type WorkDayKey } from './compute-work-days';
 import { refreshWorkMonth, workMonthsOfDays } from './work-months';
 
-const STATE_ID = 'impact_work_days';
+/** The impact_aggregate_states entry of the work-days aggregate. */
+export const WORK_DAYS_STATE_ID = 'impact_work_days';
 const INSERT_BATCH = 5_000;
 const DAY_MS = 86_400_000;
 
@@ -45,14 +51,18 @@ export async function rebuildImpactWorkDays(): Promise<{ rows: number }> {
   const rows = await computeWorkDays({ jobs: {}, inspections: {} });
   await replaceAll(ImpactWorkDay.collection, rows);
   await replaceAll(ImpactWorkMonth.collection, workMonthsOfDays(rows));
-  await writeAggregateFingerprint({ id: STATE_ID, fingerprint: fingerprintText(fingerprint), rebuiltAt: new Date() });
+  await writeAggregateFingerprint({
+    id: WORK_DAYS_STATE_ID,
+    fingerprint: fingerprintText(fingerprint),
+    rebuiltAt: new Date(),
+  });
   return { rows: rows.length };
 }
 
 export const ensureImpactWorkDaysCurrent = singleFlightRefresher({
   async isCurrent() {
     const [recorded, actual] = await Promise.all([
-      readAggregateFingerprint({ id: STATE_ID }),
+      readAggregateFingerprint({ id: WORK_DAYS_STATE_ID }),
       inspectionsFingerprint(),
     ]);
     return recorded === fingerprintText(actual);
@@ -81,7 +91,7 @@ async function refreshWorkDay(key: WorkDayKey): Promise<void> {
  * it, counted into the fingerprint; a stale aggregate stays stale and is rebuilt on the next read.
  */
 async function afterInspection({ inspectionId }: { inspectionId: string }): Promise<void> {
-  const recorded = await readAggregateFingerprint({ id: STATE_ID });
+  const recorded = await readAggregateFingerprint({ id: WORK_DAYS_STATE_ID });
   if (!recorded?.endsWith(`:${LAYOUT}`)) return;
   const inspection = await Inspection.findById(inspectionId, { artisan: 1, workshop: 1, inspectedAt: 1 }).lean();
   if (!inspection) return;
@@ -95,14 +105,14 @@ async function afterInspection({ inspectionId }: { inspectionId: string }): Prom
   // leave the count short, which only costs a rebuild on the next read.
   const newer = newest === '-' || inspectionId > newest ? inspectionId : newest;
   await writeAggregateFingerprint({
-    id: STATE_ID,
+    id: WORK_DAYS_STATE_ID,
     fingerprint: fingerprintText({ count: Number(count) + 1, newest: newer }),
   });
 }
 
 /** A job passed without an inspection (a planner moving it by hand): its day is recomputed. */
 async function afterJobPassed({ jobId }: { jobId: string }): Promise<void> {
-  if (!(await readAggregateFingerprint({ id: STATE_ID }))?.endsWith(`:${LAYOUT}`)) return;
+  if (!(await readAggregateFingerprint({ id: WORK_DAYS_STATE_ID }))?.endsWith(`:${LAYOUT}`)) return;
   const job = await Job.findById(jobId, { artisan: 1, workshop: 1, passedAt: 1 }).lean();
   if (!job?.passedAt) return;
   await refreshWorkDay({
@@ -110,6 +120,8 @@ async function afterJobPassed({ jobId }: { jobId: string }): Promise<void> {
     workshop: job.workshop,
     day: nairobiDayStart(job.passedAt),
   });
+  // No inspection to count in the fingerprint, but the rows moved: processes keeping them reload.
+  await bumpAggregateRevision({ id: WORK_DAYS_STATE_ID });
 }
 
 const logFailure = (error: unknown) => {
