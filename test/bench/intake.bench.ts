@@ -151,8 +151,8 @@ const ready = await new Promise<IntakeServerReady>((resolve, reject) => {
   child.once('exit', (code) => reject(new Error(`the intake server exited with code ${code}`)));
 });
 const countOrders = () =>
-  new Promise<{ orders: number; cpuMicros: number }>((resolve) => {
-    child.once('message', (message) => resolve(message as { orders: number; cpuMicros: number }));
+  new Promise<{ orders: number; cpuMicros: number; stalls: number[] }>((resolve) => {
+    child.once('message', (message) => resolve(message as { orders: number; cpuMicros: number; stalls: number[] }));
     child.send({ type: 'count' });
   });
 console.log(
@@ -173,7 +173,14 @@ for (let run = 0; run < RUNS; run++) {
   // The server's CPU per request answered: what bounds its rate on an idle machine (1,000 ms per
   // core per second), whatever else shares the cores while it is measured.
   const cpuMsPerRequest = (after.cpuMicros - before.cpuMicros) / 1_000 / result.requests;
-  results.push({ ...result, 'server CPU ms/req': Math.round(cpuMsPerRequest * 10) / 10 });
+  // Turns of the server's event loop longer than 50 ms during the run: requests wait them out.
+  const stalls = after.stalls;
+  results.push({
+    ...result,
+    'server CPU ms/req': Math.round(cpuMsPerRequest * 10) / 10,
+    'stalls >50 ms': stalls.length,
+    'longest stall ms': stalls.length ? Math.max(...stalls) : 0,
+  });
 }
 console.table(results);
 const p95s = results.map((result) => result['p95 ms']).sort((a, b) => a - b);
