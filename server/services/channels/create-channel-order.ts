@@ -94,10 +94,13 @@ export async function createChannelOrder({
   const request = validateInput(ChannelOrderBody, body);
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
-  const earlier = await replayOf({ channel, key, requestHash });
+  // Both asked at once: a new order (most requests) needs both answers, and waits for one round trip.
+  const [earlier, refUsed] = await Promise.all([
+    replayOf({ channel, key, requestHash }),
+    Order.exists({ channel: channel._id, externalRef: request.externalRef }),
+  ]);
   if (earlier) return { order: earlier, replayed: true };
-  if (await Order.exists({ channel: channel._id, externalRef: request.externalRef }))
-    return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
+  if (refUsed) return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
 
   const { order: prepared, products } = await prepareOrderReadingProducts({
     source: ORDER_SOURCE_OF_CHANNEL[channel.kind],
