@@ -247,7 +247,8 @@ export function createAppContext({
         createArtisan({ ...input, now: clock.now() }),
       updateArtisan: (input: Omit<Parameters<typeof updateArtisan>[0], 'now'>) =>
         updateArtisan({ ...input, now: clock.now() }),
-      moveArtisan: (input: Omit<Parameters<typeof moveArtisan>[0], 'now'>) => moveArtisan({ ...input, now: clock.now() }),
+      moveArtisan: (input: Omit<Parameters<typeof moveArtisan>[0], 'now'>) =>
+        moveArtisan({ ...input, now: clock.now() }),
       listArtisanAbsences: (input: { actor: Actor; artisanId: string }) =>
         listArtisanAbsences({ ...input, now: clock.now() }),
       declareAbsence: (input: Omit<Parameters<typeof declareAbsence>[0], 'now'>) =>

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 import { loadConfig } from '#server/config';
 import { SYSTEM_ACTOR } from '#server/domain/actor';
@@ -67,6 +68,11 @@ if (profiler) {
 // so they are what a tail of latencies is made of. Counted per run and reported with the count.
 const STALL_MS = 50;
 const stalls: number[] = [];
+// Garbage-collection pauses among them (a stall without one is the server's own code).
+const gcPauses: number[] = [];
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) if (entry.duration > STALL_MS) gcPauses.push(Math.round(entry.duration));
+}).observe({ entryTypes: ['gc'] });
 let lastTick = performance.now();
 setInterval(() => {
   const tick = performance.now();
@@ -85,6 +91,7 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
       orders: await Order.countDocuments(),
       cpuMicros: cpu.user + cpu.system,
       stalls: stalls.splice(0),
+      gcPauses: gcPauses.splice(0),
     });
     return;
   }
