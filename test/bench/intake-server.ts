@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 import { loadConfig } from '#server/config';
 import { SYSTEM_ACTOR } from '#server/domain/actor';
@@ -63,6 +64,21 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
+// Event-loop stalls (a turn longer than STALL_MS): every request waiting meanwhile waits as long,
+// so they are what a tail of latencies is made of. Counted per run and reported with the count.
+const STALL_MS = 50;
+const stalls: number[] = [];
+// Garbage-collection pauses among them (a stall without one is the server's own code).
+const gcPauses: number[] = [];
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) if (entry.duration > STALL_MS) gcPauses.push(Math.round(entry.duration));
+}).observe({ entryTypes: ['gc'] });
+let lastTick = performance.now();
+setInterval(() => {
+  const tick = performance.now();
+  if (tick - lastTick > STALL_MS + 10) stalls.push(Math.round(tick - lastTick - 10));
+  lastTick = tick;
+}, 10).unref();
 process.send?.(ready);
 
 process.on('message', async (message: { type: 'close' } | { type: 'count' }) => {
@@ -70,7 +86,13 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
     // With the CPU this process has used (user + system, µs): a figure the other work on a shared
     // machine does not inflate as it does latencies.
     const cpu = process.cpuUsage();
-    process.send?.({ type: 'count', orders: await Order.countDocuments(), cpuMicros: cpu.user + cpu.system });
+    process.send?.({
+      type: 'count',
+      orders: await Order.countDocuments(),
+      cpuMicros: cpu.user + cpu.system,
+      stalls: stalls.splice(0),
+      gcPauses: gcPauses.splice(0),
+    });
     return;
   }
   if (profiler) {

@@ -119,7 +119,11 @@ async function measureRun({
         })
         .catch((error: unknown) => {
           latencies.push(performance.now() - scheduled);
-          const name = error instanceof Error ? error.message : String(error);
+          // fetch's own message is only "fetch failed": the cause says which (a connect timeout when
+          // the server's accept queue is full, a reset…).
+          const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+          const name =
+            error instanceof Error ? `${error.message}${cause?.code ? ` (${cause.code})` : ''}` : String(error);
           failures.set(name, (failures.get(name) ?? 0) + 1);
         }),
     );
@@ -150,9 +154,15 @@ const ready = await new Promise<IntakeServerReady>((resolve, reject) => {
   child.once('message', (message) => resolve(message as IntakeServerReady));
   child.once('exit', (code) => reject(new Error(`the intake server exited with code ${code}`)));
 });
+interface ServerCount {
+  orders: number;
+  cpuMicros: number;
+  stalls: number[];
+  gcPauses: number[];
+}
 const countOrders = () =>
-  new Promise<{ orders: number; cpuMicros: number }>((resolve) => {
-    child.once('message', (message) => resolve(message as { orders: number; cpuMicros: number }));
+  new Promise<ServerCount>((resolve) => {
+    child.once('message', (message) => resolve(message as ServerCount));
     child.send({ type: 'count' });
   });
 console.log(
@@ -173,7 +183,15 @@ for (let run = 0; run < RUNS; run++) {
   // The server's CPU per request answered: what bounds its rate on an idle machine (1,000 ms per
   // core per second), whatever else shares the cores while it is measured.
   const cpuMsPerRequest = (after.cpuMicros - before.cpuMicros) / 1_000 / result.requests;
-  results.push({ ...result, 'server CPU ms/req': Math.round(cpuMsPerRequest * 10) / 10 });
+  // Turns of the server's event loop longer than 50 ms during the run: requests wait them out.
+  const stalls = after.stalls;
+  results.push({
+    ...result,
+    'server CPU ms/req': Math.round(cpuMsPerRequest * 10) / 10,
+    'stalls >50 ms': stalls.length,
+    'longest stall ms': stalls.length ? Math.max(...stalls) : 0,
+    'GC pauses >50 ms': after.gcPauses.length,
+  });
 }
 console.table(results);
 const p95s = results.map((result) => result['p95 ms']).sort((a, b) => a - b);

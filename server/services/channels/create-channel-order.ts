@@ -11,12 +11,9 @@ import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
 import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
 import { isDuplicateKeyError } from '../duplicate-key';
-import { insertOrder } from '../orders/create-order';
 import { prepareOrderReadingProducts } from '../orders/prepare-order';
 import { promiseArrivingOrder } from '../orders/promise-arriving-orders';
-import { runInTransaction } from '../run-in-transaction';
-import { channelActor } from './channel-actor';
-import { enqueueStatusWebhook } from './enqueue-status-webhook';
+import { writeArrivingChannelOrder } from './write-arriving-channel-orders';
 
 const IdempotencyKey = z
   .string({ error: 'send an Idempotency-Key header' })
@@ -94,10 +91,13 @@ export async function createChannelOrder({
   const request = validateInput(ChannelOrderBody, body);
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
-  const earlier = await replayOf({ channel, key, requestHash });
+  // Both asked at once: a new order (most requests) needs both answers, and waits for one round trip.
+  const [earlier, refUsed] = await Promise.all([
+    replayOf({ channel, key, requestHash }),
+    Order.exists({ channel: channel._id, externalRef: request.externalRef }),
+  ]);
   if (earlier) return { order: earlier, replayed: true };
-  if (await Order.exists({ channel: channel._id, externalRef: request.externalRef }))
-    return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
+  if (refUsed) return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
 
   const { order: prepared, products } = await prepareOrderReadingProducts({
     source: ORDER_SOURCE_OF_CHANNEL[channel.kind],
@@ -113,21 +113,7 @@ export async function createChannelOrder({
   const order = await promiseArrivingOrder({ now, order: prepared, products });
   if (unmadeLines?.length) order.unmadeLines = unmadeLines;
   try {
-    const created = await runInTransaction(async (unit) => {
-      const written = await insertOrder({ unit, order, actor: channelActor(channel) });
-      await enqueueStatusWebhook({
-        session: unit.session,
-        order: written,
-        type: 'order.accepted',
-        at: now,
-        channel,
-        orderIsNew: true,
-      });
-      await IdempotencyRecord.create([{ channel: channel._id, key, requestHash, order: order._id }], {
-        session: unit.session,
-      });
-      return written;
-    });
+    const created = await writeArrivingChannelOrder({ channel, order, key, requestHash, now });
     return { order: created, replayed: false };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;

@@ -35,6 +35,45 @@ export async function enqueueStatusWebhook({
       : await Channel.findById(order.channel, { webhookUrl: 1, webhookSecret: 1 }, { session }).lean();
   if (!channel?.webhookUrl || !channel.webhookSecret) return;
   if (!orderIsNew && (await WebhookDelivery.exists({ order: order._id, type }).session(session))) return;
+  await WebhookDelivery.create([deliveryOf({ order, type, at, channel })], { session });
+}
+
+/**
+ * enqueueStatusWebhook for orders written in this same transaction, each with its channel as the
+ * caller read it: one insert for all of them (channel orders arriving together, see
+ * write-arriving-channel-orders.ts).
+ */
+export async function enqueueNewOrderWebhooks({
+  session,
+  type,
+  orders,
+}: {
+  session: ClientSession;
+  type: ChannelWebhookEvent;
+  orders: readonly {
+    order: Pick<OrderDoc, '_id' | 'externalRef' | 'status'>;
+    channel: Pick<ChannelDoc, '_id' | 'webhookUrl' | 'webhookSecret'>;
+    at: Date;
+  }[];
+}): Promise<void> {
+  const deliveries = orders.flatMap(({ order, channel, at }) =>
+    channel.webhookUrl && channel.webhookSecret ? [deliveryOf({ order, type, at, channel })] : [],
+  );
+  if (deliveries.length > 0) await WebhookDelivery.insertMany(deliveries, { session });
+}
+
+/** The outbox row of one status webhook: a new event id, the body as it will be signed and sent. */
+function deliveryOf({
+  order,
+  type,
+  at,
+  channel,
+}: {
+  order: Pick<OrderDoc, '_id' | 'externalRef' | 'status'>;
+  type: ChannelWebhookEvent;
+  at: Date;
+  channel: Pick<ChannelDoc, '_id' | 'webhookUrl'>;
+}) {
   const eventId = `evt_${new Types.ObjectId().toHexString()}`;
   const body = JSON.stringify({
     id: eventId,
@@ -42,19 +81,14 @@ export async function enqueueStatusWebhook({
     createdAt: at.toISOString(),
     data: { orderId: String(order._id), externalRef: order.externalRef ?? null, status: order.status },
   });
-  await WebhookDelivery.create(
-    [
-      {
-        eventId,
-        type,
-        channel: channel._id,
-        order: order._id,
-        url: channel.webhookUrl,
-        body,
-        status: 'pending',
-        nextAttemptAt: at,
-      },
-    ],
-    { session },
-  );
+  return {
+    eventId,
+    type,
+    channel: channel._id,
+    order: order._id,
+    url: channel.webhookUrl,
+    body,
+    status: 'pending' as const,
+    nextAttemptAt: at,
+  };
 }

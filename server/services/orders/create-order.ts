@@ -2,7 +2,7 @@ import { type Actor } from '../../domain/actor';
 import { ValidationError } from '../../domain/errors';
 import { isoWeekLabel } from '../../domain/weeks';
 import { Order, type OrderDoc } from '../../models/order';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type AuditEntry, recordAuditEvents } from '../audit/record-audit-event';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { runInTransaction, type UnitOfWork } from '../run-in-transaction';
 import { type OrderInput, prepareOrder, type PreparedOrder } from './prepare-order';
@@ -25,20 +25,52 @@ export async function insertOrder({
 }): Promise<OrderDoc> {
   const [created] = await Order.create([order], { session: unit.session });
   const after = created.toObject();
-  await recordAuditEvent({
-    session: unit.session,
-    actor,
-    entity: { kind: 'order', id: order._id },
-    action: 'order.created',
-    after,
-  });
-  unit.publishAfterCommit('order:created', {
-    orderId: String(order._id),
-    source: order.source,
-    shipByWeek: isoWeekLabel(order.shipBy),
-    units: order.lines.reduce((sum, line) => sum + line.quantity, 0),
-  });
+  await auditAndAnnounce({ unit, written: [{ order, actor, after }] });
   return after;
+}
+
+/**
+ * insertOrder for several orders at once: one insert, one audit write per actor. Channel orders
+ * that arrive together are written so (see write-arriving-channel-orders.ts).
+ */
+export async function insertOrders({
+  unit,
+  orders,
+}: {
+  unit: UnitOfWork;
+  orders: readonly { order: PreparedOrder; actor: Actor }[];
+}): Promise<OrderDoc[]> {
+  const created = await Order.insertMany(
+    orders.map(({ order }) => order),
+    { session: unit.session },
+  );
+  const written = created.map((doc, index) => ({ ...orders[index], after: doc.toObject() as OrderDoc }));
+  await auditAndAnnounce({ unit, written });
+  return written.map(({ after }) => after);
+}
+
+async function auditAndAnnounce({
+  unit,
+  written,
+}: {
+  unit: UnitOfWork;
+  written: readonly { order: PreparedOrder; actor: Actor; after: OrderDoc }[];
+}): Promise<void> {
+  const byActor = new Map<string, { actor: Actor; entries: AuditEntry[] }>();
+  for (const { order, actor, after } of written) {
+    const key = JSON.stringify(actor);
+    const group = byActor.get(key) ?? { actor, entries: [] };
+    group.entries.push({ entity: { kind: 'order', id: order._id }, action: 'order.created', after });
+    byActor.set(key, group);
+  }
+  for (const { actor, entries } of byActor.values()) await recordAuditEvents({ session: unit.session, actor, entries });
+  for (const { order } of written)
+    unit.publishAfterCommit('order:created', {
+      orderId: String(order._id),
+      source: order.source,
+      shipByWeek: isoWeekLabel(order.shipBy),
+      units: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+    });
 }
 
 /**

@@ -6,7 +6,7 @@ import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { type Skill } from '../../domain/skills';
 import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
 import { Job } from '../../models/job';
-import { Order } from '../../models/order';
+import { Order, type OrderDoc, type OrderLine } from '../../models/order';
 import { Product } from '../../models/product';
 
 export interface UncoveredOrderLine {
@@ -27,6 +27,11 @@ export interface UncoveredOrderLine {
   minimumLot?: number;
 }
 
+/** The part of an open order that demand is made of. */
+type DemandOfOrder = Pick<OrderDoc, '_id' | 'reference' | 'placedAt' | 'shipBy' | 'priority'> & {
+  lines: Pick<OrderLine, '_id' | 'product' | 'quantity' | 'minimumLot'>[];
+};
+
 /**
  * Demand not yet given to any workshop: for each line of an open order (not shipped or cancelled), the ordered quantity less
  * what jobs (other than declined or cancelled ones) already cover. This is what planning places.
@@ -34,12 +39,26 @@ export interface UncoveredOrderLine {
 export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?: Date } = {}): Promise<
   UncoveredOrderLine[]
 > {
-  const orders = await Order.find({
-    status: { $in: OPEN_ORDER_STATUSES },
-    ...(shipByBefore ? { shipBy: { $lt: shipByBefore } } : {}),
-  })
+  const orders = await Order.find(
+    {
+      status: { $in: OPEN_ORDER_STATUSES },
+      ...(shipByBefore ? { shipBy: { $lt: shipByBefore } } : {}),
+    },
+    // Only what demand needs: open orders are many (the channels send many a second), and their
+    // customers, notes and prices would cross the connection for nothing.
+    {
+      reference: 1,
+      placedAt: 1,
+      shipBy: 1,
+      priority: 1,
+      'lines._id': 1,
+      'lines.product': 1,
+      'lines.quantity': 1,
+      'lines.minimumLot': 1,
+    },
+  )
     .sort({ shipBy: 1, _id: 1 })
-    .lean();
+    .lean<DemandOfOrder[]>();
   if (orders.length === 0) return [];
 
   // No job is planned before its order was placed, so the weeks since the oldest open order hold

@@ -24,12 +24,12 @@ export async function promisePreparedOrders({
     for (const product of await Product.find({ _id: { $in: missing } }).lean())
       productById.set(String(product._id), product);
   const promised = await promiseShipDates({
-    orderIds: orders.map((order) => String(order._id)),
     now,
     lines: lines.map(({ order, line }) => {
       // prepareOrder found every product a moment ago; products are never deleted.
       const product = productById.get(String(line.product))!;
       return {
+        orderId: String(order._id),
         skill: product.requiredSkill,
         quantity: line.quantity,
         minutesPerUnit: product.labourMinutesPerUnit,

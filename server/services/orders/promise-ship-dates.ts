@@ -5,6 +5,8 @@ import { nairobiDateString } from '../../domain/weeks';
 import { carryPromisedLines, readPromiseBook } from './promise-book';
 
 export interface LineToPromise {
+  /** The order the line is on. */
+  orderId: string;
   skill: Skill;
   quantity: number;
   minutesPerUnit: number;
@@ -24,12 +26,9 @@ export interface LineToPromise {
  * promised are carried by the book, so the next order is promised after them.
  */
 export async function promiseShipDates({
-  orderIds,
   now,
   lines,
 }: {
-  /** The orders being promised, so that their own `order:created` keeps the book. */
-  orderIds: readonly string[];
   now: Date;
   lines: readonly LineToPromise[];
 }): Promise<(string | null)[]> {
@@ -40,7 +39,7 @@ export async function promiseShipDates({
   const weeks = network.horizon.labels.length;
   const asked = lines.map((line) => nairobiDateString(line.shipBy));
   const demandOf = (line: LineToPromise, dueDate: string): NewDemand => {
-    const { shipBy: _shipBy, ...demand } = line;
+    const { shipBy: _shipBy, orderId: _orderId, ...demand } = line;
     return { ...demand, dueDate };
   };
   // Each line is asked by its own ship-by date, or by `date` when that is later. Lines promised
@@ -64,11 +63,11 @@ export async function promiseShipDates({
   }
   carryPromisedLines({
     book,
+    orderIds: [...new Set(lines.map((line) => line.orderId))],
     lines: lines.flatMap((line, index) => {
       const dueDate = promised[index];
-      return dueDate ? [demandOf(line, dueDate)] : [];
+      return dueDate ? [{ orderId: line.orderId, demand: demandOf(line, dueDate) }] : [];
     }),
   });
-  for (const orderId of orderIds) book.promisedOrders.add(orderId);
   return promised;
 }
