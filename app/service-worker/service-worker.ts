@@ -8,7 +8,7 @@
  * data shown as if fresh. Everything else (desktop pages, posts, sockets) is left to the
  * network untouched.
  */
-import { cacheNames, clientsClaim, type RouteMatchCallbackOptions, type WorkboxPlugin } from 'workbox-core';
+import { clientsClaim, type RouteMatchCallbackOptions, type WorkboxPlugin } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
@@ -22,14 +22,6 @@ import { answerServedFrom, reportServedFrom, type WorkerMessageEvent } from './s
 interface WorkerEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
-/** The static routing API (Chromium 123 and later): rules the browser applies without the worker. */
-interface StaticRouteRule {
-  condition: { urlPattern: { pathname: string }; requestMethod: string };
-  source: { cacheName: string };
-}
-interface WorkerInstallEvent extends WorkerEvent {
-  addRoutes?(rules: StaticRouteRule[]): Promise<void>;
-}
 interface WorkerFetchEvent extends WorkerEvent {
   request: Request;
 }
@@ -37,7 +29,7 @@ declare const self: {
   __WB_MANIFEST: (string | PrecacheEntry)[];
   location: Location;
   skipWaiting(): Promise<void>;
-  addEventListener(type: 'install', listener: (event: WorkerInstallEvent) => void): void;
+  addEventListener(type: 'install', listener: (event: WorkerEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: WorkerFetchEvent) => void): void;
   addEventListener(type: 'message', listener: (event: WorkerMessageEvent) => void): void;
 };
@@ -61,22 +53,7 @@ const keepOnlyOwnPages: WorkboxPlugin = {
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 
 // A new worker takes over at once: the precache it brings matches the pages the server now sends.
-self.addEventListener('install', (event) => {
-  void self.skipWaiting();
-  // The build's files have fingerprinted names, so a kept copy is always right: where the browser
-  // can, it reads them from the precache itself, without waking this worker for each of the
-  // twenty-odd scripts and styles a page links (each a round trip to the worker's thread, which
-  // a cheap phone feels). A file not precached (a planner's script) falls through to the network.
-  if (event.addRoutes)
-    event.waitUntil(
-      event.addRoutes([
-        {
-          condition: { urlPattern: { pathname: '/build/*' }, requestMethod: 'GET' },
-          source: { cacheName: cacheNames.precache },
-        },
-      ]),
-    );
-});
+self.addEventListener('install', () => void self.skipWaiting());
 clientsClaim();
 
 precacheAndRoute(self.__WB_MANIFEST);

@@ -240,28 +240,6 @@ describe(
       expect(Object.keys(body.fields)).toContain('madeQuantity');
     });
 
-    it("opens a kept page's scripts and styles straight from the precache, without waking the worker", async () => {
-      const context = await phoneContext(artisanSession);
-      const firstOpen = await context.newPage();
-      await firstOpen.goto(`${server.url}/my-jobs`);
-      await pageKeptOffline(firstOpen, 'data-testid="my-work"');
-      const again = await context.newPage();
-      await again.goto(`${server.url}/my-jobs`);
-      await again.getByTestId('my-work').waitFor();
-      await again.waitForLoadState('load');
-      // Resource Timing says where the browser's router took each file from: "cache" is the
-      // static route to the precache; a file the worker served itself would read "fetch-event".
-      const builtFiles = await again.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((entry) => entry as PerformanceResourceTiming & { workerFinalSourceType?: string })
-          .filter((entry) => new URL(entry.name).pathname.startsWith('/build/'))
-          .map((entry) => ({ path: new URL(entry.name).pathname, source: entry.workerFinalSourceType })),
-      );
-      expect(builtFiles.length).toBeGreaterThan(5);
-      expect(builtFiles.filter((file) => file.source !== 'cache')).toEqual([]);
-    });
-
     // Slow 3G times are measured by `npm run bench:phone`; the size is what a phone pays on any network.
     it('sends a phone at most 150 KB of gzipped JavaScript for its first load of each page', async () => {
       for (const [session, path, contentSelector] of [
