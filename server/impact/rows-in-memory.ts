@@ -13,9 +13,39 @@ export interface AggregateInMemory<Row> {
 }
 
 /** The instant the month "YYYY-MM" starts in Nairobi. */
-export function startOfMonthText(month: string): Date {
+function startOfMonthText(month: string): Date {
   const [year, index] = month.split('-').map(Number);
   return monthStart(year, index);
+}
+
+/** The days of the month "YYYY-MM" in Nairobi, as a query on a `day` field. */
+export function daysOfMonth(month: string): { $gte: Date; $lt: Date } {
+  const [year, index] = month.split('-').map(Number);
+  return { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) };
+}
+
+/**
+ * Per-maker documents that hold their figures by month ("YYYY-MM" keys) turned into rows dated
+ * at their month's start, by month. `makerOf` runs once per document, not once per month.
+ */
+export function rowsByMonth<Doc extends { months?: Record<string, Figures> }, Figures, Maker, Row>(
+  docs: readonly Doc[],
+  makerOf: (doc: Doc) => Maker,
+  toRow: (maker: Maker, figures: Figures, start: Date, month: string) => Row,
+): Map<string, Row[]> {
+  const byMonth = new Map<string, Row[]>();
+  const starts = new Map<string, Date>();
+  for (const doc of docs) {
+    const maker = makerOf(doc);
+    for (const [month, figures] of Object.entries(doc.months ?? {})) {
+      let start = starts.get(month);
+      if (!start) starts.set(month, (start = startOfMonthText(month)));
+      let rows = byMonth.get(month);
+      if (!rows) byMonth.set(month, (rows = []));
+      rows.push(toRow(maker, figures, start, month));
+    }
+  }
+  return byMonth;
 }
 
 /**

@@ -3,9 +3,8 @@ import { type Types } from 'mongoose';
 import { ImpactPaidDay } from '../../models/impact-paid-day';
 import { ImpactPaidMonth, type PaidMonthFigures } from '../../models/impact-paid-month';
 import { weekNumberOf } from '../artisan-impact';
-import { monthStart } from '../impact-period';
 import { type PaidDay } from '../read-paid-days';
-import { keepAggregateInMemory, startOfMonthText } from '../rows-in-memory';
+import { daysOfMonth, keepAggregateInMemory, rowsByMonth } from '../rows-in-memory';
 import { PAID_DAYS_STATE_ID } from './payments-fingerprint';
 
 type PayeeKey = { artisan?: Types.ObjectId | null; workshop: Types.ObjectId };
@@ -37,27 +36,13 @@ async function loadPaidMonthRows(): Promise<Map<string, PaidDay[]>> {
   const payees = await ImpactPaidMonth.find({}, { _id: 0, artisan: 1, workshop: 1, months: 1 }).lean<
     (PayeeKey & { months?: Record<string, PaidMonthFigures> })[]
   >();
-  const byMonth = new Map<string, PaidDay[]>();
-  const starts = new Map<string, Date>();
-  for (const payee of payees) {
-    // Ids become strings once per payee, not once per month.
-    const ids = idsOf(payee);
-    for (const [month, figures] of Object.entries(payee.months ?? {})) {
-      let start = starts.get(month);
-      if (!start) starts.set(month, (start = startOfMonthText(month)));
-      let rows = byMonth.get(month);
-      if (!rows) byMonth.set(month, (rows = []));
-      rows.push(toPaidDay(ids, figures, start, month));
-    }
-  }
-  return byMonth;
+  return rowsByMonth(payees, idsOf, toPaidDay);
 }
 
 /** One month's rows of impact_paid_days. */
 async function loadPaidDayRows(month: string): Promise<PaidDay[]> {
-  const [year, index] = month.split('-').map(Number);
   const days = await ImpactPaidDay.find(
-    { day: { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) } },
+    { day: daysOfMonth(month) },
     {
       _id: 0,
       artisan: 1,

@@ -2,9 +2,8 @@ import { type Types } from 'mongoose';
 
 import { ImpactWorkDay } from '../../models/impact-work-day';
 import { ImpactWorkMonth, type WorkMonthFigures } from '../../models/impact-work-month';
-import { monthStart } from '../impact-period';
 import { type WorkDone } from '../read-delivery-and-quality';
-import { keepAggregateInMemory, startOfMonthText } from '../rows-in-memory';
+import { daysOfMonth, keepAggregateInMemory, rowsByMonth } from '../rows-in-memory';
 import { WORK_DAYS_STATE_ID } from './keep-work-days-current';
 
 /** One maker's passed jobs and inspected units on a day, or in a month dated at its start. */
@@ -28,26 +27,13 @@ async function loadWorkMonthRows(): Promise<Map<string, WorkRow[]>> {
   const makers = await ImpactWorkMonth.find({}, { _id: 0, artisan: 1, workshop: 1, months: 1 }).lean<
     (MakerKey & { months?: Record<string, WorkMonthFigures> })[]
   >();
-  const byMonth = new Map<string, WorkRow[]>();
-  const starts = new Map<string, Date>();
-  for (const doc of makers) {
-    const maker = makerOf(doc);
-    for (const [month, figures] of Object.entries(doc.months ?? {})) {
-      let day = starts.get(month);
-      if (!day) starts.set(month, (day = startOfMonthText(month)));
-      let rows = byMonth.get(month);
-      if (!rows) byMonth.set(month, (rows = []));
-      rows.push({ ...maker, day, figures });
-    }
-  }
-  return byMonth;
+  return rowsByMonth(makers, makerOf, (maker, figures: WorkMonthFigures, day) => ({ ...maker, day, figures }));
 }
 
 /** One month's rows of impact_work_days. */
 async function loadWorkDayRows(month: string): Promise<WorkRow[]> {
-  const [year, index] = month.split('-').map(Number);
   const days = await ImpactWorkDay.find(
-    { day: { $gte: monthStart(year, index), $lt: monthStart(year, index + 1) } },
+    { day: daysOfMonth(month) },
     { _id: 0, artisan: 1, workshop: 1, day: 1, jobsPassed: 1, jobsOnTime: 1, unitsInspected: 1, unitsPassed: 1 },
   ).lean();
   return days.map((row) => ({
