@@ -5,6 +5,8 @@ import { renderToPipeableStream } from 'react-dom/server';
 
 import { CspNonceProvider } from './csp-nonce';
 import { htmlInLargeChunks } from './html-in-large-chunks.server';
+import { PhoneStyleTextProvider } from './phone/phone-styles';
+import { phoneStyleText } from './phone/phone-styles.server';
 
 // Matches Remix's default stream timeout: a render still pending after this is aborted.
 export const streamTimeout = 5_000;
@@ -25,7 +27,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <CspNonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <PhoneStyleTextProvider value={phoneStyleText}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </PhoneStyleTextProvider>
       </CspNonceProvider>,
       {
         nonce,

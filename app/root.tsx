@@ -11,6 +11,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
@@ -21,15 +22,17 @@ import { LiveConnectionBanner } from './components/dashboard/live-connection-ban
 import { LiveIndicator } from './components/live-indicator';
 import { useCspNonce } from './csp-nonce';
 import { navigationFor, roleLabel } from './navigation.server';
+import { isPhonePagePath } from './phone/phone-paths';
+import { PhoneStyles } from './phone/phone-styles';
 import { SocketProvider } from './realtime/socket-context';
 import appStyles from './styles/app.css';
+import baseStyles from './styles/base.css';
 import dashboardStyles from './styles/dashboard.css';
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: appStyles },
-  { rel: 'stylesheet', href: dashboardStyles },
-  { rel: 'icon', href: '/favicon.ico', sizes: '32x32' },
-];
+export const links: LinksFunction = () => [{ rel: 'icon', href: '/favicon.ico', sizes: '32x32' }];
+
+/** Desktop pages link these; phone pages carry their own styles inline (PhoneStyles). */
+const DESKTOP_STYLE_SHEETS = [baseStyles, appStyles, dashboardStyles];
 
 export const meta: MetaFunction = () => [{ title: 'Kiwanda' }];
 
@@ -53,12 +56,18 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = rootData?.user ?? null;
   const navigation = rootData?.navigation ?? [];
   const nonce = useCspNonce();
+  const phonePage = isPhonePagePath(useLocation().pathname);
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {phonePage ? (
+          <PhoneStyles />
+        ) : (
+          DESKTOP_STYLE_SHEETS.map((href) => <link key={href} rel="stylesheet" href={href} />)
+        )}
         <Links />
       </head>
       <body>

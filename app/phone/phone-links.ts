@@ -1,13 +1,13 @@
 import { type LinksFunction, type MetaDescriptor } from '@remix-run/node';
 
-import phoneStyles from './phone.css';
-
-/** The brass of the style sheets (`--brass` in app/styles/app.css), as the phone's bar colour. */
+/** The brass of the style sheets (`--brass` in app/styles/base.css), as the phone's bar colour. */
 const THEME_COLOUR = '#b45309';
 
-/** What every phone page links: its style sheet, the web app manifest (installable) and icons. */
+/**
+ * What every phone page links: the web app manifest (installable) and icons. Its styles are in
+ * the page itself (phone-styles.tsx).
+ */
 export const phoneLinks: LinksFunction = () => [
-  { rel: 'stylesheet', href: phoneStyles },
   { rel: 'manifest', href: '/manifest.webmanifest' },
   { rel: 'apple-touch-icon', href: '/icons/icon-192.png' },
 ];

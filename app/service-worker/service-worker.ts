@@ -14,6 +14,7 @@ import { registerRoute } from 'workbox-routing';
 import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 
 import { isPhoneDataPath, isPhonePagePath } from '../phone/phone-paths';
+import { keepPageWithoutPreloads } from './page-copy-without-preloads';
 import { answerServedFrom, reportServedFrom, type WorkerMessageEvent } from './served-from';
 
 // NOTE: the project's TypeScript checks against the DOM library; the worker's own globals are
@@ -60,13 +61,17 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Phone pages themselves: the copy kept last time at once (Slow 3G would keep the screen blank
-// for seconds), the network's answer kept for next time. Also matches the page's own
+// for seconds), the network's answer kept for next time (without its script hints, see
+// page-copy-without-preloads.ts). Also matches the page's own
 // `CACHE_URLS` message (workbox-routing listens for it): the page a phone opened before this
 // worker ran is fetched into the cache.
 registerRoute(
   ({ url, request }: RouteMatchCallbackOptions) =>
     sameOrigin(url) && isPhonePagePath(url.pathname) && request.destination !== 'image',
-  new StaleWhileRevalidate({ cacheName: PAGE_CACHE, plugins: [keepOnlyOwnPages, reportServedFrom] }),
+  new StaleWhileRevalidate({
+    cacheName: PAGE_CACHE,
+    plugins: [keepOnlyOwnPages, keepPageWithoutPreloads, reportServedFrom],
+  }),
 );
 
 // Their loader data, as Remix fetches it when moving between pages or revalidating.

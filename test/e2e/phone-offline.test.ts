@@ -37,6 +37,8 @@ describe(
     let artisanSession: Awaited<ReturnType<typeof signIn>>;
     let officerSession: Awaited<ReturnType<typeof signIn>>;
     const contexts: BrowserContext[] = [];
+    // What the phones' pages threw: a page that did not hydrate as served throws here.
+    const pageErrors: string[] = [];
 
     const shoot = async (page: Page, name: string) => {
       if (!screenshotDir) return;
@@ -70,6 +72,7 @@ describe(
       artisan = await artisanContext.newPage();
       officerContext = await phoneContext(officerSession);
       officer = await officerContext.newPage();
+      for (const page of [artisan, officer]) page.on('pageerror', (error) => pageErrors.push(error.message));
     }, 120_000);
 
     afterAll(async () => {
@@ -149,6 +152,15 @@ describe(
       );
       const opened = await artisan.goto(`${server.url}/my-jobs`);
       expect(opened?.fromServiceWorker()).toBe(true);
+      // The copy it opened from: styles in the page, no script hints (its scripts are precached);
+      // the network still sends a first visit the hints, to start those downloads early.
+      const copy = await artisan.evaluate(async () => (await caches.match(window.location.href))?.text());
+      expect(copy).toContain('<style id="phone-styles">');
+      expect(copy).not.toContain('<link rel="modulepreload"');
+      expect(copy).toContain('<link data-rel="modulepreload"');
+      expect(copy).not.toContain('rel="stylesheet"');
+      const fromNetwork = await fetch(`${server.url}/my-jobs`, { headers: { cookie: artisanCookie } });
+      expect(await fromNetwork.text()).toContain('<link rel="modulepreload"');
       await artisan.locator(`[data-testid="offer"][data-job-id="${String(newOffer._id)}"]`).waitFor();
       await artisan.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
       expect(await artisan.getByTestId('freshness').textContent()).toMatch(/^Updated \d+ \w+, \d\d:\d\d$/);
@@ -179,6 +191,8 @@ describe(
       expect(await again.json()).toMatchObject({ ok: true, replayed: true, status: 'in_progress' });
       expect(await PhoneAction.countDocuments({ actionId: progress.actionId })).toBe(1);
       expect(await Job.findById(jobId).lean()).toMatchObject({ status: 'ready_for_qc', madeQuantity: 3 });
+      // Every load above, from the network and from the worker's copy, hydrated as served.
+      expect(pageErrors).toEqual([]);
     });
 
     it('records an inspection with a photo offline, keeps the shrunk photo on the phone, and applies it once', async () => {

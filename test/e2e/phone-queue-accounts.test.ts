@@ -134,6 +134,9 @@ describe('one phone, two artisans: queued actions stay with the account that too
   it('sends them once when the same account signs in again', async () => {
     await signInAs(first.user.email);
     await workOf(firstJobId).getByTestId('job-answer').waitFor();
+    // Reached from the sign-in page, the phone page is styled as when opened directly.
+    const tab = page.locator('.phone-tabs__tab').first();
+    expect(await tab.evaluate((element) => getComputedStyle(element).minHeight)).toBe('48px');
     expect(await workOf(firstJobId).getByTestId('job-answer').textContent()).toBe('Offer accepted.');
     expect(await page.getByTestId('queue-count').count()).toBe(0);
     expect(await queuedActionCount(page)).toBe(0);
