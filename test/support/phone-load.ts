@@ -20,6 +20,8 @@ export interface PhoneLoad {
   scriptBytes: number;
   /** Every script that came over the network, for a report of what the page pulls in. */
   scripts: { url: string; bytes: number }[];
+  /** Bytes of the page's HTML as the browser parsed it (decoded), from the network or the worker's copy. */
+  documentBytes: number;
 }
 
 /** Slows the page's own requests, and its CPU, as the emulated phone would. */
@@ -75,9 +77,10 @@ export async function measurePhoneLoad(
   await page.waitForLoadState('load');
   // Scripts still arriving after the content count too: they are what the phone pays for.
   await page.waitForLoadState('networkidle');
-  const firstContentMs = await page.evaluate(
-    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
-  );
+  const { firstContentMs, documentBytes } = await page.evaluate(() => ({
+    firstContentMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+    documentBytes: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).decodedBodySize,
+  }));
   await cdp.detach();
-  return { firstContentMs, scriptBytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts };
+  return { firstContentMs, scriptBytes: scripts.reduce((sum, s) => sum + s.bytes, 0), scripts, documentBytes };
 }
