@@ -27,17 +27,49 @@ const EPSILON = 1e-7;
  * the same result as serving every job in one pass, since the greedy never takes minutes back.
  */
 export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolution): CarriedSolution {
-  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
-  const arcFlow = new Float64Array(arcs.length);
-  const nodeLoad = new Float64Array(nodeCapacity.length);
-  const servedMinutes = new Float64Array(supplyMinutes.length);
-  const classMinutes = new Float64Array(classes.length);
+  const solution: CarriedSolution = {
+    arcFlow: new Float64Array(network.arcs.length),
+    nodeLoad: new Float64Array(network.nodeCapacity.length),
+    servedMinutes: new Float64Array(network.supplyMinutes.length),
+    classMinutes: new Float64Array(network.classes.length),
+  };
   if (from) {
-    arcFlow.set(from.arcFlow);
-    nodeLoad.set(from.nodeLoad);
-    servedMinutes.set(from.servedMinutes);
-    classMinutes.set(from.classMinutes);
+    solution.arcFlow.set(from.arcFlow);
+    solution.nodeLoad.set(from.nodeLoad);
+    solution.servedMinutes.set(from.servedMinutes);
+    solution.classMinutes.set(from.classMinutes);
   }
+  serveInPlace({ network, solution });
+  return solution;
+}
+
+/**
+ * The previous value of every entry of a solution that serving changed, as (index, value) pairs in
+ * the order they were changed: put back in reverse, they undo the serving exactly.
+ */
+export interface FlowJournal {
+  arcFlow: number[];
+  nodeLoad: number[];
+  classMinutes: number[];
+}
+
+/**
+ * Serves `network.serviceOrder` into `solution` itself, whose arrays are as long as the network's
+ * (carried on from a solution of the network before its jobs were appended). With a `journal`,
+ * every change to a value that existed before is written down, so it can be undone
+ * (aggregate-in-place.ts): the jobs appended get their own served minutes, old jobs never change.
+ */
+export function serveInPlace({
+  network,
+  solution,
+  journal,
+}: {
+  network: AggregateNetwork;
+  solution: CarriedSolution;
+  journal?: FlowJournal;
+}): void {
+  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
+  const { arcFlow, nodeLoad, servedMinutes, classMinutes } = solution;
   // NOTE: classes found full before are not marked here; a search from one finds no path again.
   const classFull = new Uint8Array(classes.length);
 
@@ -101,12 +133,15 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
       amount = Math.min(amount, arcFlow[back]);
       node = arcs[back].node;
     }
+    journal?.nodeLoad.push(end, nodeLoad[end]);
     nodeLoad[end] += amount;
     for (let node = end; ;) {
       const forward = nodeVia[node];
+      journal?.arcFlow.push(forward, arcFlow[forward]);
       arcFlow[forward] += amount;
       const back = classVia[arcs[forward].demandClass];
       if (back < 0) break;
+      journal?.arcFlow.push(back, arcFlow[back]);
       arcFlow[back] -= amount;
       node = arcs[back].node;
     }
@@ -128,8 +163,8 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
       const moved = augment(end, wanted);
       wanted -= moved;
       servedMinutes[j] += moved;
+      journal?.classMinutes.push(c, classMinutes[c]);
       classMinutes[c] += moved;
     }
   }
-  return { servedMinutes, arcFlow, classMinutes, nodeLoad };
 }
