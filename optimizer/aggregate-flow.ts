@@ -63,10 +63,16 @@ export function serveInPlace({
   network,
   solution,
   journal,
+  fullClasses,
 }: {
   network: AggregateNetwork;
   solution: CarriedSolution;
   journal?: FlowJournal;
+  /**
+   * Classes known to be full on `solution` (they stay full however much more is served), skipped
+   * without a search; the classes found full here are added, in the order found.
+   */
+  fullClasses?: { has(c: number): boolean; add(c: number): unknown };
 }): void {
   const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
   const { arcFlow, nodeLoad, servedMinutes, classMinutes } = solution;
@@ -150,7 +156,7 @@ export function serveInPlace({
 
   for (const j of serviceOrder) {
     const c = classOfJob[j];
-    if (c < 0 || classFull[c]) continue;
+    if (c < 0 || classFull[c] || fullClasses?.has(c)) continue;
     let wanted = supplyMinutes[j];
     while (wanted > EPSILON) {
       const end = findPath(c);
@@ -158,6 +164,7 @@ export function serveInPlace({
         // The minutes a class can still add never grow as others are served (submodularity),
         // so a class that cannot grow now never will.
         classFull[c] = 1;
+        fullClasses?.add(c);
         break;
       }
       const moved = augment(end, wanted);

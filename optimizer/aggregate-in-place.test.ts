@@ -66,6 +66,7 @@ describe('carrying the aggregate flow on in place', () => {
             unplaced: (j) => inPlace.instance.jobs[j].job.quantity,
           };
           const before = snapshot(inPlace);
+          const fullBefore = [...(inPlace.fullClasses ?? [])];
           const undo = carryOnInPlace({ aggregate: inPlace, remaining, jobs: asked });
           // The copying way, on its own copies.
           const instance = appendJobs(copied.instance, asked);
@@ -80,6 +81,7 @@ describe('carrying the aggregate flow on in place', () => {
           else {
             undo();
             expect(snapshot(inPlace)).toEqual(before);
+            expect([...(inPlace.fullClasses ?? [])]).toEqual(fullBefore);
           }
         });
       }),

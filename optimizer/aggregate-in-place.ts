@@ -25,6 +25,12 @@ export interface CarriedAggregate {
   instance: PlanningInstance;
   network: AggregateNetwork;
   solution: CarriedSolution;
+  /**
+   * Classes a carry found full: no path from them has room, and none will once more is served
+   * (submodularity, see aggregate-flow.ts), so later carries skip them without searching the
+   * network again. As demand fills the network, most questions ask of full classes.
+   */
+  fullClasses?: Set<number>;
 }
 
 /** Puts a CarriedAggregate back as it was before carryOnInPlace. */
@@ -93,9 +99,23 @@ export function carryOnInPlace({
   solution.arcFlow = grown(solution.arcFlow, network.arcs.length, 0);
   solution.classMinutes = grown(solution.classMinutes, network.classes.length, 0);
   const journal: FlowJournal = { arcFlow: [], nodeLoad: [], classMinutes: [] };
-  serveInPlace({ network, solution, journal });
+  const fullClasses = (aggregate.fullClasses ??= new Set());
+  const foundFull: number[] = [];
+  serveInPlace({
+    network,
+    solution,
+    journal,
+    fullClasses: {
+      has: (c) => fullClasses.has(c),
+      add: (c) => {
+        fullClasses.add(c);
+        foundFull.push(c);
+      },
+    },
+  });
 
   return () => {
+    for (const c of foundFull) fullClasses.delete(c);
     restore(solution.classMinutes, journal.classMinutes);
     restore(solution.nodeLoad, journal.nodeLoad);
     restore(solution.arcFlow, journal.arcFlow);
@@ -126,9 +146,10 @@ function restore(values: Float64Array, journal: readonly number[]): void {
 
 /** A copy of `aggregate` sharing nothing that carryOnInPlace changes, for one owner to carry on. */
 export function copyAggregate<T extends CarriedAggregate>(aggregate: T): T {
-  const { instance, network, solution } = aggregate;
+  const { instance, network, solution, fullClasses } = aggregate;
   return {
     ...aggregate,
+    fullClasses: new Set(fullClasses),
     instance: { ...instance, jobs: [...instance.jobs] },
     network: {
       ...network,
