@@ -27,17 +27,55 @@ const EPSILON = 1e-7;
  * the same result as serving every job in one pass, since the greedy never takes minutes back.
  */
 export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolution): CarriedSolution {
-  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
-  const arcFlow = new Float64Array(arcs.length);
-  const nodeLoad = new Float64Array(nodeCapacity.length);
-  const servedMinutes = new Float64Array(supplyMinutes.length);
-  const classMinutes = new Float64Array(classes.length);
+  const solution: CarriedSolution = {
+    arcFlow: new Float64Array(network.arcs.length),
+    nodeLoad: new Float64Array(network.nodeCapacity.length),
+    servedMinutes: new Float64Array(network.supplyMinutes.length),
+    classMinutes: new Float64Array(network.classes.length),
+  };
   if (from) {
-    arcFlow.set(from.arcFlow);
-    nodeLoad.set(from.nodeLoad);
-    servedMinutes.set(from.servedMinutes);
-    classMinutes.set(from.classMinutes);
+    solution.arcFlow.set(from.arcFlow);
+    solution.nodeLoad.set(from.nodeLoad);
+    solution.servedMinutes.set(from.servedMinutes);
+    solution.classMinutes.set(from.classMinutes);
   }
+  serveInPlace({ network, solution });
+  return solution;
+}
+
+/**
+ * The previous value of every entry of a solution that serving changed, as (index, value) pairs in
+ * the order they were changed: put back in reverse, they undo the serving exactly.
+ */
+export interface FlowJournal {
+  arcFlow: number[];
+  nodeLoad: number[];
+  classMinutes: number[];
+}
+
+/**
+ * Serves `network.serviceOrder` into `solution` itself, whose arrays are as long as the network's
+ * (carried on from a solution of the network before its jobs were appended). With a `journal`,
+ * every change to a value that existed before is written down, so it can be undone
+ * (aggregate-in-place.ts): the jobs appended get their own served minutes, old jobs never change.
+ */
+export function serveInPlace({
+  network,
+  solution,
+  journal,
+  fullClasses,
+}: {
+  network: AggregateNetwork;
+  solution: CarriedSolution;
+  journal?: FlowJournal;
+  /**
+   * Classes known to be full on `solution` (they stay full however much more is served), skipped
+   * without a search; the classes found full here are added, in the order found.
+   */
+  fullClasses?: { has(c: number): boolean; add(c: number): unknown };
+}): void {
+  const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, serviceOrder, classOfJob } = network;
+  const { arcFlow, nodeLoad, servedMinutes, classMinutes } = solution;
   // NOTE: classes found full before are not marked here; a search from one finds no path again.
   const classFull = new Uint8Array(classes.length);
 
@@ -101,12 +139,15 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
       amount = Math.min(amount, arcFlow[back]);
       node = arcs[back].node;
     }
+    journal?.nodeLoad.push(end, nodeLoad[end]);
     nodeLoad[end] += amount;
     for (let node = end; ;) {
       const forward = nodeVia[node];
+      journal?.arcFlow.push(forward, arcFlow[forward]);
       arcFlow[forward] += amount;
       const back = classVia[arcs[forward].demandClass];
       if (back < 0) break;
+      journal?.arcFlow.push(back, arcFlow[back]);
       arcFlow[back] -= amount;
       node = arcs[back].node;
     }
@@ -115,7 +156,7 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
 
   for (const j of serviceOrder) {
     const c = classOfJob[j];
-    if (c < 0 || classFull[c]) continue;
+    if (c < 0 || classFull[c] || fullClasses?.has(c)) continue;
     let wanted = supplyMinutes[j];
     while (wanted > EPSILON) {
       const end = findPath(c);
@@ -123,13 +164,14 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
         // The minutes a class can still add never grow as others are served (submodularity),
         // so a class that cannot grow now never will.
         classFull[c] = 1;
+        fullClasses?.add(c);
         break;
       }
       const moved = augment(end, wanted);
       wanted -= moved;
       servedMinutes[j] += moved;
+      journal?.classMinutes.push(c, classMinutes[c]);
       classMinutes[c] += moved;
     }
   }
-  return { servedMinutes, arcFlow, classMinutes, nodeLoad };
 }

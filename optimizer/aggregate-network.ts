@@ -100,7 +100,7 @@ export function extendAggregateNetwork({
 }
 
 /** Jobs that can be placed at all, most valuable minute first (ties: shorter units, then index). */
-function inServiceOrder(instance: PlanningInstance, jobs: readonly JobFacts[]): number[] {
+export function inServiceOrder(instance: PlanningInstance, jobs: readonly JobFacts[]): number[] {
   return jobs
     .filter((job) => job.window !== null && instance.workshopsBySkill[job.skill].length > 0)
     .sort(
@@ -109,26 +109,44 @@ function inServiceOrder(instance: PlanningInstance, jobs: readonly JobFacts[]): 
     .map((job) => job.index);
 }
 
-const classKey = (skill: number, first: number, last: number) => `${skill}:${first}:${last}`;
+export const classKey = (skill: number, first: number, last: number) => `${skill}:${first}:${last}`;
 
-/** Gives each of `jobs` (in that order) its supply and its class, creating classes and arcs as needed. */
-function addJobsToNetwork({
+/** The network's classes by classKey. */
+export function classesByKey(network: AggregateNetwork): Map<string, DemandClass> {
+  return new Map(
+    network.classes.map((demandClass) => [
+      classKey(demandClass.skill, demandClass.first, demandClass.last),
+      demandClass,
+    ]),
+  );
+}
+
+// NOTE: a window's reach depends only on the workshops' capacities, fixed once an instance is
+// built: kept per workshops array, so that appending a few jobs costs their lines, not a pass
+// over every workshop of their skill.
+const reachOfWorkshops = new WeakMap<PlanningInstance['workshops'], Map<string, WindowReach>>();
+
+/**
+ * Gives each of `jobs` (in that order) its supply and its class, creating classes and arcs as
+ * needed. `classByKey` (classesByKey of the network) is kept up to date when given.
+ */
+export function addJobsToNetwork({
   instance,
   remaining,
   network,
   jobs: order,
+  classByKey = classesByKey(network),
 }: {
   instance: PlanningInstance;
   remaining: RemainingWork;
   network: AggregateNetwork;
   jobs: readonly number[];
+  classByKey?: Map<string, DemandClass>;
 }): void {
   const { jobs, pools, weeks } = instance;
   const { classes, arcs, arcsOfNode, nodeCapacity, supplyMinutes, classOfJob } = network;
-  const classByKey = new Map(
-    classes.map((demandClass) => [classKey(demandClass.skill, demandClass.first, demandClass.last), demandClass]),
-  );
-  const reach = new Map<string, WindowReach>();
+  let reach = reachOfWorkshops.get(instance.workshops);
+  if (!reach) reachOfWorkshops.set(instance.workshops, (reach = new Map<string, WindowReach>()));
   for (const j of order) {
     const job = jobs[j];
     const window = job.window!;

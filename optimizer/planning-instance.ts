@@ -128,9 +128,28 @@ function describeJob({
  * job's skill must be one the instance knows. `usableMinutes` stays the instance's own.
  */
 export function appendJobs(instance: PlanningInstance, extra: readonly Job[]): PlanningInstance {
-  const skillIndex = new Map(instance.skills.map((skill, index) => [skill, index]));
-  const workshopIndex = new Map(instance.workshops.map((workshop, w) => [workshop.id, w]));
-  const added = extra.map((job, k) => {
+  return { ...instance, jobs: [...instance.jobs, ...describeAppendedJobs(instance, extra)] };
+}
+
+// NOTE: kept per skills and workshops array (fixed once an instance is built), so that appending a
+// few jobs many times a second costs those jobs only, not a map of every workshop each time.
+const indexesOfInstance = new WeakMap<
+  readonly Workshop[],
+  { skillIndex: ReadonlyMap<string, number>; workshopIndex: ReadonlyMap<string, number> }
+>();
+
+/** The facts of `extra` as the jobs numbered on from the instance's last (see appendJobs). */
+export function describeAppendedJobs(instance: PlanningInstance, extra: readonly Job[]): JobFacts[] {
+  let indexes = indexesOfInstance.get(instance.workshops);
+  if (!indexes) {
+    indexes = {
+      skillIndex: new Map(instance.skills.map((skill, index) => [skill, index])),
+      workshopIndex: new Map(instance.workshops.map((workshop, w) => [workshop.id, w])),
+    };
+    indexesOfInstance.set(instance.workshops, indexes);
+  }
+  const { skillIndex, workshopIndex } = indexes;
+  return extra.map((job, k) => {
     if (!skillIndex.has(job.skill)) throw new RangeError(`job ${job.id}: skill ${job.skill} is not in the instance`);
     return describeJob({
       job,
@@ -141,7 +160,6 @@ export function appendJobs(instance: PlanningInstance, extra: readonly Job[]): P
       workshopIndex,
     });
   });
-  return { ...instance, jobs: [...instance.jobs, ...added] };
 }
 
 function poolWorkshops({

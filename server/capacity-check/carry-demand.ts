@@ -1,26 +1,19 @@
-import { type ProblemInput, validateProblem } from '../../optimizer';
-import { solveAggregateFlow } from '../../optimizer/aggregate-flow';
-import { extendAggregateNetwork } from '../../optimizer/aggregate-network';
-import { appendJobs } from '../../optimizer/planning-instance';
+import { type Job, type ProblemInput, validateProblem } from '../../optimizer';
+import { carryOnInPlace, copyAggregate, type UndoCarry } from '../../optimizer/aggregate-in-place';
 import { type NewDemand } from './serve-new-demand';
 import { type OpenOrdersServed } from './serve-open-orders';
 
 const CARRIED_PREFIX = '\u0000carried:';
 
-/**
- * `served` carried on with `lines` served after everything in it: the lines become jobs (named by
- * `id`) appended to the instance and the network, and the flow goes on from `served`'s.
- */
-export function serveAfter({
+/** `lines` as optimizer jobs (named by `id`), checked by the optimizer's rules. */
+function jobsOfLines({
   problem,
-  served,
   lines,
 }: {
   problem: ProblemInput;
-  served: OpenOrdersServed;
   lines: readonly { demand: NewDemand; id: string }[];
-}): OpenOrdersServed {
-  const { jobs } = validateProblem({
+}): Job[] {
+  return validateProblem({
     horizon: problem.horizon,
     workshops: [],
     jobs: lines.map(({ demand, id }) => ({
@@ -33,22 +26,61 @@ export function serveAfter({
       priority: 1,
       minLot: demand.minLot,
     })),
-  });
-  const instance = appendJobs(served.instance, jobs);
-  const network = extendAggregateNetwork({
-    instance,
-    network: served.network,
-    remaining: { free: (w, t) => served.ledger.free(w, t), unplaced: (j) => instance.jobs[j].job.quantity },
-  });
-  return { ...served, instance, network, solution: solveAggregateFlow(network, served.solution) };
+  }).jobs;
 }
 
 /**
- * `served` with `demand` served after everything in it, as one more open order would be: the flow
- * is carried on with the new lines only, so a chain of promises (one order after another from the
- * channels) costs each order its own lines instead of serving every earlier promise again. Lines
- * whose skill no workshop has can get nothing and are left out.
+ * `served` itself carried on with `lines` served after everything in it: the lines become jobs
+ * (named by `id`) appended to its instance and network, and its flow goes on (see
+ * optimizer/aggregate-in-place.ts). Returns the undo that puts `served` back as it was. Every
+ * line's skill must be one of the instance's.
  */
+export function serveAfterInPlace({
+  problem,
+  served,
+  lines,
+}: {
+  problem: ProblemInput;
+  served: OpenOrdersServed;
+  lines: readonly { demand: NewDemand; id: string }[];
+}): UndoCarry {
+  const jobs = jobsOfLines({ problem, lines });
+  const { instance, ledger } = served;
+  return carryOnInPlace({
+    aggregate: served,
+    remaining: { free: (w, t) => ledger.free(w, t), unplaced: (j) => instance.jobs[j].job.quantity },
+    jobs,
+  });
+}
+
+/**
+ * `served` itself with `demand` served after everything in it, as one more open order would be:
+ * the flow is carried on with the new lines only, so a chain of promises (one order after another
+ * from the channels) costs each order its own lines instead of serving every earlier promise
+ * again. Lines whose skill no workshop has can get nothing and are left out. Only for a `served`
+ * its caller owns (copyAggregate): every other holder would see the lines too.
+ */
+export function carryDemandInPlace({
+  problem,
+  served,
+  demand,
+}: {
+  problem: ProblemInput;
+  served: OpenOrdersServed;
+  demand: readonly NewDemand[];
+}): void {
+  const skills = new Set(served.instance.skills);
+  const made = demand.filter((line) => skills.has(line.skill));
+  if (made.length === 0) return;
+  const known = served.instance.jobs.length;
+  serveAfterInPlace({
+    problem,
+    served,
+    lines: made.map((line, index) => ({ demand: line, id: `${CARRIED_PREFIX}${known + index}` })),
+  });
+}
+
+/** A copy of `served` with `demand` carried on it (carryDemandInPlace); `served` is left as it was. */
 export function carryDemand({
   problem,
   served,
@@ -58,13 +90,7 @@ export function carryDemand({
   served: OpenOrdersServed;
   demand: readonly NewDemand[];
 }): OpenOrdersServed {
-  const skills = new Set(served.instance.skills);
-  const made = demand.filter((line) => skills.has(line.skill));
-  if (made.length === 0) return served;
-  const known = served.instance.jobs.length;
-  return serveAfter({
-    problem,
-    served,
-    lines: made.map((line, index) => ({ demand: line, id: `${CARRIED_PREFIX}${known + index}` })),
-  });
+  const carried = copyAggregate(served);
+  carryDemandInPlace({ problem, served: carried, demand });
+  return carried;
 }

@@ -1,5 +1,5 @@
 import { type ProblemInput } from '../../optimizer';
-import { serveAfter } from './carry-demand';
+import { serveAfterInPlace } from './carry-demand';
 import { findMovedJobs, type MovedJob } from './find-moved-jobs';
 import { type OpenOrdersServed, serveOpenOrders } from './serve-open-orders';
 
@@ -61,13 +61,23 @@ export function serveNewDemand({
   demand,
   movableDays = 0,
   served,
+  withPools = true,
 }: {
   problem: ProblemInput;
   demand: readonly NewDemand[];
   movableDays?: number;
   served?: OpenOrdersServed;
+  /** False when only the lines and flows matter (a promise): `pools` is then left empty. */
+  withPools?: boolean;
 }): ServedDemand {
-  const first = serveOnce({ problem, demand, movableDays, served, caps: demand.map((line) => line.quantity) });
+  const first = serveOnce({
+    problem,
+    demand,
+    movableDays,
+    served,
+    withPools,
+    caps: demand.map((line) => line.quantity),
+  });
   // The flow spreads minutes without regard to unit size, so pieces smaller than a unit may be
   // left in several pool-weeks. Asking for more (served last, it takes nothing from the open
   // orders) fills those pool-weeks whole; the count is then capped at what was asked.
@@ -79,6 +89,7 @@ export function serveNewDemand({
     demand: demand.map((line, i) => ({ ...line, quantity: line.quantity + Math.max(0, lost[i]) + fragments[i] + 1 })),
     movableDays,
     served,
+    withPools,
     caps: demand.map((line) => line.quantity),
   });
 }
@@ -88,12 +99,14 @@ function serveOnce({
   demand,
   movableDays,
   served,
+  withPools,
   caps,
 }: {
   problem: ProblemInput;
   demand: readonly NewDemand[];
   movableDays: number;
   served?: OpenOrdersServed;
+  withPools: boolean;
   /** Most whole units each line may count. */
   caps: readonly number[];
 }): ServedDemand {
@@ -102,21 +115,46 @@ function serveOnce({
   // A line whose skill no workshop has can get nothing: it is left out of the flow.
   const skills = new Set(base.instance.skills);
   const asked = demand.flatMap((line, index) => (skills.has(line.skill) ? [{ line, index }] : []));
-  const { instance, network, solution } = serveAfter({
+  // The question is carried on the served network itself and undone once answered, so it costs
+  // its own lines only; nothing below yields, so no one else sees the network meanwhile.
+  const undo = serveAfterInPlace({
     problem,
     served: base,
     lines: asked.map(({ line, index }) => ({ demand: line, id: `${NEW_PREFIX}${String(index).padStart(3, '0')}` })),
   });
+  try {
+    return {
+      ...shareOutNewLines({ served: base, asked, known, demand, caps }),
+      pools: withPools ? poolLoads(base) : [],
+      moved: movableDays > 0 ? findMovedJobs({ ...base, movableDays, isNew: (j) => j >= known }) : [],
+    };
+  } finally {
+    undo();
+  }
+}
 
+/**
+ * Whole units of each new line (jobs `known` on of `served`), node by node, earliest week first.
+ * A class may hold new and old jobs alike: they reach the same nodes, so its flow may be shared
+ * out in any way. Only whole units count, since a piece of a unit left in one pool-week cannot
+ * join another's.
+ */
+function shareOutNewLines({
+  served: { instance, network, solution },
+  asked,
+  known,
+  demand,
+  caps,
+}: {
+  served: OpenOrdersServed;
+  asked: readonly { index: number }[];
+  known: number;
+  demand: readonly NewDemand[];
+  caps: readonly number[];
+}): Pick<ServedDemand, 'lines' | 'flows'> {
   const lines: ServedLine[] = demand.map(() => ({ units: 0, minutes: 0 }));
-  const poolIds = instance.pools.map((pool) => pool.workshops.map((w) => instance.workshops[w].id));
-  const load = instance.pools.map(() => new Array<number>(instance.weeks).fill(0));
-  const flowLeft = Float64Array.from(solution.arcFlow);
-  network.arcs.forEach((arc, a) => (load[arc.pool][arc.week] += solution.arcFlow[a]));
-
-  // A class may hold new and old jobs alike: they reach the same nodes, so its flow may be shared
-  // out in any way. Each new line takes whole units node by node (earliest week first); only whole
-  // units count, since a piece of a unit left in one pool-week cannot join another's.
+  // What new lines took from each arc so far (only their classes' arcs are looked at).
+  const taken = new Map<number, number>();
   const flows: NewDemandFlow[] = [];
   asked.forEach(({ index: line }, k) => {
     const j = known + k;
@@ -128,9 +166,10 @@ function serveOnce({
     const arcs = [...network.classes[c].arcs].sort((a, b) => network.arcs[a].week - network.arcs[b].week || a - b);
     for (const a of arcs) {
       if (wanted <= 0) break;
-      const units = Math.min(wanted, Math.floor(flowLeft[a] / minutesPerUnit + EPSILON));
+      const left = solution.arcFlow[a] - (taken.get(a) ?? 0);
+      const units = Math.min(wanted, Math.floor(left / minutesPerUnit + EPSILON));
       if (units <= 0) continue;
-      flowLeft[a] -= units * minutesPerUnit;
+      taken.set(a, (taken.get(a) ?? 0) + units * minutesPerUnit);
       wanted -= units;
       lines[line].units += units;
       const arc = network.arcs[a];
@@ -138,22 +177,23 @@ function serveOnce({
         line,
         skill: instance.skills[network.classes[c].skill],
         week: arc.week,
-        workshopIds: poolIds[arc.pool],
+        workshopIds: instance.pools[arc.pool].workshops.map((w) => instance.workshops[w].id),
         units,
         minutesPerUnit,
       });
     }
   });
+  return { lines, flows };
+}
 
-  return {
-    lines,
-    flows,
-    pools: instance.pools.map((pool, p) => ({
-      workshopIds: poolIds[p],
-      skills: pool.skills.map((s) => instance.skills[s]),
-      load: load[p],
-      capacity: pool.capacity,
-    })),
-    moved: movableDays > 0 ? findMovedJobs({ instance, network, solution, movableDays, isNew: (j) => j >= known }) : [],
-  };
+/** Pool-week load after serving (open orders and new demand), with each pool's workshops and skills. */
+function poolLoads({ instance, network, solution }: OpenOrdersServed): ServedDemand['pools'] {
+  const load = instance.pools.map(() => new Array<number>(instance.weeks).fill(0));
+  network.arcs.forEach((arc, a) => (load[arc.pool][arc.week] += solution.arcFlow[a]));
+  return instance.pools.map((pool, p) => ({
+    workshopIds: pool.workshops.map((w) => instance.workshops[w].id),
+    skills: pool.skills.map((s) => instance.skills[s]),
+    load: load[p],
+    capacity: pool.capacity,
+  }));
 }

@@ -148,6 +148,15 @@ export interface ChannelChanged {
   change: 'key-revoked' | 'webhook-url' | 'webhook-secret';
 }
 
+/**
+ * A product was created or changed in the catalogue (its SKU, lot, skill, minutes, prices or
+ * whether it is still made): the channels' API drops the catalogue it keeps in memory, in every
+ * process.
+ */
+export interface ProductSaved {
+  productId: string;
+}
+
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
@@ -165,6 +174,7 @@ export interface DomainEvents {
   'plan:lever-changed': PlanLeverChanged;
   'session:ended': SessionEnded;
   'channel:changed': ChannelChanged;
+  'product:saved': ProductSaved;
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -188,6 +198,7 @@ const EVERY_EVENT: { [Name in DomainEventName]: true } = {
   'plan:lever-changed': true,
   'session:ended': true,
   'channel:changed': true,
+  'product:saved': true,
 };
 
 export const DOMAIN_EVENT_NAMES = Object.keys(EVERY_EVENT) as DomainEventName[];

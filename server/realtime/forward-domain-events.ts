@@ -70,6 +70,8 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'session:ended': { roles: [] },
   // For the channels' API's memory of verified keys (channel-key-cache.ts); no page hears it.
   'channel:changed': { roles: [] },
+  // For the order intake's catalogue in memory (kept-catalogue.ts); no page hears it.
+  'product:saved': { roles: [] },
 };
 
 /** Sends one event to the sockets in any of `rooms`. */

@@ -58,9 +58,10 @@ export async function createProduct({
 }: ProductInput & { actor: Actor }): Promise<{ productId: string }> {
   assertMayEditCatalogue(actor);
   return answeringDuplicateSku(() =>
-    runInTransaction(async ({ session }) => {
+    runInTransaction(async ({ session, publishAfterCommit }) => {
       const fields = await checkedFields({ input, productId: null, session });
       const [product] = await Product.create([fields], { session });
+      publishAfterCommit('product:saved', { productId: String(product._id) });
       await ProductCollection.updateOne(
         { _id: fields.collectionRef },
         { $addToSet: { products: product._id } },
@@ -91,9 +92,10 @@ export async function updateProduct({
   assertMayEditCatalogue(actor);
   const id = new Types.ObjectId(validateInput(objectIdString, productId));
   return answeringDuplicateSku(() =>
-    runInTransaction(async ({ session }) => {
+    runInTransaction(async ({ session, publishAfterCommit }) => {
       const before = await Product.findById(id, null, { session, lean: true });
       if (!before) throw new NotFoundError('product', productId);
+      publishAfterCommit('product:saved', { productId: String(id) });
       const fields = await checkedFields({ input, productId: id, session });
       await Product.updateOne({ _id: id }, { $set: fields }, { session, runValidators: true });
       if (!before.collectionRef.equals(fields.collectionRef)) {

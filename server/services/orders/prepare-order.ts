@@ -7,7 +7,8 @@ import { ORDER_PRIORITIES } from '../../domain/order-priority';
 import { isTradeOrder, ORDER_SOURCES } from '../../domain/order-source';
 import { validateInput } from '../../domain/validate-input';
 import { type OrderDoc } from '../../models/order';
-import { Product, type ProductDoc } from '../../models/product';
+import { type ProductDoc } from '../../models/product';
+import { type LineNamingProduct, productsNamedByLines } from './kept-catalogue';
 
 const OrderLineInput = z
   .object({
@@ -59,12 +60,10 @@ const REFERENCE_PREFIXES = { web: 'W', retail: 'PO', hq: 'HQ' } as const;
 /** An order checked against the catalogue and priced, ready to be written. */
 export type PreparedOrder = Omit<OrderDoc, 'createdAt' | 'updatedAt' | 'shippedAt' | 'cancelledAt' | 'cancelReason'>;
 
-/** The products an order's lines name, found by id or SKU in one read. */
-async function productsOfLines(lines: { productId?: string; sku?: string }[]) {
-  const ids = lines.flatMap((line) => (line.productId ? [new Types.ObjectId(line.productId)] : []));
-  const skus = lines.flatMap((line) => (line.sku ? [line.sku] : []));
-  const products = await Product.find({ $or: [{ _id: { $in: ids } }, { sku: { $in: skus } }] }).lean();
-  const productOf = (line: { productId?: string; sku?: string }): ProductDoc | undefined =>
+/** The products an order's lines name, found by id or SKU in the kept catalogue. */
+async function productsOfLines(lines: LineNamingProduct[]) {
+  const products = await productsNamedByLines(lines);
+  const productOf = (line: LineNamingProduct): ProductDoc | undefined =>
     products.find((product) => (line.productId ? String(product._id) === line.productId : product.sku === line.sku));
   return { products, productOf };
 }

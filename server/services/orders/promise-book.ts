@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-import { carryDemand } from '../../capacity-check/carry-demand';
+import { copyAggregate } from '../../../optimizer/aggregate-in-place';
+import { carryDemandInPlace } from '../../capacity-check/carry-demand';
 import { readCheckNetwork, type CheckNetwork } from '../../capacity-check/read-check-network';
 import { type NewDemand } from '../../capacity-check/serve-new-demand';
 import { type OpenOrdersServed, serveOpenOrders } from '../../capacity-check/serve-open-orders';
@@ -30,7 +31,7 @@ export interface PromiseBook {
   network: CheckNetwork;
   /** Lines promised on this book or carried onto it, served after the network's open orders. */
   carried: CarriedLine[];
-  /** The network's open orders served, then every carried line. */
+  /** The network's open orders served, then every carried line: the book's own, carried on in place. */
   served: OpenOrdersServed;
   /** Orders promised on this book or just before it (their `order:created` does not make it stale). */
   promisedOrders: Set<string>;
@@ -110,10 +111,14 @@ async function buildBook(now: Date): Promise<PromiseBook> {
   await nextTurn();
   // From here to the swap nothing yields: no line can be promised on the old book in between.
   const { carried, promisedOrders } = stillToCarry(network);
+  // The book's own copy (the open orders served are kept for the capacity check too), so that
+  // each promise is carried on it in place, at the cost of its own lines.
+  const served = copyAggregate(open);
+  carryDemandInPlace({ problem: network.problem, served, demand: carried.map((line) => line.demand) });
   const book: PromiseBook = {
     network,
     carried,
-    served: carryDemand({ problem: network.problem, served: open, demand: carried.map((line) => line.demand) }),
+    served,
     promisedOrders,
     promisedHere: new Set(),
     readAt: now.getTime(),
@@ -151,7 +156,7 @@ export function carryPromisedLines({
 }): void {
   const carried = lines.map(({ orderId, demand }) => ({ orderId, demand, missedReads: 0 }));
   const carryOn = (target: PromiseBook) => {
-    target.served = carryDemand({
+    carryDemandInPlace({
       problem: target.network.problem,
       served: target.served,
       demand: lines.map((line) => line.demand),

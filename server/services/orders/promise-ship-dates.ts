@@ -49,6 +49,7 @@ export async function promiseShipDates({
     const answered = serveNewDemand({
       problem: network.problem,
       served,
+      withPools: false,
       demand: lines.map((line, index) => demandOf(line, date !== null && date > asked[index] ? date : asked[index])),
     }).lines;
     return lines.map((line, index) => answered[index].units >= line.quantity);
