@@ -138,7 +138,15 @@ export interface SessionEnded {
   sessionId: string | null;
 }
 
-/** Every domain event by name. Services publish one after their transaction commits. */
+/**
+ * Something a signed-in person's pages read from their account changed without ending their
+ * sessions (their language). Never sent to browsers: the servers drop the account they keep for
+ * a few seconds between requests (server/auth/kept-session-users.ts), in every process.
+ */
+export interface AccountChanged {
+  userId: string;
+}
+
 /**
  * A sales channel's access or webhook settings changed (a key revoked, the webhook URL or secret
  * set): the channels' API drops the keys and channels it remembers, in every process.
@@ -148,6 +156,7 @@ export interface ChannelChanged {
   change: 'key-revoked' | 'webhook-url' | 'webhook-secret';
 }
 
+/** Every domain event by name. Services publish one after their transaction commits. */
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
@@ -165,6 +174,7 @@ export interface DomainEvents {
   'plan:lever-changed': PlanLeverChanged;
   'session:ended': SessionEnded;
   'channel:changed': ChannelChanged;
+  'account:changed': AccountChanged;
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -188,6 +198,7 @@ const EVERY_EVENT: { [Name in DomainEventName]: true } = {
   'plan:lever-changed': true,
   'session:ended': true,
   'channel:changed': true,
+  'account:changed': true,
 };
 
 export const DOMAIN_EVENT_NAMES = Object.keys(EVERY_EVENT) as DomainEventName[];

@@ -70,6 +70,8 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'session:ended': { roles: [] },
   // For the channels' API's memory of verified keys (channel-key-cache.ts); no page hears it.
   'channel:changed': { roles: [] },
+  // For the signed-in accounts servers keep between requests (kept-session-users.ts); no page hears it.
+  'account:changed': { roles: [] },
 };
 
 /** Sends one event to the sockets in any of `rooms`. */
