@@ -1,4 +1,3 @@
-import { createCookieSessionStorage } from '@remix-run/node';
 import { describe, expect, it } from 'vitest';
 
 import { type SessionUser } from '#server/services/users/session-user';
@@ -6,22 +5,19 @@ import { type SessionUser } from '#server/services/users/session-user';
 import { getOptionalUser } from './auth.server';
 import { type RequestArgs } from './load-context';
 
-// The session store here is Remix's cookie store and the account read a counter: what is under
-// test is only how often a request's loaders read them, not the stores themselves.
-const storage = createCookieSessionStorage({ cookie: { name: '__test', secrets: ['auth-memo-test-secret'] } });
-
+// The account read here is a counter that takes the cookie for the user's id: what is under test
+// is only how often a request's loaders read it, not the session store (kept-session-users.test.ts).
 async function cookieFor(userId: string): Promise<string> {
-  const session = await storage.getSession();
-  session.set('userId', userId);
-  return (await storage.commitSession(session)).split(';')[0];
+  return `__test=${userId}`;
 }
 
 function requestContext() {
   const reads: string[] = [];
   const context = {
-    sessions: { storage },
     accounts: {
-      loadSessionUser: async ({ userId }: { userId: string }) => {
+      readSignedInUser: async ({ cookieHeader }: { cookieHeader: string | null }) => {
+        const userId = cookieHeader?.replace('__test=', '');
+        if (!userId) return null;
         reads.push(userId);
         return { id: userId, name: `User ${userId}`, role: 'planner' } as unknown as SessionUser;
       },
@@ -59,10 +55,10 @@ describe('the signed-in user of a request', () => {
   it('does not keep a failed read: the next loader of the request reads again', async () => {
     const { context, reads } = requestContext();
     let failures = 1;
-    const loadSessionUser = context.accounts.loadSessionUser;
-    context.accounts.loadSessionUser = async (input) => {
+    const readSignedInUser = context.accounts.readSignedInUser;
+    context.accounts.readSignedInUser = async (input) => {
       if (failures-- > 0) throw new Error('the database is restarting');
-      return loadSessionUser(input);
+      return readSignedInUser(input);
     };
     const cookie = await cookieFor('u3');
     await expect(getOptionalUser(argsOf(context, cookie))).rejects.toThrow('restarting');

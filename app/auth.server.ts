@@ -5,7 +5,6 @@ import { AREA_ROLES, ROLE_LABELS, type Area, type Role } from '#server/domain/ro
 import { type SessionUser } from '#server/services/users/session-user';
 
 import { type RequestArgs } from './load-context';
-import { getSession } from './session.server';
 
 export type { SessionUser };
 
@@ -16,11 +15,8 @@ export type { SessionUser };
  */
 const usersOfRequest = new WeakMap<object, Map<string, Promise<SessionUser | null>>>();
 
-async function readOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
-  const session = await getSession(args);
-  const userId = session.get('userId');
-  if (!userId) return null;
-  return args.context.accounts.loadSessionUser({ userId });
+function readOptionalUser(args: RequestArgs): Promise<SessionUser | null> {
+  return args.context.accounts.readSignedInUser({ cookieHeader: args.request.headers.get('Cookie') });
 }
 
 /** The signed-in user, or null. A cookie naming a deleted or deactivated user counts as none. */

@@ -1,5 +1,6 @@
 import { ProblemValidationError } from '../optimizer';
 import { OPENAPI_DOCUMENT } from './api/openapi-document';
+import { readSignedInUser } from './auth/kept-session-users';
 import { type SessionCookies } from './auth/session-storage';
 import { createSignInThrottle } from './auth/sign-in-throttle';
 import { cancelAbsence, declareAbsence, listArtisanAbsences } from './capacity/index';
@@ -108,7 +109,7 @@ import { DEMO_PASSWORD, listDemoAccounts } from './services/users/list-demo-acco
 import { listUsers, readUser } from './services/users/list-users';
 import { reactivateUser } from './services/users/reactivate-user';
 import { resetUserPassword } from './services/users/reset-user-password';
-import { actorFromUser, loadSessionUser } from './services/users/session-user';
+import { actorFromUser } from './services/users/session-user';
 import { InviteUserForm, UserActionForm } from './services/users/user-forms';
 import { listReferenceWageHistory, readReferenceWages } from './services/wages/read-reference-wages';
 import { recordReferenceWage } from './services/wages/record-reference-wage';
@@ -195,7 +196,14 @@ export function createAppContext({
       markOrderShipped: (input: Omit<Parameters<typeof markOrderShipped>[0], 'at'>) =>
         markOrderShipped({ ...input, at: clock.now() }),
     },
-    accounts: { authenticateUser, listDemoAccounts, loadSessionUser, actorFromUser, DEMO_PASSWORD },
+    accounts: {
+      authenticateUser,
+      listDemoAccounts,
+      /** Who a request's Cookie header stands for, kept a few seconds between requests. */
+      readSignedInUser: (input: { cookieHeader: string | null }) => readSignedInUser({ ...input, sessions }),
+      actorFromUser,
+      DEMO_PASSWORD,
+    },
     /** Ending sessions: every session of an account ends with a new password or its deactivation. */
     accountSecurity: { changePassword, deactivateUser },
     /**

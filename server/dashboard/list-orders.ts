@@ -1,9 +1,10 @@
-import { Types } from 'mongoose';
+import { type Types } from 'mongoose';
 
 import { clampPage } from '../domain/paging';
 import { Order } from '../models/order';
 import { orderListFilter, orderListSort, type OrderListQuery } from './order-list-query';
-import { ORDER_ROW_PROJECTION, toOrderRows, type OrderRow, type OrderRowSource } from './order-rows';
+import { type OrderRow } from './order-rows';
+import { readKeptOrderRows } from './read-kept-order-rows';
 import { cachedReadModel } from './read-model-cache';
 
 export interface OrderPage {
@@ -56,14 +57,9 @@ export async function listOrders({ query }: { query: OrderListQuery }): Promise<
   const pageIds: string[] = [];
   for (let index = skip; index < Math.min(ids.count, skip + query.pageSize); index++)
     pageIds.push(ids.hex.slice(index * HEX_ID_LENGTH, (index + 1) * HEX_ID_LENGTH));
-  const found = pageIds.length
-    ? await Order.find({ _id: { $in: pageIds.map((id) => new Types.ObjectId(id)) } }, ORDER_ROW_PROJECTION).lean<
-        OrderRowSource[]
-      >()
-    : [];
-  const byId = new Map(found.map((order) => [String(order._id), order]));
-  const orders = pageIds.flatMap((id) => byId.get(id) ?? []);
-  return { rows: await toOrderRows(orders), total: ids.count, page, pageCount, pageSize: query.pageSize };
+  const kept = pageIds.length ? await readKeptOrderRows(pageIds) : new Map<string, OrderRow | null>();
+  const rows = pageIds.flatMap((id) => kept.get(id) ?? []);
+  return { rows, total: ids.count, page, pageCount, pageSize: query.pageSize };
 }
 
 /**

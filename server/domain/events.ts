@@ -138,7 +138,15 @@ export interface SessionEnded {
   sessionId: string | null;
 }
 
-/** Every domain event by name. Services publish one after their transaction commits. */
+/**
+ * Something a signed-in person's pages read from their account changed without ending their
+ * sessions (their language). Never sent to browsers: the servers drop the account they keep for
+ * a few seconds between requests (server/auth/kept-session-users.ts), in every process.
+ */
+export interface AccountChanged {
+  userId: string;
+}
+
 /**
  * A sales channel's access or webhook settings changed (a key revoked, the webhook URL or secret
  * set): the channels' API drops the keys and channels it remembers, in every process.
@@ -157,6 +165,7 @@ export interface ProductSaved {
   productId: string;
 }
 
+/** Every domain event by name. Services publish one after their transaction commits. */
 export interface DomainEvents {
   'order:created': OrderCreated;
   'order:cancelled': OrderCancelled;
@@ -175,6 +184,7 @@ export interface DomainEvents {
   'session:ended': SessionEnded;
   'channel:changed': ChannelChanged;
   'product:saved': ProductSaved;
+  'account:changed': AccountChanged;
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -199,6 +209,7 @@ const EVERY_EVENT: { [Name in DomainEventName]: true } = {
   'session:ended': true,
   'channel:changed': true,
   'product:saved': true,
+  'account:changed': true,
 };
 
 export const DOMAIN_EVENT_NAMES = Object.keys(EVERY_EVENT) as DomainEventName[];

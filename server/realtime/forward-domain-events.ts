@@ -72,6 +72,8 @@ const LIVE_AUDIENCE: { [Name in DomainEventName]: LiveAudience<Name> } = {
   'channel:changed': { roles: [] },
   // For the order intake's catalogue in memory (kept-catalogue.ts); no page hears it.
   'product:saved': { roles: [] },
+  // For the signed-in accounts servers keep between requests (kept-session-users.ts); no page hears it.
+  'account:changed': { roles: [] },
 };
 
 /** Sends one event to the sockets in any of `rooms`. */

@@ -8,6 +8,7 @@ import { domainEvents } from '#server/domain-events';
 import { type RunningKiwanda } from '#server/kiwanda-server';
 import { Session } from '#server/models/session';
 import { changePassword } from '#server/services/users/change-password';
+import { chooseLanguage } from '#server/services/users/choose-language';
 import { deactivateUser } from '#server/services/users/deactivate-user';
 
 import { startTestServer } from '../support/app-server';
@@ -123,6 +124,32 @@ describe('sessions end for good: sign-out, password change, deactivation', () =>
     domainEvents.publish('order:created', { ...ORDER, orderId: 'while-away' });
     await expect.poll(() => orders.map((order) => order.orderId), { timeout: 10_000 }).toEqual(['while-away']);
     expect(planner.recovered).toBe(true);
+  });
+
+  it('answers from the kept account, and drops it as soon as the session’s end is announced', async () => {
+    const { cookie, user } = await signIn({ baseUrl: server.url, role: 'planner' });
+    expect(await overviewStatus(cookie)).toBe(200);
+    // Deleted behind the servers' backs (no event): the kept account still answers, so it is kept…
+    await Session.deleteMany({ user: user.id });
+    expect(await overviewStatus(cookie)).toBe(200);
+    // …and the event every way of ending a session publishes drops it at once.
+    domainEvents.publish('session:ended', { userId: user.id, sessionId: null });
+    expect(await overviewStatus(cookie)).toBe(302);
+  });
+
+  it('reads the account again after a language change', async () => {
+    const { cookie, user } = await signIn({ baseUrl: server.url, role: 'field_officer' });
+    const read = () => server.context.accounts.readSignedInUser({ cookieHeader: cookie });
+    expect((await read())?.language).toBe('en');
+    await chooseLanguage({ userId: user.id, language: 'sw' });
+    expect((await read())?.language).toBe('sw');
+  });
+
+  it('never keeps a cookie that names no live session', async () => {
+    const { cookie, user } = await signIn({ baseUrl: server.url, role: 'manager' });
+    await Session.deleteMany({ user: user.id });
+    expect(await server.context.accounts.readSignedInUser({ cookieHeader: cookie })).toBeNull();
+    expect(await server.context.accounts.readSignedInUser({ cookieHeader: 'other=1' })).toBeNull();
   });
 
   it('marks the cookie Secure in production unless a plain-HTTP lab turns it off', async () => {

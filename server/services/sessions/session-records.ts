@@ -13,6 +13,8 @@ export interface SessionRecord {
   /** The record's id: safe to keep in memory and in rooms, useless as a cookie. */
   sessionId: string;
   userId: string;
+  /** When it ends unless extended (wall-clock time). */
+  expiresAt: Date;
 }
 
 // 256 random bits, base64url: the id a browser holds in its (signed) cookie.
@@ -39,7 +41,7 @@ export async function readSessionRecord({ cookieId }: { cookieId: string }): Pro
   if (!COOKIE_ID.test(cookieId)) return null;
   const record = await Session.findById(recordIdOf(cookieId), { user: 1, expiresAt: 1 }).lean();
   if (!record || record.expiresAt.getTime() <= Date.now()) return null;
-  return { sessionId: record._id, userId: String(record.user) };
+  return { sessionId: record._id, userId: String(record.user), expiresAt: record.expiresAt };
 }
 
 /** Moves a session's expiry (Remix calls this when a session is committed again). */

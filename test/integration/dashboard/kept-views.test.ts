@@ -141,6 +141,34 @@ describe('kept dashboard views on the hand-made network', () => {
     expect(after.rows.slice(1).map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
   });
 
+  it('keeps each order’s row until its order or one of its jobs moves', async () => {
+    const query = OrderListQuery.parse({ status: 'all', sort: 'reference', pageSize: 25 });
+    const rowOf = async (orderId: Types.ObjectId) =>
+      (await listOrders({ query })).rows.find((row) => row.id === String(orderId));
+    const { o1, o2 } = network.orders;
+    const [made1, made2] = [(await rowOf(o1._id))?.madeUnits, (await rowOf(o2._id))?.madeUnits];
+    // J1 (of O2) passes 8 units and O1's priority changes, written without events: both rows stay as they were.
+    await Job.updateOne({ _id: network.jobs.j1._id }, { $set: { passedQuantity: 8 } });
+    await Order.updateOne({ _id: o1._id }, { $set: { priority: 'rush' } });
+    expect((await rowOf(o2._id))?.madeUnits).toBe(made2);
+
+    // J1 moving drops O2's row only.
+    domainEvents.publish('job:status', {
+      jobId: String(network.jobs.j1._id),
+      orderId: String(o2._id),
+      workshopId: String(network.workshops.wa._id),
+      artisanId: null,
+      from: 'ready_for_qc',
+      to: 'passed',
+      week: '2026-W10',
+    });
+    expect((await rowOf(o2._id))?.madeUnits).toBe((made2 ?? 0) + 8);
+    expect((await rowOf(o1._id))?.madeUnits).toBe(made1);
+    expect((await rowOf(o1._id))?.priority).not.toBe('rush');
+    domainEvents.publish('order:changed', { orderId: String(o1._id), fields: ['priority'] });
+    expect((await rowOf(o1._id))?.priority).toBe('rush');
+  });
+
   it('keeps the live feed until an event says something happened', async () => {
     const entry = (minutes: number, id: Types.ObjectId) => ({
       at: new Date(HAND_NOW.getTime() + minutes * 60_000),

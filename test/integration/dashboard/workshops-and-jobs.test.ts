@@ -7,7 +7,8 @@ import { readJobsBoard } from '#server/dashboard/read-jobs-board';
 import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { readWorkshopDetail } from '#server/dashboard/read-workshop-detail';
 import { ValidationError } from '#server/domain/errors';
-import { AuditEvent, Payment } from '#server/models/index';
+import { domainEvents } from '#server/domain-events';
+import { AuditEvent, Job, Payment } from '#server/models/index';
 
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { HAND_NOW, seedHandNetwork } from './hand-network';
@@ -92,6 +93,36 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       [network.jobs.j1, network.jobs.j2, network.jobs.j3, network.jobs.j7].map((job) => String(job._id)).sort(),
     );
     expect(detail.earningsThisMonthCents).toBe(150_000);
+  });
+
+  it('keeps a workshop’s jobs until an event names that workshop, and its capacity as of each view', async () => {
+    const wa = String(network.workshops.wa._id);
+    const read = (now = HAND_NOW) => readWorkshopDetail({ workshopId: wa, now });
+    const quantityOfJ1 = async () =>
+      (await read()).jobs.find((job) => job.id === String(network.jobs.j1._id))?.quantity;
+    expect(await quantityOfJ1()).toBe(8);
+    // Written without an event: the kept rows still answer…
+    await Job.updateOne({ _id: network.jobs.j1._id }, { $set: { quantity: 9 } });
+    expect(await quantityOfJ1()).toBe(8);
+    // …another workshop's job moving leaves them…
+    const move = {
+      jobId: 'j',
+      orderId: 'o',
+      artisanId: null,
+      from: 'accepted',
+      to: 'in_progress',
+      week: '2026-W10',
+    } as const;
+    domainEvents.publish('job:status', { ...move, workshopId: String(network.workshops.wb._id) });
+    expect(await quantityOfJ1()).toBe(8);
+    // …and one of this workshop's drops them.
+    domainEvents.publish('job:status', { ...move, workshopId: wa });
+    expect(await quantityOfJ1()).toBe(9);
+    // Capacity is as of the view, kept rows or not: an hour later less of the week is left.
+    const later = await read(new Date(HAND_NOW.getTime() + 60 * 60_000));
+    const capacityThisWeek = (detail: Awaited<ReturnType<typeof read>>) =>
+      detail.loads.filter((load) => load.week === '2026-W10').reduce((sum, load) => sum + load.capacityMinutes, 0);
+    expect(capacityThisWeek(later)).toBeLessThan(capacityThisWeek(await read()));
   });
 
   it('puts a week’s jobs in status columns with counts, and finished ones apart', async () => {
