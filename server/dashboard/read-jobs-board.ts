@@ -224,7 +224,8 @@ function boardsShowing(workshopId: string, week?: WeekLabel): (key: string) => b
 
 /**
  * Boards are kept until their jobs move: a job's move drops the boards of its week and workshop
- * (and those of all weeks or all workshops), a commit or a cancelled order drops them all. The
+ * (and those of all weeks or all workshops), a commit, a cancelled order or a product saved in the
+ * catalogue drops them all. The
  * age limit brings the late marks up to the clock.
  */
 const readKeptJobsBoard = cachedReadModel<BoardInput, JobsBoard>({
@@ -237,6 +238,8 @@ const readKeptJobsBoard = cachedReadModel<BoardInput, JobsBoard>({
     'capacity:changed': (event) => (key) => event.workshopIds.some((id) => boardsShowing(id)(key)),
     'plan:committed': 'all',
     'order:cancelled': 'all',
+    // The cards name their SKUs.
+    'product:saved': 'all',
   },
   maxAgeMs: 30_000,
   keyOf: boardKey,

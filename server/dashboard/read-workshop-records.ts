@@ -114,9 +114,9 @@ const recordsOf =
 /**
  * A workshop's records, kept until an event says they moved: its jobs moving, inspected or paid,
  * its registry entry, artisans or absences changing (capacity:changed names the workshops), and
- * for every workshop a commit (new jobs), a cancelled or changed order or a payout's state.
- * Capacity as of now is not kept here: the page adds it on every view (read-workshop-detail.ts).
- * The age limit covers what announces nothing (a product's SKU edited in the catalogue).
+ * for every workshop a commit (new jobs), a cancelled or changed order, a payout's state or a
+ * product saved (the jobs name SKUs). Capacity as of now is not kept here: the page adds it on
+ * every view (read-workshop-detail.ts). The age limit covers what announces nothing (a hand edit).
  */
 export const readWorkshopRecords = cachedReadModel<RecordsInput, WorkshopRecords>({
   name: 'workshop-records',
@@ -129,6 +129,7 @@ export const readWorkshopRecords = cachedReadModel<RecordsInput, WorkshopRecords
     'order:cancelled': 'all',
     'order:changed': 'all',
     'payout:changed': 'all',
+    'product:saved': 'all',
   },
   maxAgeMs: 30_000,
   keyOf: ({ workshopId, jobsFromWeek, monthStart }) => `${workshopId}|${jobsFromWeek}|${monthStart.toISOString()}`,
