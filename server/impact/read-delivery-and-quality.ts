@@ -1,14 +1,9 @@
 import { type OrderSource } from '../domain/order-source';
 import { type WorkMonthFigures } from '../models/impact-work-month';
-import { Order } from '../models/order';
 import { monthGrain } from './month-grain';
+import { countShippedOrders, shippedOrdersInMemory, type OnTimeCount } from './shipped-orders-in-memory';
 import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
 import { workRowsInMemory, type WorkRow } from './work-days/work-rows-in-memory';
-
-export interface OnTimeCount {
-  total: number;
-  onTime: number;
-}
 
 export interface DeliveryAndQuality {
   /** Orders shipped in the range, by channel. */
@@ -27,23 +22,9 @@ export interface WorkDone {
 
 type Range = { from: Date; to: Date };
 
-async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, OnTimeCount>> {
-  const orders = await Order.aggregate<{ _id: OrderSource; total: number; onTime: number }>([
-    { $match: { status: 'shipped', shippedAt: { $gte: from, $lt: to } } },
-    {
-      $group: {
-        _id: '$source',
-        total: { $sum: 1 },
-        onTime: { $sum: { $cond: [{ $lte: ['$shippedAt', '$shipBy'] }, 1, 0] } },
-      },
-    },
-  ]);
-  return new Map(orders.map((row) => [row._id, { total: row.total, onTime: row.onTime }]));
-}
-
 /**
- * On-time delivery and inspection outcomes of each range: orders counted by the database (a few
- * thousand a year), jobs and inspections from their per-maker pre-aggregates as this process keeps
+ * On-time delivery and inspection outcomes of each range: orders counted from the shipped orders
+ * this process keeps (shipped-orders-in-memory.ts), jobs and inspections from their per-maker pre-aggregates as this process keeps
  * them (by month where no range cuts the month, by day elsewhere), read once for all the ranges.
  */
 export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Range[] }): Promise<DeliveryAndQuality[]> {
@@ -55,8 +36,12 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
     to,
     boundaries: ranges.flatMap((range) => [range.from, range.to]),
   });
-  const [orders, memory] = await Promise.all([Promise.all(ranges.map(ordersByChannel)), workRowsInMemory()]);
-  const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
+  const memory = await workRowsInMemory();
+  const [shipped, dayLists] = await Promise.all([
+    shippedOrdersInMemory.read(memory.revision),
+    Promise.all(dayMonths.map((month) => memory.dayRows(month))),
+  ]);
+  const orders = ranges.map((range) => countShippedOrders(shipped, range));
   // Summed per maker and range: month rows count where their month starts (no range cuts through
   // them, see month-grain.ts), day rows where their day does.
   // Instants as numbers: comparing Date objects converts both on every test (see artisan-impact.ts).
