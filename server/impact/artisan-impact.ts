@@ -121,8 +121,13 @@ export function artisanImpacts({
     const monthly = Array.from(byMonth.subarray(artisan * monthCount, (artisan + 1) * monthCount));
     const paid = paidCents[artisan];
     const labour = labourMinutes[artisan];
+    // NOTE: named field by field: spreading `facts` into an object with ten more fields made
+    // objects that cost several kilobytes each to build, for every artisan of every period.
     impacts.push({
-      ...facts,
+      artisanId: facts.artisanId,
+      name: facts.name,
+      gender: facts.gender,
+      workshopId: facts.workshopId,
       paidCents: paid,
       labourMinutes: labour,
       revenueCents: revenueCents[artisan],
