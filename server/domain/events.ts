@@ -293,3 +293,16 @@ export const PAYOUT_EVENTS = ['payout:changed', 'payment:paid'] as const satisfi
 
 /** Events after which the messages page (the SMS outbox and its delivery reports) may be out of date. */
 export const MESSAGE_EVENTS = ['message:changed'] as const satisfies readonly DomainEventName[];
+
+/**
+ * Events after which the impact report's artisans and workshops (names, genders, workshops,
+ * areas), kept in memory between reports, may be wrong: the registry's services publish
+ * `capacity:changed` for every artisan and workshop they create, change or move.
+ */
+export const IMPACT_REGISTRY_EVENTS = ['capacity:changed'] as const satisfies readonly DomainEventName[];
+
+/** Events after which the impact report's shipped orders, kept in memory, may be wrong. */
+export const IMPACT_SHIPPED_ORDER_EVENTS = [
+  'order:status',
+  'order:changed',
+] as const satisfies readonly DomainEventName[];

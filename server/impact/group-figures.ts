@@ -1,6 +1,7 @@
 import { type ArtisanImpact } from './artisan-impact';
+import { forEachPaidRow, type PaidWindow } from './paid-days/paid-columns';
 import { type DeliveryAndQuality } from './read-delivery-and-quality';
-import { type ArtisanFacts, type PaidDay } from './read-paid-days';
+import { type ArtisanFacts } from './read-paid-days';
 import { gini, p90OverP10, quantile, shareOf, spreadOf, type Spread } from './statistics';
 
 /** Every figure of the report for one group of artisans (all, a gender, an area, a workshop). */
@@ -62,14 +63,17 @@ const emptyTotals = (): MakerTotals => ({
  */
 export function periodTotals({
   impacts,
-  payouts,
+  range,
+  window,
   jobs,
   inspected,
   artisans,
   livingHourlyCents,
 }: {
   impacts: readonly ArtisanImpact[];
-  payouts: readonly PaidDay[];
+  /** The payouts counted are the window's rows whose day the range holds. */
+  range: { from: Date; to: Date };
+  window: PaidWindow;
   jobs: DeliveryAndQuality['jobs'];
   inspected: DeliveryAndQuality['inspected'];
   artisans: ReadonlyMap<string, ArtisanFacts>;
@@ -84,13 +88,21 @@ export function periodTotals({
     if (!totals) map.set(key, (totals = emptyTotals()));
     return totals;
   };
-  for (const work of payouts) {
-    const totals = totalsOf(work);
-    if (!totals) continue;
-    totals.paidCents += work.amountCents;
-    totals.revenueCents += work.revenueCents;
-    for (const days of work.daysToMoney) totals.daysToMoney.push(days);
-  }
+  // Each payee's totals found once, not once per row.
+  const payeeTotals = new Map<number, MakerTotals | null>();
+  const [from, to] = [range.from.getTime(), range.to.getTime()];
+  forEachPaidRow(window, (columns, row) => {
+    const day = columns.day[row];
+    if (day < from || day >= to) return;
+    const payee = columns.payee[row];
+    let totals = payeeTotals.get(payee);
+    if (totals === undefined) payeeTotals.set(payee, (totals = totalsOf(window.index.payees[payee])));
+    if (!totals) return;
+    totals.paidCents += columns.amountCents[row];
+    totals.revenueCents += columns.revenueCents[row];
+    for (let at = columns.daysStart[row]; at < columns.daysStart[row + 1]; at++)
+      totals.daysToMoney.push(columns.daysToMoney[at]);
+  });
   for (const count of jobs) {
     const totals = totalsOf(count);
     if (!totals) continue;

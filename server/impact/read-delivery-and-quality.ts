@@ -1,14 +1,10 @@
 import { type OrderSource } from '../domain/order-source';
-import { type WorkMonthFigures } from '../models/impact-work-month';
-import { Order } from '../models/order';
 import { monthGrain } from './month-grain';
+import { type AggregateInMemory } from './rows-in-memory';
+import { countShippedOrders, shippedOrdersInMemory, type OnTimeCount } from './shipped-orders-in-memory';
 import { ensureImpactWorkDaysCurrent } from './work-days/keep-work-days-current';
+import { MakerIndex, WORK_FIGURES, workColumnsOf, type WorkColumns } from './work-days/work-columns';
 import { workRowsInMemory, type WorkRow } from './work-days/work-rows-in-memory';
-
-export interface OnTimeCount {
-  total: number;
-  onTime: number;
-}
 
 export interface DeliveryAndQuality {
   /** Orders shipped in the range, by channel. */
@@ -27,24 +23,30 @@ export interface WorkDone {
 
 type Range = { from: Date; to: Date };
 
-async function ordersByChannel({ from, to }: Range): Promise<Map<OrderSource, OnTimeCount>> {
-  const orders = await Order.aggregate<{ _id: OrderSource; total: number; onTime: number }>([
-    { $match: { status: 'shipped', shippedAt: { $gte: from, $lt: to } } },
-    {
-      $group: {
-        _id: '$source',
-        total: { $sum: 1 },
-        onTime: { $sum: { $cond: [{ $lte: ['$shippedAt', '$shipBy'] }, 1, 0] } },
-      },
-    },
-  ]);
-  return new Map(orders.map((row) => [row._id, { total: row.total, onTime: row.onTime }]));
+/** The makers and column chunks of one revision's rows, made the first time a report reads them. */
+const columnsKept = new WeakMap<
+  AggregateInMemory<WorkRow>,
+  { index: MakerIndex; byRows: WeakMap<readonly WorkRow[], WorkColumns> }
+>();
+
+function makersOf(memory: AggregateInMemory<WorkRow>) {
+  let kept = columnsKept.get(memory);
+  if (!kept) columnsKept.set(memory, (kept = { index: new MakerIndex(), byRows: new WeakMap() }));
+  return kept;
+}
+
+function columnsOf(memory: AggregateInMemory<WorkRow>, rows: readonly WorkRow[]): WorkColumns {
+  const kept = makersOf(memory);
+  let columns = kept.byRows.get(rows);
+  if (!columns) kept.byRows.set(rows, (columns = workColumnsOf(rows, kept.index)));
+  return columns;
 }
 
 /**
- * On-time delivery and inspection outcomes of each range: orders counted by the database (a few
- * thousand a year), jobs and inspections from their per-maker pre-aggregates as this process keeps
- * them (by month where no range cuts the month, by day elsewhere), read once for all the ranges.
+ * On-time delivery and inspection outcomes of each range: orders counted from the shipped orders
+ * this process keeps (shipped-orders-in-memory.ts), jobs and inspections from their per-maker
+ * pre-aggregates as this process keeps them (by month where no range cuts the month, by day
+ * elsewhere), as columns summed by maker (work-days/work-columns.ts), read once for all the ranges.
  */
 export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Range[] }): Promise<DeliveryAndQuality[]> {
   await ensureImpactWorkDaysCurrent();
@@ -55,39 +57,49 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
     to,
     boundaries: ranges.flatMap((range) => [range.from, range.to]),
   });
-  const [orders, memory] = await Promise.all([Promise.all(ranges.map(ordersByChannel)), workRowsInMemory()]);
-  const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
-  // Summed per maker and range: month rows count where their month starts (no range cuts through
-  // them, see month-grain.ts), day rows where their day does.
-  // Instants as numbers: comparing Date objects converts both on every test (see artisan-impact.ts).
-  const results = ranges.map((range, index) => ({
-    from: range.from.getTime(),
-    to: range.to.getTime(),
-    makers: new Map<string, WorkDone & WorkMonthFigures>(),
-    ordersByChannel: orders[index],
-  }));
-  const count = ({ maker, makerKey, day, figures }: WorkRow) => {
-    const time = day.getTime();
-    for (const { from: rangeFrom, to: rangeTo, makers } of results) {
-      if (time < rangeFrom || time >= rangeTo) continue;
-      let sum = makers.get(makerKey);
-      if (!sum)
-        makers.set(makerKey, (sum = { ...maker, jobsPassed: 0, jobsOnTime: 0, unitsInspected: 0, unitsPassed: 0 }));
-      sum.jobsPassed += figures.jobsPassed;
-      sum.jobsOnTime += figures.jobsOnTime;
-      sum.unitsInspected += figures.unitsInspected;
-      sum.unitsPassed += figures.unitsPassed;
+  const memory = await workRowsInMemory();
+  const [shipped, dayLists] = await Promise.all([
+    shippedOrdersInMemory.read(memory.revision),
+    Promise.all(dayMonths.map((month) => memory.dayRows(month))),
+  ]);
+  const orders = ranges.map((range) => countShippedOrders(shipped, range));
+  // Whole months first, then the day months: makers are listed in the order their first row comes.
+  const chunks = [
+    ...wholeMonths.flatMap(({ month }) => {
+      const rows = memory.monthRows.get(month);
+      return rows ? [columnsOf(memory, rows)] : [];
+    }),
+    ...dayLists.map((rows) => columnsOf(memory, rows)),
+  ];
+  const { makers } = makersOf(memory).index;
+  const width = WORK_FIGURES.length;
+  return ranges.map((range, index) => {
+    // Summed per maker: month rows count where their month starts (no range cuts through them,
+    // see month-grain.ts), day rows where their day does.
+    const [rangeFrom, rangeTo] = [range.from.getTime(), range.to.getTime()];
+    const sums = new Float64Array(makers.length * width);
+    const seen = new Uint8Array(makers.length);
+    const order: number[] = [];
+    for (const columns of chunks) {
+      for (let row = 0; row < columns.length; row++) {
+        const time = columns.day[row];
+        if (time < rangeFrom || time >= rangeTo) continue;
+        const maker = columns.maker[row];
+        if (!seen[maker]) {
+          seen[maker] = 1;
+          order.push(maker);
+        }
+        for (let figure = 0; figure < width; figure++)
+          sums[maker * width + figure] += columns.figures[row * width + figure];
+      }
     }
-  };
-  for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) count(row);
-  for (const list of dayLists) for (const row of list) count(row);
-  return results.map(({ makers: sums, ordersByChannel: channels }) => {
-    const result: DeliveryAndQuality = { ordersByChannel: channels, jobs: [], inspected: [] };
-    for (const sum of sums.values()) {
-      const maker = { artisanId: sum.artisanId, workshopId: sum.workshopId };
-      if (sum.jobsPassed > 0) result.jobs.push({ ...maker, total: sum.jobsPassed, onTime: sum.jobsOnTime });
-      if (sum.unitsInspected > 0)
-        result.inspected.push({ ...maker, passed: sum.unitsPassed, inspected: sum.unitsInspected });
+    const result: DeliveryAndQuality = { ordersByChannel: orders[index], jobs: [], inspected: [] };
+    for (const maker of order) {
+      const [jobsPassed, jobsOnTime, unitsInspected, unitsPassed] = sums.subarray(maker * width, (maker + 1) * width);
+      const { artisanId, workshopId } = makers[maker];
+      if (jobsPassed > 0) result.jobs.push({ artisanId, workshopId, total: jobsPassed, onTime: jobsOnTime });
+      if (unitsInspected > 0)
+        result.inspected.push({ artisanId, workshopId, passed: unitsPassed, inspected: unitsInspected });
     }
     return result;
   });

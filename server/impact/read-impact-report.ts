@@ -2,14 +2,15 @@ import { MAKERS_SHARE_TARGET } from '../domain/impact-figures';
 import { ORDER_SOURCES, type OrderSource } from '../domain/order-source';
 import { hourlyCentsOfMonthly, type ReferenceWage, type ReferenceWageKind } from '../domain/reference-wages';
 import { weekStartOfLabel } from '../domain/weeks';
-import { Artisan, GENDERS, type Gender } from '../models/artisan';
-import { Workshop } from '../models/workshop';
+import { GENDERS, type Gender } from '../models/artisan';
 import { readReferenceWages } from '../services/wages/read-reference-wages';
-import { artisanImpacts, paidByArtisan, trailingWeeks, type ArtisanImpact } from './artisan-impact';
+import { artisanImpacts, trailingWeeks, type ArtisanImpact } from './artisan-impact';
 import { groupFigures, groupsOf, NO_GROUP, periodTotals, type GroupFigures, type PeriodTotals } from './group-figures';
 import { twelveMonthsEnding, type ImpactPeriod, type ImpactRange } from './impact-period';
+import { artisansInOrder, forEachPaidRow, type PaidWindow } from './paid-days/paid-columns';
 import { readDeliveryAndQuality, type DeliveryAndQuality } from './read-delivery-and-quality';
-import { readPaidDays, type ArtisanFacts, type PaidDay, type WorkshopFacts } from './read-paid-days';
+import { readPaidDays, type ArtisanFacts, type WorkshopFacts } from './read-paid-days';
+import { impactRegistryInMemory } from './registry-in-memory';
 import { shareOf } from './statistics';
 
 export type GenderSplit = Record<'all' | Gender, GroupFigures>;
@@ -42,31 +43,25 @@ function lookbackStart(range: ImpactRange): Date {
 
 const EVERYONE = () => 'all';
 
-/** The rows whose day falls in the range; instants compared as numbers (see artisan-impact.ts). */
-function rowsWithin(rows: readonly PaidDay[], range: ImpactRange): PaidDay[] {
-  const [from, to] = [range.from.getTime(), range.to.getTime()];
-  return rows.filter((work) => {
-    const day = work.day.getTime();
-    return day >= from && day < to;
-  });
-}
-
 function periodFigures({
   range,
   delivery,
   paid,
   artisans,
   livingHourlyCents,
+  withHistory,
 }: {
   range: ImpactRange;
   delivery: DeliveryAndQuality;
-  paid: { rows: readonly PaidDay[]; byArtisan: ReadonlyMap<string, readonly PaidDay[]> };
-  artisans: Map<string, ArtisanFacts>;
+  paid: { window: PaidWindow; artisanOrder: readonly number[] };
+  artisans: ReadonlyMap<string, ArtisanFacts>;
   livingHourlyCents: number;
+  withHistory: boolean;
 }): { figures: PeriodFigures; totals: PeriodTotals } {
   const totals = periodTotals({
-    impacts: artisanImpacts({ range, paid: paid.byArtisan, artisans }),
-    payouts: rowsWithin(paid.rows, range),
+    impacts: artisanImpacts({ range, ...paid, artisans, withHistory }),
+    range,
+    window: paid.window,
     artisans,
     jobs: delivery.jobs,
     inspected: delivery.inspected,
@@ -92,19 +87,24 @@ function periodFigures({
   return { figures: { range, byGender, ordersOnTime }, totals };
 }
 
-/** Pay and artisans paid in each month, in one pass over the rows. */
-function monthlyTrend(paid: readonly PaidDay[], months: readonly string[]): ImpactReport['trend'] {
-  const byMonth = new Map(months.map((month) => [month, { paidCents: 0, artisans: new Set<string>() }]));
-  for (const work of paid) {
-    const entry = byMonth.get(work.month);
-    if (!entry) continue;
-    entry.paidCents += work.amountCents;
-    if (work.artisanId) entry.artisans.add(work.artisanId);
-  }
-  return months.map((month) => {
-    const entry = byMonth.get(month)!;
-    return { month, paidCents: entry.paidCents, artisansPaid: entry.artisans.size };
+/** Pay and artisans paid in each month, in one pass over the window's rows. */
+function monthlyTrend(window: PaidWindow, months: readonly string[]): ImpactReport['trend'] {
+  const byMonth = new Map(months.map((month) => [month, { paidCents: 0, artisansPaid: 0 }]));
+  // Which month last counted each artisan: no set of artisans per month.
+  const countedIn = new Int32Array(window.index.artisanIds.length).fill(-1);
+  const monthNumber = new Map(months.map((month, index) => [month, index]));
+  forEachPaidRow(window, (columns, row) => {
+    const entry = byMonth.get(columns.month);
+    if (!entry) return;
+    entry.paidCents += columns.amountCents[row];
+    const artisan = window.index.artisanOfPayee[columns.payee[row]];
+    const month = monthNumber.get(columns.month)!;
+    if (artisan >= 0 && countedIn[artisan] !== month) {
+      countedIn[artisan] = month;
+      entry.artisansPaid += 1;
+    }
   });
+  return months.map((month) => ({ month, ...byMonth.get(month)! }));
 }
 
 /**
@@ -113,38 +113,33 @@ function monthlyTrend(paid: readonly PaidDay[], months: readonly string[]): Impa
  */
 export async function readImpactReport({ period }: { period: ImpactPeriod }): Promise<ImpactReport> {
   const from = new Date(Math.min(lookbackStart(period).getTime(), lookbackStart(period.previous).getTime()));
-  const [paidRows, artisanDocs, workshopDocs, wages, [currentDelivery, previousDelivery]] = await Promise.all([
+  const [{ window, revision }, wages, [currentDelivery, previousDelivery]] = await Promise.all([
     readPaidDays({
       from,
       to: period.to,
       boundaries: [period.from, period.to, period.previous.from, period.previous.to],
     }),
-    Artisan.find({}, { name: 1, gender: 1, workshop: 1 }).lean(),
-    Workshop.find({}, { code: 1, name: 1, area: 1 }).lean(),
     readReferenceWages({ at: new Date(period.to.getTime() - 1) }),
     readDeliveryAndQuality({ ranges: [period, period.previous] }),
   ]);
-  const artisans = new Map(
-    artisanDocs.map((doc) => [
-      String(doc._id),
-      { artisanId: String(doc._id), name: doc.name, gender: doc.gender, workshopId: String(doc.workshop) },
-    ]),
-  );
-  const workshops: WorkshopFacts[] = workshopDocs.map((doc) => ({
-    workshopId: String(doc._id),
-    code: doc.code,
-    name: doc.name,
-    area: doc.area,
-  }));
+  const { artisans, workshops } = await impactRegistryInMemory.read(revision);
   const livingHourlyCents = hourlyCentsOfMonthly(wages.living.monthlyCents);
-  const paid = { rows: paidRows, byArtisan: paidByArtisan(paidRows) };
-  const current = periodFigures({ range: period, delivery: currentDelivery, paid, artisans, livingHourlyCents });
+  const paid = { window, artisanOrder: artisansInOrder(window) };
+  const current = periodFigures({
+    range: period,
+    delivery: currentDelivery,
+    paid,
+    artisans,
+    livingHourlyCents,
+    withHistory: true,
+  });
   const previous = periodFigures({
     range: period.previous,
     delivery: previousDelivery,
     paid,
     artisans,
     livingHourlyCents,
+    withHistory: false,
   });
 
   // An artisan counts with the workshop the artisan belongs to; work with no artisan named with its own.
@@ -175,7 +170,7 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     .filter((row) => row.figures.paidCents > 0)
     .sort((left, right) => right.figures.paidCents - left.figures.paidCents || left.code.localeCompare(right.code));
 
-  const trend = monthlyTrend(paidRows, twelveMonthsEnding(period).months);
+  const trend = monthlyTrend(window, twelveMonthsEnding(period).months);
 
   const withHourly = (wage: ReferenceWage) => ({ ...wage, hourlyCents: hourlyCentsOfMonthly(wage.monthlyCents) });
   return {

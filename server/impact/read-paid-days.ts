@@ -2,8 +2,10 @@ import { type NairobiArea } from '../domain/nairobi-areas';
 import { type WeekLabel } from '../domain/weeks';
 import { type Gender } from '../models/artisan';
 import { monthGrain } from './month-grain';
+import { PayeeIndex, paidColumnsOf, type PaidColumns, type PaidWindow } from './paid-days/paid-columns';
 import { paidRowsInMemory } from './paid-days/paid-rows-in-memory';
 import { ensureImpactPaidDaysCurrent } from './paid-days/rebuild-paid-days';
+import { type AggregateInMemory } from './rows-in-memory';
 
 /**
  * What one payee was paid on one Nairobi day (or month, see readPaidDays), with what it paid for: the facts every money figure
@@ -47,11 +49,26 @@ export interface WorkshopFacts {
   area: NairobiArea;
 }
 
+/** The column chunks of one revision's rows, made the first time a report reads them. */
+const columnsKept = new WeakMap<
+  AggregateInMemory<PaidDay>,
+  { index: PayeeIndex; byRows: WeakMap<readonly PaidDay[], PaidColumns> }
+>();
+
+function columnsOf(memory: AggregateInMemory<PaidDay>, month: string, rows: readonly PaidDay[]): PaidColumns {
+  let kept = columnsKept.get(memory);
+  if (!kept) columnsKept.set(memory, (kept = { index: new PayeeIndex(), byRows: new WeakMap() }));
+  let columns = kept.byRows.get(rows);
+  if (!columns) kept.byRows.set(rows, (columns = paidColumnsOf(month, rows, kept.index)));
+  return columns;
+}
+
 /**
  * Paid rows in [from, to), from the pre-aggregates (rebuilt first if payments moved around them)
- * as this process keeps them (paid-rows-in-memory.ts): one row per payee and month for the months
- * no boundary cuts (see month-grain.ts), one per payee and day for the others. `boundaries` are
- * the instants the caller tests rows against. The rows are shared: callers must not change them.
+ * as this process keeps them (paid-rows-in-memory.ts), as columns (paid-columns.ts): one row per
+ * payee and month for the months no boundary cuts (see month-grain.ts), one per payee and day for
+ * the others. `boundaries` are the instants the caller tests rows against. With them, the
+ * revision of the aggregate they come from. The columns are shared: callers must not change them.
  */
 export async function readPaidDays({
   from,
@@ -61,19 +78,19 @@ export async function readPaidDays({
   from: Date;
   to: Date;
   boundaries: readonly Date[];
-}): Promise<PaidDay[]> {
+}): Promise<{ window: PaidWindow; revision: string | null }> {
   await ensureImpactPaidDaysCurrent();
   const memory = await paidRowsInMemory();
   const { wholeMonths, dayMonths } = monthGrain({ from, to, boundaries });
   const dayLists = await Promise.all(dayMonths.map((month) => memory.dayRows(month)));
-  const rows: PaidDay[] = [];
-  const [start, end] = [from.getTime(), to.getTime()];
-  for (const list of dayLists) {
-    for (const row of list) {
-      const day = row.day.getTime();
-      if (day >= start && day < end) rows.push(row);
-    }
+  const chunks: PaidWindow['chunks'] = dayMonths.map((month, at) => ({
+    columns: columnsOf(memory, month, dayLists[at]),
+    byDay: true,
+  }));
+  for (const { month } of wholeMonths) {
+    const rows = memory.monthRows.get(month);
+    if (rows) chunks.push({ columns: columnsOf(memory, month, rows), byDay: false });
   }
-  for (const { month } of wholeMonths) for (const row of memory.monthRows.get(month) ?? []) rows.push(row);
-  return rows;
+  const index = columnsKept.get(memory)?.index ?? new PayeeIndex();
+  return { window: { index, chunks, from: from.getTime(), to: to.getTime() }, revision: memory.revision };
 }

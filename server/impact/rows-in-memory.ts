@@ -6,6 +6,8 @@ import { monthStart } from './impact-period';
  * day rows, read a month at a time the first time a report cuts that month.
  */
 export interface AggregateInMemory<Row> {
+  /** The aggregate's revision these rows are of (null before its first build). */
+  revision: string | null;
   /** One row per maker and month, dated at the month's start, by month "YYYY-MM". */
   monthRows: ReadonlyMap<string, readonly Row[]>;
   /** The month's day rows, one per maker and day. */
@@ -70,10 +72,11 @@ export function keepAggregateInMemory<Row>({
 }): () => Promise<AggregateInMemory<Row>> {
   let kept: { revision: string; aggregate: Promise<AggregateInMemory<Row>> } | null = null;
 
-  const load = async (): Promise<AggregateInMemory<Row>> => {
+  const load = async (revision: string | null): Promise<AggregateInMemory<Row>> => {
     const monthRows = await loadMonthRows();
     const days = new Map<string, Promise<Row[]>>();
     return {
+      revision,
       monthRows,
       dayRows(month) {
         let rows = days.get(month);
@@ -91,9 +94,9 @@ export function keepAggregateInMemory<Row>({
   return async () => {
     const revision = await readAggregateRevision({ id: stateId });
     // Before the first build there is nothing worth keeping.
-    if (revision === null) return load();
+    if (revision === null) return load(null);
     if (kept?.revision !== revision) {
-      const aggregate = load();
+      const aggregate = load(revision);
       const entry = { revision, aggregate };
       kept = entry;
       aggregate.catch(() => {

@@ -1,11 +1,15 @@
+import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { type CapacityChanged, type OrderStatusChanged } from '#server/domain/events';
 import { nairobiDateString } from '#server/domain/weeks';
+import { domainEvents } from '#server/domain-events';
 import { resolveImpactPeriod } from '#server/impact/impact-period';
 import { PAID_DAYS_STATE_ID } from '#server/impact/paid-days/payments-fingerprint';
 import { rebuildImpactPaidDays } from '#server/impact/paid-days/rebuild-paid-days';
 import { readImpactReport } from '#server/impact/read-impact-report';
 import { rebuildImpactWorkDays } from '#server/impact/work-days/keep-work-days-current';
+import { Artisan } from '#server/models/artisan';
 import { ImpactAggregateState } from '#server/models/impact-aggregate-state';
 import { ImpactPaidMonth } from '#server/models/impact-paid-month';
 import { Job } from '#server/models/job';
@@ -90,5 +94,46 @@ describe('the impact report’s rows kept in memory', () => {
     );
     await ImpactAggregateState.updateOne({ _id: PAID_DAYS_STATE_ID }, { $inc: { revision: 1 } });
     expect((await report()).current.byGender.all.paidCents).toBe(before.current.byGender.all.paidCents + 1_000);
+  });
+
+  it('names artisans as the registry now has them once a registry event is heard, from any process', async () => {
+    const named = async () =>
+      (await report()).artisans.find((artisan) => artisan.artisanId === String(network.akinyi._id));
+    expect((await named())?.name).toBe('Akinyi Odhiambo');
+    // What the registry's services commit in another process; the relay hands its event in here.
+    await Artisan.updateOne({ _id: network.akinyi._id }, { $set: { name: 'Akinyi Wanjiru', gender: 'male' } });
+    domainEvents.deliverRemote(
+      'capacity:changed',
+      { workshopIds: [String(network.kibera._id)], weeks: [] } satisfies CapacityChanged,
+      false,
+    );
+    const after = await report();
+    expect(after.artisans.find((artisan) => artisan.artisanId === String(network.akinyi._id))).toMatchObject({
+      name: 'Akinyi Wanjiru',
+      gender: 'male',
+    });
+    expect(after.current.byGender.female.artisansPaid).toBe(0);
+  });
+
+  it('counts an order shipped since the last report once its event is heard, from any process', async () => {
+    const webOrders = async () =>
+      (await report()).current.ordersOnTime.find((row) => row.channel === 'web') ?? { orders: 0, onTime: 0 };
+    const before = await webOrders();
+    const shipped = await Order.create({
+      reference: 'WEB-NOW',
+      source: 'web',
+      customer: { name: 'Buyer', country: 'US' },
+      lines: [{ product: new Types.ObjectId(), sku: 'JUA-01', quantity: 1, unitPriceCents: 20_000 }],
+      placedAt: new Date(now.getTime() - 7 * 86_400_000),
+      shipBy: new Date(now.getTime() + 86_400_000),
+      status: 'shipped',
+      shippedAt: new Date(now.getTime() - 60_000),
+    });
+    domainEvents.deliverRemote(
+      'order:status',
+      { orderId: String(shipped._id), from: 'in_production', to: 'shipped' } satisfies OrderStatusChanged,
+      false,
+    );
+    expect(await webOrders()).toMatchObject({ orders: before.orders + 1, onTime: before.onTime + 1 });
   });
 });
