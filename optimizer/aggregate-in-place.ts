@@ -4,6 +4,7 @@ import {
   type AggregateNetwork,
   classesByKey,
   classKey,
+  copyNetworkShape,
   type DemandClass,
   inServiceOrder,
   type RemainingWork,
@@ -153,13 +154,7 @@ export function copyAggregate<T extends CarriedAggregate>(aggregate: T): T {
     instance: { ...instance, jobs: [...instance.jobs] },
     network: {
       ...network,
-      classes: network.classes.map((demandClass) => ({
-        ...demandClass,
-        arcs: [...demandClass.arcs],
-        jobs: [...demandClass.jobs],
-      })),
-      arcs: [...network.arcs],
-      arcsOfNode: network.arcsOfNode.map((arcs) => [...arcs]),
+      ...copyNetworkShape(network),
       supplyMinutes: network.supplyMinutes.slice(),
       classOfJob: network.classOfJob.slice(),
     },

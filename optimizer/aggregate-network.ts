@@ -83,13 +83,7 @@ export function extendAggregateNetwork({
   const classOfJob = new Int32Array(instance.jobs.length).fill(-1);
   classOfJob.set(network.classOfJob);
   const extended: AggregateNetwork = {
-    classes: network.classes.map((demandClass) => ({
-      ...demandClass,
-      arcs: [...demandClass.arcs],
-      jobs: [...demandClass.jobs],
-    })),
-    arcs: [...network.arcs],
-    arcsOfNode: network.arcsOfNode.map((arcs) => [...arcs]),
+    ...copyNetworkShape(network),
     nodeCapacity: network.nodeCapacity,
     supplyMinutes,
     serviceOrder: inServiceOrder(instance, instance.jobs.slice(known)),
@@ -97,6 +91,22 @@ export function extendAggregateNetwork({
   };
   addJobsToNetwork({ instance, remaining, network: extended, jobs: extended.serviceOrder });
   return extended;
+}
+
+/**
+ * The parts of a network that adding jobs grows (its classes with their arcs and jobs, the arcs,
+ * each node's arcs), copied, so that growing the copy leaves the original as it was.
+ */
+export function copyNetworkShape(network: AggregateNetwork): Pick<AggregateNetwork, 'classes' | 'arcs' | 'arcsOfNode'> {
+  return {
+    classes: network.classes.map((demandClass) => ({
+      ...demandClass,
+      arcs: [...demandClass.arcs],
+      jobs: [...demandClass.jobs],
+    })),
+    arcs: [...network.arcs],
+    arcsOfNode: network.arcsOfNode.map((arcs) => [...arcs]),
+  };
 }
 
 /** Jobs that can be placed at all, most valuable minute first (ties: shorter units, then index). */

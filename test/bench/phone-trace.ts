@@ -6,16 +6,14 @@
  * target; it says which part of a cached open to work on. Run with `npx tsx test/bench/phone-trace.ts`
  * after `npm run build`.
  */
-import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 import { chromiumPath } from '../support/browser';
 import { measurePhoneLoad, PHONE_VIEWPORT, throttle, throttleServiceWorkers } from '../support/phone-load';
-
-type Session = { name: string; value: string };
+import { phoneBenchPages, startPhoneBenchServer, waitUntilPageCached } from './phone-bench-server';
 
 const TRACE_CATEGORIES = [
   'devtools.timeline',
@@ -35,26 +33,7 @@ interface TraceEvent {
   args?: { name?: string; data?: { frame?: string } };
 }
 
-const child = fork(path.resolve('test/bench/phone-server.ts'), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: 'inherit',
-  env: process.env,
-});
-const ready = await new Promise<{ url: string; artisan: Session; officer: Session }>((resolve) =>
-  child.once('message', (message) => resolve(message as { url: string; artisan: Session; officer: Session })),
-);
-
-async function pageCached(page: Page): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const cached = await page.evaluate(
-      async () =>
-        navigator.serviceWorker.controller !== null && (await caches.match(window.location.href)) !== undefined,
-    );
-    if (cached) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`the service worker never kept ${page.url()}`);
-}
+const server = await startPhoneBenchServer();
 
 /**
  * The renderer's main thread (the one that painted): each task of at least 10 ms before the first
@@ -100,19 +79,16 @@ function mainThreadSummary(events: TraceEvent[], startTs: number, untilTs: numbe
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
 try {
-  for (const [session, pagePath, selector] of [
-    [ready.artisan, '/my-jobs', '[data-testid="my-work"]'],
-    [ready.officer, '/inspections', '[data-testid="inspection-visit"]'],
-  ] as const) {
+  for (const [session, pagePath, selector] of phoneBenchPages(server)) {
     if (process.env.SAVE_HTML) {
-      const html = await fetch(`${ready.url}${pagePath}`, { headers: { cookie: `${session.name}=${session.value}` } });
+      const html = await fetch(`${server.url}${pagePath}`, { headers: { cookie: `${session.name}=${session.value}` } });
       writeFileSync(path.join(process.env.SAVE_HTML, `${pagePath.slice(1)}.html`), await html.text());
     }
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-    await context.addCookies([{ ...session, url: ready.url }]);
+    await context.addCookies([{ ...session, url: server.url }]);
     const first = await context.newPage();
-    await measurePhoneLoad(context, first, `${ready.url}${pagePath}`, { contentSelector: selector, slow: true });
-    await pageCached(first);
+    await measurePhoneLoad(context, first, `${server.url}${pagePath}`, { contentSelector: selector, slow: true });
+    await waitUntilPageCached(first);
     await first.close();
     await throttleServiceWorkers(browser);
 
@@ -121,7 +97,7 @@ try {
     await cdp.send('Network.enable');
     await throttle(cdp, { slow: true });
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await page.goto(`${ready.url}${pagePath}`, { waitUntil: 'commit' });
+    await page.goto(`${server.url}${pagePath}`, { waitUntil: 'commit' });
     await page.locator(selector).first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.waitForLoadState('load');
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
@@ -164,5 +140,5 @@ try {
   }
 } finally {
   await browser.close();
-  child.send({ type: 'close' });
+  server.child.send({ type: 'close' });
 }

@@ -14,22 +14,20 @@
  * Where a cached open's time goes (main-thread tasks before the first paint, sub-resources):
  * `npx tsx test/bench/phone-trace.ts`.
  */
-import { fork, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
 import { chromiumPath } from '../support/browser';
 import { measurePhoneLoad, PHONE_VIEWPORT, throttleServiceWorkers, type PhoneLoad } from '../support/phone-load';
+import { phoneBenchPages, startPhoneBenchServer, waitUntilPageCached, type PhoneSession } from './phone-bench-server';
 
 const FIRST_LOAD_TARGET_MS = 5_000;
 const CACHED_LOAD_TARGET_MS = 1_000;
 const SCRIPT_TARGET_BYTES = 150 * 1024;
 const RUNS = Number(process.env.RUNS ?? 3);
 const CACHED_OPENS = Number(process.env.CACHED_OPENS ?? 3);
-
-type Session = { name: string; value: string };
 
 if (!existsSync('build/index.js') || !existsSync('public/sw.js')) {
   const build = spawnSync('npm', ['run', 'build'], {
@@ -39,46 +37,25 @@ if (!existsSync('build/index.js') || !existsSync('public/sw.js')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = fork(path.resolve('test/bench/phone-server.ts'), [], {
-  execArgv: ['--import', 'tsx'],
-  stdio: 'inherit',
-  env: process.env,
-});
-const ready = await new Promise<{ url: string; artisan: Session; officer: Session }>((resolve) =>
-  child.once('message', (message) => resolve(message as { url: string; artisan: Session; officer: Session })),
-);
-
-/** Waits until the service worker runs the page and holds the page itself for next time. */
-async function pageCached(page: Page): Promise<void> {
-  // Polled from here: waitForFunction would count an async predicate's pending promise as a yes.
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const cached = await page.evaluate(
-      async () =>
-        navigator.serviceWorker.controller !== null && (await caches.match(window.location.href)) !== undefined,
-    );
-    if (cached) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`the service worker never kept ${page.url()}`);
-}
+const server = await startPhoneBenchServer();
 
 /** One fresh phone: the page loaded with nothing cached, then opened again from the worker's copy. */
-async function measurePhone(browser: Browser, session: Session, pagePath: string, contentSelector: string) {
+async function measurePhone(browser: Browser, session: PhoneSession, pagePath: string, contentSelector: string) {
   const context = await browser.newContext({ viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true });
-  await context.addCookies([{ ...session, url: ready.url }]);
+  await context.addCookies([{ ...session, url: server.url }]);
   try {
     const firstPage = await context.newPage();
-    const first = await measurePhoneLoad(context, firstPage, `${ready.url}${pagePath}`, {
+    const first = await measurePhoneLoad(context, firstPage, `${server.url}${pagePath}`, {
       contentSelector,
       slow: true,
     });
-    await pageCached(firstPage);
+    await waitUntilPageCached(firstPage);
     await firstPage.close();
     await throttleServiceWorkers(browser);
     const cached: PhoneLoad[] = [];
     for (let open = 0; open < CACHED_OPENS; open += 1) {
       const page = await context.newPage();
-      cached.push(await measurePhoneLoad(context, page, `${ready.url}${pagePath}`, { contentSelector, slow: true }));
+      cached.push(await measurePhoneLoad(context, page, `${server.url}${pagePath}`, { contentSelector, slow: true }));
       await page.close();
     }
     return { first, cached };
@@ -109,10 +86,7 @@ function row(page: string, load: string, measured: PhoneLoad[], targetMs: number
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox'] });
 try {
   const rows = [];
-  for (const [session, pagePath, selector] of [
-    [ready.artisan, '/my-jobs', '[data-testid="my-work"]'],
-    [ready.officer, '/inspections', '[data-testid="inspection-visit"]'],
-  ] as const) {
+  for (const [session, pagePath, selector] of phoneBenchPages(server)) {
     const firsts: PhoneLoad[] = [];
     const cacheds: PhoneLoad[] = [];
     for (let run = 0; run < RUNS; run += 1) {
@@ -129,5 +103,5 @@ try {
   console.table(rows);
 } finally {
   await browser.close();
-  child.send({ type: 'close' });
+  server.child.send({ type: 'close' });
 }
