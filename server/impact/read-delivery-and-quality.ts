@@ -59,7 +59,7 @@ export async function readDeliveryAndQuality({ ranges }: { ranges: readonly Rang
   });
   const memory = await workRowsInMemory();
   const [shipped, dayLists] = await Promise.all([
-    shippedOrdersInMemory.read(memory.revision),
+    shippedOrdersInMemory(memory.revision),
     Promise.all(dayMonths.map((month) => memory.dayRows(month))),
   ]);
   const orders = ranges.map((range) => countShippedOrders(shipped, range));

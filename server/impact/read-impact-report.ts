@@ -122,7 +122,7 @@ export async function readImpactReport({ period }: { period: ImpactPeriod }): Pr
     readReferenceWages({ at: new Date(period.to.getTime() - 1) }),
     readDeliveryAndQuality({ ranges: [period, period.previous] }),
   ]);
-  const { artisans, workshops } = await impactRegistryInMemory.read(revision);
+  const { artisans, workshops } = await impactRegistryInMemory(revision);
   const livingHourlyCents = hourlyCentsOfMonthly(wages.living.monthlyCents);
   const paid = { window, artisanOrder: artisansInOrder(window) };
   const current = periodFigures({

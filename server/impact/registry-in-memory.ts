@@ -1,7 +1,7 @@
+import { cachedReadModel } from '../dashboard/read-model-cache';
 import { IMPACT_REGISTRY_EVENTS } from '../domain/events';
 import { Artisan } from '../models/artisan';
 import { Workshop } from '../models/workshop';
-import { keepUntilChanged } from './kept-until-changed';
 import { type ArtisanFacts, type WorkshopFacts } from './read-paid-days';
 
 /** The artisans and workshops the report names and groups by. */
@@ -36,4 +36,12 @@ async function loadRegistry(): Promise<ImpactRegistry> {
  * artisans from the database before. Read with the paid rows' revision as key (a reseed moves it).
  * Shared by every report: readers must not change it.
  */
-export const impactRegistryInMemory = keepUntilChanged({ load: loadRegistry, events: IMPACT_REGISTRY_EVENTS });
+export const impactRegistryInMemory = cachedReadModel<string | null, ImpactRegistry>({
+  name: 'impact-registry',
+  invalidatedBy: IMPACT_REGISTRY_EVENTS,
+  // No age limit: what changes it announces itself, or moves the revision (a reseed).
+  maxAgeMs: Infinity,
+  keyOf: (revision) => revision ?? '',
+  compute: loadRegistry,
+  maxKept: 1,
+});

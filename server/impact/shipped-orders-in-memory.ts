@@ -1,7 +1,7 @@
+import { cachedReadModel } from '../dashboard/read-model-cache';
 import { IMPACT_SHIPPED_ORDER_EVENTS } from '../domain/events';
 import { ORDER_SOURCES, type OrderSource } from '../domain/order-source';
 import { Order } from '../models/order';
-import { keepUntilChanged } from './kept-until-changed';
 
 export interface OnTimeCount {
   total: number;
@@ -64,7 +64,12 @@ export function countShippedOrders(orders: ShippedOrders, { from, to }: { from: 
  * range of every report: an order ships once (`order:status`), and its ship-by day changes only
  * before (`order:changed`). Read with the work rows' revision as key (a reseed moves it).
  */
-export const shippedOrdersInMemory = keepUntilChanged({
-  load: loadShippedOrders,
-  events: IMPACT_SHIPPED_ORDER_EVENTS,
+export const shippedOrdersInMemory = cachedReadModel<string | null, ShippedOrders>({
+  name: 'impact-shipped-orders',
+  invalidatedBy: IMPACT_SHIPPED_ORDER_EVENTS,
+  // No age limit: what changes it announces itself, or moves the revision (a reseed).
+  maxAgeMs: Infinity,
+  keyOf: (revision) => revision ?? '',
+  compute: loadShippedOrders,
+  maxKept: 1,
 });
