@@ -11,6 +11,7 @@ import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -31,9 +32,7 @@ describe('the capacity check in Chromium', { timeout: 90_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    collectConsoleErrors(page, consoleErrors);
     return { context, page };
   };
 

@@ -9,6 +9,7 @@ import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -37,10 +38,8 @@ describe('the catalogue in Chromium', { timeout: 60_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
     page = await context.newPage();
-    page.on('console', (message) => {
-      // The refused form is a 400 on purpose; the browser logs every 4xx response.
-      if (message.type() === 'error' && !message.text().includes('status of 400')) consoleErrors.push(message.text());
-    });
+    // The refused form is a 400 on purpose.
+    collectConsoleErrors(page, consoleErrors, { allowStatuses: [400] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -20,6 +20,7 @@ import { transitionJob } from '#server/services/jobs/transition-job';
 
 import { makeJob } from '../factories/jobs';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 import { connectTestMongoose, testDatabaseUri } from '../support/test-database';
 
@@ -128,9 +129,7 @@ describe('planner dashboards in Chromium', () => {
   it('signs a planner in to the overview with its figures, chart and feed', async () => {
     plannerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     plannerPage = await plannerContext.newPage();
-    plannerPage.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    collectConsoleErrors(plannerPage, consoleErrors);
     await plannerPage.goto(`${server.url}/login`);
     await plannerPage.fill('input[name=email]', 'planner@demo.kiwanda');
     await plannerPage.fill('input[name=password]', 'kiwanda-demo');

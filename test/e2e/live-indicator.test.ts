@@ -4,6 +4,7 @@ import { type RunningKiwanda } from '#server/kiwanda-server';
 
 import { startTestServer } from '../support/app-server';
 import { launchTestBrowser, type TestBrowser } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 describe('home page in Chromium', () => {
@@ -24,10 +25,7 @@ describe('home page in Chromium', () => {
     const { name, value } = await signIn({ baseUrl: server.url, role: 'planner' });
     await browser.context.addCookies([{ name, value, url: server.url }]);
     const page = await browser.context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    const consoleErrors = collectConsoleErrors(page, []);
 
     await page.goto(server.url);
     const indicator = page.getByTestId('live-indicator');

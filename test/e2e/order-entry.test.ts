@@ -11,6 +11,7 @@ import { seedDemoNetwork } from '#server/seed/load-demo-network';
 import { formatDay } from '../../app/format';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 /** Set KIWANDA_SCREENSHOTS=/some/dir to keep screenshots of each step for review by eye. */
@@ -42,11 +43,8 @@ describe('HQ order entry in Chromium', { timeout: 90_000 }, () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
     page = await context.newPage();
-    page.on('console', (message) => {
-      // Refused forms are 400s on purpose; the browser logs every 4xx response.
-      if (message.type() === 'error' && !message.text().includes('status of 400')) consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    // Refused forms are 400s on purpose.
+    collectConsoleErrors(page, consoleErrors, { allowStatuses: [400] });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

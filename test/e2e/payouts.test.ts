@@ -22,6 +22,7 @@ import {
 import { startDarajaStandIn } from '../mocks/daraja-stand-in';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { clearDomainDatabase, connectDomainDatabase } from '../support/domain-database';
 import { freePort } from '../support/free-port';
 import { signIn } from '../support/sign-in';
@@ -98,9 +99,7 @@ describe('a manager approves a payout run in Chromium, paid through a Daraja sta
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addCookies([{ name, value, url: server.url }]);
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    collectConsoleErrors(page, consoleErrors);
 
     await page.goto(`${server.url}/payouts`);
     await expect.poll(() => page.getByRole('link', { name: 'Payouts' }).count()).toBeGreaterThan(0);
@@ -162,10 +161,7 @@ describe('a manager approves a payout run in Chromium, paid through a Daraja sta
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     await context.addCookies([{ name, value, url: server.url }]);
     const phone = await context.newPage();
-    const phoneErrors: string[] = [];
-    phone.on('console', (message) => {
-      if (message.type() === 'error') phoneErrors.push(message.text());
-    });
+    const phoneErrors = collectConsoleErrors(phone, []);
     await phone.goto(`${server.url}/my-jobs/earnings`);
     const [receipt] = await Payment.find({ 'payee.artisan': artisan._id }).distinct('providerReference');
     expect(receipt).toMatch(/^[A-Z0-9]{10}$/);

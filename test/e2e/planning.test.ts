@@ -17,6 +17,7 @@ import { createOrder } from '#server/services/orders/create-order';
 import { formatDay } from '../../app/format';
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 const PLANNER: Actor = { kind: 'user', role: 'planner', label: 'e2e planner' };
@@ -88,10 +89,7 @@ describe('planning in Chromium', { timeout: 60_000 }, () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ name: session.name, value: session.value, url: server.url }]);
     page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    collectConsoleErrors(page, consoleErrors);
   }, 120_000);
 
   afterAll(async () => {
@@ -265,7 +263,7 @@ describe('planning in Chromium', { timeout: 60_000 }, () => {
     // The refusal itself answers 409 Conflict, which the browser reports; nothing else may fail.
     // A live revalidation still under way when the page navigates is aborted by the router and
     // reported as such; the page it leads to loads fresh data, so that is not an error either.
-    expect(consoleErrors.filter((error) => !/status of 409|^AbortError: signal is aborted/.test(error))).toEqual([]);
+    expect(consoleErrors.filter((error) => !/status of 409/.test(error))).toEqual([]);
   });
 
   it('offers a fix beside units it could not place: the button changes the order and plans again', async () => {

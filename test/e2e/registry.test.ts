@@ -8,6 +8,7 @@ import { Artisan } from '#server/models/index';
 
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { clearDomainDatabase } from '../support/domain-database';
 import { signIn } from '../support/sign-in';
 
@@ -43,10 +44,8 @@ describe('the network registry and accounts in Chromium', { timeout: 60_000 }, (
     admin = await adminContext.newPage();
     // A third browser, of the person whose account is opened and then closed.
     newcomer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    page.on('console', (message) => {
-      // The refused form is a 400 on purpose; the browser logs every 4xx response.
-      if (message.type() === 'error' && !message.text().includes('status of 400')) consoleErrors.push(message.text());
-    });
+    // The refused form is a 400 on purpose.
+    collectConsoleErrors(page, consoleErrors, { allowStatuses: [400] });
   });
   afterAll(async () => {
     await browser?.close();

@@ -9,6 +9,7 @@ import { seedDemoNetwork } from '#server/seed/load-demo-network';
 
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
+import { collectConsoleErrors } from '../support/console-errors';
 import { signIn } from '../support/sign-in';
 
 const SHOTS = '/tmp/shots-hardweb';
@@ -69,9 +70,7 @@ describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => 
 
   it('renders, hydrates and connects live on every main page without a single violation', async () => {
     const page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
+    collectConsoleErrors(page, consoleErrors, { withUrl: true });
     const violations: Record<string, string[]> = {};
     for (const path of PAGES) {
       const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
