@@ -4,9 +4,9 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 
 import { type Config } from './config';
-import { startEmbeddedMongo } from './embedded-mongo';
 import { CREDENTIALS_FILE_NAME, loadOrCreateCredentials } from './embedded-mongo/auth/credentials-file';
 import { PRIVATE_DIRECTORY_MODE } from './embedded-mongo/journal/private-files';
+import { startEmbeddedMongoInThread } from './embedded-mongo/thread/start-in-thread';
 import { type Logger } from './logger';
 
 export type DatabaseState = 'connected' | 'connecting' | 'disconnected' | 'disconnecting';
@@ -26,7 +26,7 @@ const MAX_IDLE_POOLED_CONNECTION_MS = 10 * 60_000;
 /**
  * The embedded server is reachable by no other local user: on a socket in the owner-only data directory
  * when its path fits, otherwise on loopback TCP with SCRAM-SHA-256 credentials generated into that
- * directory (readable by the owner only).
+ * directory (readable by the owner only). It runs on its own thread (see start-in-thread.ts).
  */
 async function startPrivateEmbeddedServer({ dataDir, logger }: { dataDir: string; logger: Logger }) {
   await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
@@ -35,12 +35,23 @@ async function startPrivateEmbeddedServer({ dataDir, logger }: { dataDir: string
   await mkdir(dbPath, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   const socketPath = path.join(dbPath, 'mongod.sock');
   const embeddedLogger = logger.child({ module: 'embedded-mongo' });
-  if (Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES) {
-    return { dbPath, server: await startEmbeddedMongo({ socketPath, dbPath, logger: embeddedLogger }) };
-  }
+  const server = await startEmbeddedMongoInThread(
+    Buffer.byteLength(socketPath) <= MAX_SOCKET_PATH_BYTES
+      ? { socketPath, dbPath, logger: embeddedLogger }
+      : { port: 0, dbPath, credentials: tcpCredentials({ dbPath, socketPath, logger }), logger: embeddedLogger },
+  );
+  // As when it ran on this thread: a database that fails under a running app ends the process,
+  // and its supervisor starts it again from the journal.
+  server.onFailure((error) => {
+    logger.fatal({ err: error }, 'embedded database failed');
+    throw error;
+  });
+  return { dbPath, server };
+}
+
+function tcpCredentials({ dbPath, socketPath, logger }: { dbPath: string; socketPath: string; logger: Logger }) {
   logger.info({ socketPath }, 'data directory path too long for a Unix socket: using TCP with credentials');
-  const credentials = loadOrCreateCredentials({ file: path.join(dbPath, CREDENTIALS_FILE_NAME) });
-  return { dbPath, server: await startEmbeddedMongo({ port: 0, dbPath, credentials, logger: embeddedLogger }) };
+  return loadOrCreateCredentials({ file: path.join(dbPath, CREDENTIALS_FILE_NAME) });
 }
 
 const READY_STATES: Record<number, DatabaseState> = {
@@ -62,7 +73,7 @@ export async function connectDatabase({
   logger: Logger;
 }): Promise<Database> {
   let uri: string;
-  let embedded: Awaited<ReturnType<typeof startEmbeddedMongo>> | undefined;
+  let embedded: Awaited<ReturnType<typeof startEmbeddedMongoInThread>> | undefined;
   if (config.MONGODB_URI) {
     uri = config.MONGODB_URI;
   } else {

@@ -11,7 +11,6 @@ import { PerformanceObserver } from 'node:perf_hooks';
 
 import { loadConfig } from '#server/config';
 import { SYSTEM_ACTOR } from '#server/domain/actor';
-import { startEmbeddedMongo } from '#server/embedded-mongo/index';
 import { startKiwandaServer } from '#server/kiwanda-server';
 import { createLogger } from '#server/logger';
 import { Channel, Order, Product } from '#server/models/index';
@@ -27,12 +26,11 @@ export interface IntakeServerReady {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kiwanda-intake-bench-'));
-const database = await startEmbeddedMongo({ port: 0, dbPath: path.join(dataDir, 'db') });
 const config = loadConfig({
   NODE_ENV: 'production',
   PORT: '0',
   HOST: '127.0.0.1',
-  MONGODB_URI: `mongodb://127.0.0.1:${database.port}/kiwanda_intake_bench?directConnection=true`,
+  // No MONGODB_URI: the server starts its embedded database under DATA_DIR, on its own thread, as `npm start` does.
   DATA_DIR: dataDir,
   SESSION_SECRET: 'kiwanda-intake-bench-secret-0123456789',
   LOG_LEVEL: 'warn',
@@ -102,6 +100,5 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
     console.log(`CPU profile of the runs: ${file}`);
   }
   await server.close();
-  await database.stop();
   process.exit(0);
 });

@@ -1,7 +1,7 @@
 /**
  * Child process of the load benchmark: Kiwanda exactly as `KIWANDA_DEMO=1 npm start` runs it (the
- * embedded database in the same process on its private socket under DATA_DIR, journaling to disk;
- * the demo network loaded on first start), plus one plan proposal so the planning pages have
+ * embedded database on its own thread of the same process, on its private socket under DATA_DIR,
+ * journaling to disk; the demo network loaded on first start), plus one plan proposal so the planning pages have
  * something to show.
  *
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
