@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { SKILL_LABELS, type Skill } from '#server/domain/skills';
@@ -52,36 +53,43 @@ function SkillSpreadTable({ bySkill }: { bySkill: EarningsChartData['bySkill'] }
 /**
  * Earnings per capacity-hour by workshop, highest first: a fair plan is a flat line. The
  * highest and lowest workshops are also listed as text, which reads without JavaScript and
- * for screen readers.
+ * for screen readers. The bars are drawn in the browser only (they measure their container, so
+ * the server could render no more than an empty frame of the same size, as it sends now).
  */
 export function EarningsChart({ chart }: { chart: EarningsChartData | null }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   if (!chart || chart.bars.length === 0)
     return <p className="muted">This plan has no capacity snapshot to measure earnings against.</p>;
   const { bars, bySkill, listed, gapBefore } = chart;
   const data = bars.map((bar) => ({ ...bar, kesPerHour: bar.centsPerHour / 100 }));
   return (
     <div className="earnings-chart" data-testid="earnings-chart">
-      <BarChart
-        responsive
-        data={data}
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-        barCategoryGap={1}
-      >
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis
-          dataKey="code"
-          tick={false}
-          label={{ value: `${bars.length} workshops, highest to lowest`, position: 'insideBottom', offset: -2 }}
-          height={28}
-        />
-        <YAxis tickFormatter={(value: number) => `${Math.round(value)}`} width={44} />
-        <Tooltip
-          formatter={(value) => [`${formatKes(Number(value) * 100)} per hour`, 'Earnings']}
-          labelFormatter={(label) => `Workshop ${String(label)}`}
-        />
-        <Bar dataKey="kesPerHour" fill="#b45309" isAnimationActive={false} />
-      </BarChart>
+      {mounted ? (
+        <BarChart
+          responsive
+          data={data}
+          style={{ width: '100%', height: CHART_HEIGHT }}
+          margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+          barCategoryGap={1}
+        >
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="code"
+            tick={false}
+            label={{ value: `${bars.length} workshops, highest to lowest`, position: 'insideBottom', offset: -2 }}
+            height={28}
+          />
+          <YAxis tickFormatter={(value: number) => `${Math.round(value)}`} width={44} />
+          <Tooltip
+            formatter={(value) => [`${formatKes(Number(value) * 100)} per hour`, 'Earnings']}
+            labelFormatter={(label) => `Workshop ${String(label)}`}
+          />
+          <Bar dataKey="kesPerHour" fill="#b45309" isAnimationActive={false} />
+        </BarChart>
+      ) : (
+        <div style={{ width: '100%', height: CHART_HEIGHT }} />
+      )}
       <SkillSpreadTable bySkill={bySkill} />
       <div className="table-scroll">
         <table className="data earnings-chart__extremes">
