@@ -192,7 +192,7 @@ export default function PlanPage() {
       <section className="card" aria-labelledby="earnings-title">
         <h2 id="earnings-title">Earnings per capacity-hour by workshop (KES per free hour)</h2>
         <EarningsExplanation />
-        <EarningsChart rates={plan.chart} />
+        <EarningsChart chart={plan.chart} />
       </section>
 
       <section className="card" aria-labelledby="tables-title">

@@ -48,6 +48,39 @@ const SORT_VALUE: Record<WorkshopSortColumn, (workshop: WorkshopSummary) => stri
   earnings: (workshop) => workshop.earningsThisMonthCents,
 };
 
+/** Every workshop in one order of the table, kept per set of kept summaries (see sortedBy). */
+const sortedSummaries = new WeakMap<readonly WorkshopSummary[], Map<string, readonly WorkshopSummary[]>>();
+
+/**
+ * The summaries in the table's order for `sort` and `dir`, sorted once per set of kept summaries
+ * rather than on every request (a few hundred workshops compared by locale). Filtering the sorted
+ * list gives the same rows in the same order as sorting the filtered one.
+ */
+function sortedBy(
+  summaries: readonly WorkshopSummary[],
+  { sort, dir }: Pick<WorkshopListQuery, 'sort' | 'dir'>,
+): readonly WorkshopSummary[] {
+  let orders = sortedSummaries.get(summaries);
+  if (!orders) {
+    orders = new Map();
+    sortedSummaries.set(summaries, orders);
+  }
+  const key = `${sort}|${dir}`;
+  let sorted = orders.get(key);
+  if (!sorted) {
+    const value = SORT_VALUE[sort];
+    const direction = dir === 'asc' ? 1 : -1;
+    sorted = [...summaries].sort((left, right) => {
+      const a = value(left);
+      const b = value(right);
+      const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+      return direction * (order || left.code.localeCompare(right.code));
+    });
+    orders.set(key, sorted);
+  }
+  return sorted;
+}
+
 /**
  * One page of the workshops table. The network has a few hundred workshops, and their load and
  * earnings are computed for all of them at once (and shared between requests), so filtering and
@@ -56,20 +89,12 @@ const SORT_VALUE: Record<WorkshopSortColumn, (workshop: WorkshopSummary) => stri
 export async function listWorkshops({ query, now }: { query: WorkshopListQuery; now: Date }): Promise<WorkshopPage> {
   const summaries = await readWorkshopSummaries({ now });
   const search = query.q?.toLowerCase();
-  const matching = summaries.filter(
+  const matching = sortedBy(summaries, query).filter(
     (workshop) =>
       (query.active === 'all' || workshop.active) &&
       (!query.skill || workshop.skills.includes(query.skill)) &&
       (!query.area || workshop.area === query.area) &&
       (!search || workshop.code.toLowerCase().includes(search) || workshop.name.toLowerCase().includes(search)),
   );
-  const value = SORT_VALUE[query.sort];
-  const direction = query.dir === 'asc' ? 1 : -1;
-  const sorted = [...matching].sort((left, right) => {
-    const a = value(left);
-    const b = value(right);
-    const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
-    return direction * (order || left.code.localeCompare(right.code));
-  });
-  return { ...pageOf({ rows: sorted, page: query.page, pageSize: WORKSHOP_PAGE_SIZE }), total: sorted.length };
+  return { ...pageOf({ rows: matching, page: query.page, pageSize: WORKSHOP_PAGE_SIZE }), total: matching.length };
 }

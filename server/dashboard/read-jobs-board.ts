@@ -1,6 +1,7 @@
 import { type QueryFilter, Types } from 'mongoose';
 import { z } from 'zod';
 
+import { readCapacityWorkshops } from '../capacity/read-capacity-roster';
 import { ValidationError } from '../domain/errors';
 import { objectIdString, weekLabelString, oneOf } from '../domain/input-schemas';
 import { isJobLate, lateJobsFilter } from '../domain/job-lateness';
@@ -99,10 +100,10 @@ const CARD_PROJECTION = {
 
 async function describeCards(jobs: CardSource[], now: Date): Promise<JobCard[]> {
   const unique = (values: unknown[]) => [...new Set(values.filter((value) => value != null).map(String))];
-  const [orders, products, workshops, artisans] = await Promise.all([
+  const [orders, products, codes, artisans] = await Promise.all([
     Order.find({ _id: { $in: unique(jobs.map((job) => job.order)) } }, { reference: 1 }).lean(),
     Product.find({ _id: { $in: unique(jobs.map((job) => job.product)) } }, { sku: 1, name: 1 }).lean(),
-    Workshop.find({ _id: { $in: unique(jobs.map((job) => job.workshop)) } }, { code: 1 }).lean(),
+    workshopCodes(unique(jobs.map((job) => job.workshop))),
     Artisan.find({ _id: { $in: unique(jobs.map((job) => job.artisan)) } }, { name: 1 }).lean(),
   ]);
   const label = <T extends { _id: Types.ObjectId }>(rows: T[], field: (row: T) => string) =>
@@ -110,7 +111,6 @@ async function describeCards(jobs: CardSource[], now: Date): Promise<JobCard[]> 
   const references = label(orders, (order) => order.reference);
   const skus = label(products, (product) => product.sku);
   const productNames = label(products, (product) => product.name);
-  const codes = label(workshops, (workshop) => workshop.code);
   const names = label(artisans, (artisan) => artisan.name);
   return jobs.map((job) => ({
     id: String(job._id),
@@ -129,17 +129,38 @@ async function describeCards(jobs: CardSource[], now: Date): Promise<JobCard[]> 
   }));
 }
 
-async function findBoardWorkshop(idOrCode: string) {
-  const filter =
-    Types.ObjectId.isValid(idOrCode) && idOrCode.length === 24
-      ? { _id: new Types.ObjectId(idOrCode) }
-      : { code: idOrCode.toUpperCase() };
-  const workshop = await Workshop.findOne(filter, { code: 1, name: 1 }).lean();
-  if (!workshop) throw ValidationError.forField('workshop', `no workshop ${idOrCode}`);
-  return workshop;
+/**
+ * Workshop codes by id, from the kept workshops (capacity:changed, which saving a workshop
+ * publishes, drops them in every process), and from the database for any they lack: one saved a
+ * moment ago, whose event has not come yet.
+ */
+async function workshopCodes(workshopIds: string[]): Promise<Map<string, string>> {
+  const kept = new Map((await readCapacityWorkshops()).map((workshop) => [workshop.id, workshop.code]));
+  const missing = workshopIds.filter((id) => !kept.has(id));
+  if (missing.length > 0) {
+    const found = await Workshop.find({ _id: { $in: missing } }, { code: 1 }).lean();
+    for (const workshop of found) kept.set(String(workshop._id), workshop.code);
+  }
+  return kept;
 }
 
-type BoardWorkshop = Awaited<ReturnType<typeof findBoardWorkshop>>;
+interface BoardWorkshop {
+  _id: Types.ObjectId;
+  code: string;
+  name: string;
+}
+
+/** The workshop a board is narrowed to, by id or code: kept, or read as workshopCodes does. */
+async function findBoardWorkshop(idOrCode: string): Promise<BoardWorkshop> {
+  const byId = Types.ObjectId.isValid(idOrCode) && idOrCode.length === 24;
+  const wanted = byId ? idOrCode.toLowerCase() : idOrCode.toUpperCase();
+  const kept = (await readCapacityWorkshops()).find((workshop) => (byId ? workshop.id : workshop.code) === wanted);
+  if (kept) return { _id: new Types.ObjectId(kept.id), code: kept.code, name: kept.name };
+  const filter = byId ? { _id: new Types.ObjectId(idOrCode) } : { code: wanted };
+  const workshop = await Workshop.findOne(filter, { code: 1, name: 1 }).lean();
+  if (!workshop) throw ValidationError.forField('workshop', `no workshop ${idOrCode}`);
+  return { _id: workshop._id, code: workshop.code, name: workshop.name };
+}
 
 interface BoardInput {
   week: WeekLabel | 'all';

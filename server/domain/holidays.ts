@@ -63,8 +63,20 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+// A year's holidays never change, and capacity asks for them for every week it reads.
+const holidaysByYear = new Map<number, readonly Holiday[]>();
+
 /** The observed public holidays of `year`, sorted by date. */
-export function kenyanPublicHolidays(year: number): Holiday[] {
+export function kenyanPublicHolidays(year: number): readonly Holiday[] {
+  let holidays = holidaysByYear.get(year);
+  if (!holidays) {
+    holidays = Object.freeze(observedHolidays(year).map((holiday) => Object.freeze(holiday)));
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+function observedHolidays(year: number): Holiday[] {
   const fixed = fixedHolidays(year).sort((left, right) => left.date.localeCompare(right.date));
   const taken = new Set(fixed.map((holiday) => holiday.date));
   const observed: Holiday[] = [...fixed];

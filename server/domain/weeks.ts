@@ -1,5 +1,4 @@
 import { tz } from '@date-fns/tz';
-import { addDays, addWeeks, getISOWeek, getISOWeeksInYear, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
 
 /**
  * Weeks are ISO weeks (Monday to Sunday) as lived in Nairobi: an order placed at 01:00 on a
@@ -7,7 +6,7 @@ import { addDays, addWeeks, getISOWeek, getISOWeeksInYear, getISOWeekYear, setIS
  * goes through this module. A week is named by its label, "2026-W48", which sorts as text.
  */
 export const NAIROBI_TIME_ZONE = 'Africa/Nairobi';
-/** date-fns context: pass as `{ in: inNairobi }` so calendar arithmetic happens on Nairobi days. */
+/** date-fns context for formatting in Nairobi time (`{ in: inNairobi }`); the week arithmetic below needs none. */
 export const inNairobi = tz(NAIROBI_TIME_ZONE);
 
 export type WeekLabel = `${number}-W${string}`;
@@ -23,59 +22,70 @@ export interface Week {
 }
 
 /**
- * Calendar arithmetic in a time zone is slow (each step asks Intl for the zone's offset), and
- * pages ask for the same few weeks thousands of times (every job carries its week's start). So
- * the answers for instants and labels already seen are kept; forgetting all of them at a bound
- * keeps the memory small whatever instants come in.
+ * Nairobi's offset from UTC: three hours, all year. Africa/Nairobi has kept UTC+3 without daylight
+ * saving since 1960 (weeks.test.ts checks the zone database agrees for every month of 1970–2100),
+ * so a Nairobi calendar day is a UTC calendar day shifted by the offset and week arithmetic is
+ * plain arithmetic on instants.
+ *
+ * NOTE: no date-fns `in: inNairobi` here: with it each step asks Intl for the zone's offset, and
+ * pages ask for weeks and days thousands of times a second (every job carries its week and due day).
  */
-const REMEMBERED_MAX = 20_000;
+export const NAIROBI_UTC_OFFSET_MS = 3 * 3_600_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
-function remembered<Key, Value>(compute: (key: Key) => Value): (key: Key) => Value {
-  const answers = new Map<Key, Value>();
-  return (key) => {
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = compute(key);
-      if (answers.size >= REMEMBERED_MAX) answers.clear();
-      answers.set(key, answer);
-    }
-    return answer;
-  };
+/** The Nairobi wall clock of an instant, as a Date whose UTC fields read it. */
+function nairobiWallClock(ms: number): Date {
+  return new Date(ms + NAIROBI_UTC_OFFSET_MS);
 }
 
-const weekStartMsOfInstant = remembered((ms: number) => startOfISOWeek(ms, { in: inNairobi }).getTime());
+/** Monday 00:00 Nairobi of the week holding the instant `ms`. */
+function weekStartMsOfInstant(ms: number): number {
+  const day = Math.floor((ms + NAIROBI_UTC_OFFSET_MS) / DAY_MS);
+  // Day 0, 1 January 1970, was a Thursday: three days after a Monday.
+  const sinceMonday = (((day + 3) % 7) + 7) % 7;
+  return (day - sinceMonday) * DAY_MS - NAIROBI_UTC_OFFSET_MS;
+}
+
+/** Monday 00:00 Nairobi of week 1 of an ISO week-numbering year: the week holding 4 January. */
+function firstWeekStartMs(year: number): number {
+  return weekStartMsOfInstant(Date.UTC(year, 0, 4) - NAIROBI_UTC_OFFSET_MS);
+}
 
 /** Monday 00:00 Nairobi time of the week holding `date`, as a plain instant. */
 export function nairobiWeekStart(date: Date | number): Date {
   return new Date(weekStartMsOfInstant(+date));
 }
 
-const labelOfWeekStartMs = remembered((ms: number): WeekLabel => {
-  const year = getISOWeekYear(ms, { in: inNairobi });
-  const week = getISOWeek(ms, { in: inNairobi });
-  return `${year}-W${String(week).padStart(2, '0')}`;
-});
-
 /** "2026-W48": ISO week-numbering year and week of `date` in Nairobi. */
 export function isoWeekLabel(date: Date | number): WeekLabel {
-  return labelOfWeekStartMs(weekStartMsOfInstant(+date));
+  // The week belongs to the year of its Thursday, and is numbered by that Thursday's day of the year.
+  const thursday = nairobiWallClock(weekStartMsOfInstant(+date) + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** Year and week of a well-formed label, or null. */
+function parseWeekLabel(value: unknown): { year: number; week: number } | null {
+  if (typeof value !== 'string') return null;
+  const match = WEEK_LABEL_PATTERN.exec(value);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  const weeksInYear = (firstWeekStartMs(year + 1) - firstWeekStartMs(year)) / WEEK_MS;
+  return week >= 1 && week <= weeksInYear ? { year, week } : null;
 }
 
 export function isWeekLabel(value: unknown): value is WeekLabel {
-  if (typeof value !== 'string') return false;
-  const match = WEEK_LABEL_PATTERN.exec(value);
-  if (!match) return false;
-  const week = Number(match[2]);
-  // 4 January is always in week 1 of its ISO year, so it tells how many weeks the year has.
-  return week >= 1 && week <= getISOWeeksInYear(nairobiDate({ year: Number(match[1]), month: 1, day: 4 }));
+  return parseWeekLabel(value) !== null;
 }
 
-const weekStartMsOfLabel = remembered((label: string): number => {
-  if (!isWeekLabel(label)) throw new RangeError(`not an ISO week label like 2026-W48: ${JSON.stringify(label)}`);
-  const [year, week] = label.split('-W').map(Number);
-  const inWeek = setISOWeek(nairobiDate({ year, month: 1, day: 4 }), week, { in: inNairobi });
-  return weekStartMsOfInstant(inWeek.getTime());
-});
+function weekStartMsOfLabel(label: string): number {
+  const parsed = parseWeekLabel(label);
+  if (!parsed) throw new RangeError(`not an ISO week label like 2026-W48: ${JSON.stringify(label)}`);
+  return firstWeekStartMs(parsed.year) + (parsed.week - 1) * WEEK_MS;
+}
 
 /** Monday 00:00 Nairobi of the week named by `label`; throws a RangeError for a malformed label. */
 export function weekStartOfLabel(label: string): Date {
@@ -84,8 +94,7 @@ export function weekStartOfLabel(label: string): Date {
 
 /** Midnight at the start of a calendar day in Nairobi (month is 1–12). */
 export function nairobiDate({ year, month, day }: { year: number; month: number; day: number }): Date {
-  // Nairobi has kept UTC+3 without daylight saving since 1960, but the zone database says so, not us.
-  return new Date(inNairobi(Date.UTC(year, month - 1, day)).setHours(0, 0, 0, 0));
+  return new Date(Date.UTC(year, month - 1, day) - NAIROBI_UTC_OFFSET_MS);
 }
 
 /** "YYYY-MM-DD" of the Nairobi calendar day holding an instant. */
@@ -96,32 +105,28 @@ export function nairobiDateString(date: Date | number): string {
 
 /** Calendar date (year, month 1–12, day, ISO weekday 1 = Monday) of an instant in Nairobi. */
 export function nairobiCalendarDay(date: Date | number): { year: number; month: number; day: number; weekday: number } {
-  const local = inNairobi(date);
+  const local = nairobiWallClock(+date);
   return {
-    year: local.getFullYear(),
-    month: local.getMonth() + 1,
-    day: local.getDate(),
-    weekday: ((local.getDay() + 6) % 7) + 1,
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: ((local.getUTCDay() + 6) % 7) + 1,
   };
 }
 
 /** `weeks` consecutive weeks starting with the one holding `start`. */
 export function weekRange(start: Date | number | WeekLabel, weeks: number): Week[] {
   if (!Number.isInteger(weeks) || weeks < 0) throw new RangeError(`weeks must be a whole number ≥ 0, got ${weeks}`);
-  const first = typeof start === 'string' ? weekStartOfLabel(start) : nairobiWeekStart(start);
+  const first = typeof start === 'string' ? weekStartMsOfLabel(start) : weekStartMsOfInstant(+start);
   return Array.from({ length: weeks }, (_, index) => {
-    const weekStart = nairobiWeekStart(addWeeks(first, index, { in: inNairobi }));
-    return {
-      label: isoWeekLabel(weekStart),
-      start: weekStart,
-      end: nairobiWeekStart(addDays(weekStart, 7, { in: inNairobi })),
-    };
+    const weekStart = first + index * WEEK_MS;
+    return { label: isoWeekLabel(weekStart), start: new Date(weekStart), end: new Date(weekStart + WEEK_MS) };
   });
 }
 
 /** The label `offset` weeks after (or before, when negative) `label`. */
 export function shiftWeekLabel(label: WeekLabel, offset: number): WeekLabel {
-  return isoWeekLabel(addWeeks(weekStartOfLabel(label), offset, { in: inNairobi }));
+  return isoWeekLabel(weekStartMsOfLabel(label) + offset * WEEK_MS);
 }
 
 /**
@@ -141,7 +146,6 @@ export function shiftInNairobi({
   hours?: number;
   minutes?: number;
 }): Date {
-  const calendar =
-    weeks !== 0 || days !== 0 ? addDays(from, weeks * 7 + days, { in: inNairobi }).getTime() : new Date(from).getTime();
-  return new Date(calendar + (hours * 60 + minutes) * 60_000);
+  // Nairobi's days are all 24 hours long (no daylight saving), so calendar days are plain days.
+  return new Date(new Date(from).getTime() + (weeks * 7 + days) * DAY_MS + (hours * 60 + minutes) * 60_000);
 }

@@ -7,6 +7,7 @@ import { Plan, type PlanAssignment, type PlanDoc } from '../models/plan';
 import { PlanCapacitySnapshot } from '../models/plan-capacity-snapshot';
 import { Product } from '../models/product';
 import { Workshop } from '../models/workshop';
+import { earningsChartOf, type EarningsChart } from './earnings-chart';
 import { earningsPerCapacityHour } from './earnings-per-capacity-hour';
 import { buildPinConflictRows, type PinConflictRow } from './levers/pin-conflict-rows';
 import { summarisePlans, type PlanHeader, type PlanSummary } from './plan-summary';
@@ -17,14 +18,6 @@ export interface UnplacedReasonTotal {
   reason: string;
   units: number;
   lines: number;
-}
-
-export interface EarningsChartEntry {
-  code: string;
-  skill: string;
-  centsPerHour: number;
-  earningsCents: number;
-  capacityHours: number;
 }
 
 /**
@@ -42,8 +35,8 @@ export interface PlanContents {
   /** Every workshop's row, most units first; a request searches and pages them. */
   assignmentRows: AssignmentRow[];
   unplacedByReason: UnplacedReasonTotal[];
-  /** Earnings per capacity-hour by workshop, highest first (empty for plans without a capacity snapshot). */
-  chart: EarningsChartEntry[];
+  /** Earnings per capacity-hour by workshop (null for plans without a capacity snapshot). */
+  chart: EarningsChart | null;
   pinConflicts: PinConflictRow[];
   replan: { basePlanId: string; moves: ReplanMoveRow[] } | null;
 }
@@ -93,16 +86,8 @@ async function buildPlanContents(planId: string): Promise<PlanContents | null> {
     assignmentRows: buildAssignmentRows({ plan, weeks, snapshot, names }),
     unplacedByReason: summariseUnplaced(plan),
     chart: snapshot
-      ? earningsPerCapacityHour({ assignments: plan.assignments, workshops: snapshot.workshops }).map(
-          ({ code, skill, centsPerHour, earningsCents, capacityHours }) => ({
-            code,
-            skill,
-            centsPerHour,
-            earningsCents,
-            capacityHours: Math.round(capacityHours * 10) / 10,
-          }),
-        )
-      : [],
+      ? earningsChartOf(earningsPerCapacityHour({ assignments: plan.assignments, workshops: snapshot.workshops }))
+      : null,
     pinConflicts: buildPinConflictRows({ plan, names }),
     replan: plan.incremental
       ? { basePlanId: String(plan.incremental.basePlan), moves: buildReplanMoveRows({ plan, names }) }

@@ -1,7 +1,8 @@
 import { pageOf } from '../domain/paging';
 import { type WeekLabel } from '../domain/weeks';
+import { type EarningsChart } from './earnings-chart';
 import { type PinConflictRow } from './levers/pin-conflict-rows';
-import { type EarningsChartEntry, readPlanContents, type UnplacedReasonTotal } from './plan-contents';
+import { readPlanContents, type UnplacedReasonTotal } from './plan-contents';
 import { type PlanSummary } from './plan-summary';
 import { type AssignmentRow, type ChangeRow, type MoveRow, type UnplacedRow } from './plan-view-rows';
 import { searchAssignmentRows, searchChangeRows, searchFilterOf, searchUnplacedRows } from './plan-view-search';
@@ -24,8 +25,8 @@ export interface PlanView {
   total: number;
   counts: { workshops: number; unplacedLines: number; changes: number; moves: number };
   unplacedByReason: UnplacedReasonTotal[];
-  /** Earnings per capacity-hour by workshop, highest first (empty for plans without a capacity snapshot). */
-  chart: EarningsChartEntry[];
+  /** Earnings per capacity-hour by workshop (null for plans without a capacity snapshot). */
+  chart: EarningsChart | null;
   assignments: AssignmentRow[];
   unplaced: UnplacedRow[];
   /** Pins the optimizer could not keep in this plan, with its explanation. */

@@ -1,45 +1,12 @@
+import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { SKILL_LABELS, type Skill } from '#server/domain/skills';
+import { type EarningsChart as EarningsChartData } from '#server/planning/earnings-chart';
 
 import { formatKes } from '../../format';
 
-export interface EarningsRate {
-  code: string;
-  skill: string;
-  centsPerHour: number;
-  earningsCents: number;
-  capacityHours: number;
-}
-
 const CHART_HEIGHT = 260;
-const LISTED = 5;
-
-interface SkillSpread {
-  skill: string;
-  workshops: number;
-  lowest: number;
-  median: number;
-  highest: number;
-}
-
-/** Lowest, median and highest rate among the workshops of each skill, best-paid skill first. */
-function spreadBySkill(rates: EarningsRate[]): SkillSpread[] {
-  const bySkill = new Map<string, number[]>();
-  for (const rate of rates) bySkill.set(rate.skill, [...(bySkill.get(rate.skill) ?? []), rate.centsPerHour]);
-  return [...bySkill.entries()]
-    .map(([skill, values]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return {
-        skill,
-        workshops: sorted.length,
-        lowest: sorted[0],
-        median: sorted[Math.floor((sorted.length - 1) / 2)],
-        highest: sorted[sorted.length - 1],
-      };
-    })
-    .sort((left, right) => right.median - left.median);
-}
 
 /** Why the figure differs between workshops, in a sentence a planner can check against the table. */
 export function EarningsExplanation() {
@@ -53,7 +20,7 @@ export function EarningsExplanation() {
 }
 
 /** The spread within each skill, so a difference that comes from piece rates shows as such. */
-function SkillSpreadTable({ rates }: { rates: EarningsRate[] }) {
+function SkillSpreadTable({ bySkill }: { bySkill: EarningsChartData['bySkill'] }) {
   return (
     <div className="table-scroll">
       <table className="data" data-testid="earnings-by-skill">
@@ -68,7 +35,7 @@ function SkillSpreadTable({ rates }: { rates: EarningsRate[] }) {
           </tr>
         </thead>
         <tbody>
-          {spreadBySkill(rates).map((row) => (
+          {bySkill.map((row) => (
             <tr key={row.skill}>
               <td>{SKILL_LABELS[row.skill as Skill] ?? row.skill}</td>
               <td className="num">{row.workshops}</td>
@@ -86,37 +53,44 @@ function SkillSpreadTable({ rates }: { rates: EarningsRate[] }) {
 /**
  * Earnings per capacity-hour by workshop, highest first: a fair plan is a flat line. The
  * highest and lowest workshops are also listed as text, which reads without JavaScript and
- * for screen readers.
+ * for screen readers. The bars are drawn in the browser only (they measure their container, so
+ * the server could render no more than an empty frame of the same size, as it sends now).
  */
-export function EarningsChart({ rates }: { rates: EarningsRate[] }) {
-  if (rates.length === 0)
+export function EarningsChart({ chart }: { chart: EarningsChartData | null }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  if (!chart || chart.bars.length === 0)
     return <p className="muted">This plan has no capacity snapshot to measure earnings against.</p>;
-  const data = rates.map((rate) => ({ ...rate, kesPerHour: rate.centsPerHour / 100 }));
-  const listed = rates.length <= LISTED * 2 ? rates : [...rates.slice(0, LISTED), ...rates.slice(-LISTED)];
+  const { bars, bySkill, listed, gapBefore } = chart;
+  const data = bars.map((bar) => ({ ...bar, kesPerHour: bar.centsPerHour / 100 }));
   return (
     <div className="earnings-chart" data-testid="earnings-chart">
-      <BarChart
-        responsive
-        data={data}
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-        barCategoryGap={1}
-      >
-        <CartesianGrid vertical={false} strokeDasharray="3 3" />
-        <XAxis
-          dataKey="code"
-          tick={false}
-          label={{ value: `${rates.length} workshops, highest to lowest`, position: 'insideBottom', offset: -2 }}
-          height={28}
-        />
-        <YAxis tickFormatter={(value: number) => `${Math.round(value)}`} width={44} />
-        <Tooltip
-          formatter={(value) => [`${formatKes(Number(value) * 100)} per hour`, 'Earnings']}
-          labelFormatter={(label) => `Workshop ${String(label)}`}
-        />
-        <Bar dataKey="kesPerHour" fill="#b45309" isAnimationActive={false} />
-      </BarChart>
-      <SkillSpreadTable rates={rates} />
+      {mounted ? (
+        <BarChart
+          responsive
+          data={data}
+          style={{ width: '100%', height: CHART_HEIGHT }}
+          margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+          barCategoryGap={1}
+        >
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="code"
+            tick={false}
+            label={{ value: `${bars.length} workshops, highest to lowest`, position: 'insideBottom', offset: -2 }}
+            height={28}
+          />
+          <YAxis tickFormatter={(value: number) => `${Math.round(value)}`} width={44} />
+          <Tooltip
+            formatter={(value) => [`${formatKes(Number(value) * 100)} per hour`, 'Earnings']}
+            labelFormatter={(label) => `Workshop ${String(label)}`}
+          />
+          <Bar dataKey="kesPerHour" fill="#b45309" isAnimationActive={false} />
+        </BarChart>
+      ) : (
+        <div style={{ width: '100%', height: CHART_HEIGHT }} />
+      )}
+      <SkillSpreadTable bySkill={bySkill} />
       <div className="table-scroll">
         <table className="data earnings-chart__extremes">
           <caption>Highest and lowest earnings per capacity-hour</caption>
@@ -131,10 +105,7 @@ export function EarningsChart({ rates }: { rates: EarningsRate[] }) {
           </thead>
           <tbody>
             {listed.map((rate, index) => (
-              <tr
-                key={rate.code}
-                className={index === LISTED && rates.length > LISTED * 2 ? 'earnings-chart__gap' : undefined}
-              >
+              <tr key={rate.code} className={index === gapBefore ? 'earnings-chart__gap' : undefined}>
                 <td>{rate.code}</td>
                 <td>{SKILL_LABELS[rate.skill as Skill] ?? rate.skill}</td>
                 <td className="num">{formatKes(rate.centsPerHour)}</td>
