@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 
+import mongoose from 'mongoose';
+
 import { loadConfig } from '#server/config';
 import { SYSTEM_ACTOR } from '#server/domain/actor';
 import { startEmbeddedMongo } from '#server/embedded-mongo/index';
@@ -32,7 +34,11 @@ const config = loadConfig({
   NODE_ENV: 'production',
   PORT: '0',
   HOST: '127.0.0.1',
-  MONGODB_URI: `mongodb://127.0.0.1:${database.port}/kiwanda_intake_bench?directConnection=true`,
+  // With INTAKE_COUNT_COMMANDS set, the driver reports every command it sends (which costs CPU of
+  // its own: count commands and measure CPU in separate runs).
+  MONGODB_URI:
+    `mongodb://127.0.0.1:${database.port}/kiwanda_intake_bench?directConnection=true` +
+    (process.env.INTAKE_COUNT_COMMANDS ? '&monitorCommands=true' : ''),
   DATA_DIR: dataDir,
   SESSION_SECRET: 'kiwanda-intake-bench-secret-0123456789',
   LOG_LEVEL: 'warn',
@@ -79,6 +85,11 @@ setInterval(() => {
   if (tick - lastTick > STALL_MS + 10) stalls.push(Math.round(tick - lastTick - 10));
   lastTick = tick;
 }, 10).unref();
+// The database commands the server sent, by name (only with INTAKE_COUNT_COMMANDS).
+const commands = new Map<string, number>();
+mongoose.connection.getClient().on('commandStarted', (event: { commandName: string }) => {
+  commands.set(event.commandName, (commands.get(event.commandName) ?? 0) + 1);
+});
 process.send?.(ready);
 
 process.on('message', async (message: { type: 'close' } | { type: 'count' }) => {
@@ -92,7 +103,9 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
       cpuMicros: cpu.user + cpu.system,
       stalls: stalls.splice(0),
       gcPauses: gcPauses.splice(0),
+      commands: Object.fromEntries(commands),
     });
+    commands.clear();
     return;
   }
   if (profiler) {

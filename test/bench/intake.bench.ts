@@ -159,6 +159,8 @@ interface ServerCount {
   cpuMicros: number;
   stalls: number[];
   gcPauses: number[];
+  /** Database commands the server sent since the last count, by name (with INTAKE_COUNT_COMMANDS). */
+  commands: Record<string, number>;
 }
 const countOrders = () =>
   new Promise<ServerCount>((resolve) => {
@@ -192,6 +194,13 @@ for (let run = 0; run < RUNS; run++) {
     'longest stall ms': stalls.length ? Math.max(...stalls) : 0,
     'GC pauses >50 ms': after.gcPauses.length,
   });
+  if (process.env.INTAKE_COUNT_COMMANDS) {
+    const perRequest = Object.entries(after.commands)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, count]) => `${name} ${(count / result.requests).toFixed(2)}`);
+    const all = Object.values(after.commands).reduce((sum, count) => sum + count, 0);
+    console.log(`run ${run}: ${(all / result.requests).toFixed(2)} database commands per request (${perRequest.join(', ')})`);
+  }
 }
 console.table(results);
 const p95s = results.map((result) => result['p95 ms']).sort((a, b) => a - b);
