@@ -78,10 +78,13 @@ export function carryDemandInPlace({
   problem,
   served,
   demand,
+  checked = false,
 }: {
   problem: ProblemInput;
   served: OpenOrdersServed;
   demand: readonly NewDemand[];
+  /** The lines passed the optimizer's checks when they were asked (see jobsOfLines). */
+  checked?: boolean;
 }): void {
   const skills = new Set(served.instance.skills);
   const made = demand.filter((line) => skills.has(line.skill));
@@ -91,6 +94,7 @@ export function carryDemandInPlace({
     problem,
     served,
     lines: made.map((line, index) => ({ demand: line, id: `${CARRIED_PREFIX}${known + index}` })),
+    checked,
   });
 }
 
