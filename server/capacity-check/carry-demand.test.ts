@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { type ProblemInput } from '../../optimizer';
 import { problemArbitrary } from '../../optimizer/random-problems.fixtures';
-import { carryDemand } from './carry-demand';
+import { carryDemand, jobsOfLines } from './carry-demand';
 import { type NewDemand, serveNewDemand } from './serve-new-demand';
 import { serveOpenOrders } from './serve-open-orders';
 
@@ -40,6 +40,18 @@ describe('carrying promised demand on the served network', () => {
         once.solution.servedMinutes.forEach((minutes, job) =>
           expect(carryDemand({ problem, served: once, demand: [] }).solution.servedMinutes[job]).toBe(minutes),
         );
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
+
+describe('jobs of lines checked before', () => {
+  it('are the jobs validateProblem returns for the same lines', () => {
+    fc.assert(
+      fc.property(problemArbitrary, fc.integer({ min: 1, max: 4 }), (problem, count) => {
+        const lines = linesOf(problem, count).map((demand, index) => ({ demand, id: `line-${index}` }));
+        expect(jobsOfLines({ problem, lines, checked: true })).toEqual(jobsOfLines({ problem, lines }));
       }),
       { numRuns: 120 },
     );

@@ -5,28 +5,39 @@ import { type OpenOrdersServed } from './serve-open-orders';
 
 const CARRIED_PREFIX = '\u0000carried:';
 
-/** `lines` as optimizer jobs (named by `id`), checked by the optimizer's rules. */
-function jobsOfLines({
+/** `lines` as the optimizer jobs it is asked to serve (named by `id`), before any check. */
+function jobInputsOfLines(lines: readonly { demand: NewDemand; id: string }[]) {
+  return lines.map(({ demand, id }) => ({
+    id,
+    skill: demand.skill,
+    quantity: demand.quantity,
+    minutesPerUnit: demand.minutesPerUnit,
+    pieceRateCents: demand.pieceRateCents,
+    dueDate: demand.dueDate,
+    priority: 1 as const,
+    minLot: demand.minLot,
+  }));
+}
+
+/**
+ * `lines` as optimizer jobs (named by `id`), checked by the optimizer's rules. With `checked`,
+ * the caller has had these lines through validateProblem already (asking the same lines again by
+ * a later date, or for more units): the jobs are completed with validateProblem's defaults
+ * directly, which is what it would return, at no zod parse per question.
+ */
+export function jobsOfLines({
   problem,
   lines,
+  checked = false,
 }: {
   problem: ProblemInput;
   lines: readonly { demand: NewDemand; id: string }[];
+  checked?: boolean;
 }): Job[] {
-  return validateProblem({
-    horizon: problem.horizon,
-    workshops: [],
-    jobs: lines.map(({ demand, id }) => ({
-      id,
-      skill: demand.skill,
-      quantity: demand.quantity,
-      minutesPerUnit: demand.minutesPerUnit,
-      pieceRateCents: demand.pieceRateCents,
-      dueDate: demand.dueDate,
-      priority: 1,
-      minLot: demand.minLot,
-    })),
-  }).jobs;
+  const jobs = jobInputsOfLines(lines);
+  if (!checked) return validateProblem({ horizon: problem.horizon, workshops: [], jobs }).jobs;
+  const releaseDate = problem.horizon.start;
+  return jobs.map((job) => ({ ...job, releaseDate, maxSplit: null, pins: [], forbiddenWorkshops: [] }));
 }
 
 /**
@@ -39,12 +50,15 @@ export function serveAfterInPlace({
   problem,
   served,
   lines,
+  checked = false,
 }: {
   problem: ProblemInput;
   served: OpenOrdersServed;
   lines: readonly { demand: NewDemand; id: string }[];
+  /** The lines passed the optimizer's checks before (see jobsOfLines). */
+  checked?: boolean;
 }): UndoCarry {
-  const jobs = jobsOfLines({ problem, lines });
+  const jobs = jobsOfLines({ problem, lines, checked });
   const { instance, ledger } = served;
   return carryOnInPlace({
     aggregate: served,
@@ -64,10 +78,13 @@ export function carryDemandInPlace({
   problem,
   served,
   demand,
+  checked = false,
 }: {
   problem: ProblemInput;
   served: OpenOrdersServed;
   demand: readonly NewDemand[];
+  /** The lines passed the optimizer's checks when they were asked (see jobsOfLines). */
+  checked?: boolean;
 }): void {
   const skills = new Set(served.instance.skills);
   const made = demand.filter((line) => skills.has(line.skill));
@@ -77,6 +94,7 @@ export function carryDemandInPlace({
     problem,
     served,
     lines: made.map((line, index) => ({ demand: line, id: `${CARRIED_PREFIX}${known + index}` })),
+    checked,
   });
 }
 

@@ -62,6 +62,7 @@ export function serveNewDemand({
   movableDays = 0,
   served,
   withPools = true,
+  checked = false,
 }: {
   problem: ProblemInput;
   demand: readonly NewDemand[];
@@ -69,6 +70,11 @@ export function serveNewDemand({
   served?: OpenOrdersServed;
   /** False when only the lines and flows matter (a promise): `pools` is then left empty. */
   withPools?: boolean;
+  /**
+   * The same lines were asked before, by due dates no later than these (a promise asked again by
+   * a later week): they passed the optimizer's checks then, and are not checked again.
+   */
+  checked?: boolean;
 }): ServedDemand {
   const first = serveOnce({
     problem,
@@ -76,6 +82,7 @@ export function serveNewDemand({
     movableDays,
     served,
     withPools,
+    checked,
     caps: demand.map((line) => line.quantity),
   });
   // The flow spreads minutes without regard to unit size, so pieces smaller than a unit may be
@@ -90,6 +97,8 @@ export function serveNewDemand({
     movableDays,
     served,
     withPools,
+    // The lines just checked, asking for more units: nothing else changed.
+    checked: true,
     caps: demand.map((line) => line.quantity),
   });
 }
@@ -100,6 +109,7 @@ function serveOnce({
   movableDays,
   served,
   withPools,
+  checked,
   caps,
 }: {
   problem: ProblemInput;
@@ -107,6 +117,7 @@ function serveOnce({
   movableDays: number;
   served?: OpenOrdersServed;
   withPools: boolean;
+  checked: boolean;
   /** Most whole units each line may count. */
   caps: readonly number[];
 }): ServedDemand {
@@ -121,6 +132,7 @@ function serveOnce({
     problem,
     served: base,
     lines: asked.map(({ line, index }) => ({ demand: line, id: `${NEW_PREFIX}${String(index).padStart(3, '0')}` })),
+    checked,
   });
   try {
     return {

@@ -9,8 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 
+import mongoose from 'mongoose';
+
 import { loadConfig } from '#server/config';
 import { SYSTEM_ACTOR } from '#server/domain/actor';
+import { startEmbeddedMongoInThread } from '#server/embedded-mongo/thread/start-in-thread';
 import { startKiwandaServer } from '#server/kiwanda-server';
 import { createLogger } from '#server/logger';
 import { Channel, Order, Product } from '#server/models/index';
@@ -26,11 +29,20 @@ export interface IntakeServerReady {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kiwanda-intake-bench-'));
+const countingDatabase = process.env.INTAKE_COUNT_COMMANDS
+  ? await startEmbeddedMongoInThread({ port: 0, dbPath: path.join(dataDir, 'db') })
+  : undefined;
 const config = loadConfig({
   NODE_ENV: 'production',
   PORT: '0',
   HOST: '127.0.0.1',
-  // No MONGODB_URI: the server starts its embedded database under DATA_DIR, on its own thread, as `npm start` does.
+  // No MONGODB_URI: the server starts its embedded database under DATA_DIR, on its own thread, as
+  // `npm start` does. With INTAKE_COUNT_COMMANDS set, this process starts it the same way and the
+  // driver reports every command it sends (which costs CPU of its own: count commands and measure
+  // CPU in separate runs).
+  ...(countingDatabase
+    ? { MONGODB_URI: `${countingDatabase.uri.replace('/?', '/kiwanda_intake_bench?')}&monitorCommands=true` }
+    : {}),
   DATA_DIR: dataDir,
   SESSION_SECRET: 'kiwanda-intake-bench-secret-0123456789',
   LOG_LEVEL: 'warn',
@@ -77,6 +89,11 @@ setInterval(() => {
   if (tick - lastTick > STALL_MS + 10) stalls.push(Math.round(tick - lastTick - 10));
   lastTick = tick;
 }, 10).unref();
+// The database commands the server sent, by name (only with INTAKE_COUNT_COMMANDS).
+const commands = new Map<string, number>();
+mongoose.connection.getClient().on('commandStarted', (event: { commandName: string }) => {
+  commands.set(event.commandName, (commands.get(event.commandName) ?? 0) + 1);
+});
 process.send?.(ready);
 
 process.on('message', async (message: { type: 'close' } | { type: 'count' }) => {
@@ -90,7 +107,9 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
       cpuMicros: cpu.user + cpu.system,
       stalls: stalls.splice(0),
       gcPauses: gcPauses.splice(0),
+      commands: Object.fromEntries(commands),
     });
+    commands.clear();
     return;
   }
   if (profiler) {
@@ -100,5 +119,6 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
     console.log(`CPU profile of the runs: ${file}`);
   }
   await server.close();
+  await countingDatabase?.stop();
   process.exit(0);
 });

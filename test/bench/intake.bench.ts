@@ -13,13 +13,9 @@
  * Run with `npm run bench:intake` (RATE=<orders per second>, SECONDS=<per run>, RUNS=<n>).
  * Target: 200 orders per second for 30 s with p95 ≤ 50 ms on an idle 2-core machine.
  */
-import { fork } from 'node:child_process';
-import path from 'node:path';
-
-import { addDays, format } from 'date-fns';
-
+import { commandsPerRequest, orderBody, startIntakeServer } from './intake-orders';
 import { type IntakeServerReady } from './intake-server';
-import { type SeededRandom, seededRandom } from './seeded-random';
+import { seededRandom } from './seeded-random';
 
 const RATE = Number(process.env.RATE ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 30);
@@ -31,36 +27,6 @@ interface Sent {
   key: string;
   idempotencyKey: string;
   body: string;
-}
-
-function orderBody({
-  ready,
-  channel,
-  index,
-  random,
-}: {
-  ready: IntakeServerReady;
-  channel: IntakeServerReady['keys'][number];
-  index: number;
-  random: SeededRandom;
-}): string {
-  const retail = channel.kind === 'retail-partner';
-  const lineCount = retail ? random.between(2, 8) : random.between(1, 3);
-  const skus = new Map<string, number>();
-  while (skus.size < lineCount) {
-    const product = ready.catalogue[random.between(0, ready.catalogue.length - 1)];
-    const lots = retail ? random.between(5, 20) : random.between(1, 3);
-    skus.set(product.sku, product.minimumLot * lots);
-  }
-  return JSON.stringify({
-    externalRef: `${channel.channel}-${process.pid}-${index}`,
-    customer: retail
-      ? { name: `Buyer ${random.between(1, 40)}`, store: `Store ${random.between(1, 300)}`, country: 'US' }
-      : { name: `Web customer ${index}`, email: `customer${index}@example.com`, country: 'KE' },
-    shipBy: format(addDays(new Date(), random.between(14, 42)), 'yyyy-MM-dd'),
-    lines: [...skus].map(([sku, quantity]) => ({ sku, quantity })),
-    ...(random.next() < 0.3 ? { notes: 'Gift wrap, please; hand-finished edges.' } : {}),
-  });
 }
 
 function percentile(sorted: number[], share: number): number {
@@ -146,25 +112,7 @@ async function measureRun({
   };
 }
 
-const child = fork(path.resolve('test/bench/intake-server.ts'), [], {
-  execArgv: ['--import', 'tsx', '--max-semi-space-size=64'],
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-});
-const ready = await new Promise<IntakeServerReady>((resolve, reject) => {
-  child.once('message', (message) => resolve(message as IntakeServerReady));
-  child.once('exit', (code) => reject(new Error(`the intake server exited with code ${code}`)));
-});
-interface ServerCount {
-  orders: number;
-  cpuMicros: number;
-  stalls: number[];
-  gcPauses: number[];
-}
-const countOrders = () =>
-  new Promise<ServerCount>((resolve) => {
-    child.once('message', (message) => resolve(message as ServerCount));
-    child.send({ type: 'count' });
-  });
+const { ready, count: countOrders, close } = await startIntakeServer();
 console.log(
   `intake: ${RATE} orders/s for ${SECONDS} s per run, ${RUNS} runs, ${ready.keys.length} channels, ` +
     `${ready.catalogue.length} SKUs, ${Math.round(REPLAY_SHARE * 100)}% retries`,
@@ -192,6 +140,8 @@ for (let run = 0; run < RUNS; run++) {
     'longest stall ms': stalls.length ? Math.max(...stalls) : 0,
     'GC pauses >50 ms': after.gcPauses.length,
   });
+  if (process.env.INTAKE_COUNT_COMMANDS)
+    console.log(`run ${run}: ${commandsPerRequest({ commands: after.commands, requests: result.requests })}`);
 }
 console.table(results);
 const p95s = results.map((result) => result['p95 ms']).sort((a, b) => a - b);
@@ -200,4 +150,4 @@ console.log(
   `p95 over runs: median ${median} ms (min ${p95s[0]}, max ${p95s[p95s.length - 1]}); target ≤ ${P95_TARGET_MS} ms: ` +
     (median <= P95_TARGET_MS ? 'met' : 'NOT met'),
 );
-child.send({ type: 'close' });
+close();

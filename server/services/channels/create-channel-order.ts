@@ -8,11 +8,12 @@ import { DomainError } from '../../domain/errors';
 import { shipByInstant } from '../../domain/ship-by';
 import { validateInput } from '../../domain/validate-input';
 import { type ChannelDoc } from '../../models/channel';
-import { IdempotencyRecord } from '../../models/idempotency-record';
+import { IdempotencyRecord, type IdempotencyRecordDoc } from '../../models/idempotency-record';
 import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { prepareOrderReadingProducts } from '../orders/prepare-order';
 import { promiseArrivingOrder } from '../orders/promise-arriving-orders';
+import { lookUpArrivingRequest } from './look-up-arriving-requests';
 import { writeArrivingChannelOrder } from './write-arriving-channel-orders';
 
 const IdempotencyKey = z
@@ -27,15 +28,27 @@ export interface ChannelOrderOutcome {
   replayed: boolean;
 }
 
-/** The order an idempotency key already made, or a 409 when the key came with another body. */
-async function replayOf({ channel, key, requestHash }: { channel: ChannelDoc; key: string; requestHash: string }) {
-  const record = await IdempotencyRecord.findOne({ channel: channel._id, key }).lean();
-  if (!record) return null;
+/** The order an idempotency key's record names, or a 409 when the key came with another body. */
+async function orderOfRecord({
+  record,
+  key,
+  requestHash,
+}: {
+  record: Pick<IdempotencyRecordDoc, '_id' | 'requestHash' | 'order'>;
+  key: string;
+  requestHash: string;
+}) {
   if (record.requestHash !== requestHash)
     throw new DomainError(`Idempotency-Key ${key} was already used with a different request body`);
   const order = await Order.findById(record.order).lean();
   if (!order) throw new Error(`idempotency record ${String(record._id)} names a missing order`);
   return order;
+}
+
+/** The order an idempotency key already made, or a 409 when the key came with another body. */
+async function replayOf({ channel, key, requestHash }: { channel: ChannelDoc; key: string; requestHash: string }) {
+  const record = await IdempotencyRecord.findOne({ channel: channel._id, key }).lean();
+  return record ? orderOfRecord({ record, key, requestHash }) : null;
 }
 
 const REPLAY_WAIT_MS = 20;
@@ -91,12 +104,14 @@ export async function createChannelOrder({
   const request = validateInput(ChannelOrderBody, body);
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
-  // Both asked at once: a new order (most requests) needs both answers, and waits for one round trip.
-  const [earlier, refUsed] = await Promise.all([
-    replayOf({ channel, key, requestHash }),
-    Order.exists({ channel: channel._id, externalRef: request.externalRef }),
-  ]);
-  if (earlier) return { order: earlier, replayed: true };
+  // Both asked at once (and with the requests arriving beside it): a new order (most requests)
+  // needs both answers, and waits for one round trip.
+  const { record, refUsed } = await lookUpArrivingRequest({
+    channel: channel._id,
+    key,
+    externalRef: request.externalRef,
+  });
+  if (record) return { order: await orderOfRecord({ record, key, requestHash }), replayed: true };
   if (refUsed) return replayOrRefuse({ channel, key, requestHash, externalRef: request.externalRef });
 
   const { order: prepared, products } = await prepareOrderReadingProducts({

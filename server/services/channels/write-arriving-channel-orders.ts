@@ -1,7 +1,9 @@
+import { Types } from 'mongoose';
+
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
 import { type OrderDoc } from '../../models/order';
-import { insertOrder, insertOrders } from '../orders/create-order';
+import { insertOrders } from '../orders/create-order';
 import { type PreparedOrder } from '../orders/prepare-order';
 import { runInTransaction } from '../run-in-transaction';
 import { channelActor } from './channel-actor';
@@ -38,7 +40,7 @@ let gathering: Waiting[] | null = null;
 /** The order, its outbox row and its idempotency record, written together (or not at all). */
 function writeAlone(entry: ChannelOrderToWrite): Promise<OrderDoc> {
   return runInTransaction(async (unit) => {
-    const [written] = await writeTogether({ unit, orders: [entry], insert: insertOrder });
+    const [written] = await writeTogether({ unit, orders: [entry] });
     return written;
   });
 }
@@ -46,32 +48,33 @@ function writeAlone(entry: ChannelOrderToWrite): Promise<OrderDoc> {
 async function writeTogether({
   unit,
   orders,
-  insert,
 }: {
   unit: Parameters<typeof insertOrders>[0]['unit'];
   orders: readonly ChannelOrderToWrite[];
-  insert: typeof insertOrder | null;
 }): Promise<OrderDoc[]> {
-  const written =
-    insert && orders.length === 1
-      ? [await insert({ unit, order: orders[0].order, actor: channelActor(orders[0].channel) })]
-      : await insertOrders({
-          unit,
-          orders: orders.map(({ order, channel }) => ({ order, actor: channelActor(channel) })),
-        });
+  const written = await insertOrders({
+    unit,
+    orders: orders.map(({ order, channel }) => ({ order, actor: channelActor(channel) })),
+  });
   await enqueueNewOrderWebhooks({
     session: unit.session,
     type: 'order.accepted',
     orders: orders.map(({ channel, now }, index) => ({ order: written[index], channel, at: now })),
   });
+  // NOTE: written lean: the key and hash were checked on the way in (createChannelOrder), and the
+  // shape is the schema's, timestamps included.
+  const at = new Date();
   await IdempotencyRecord.insertMany(
     orders.map(({ channel, key, requestHash, order }) => ({
+      _id: new Types.ObjectId(),
       channel: channel._id,
       key,
       requestHash,
       order: order._id,
+      createdAt: at,
+      updatedAt: at,
     })),
-    { session: unit.session },
+    { session: unit.session, lean: true },
   );
   return written;
 }
@@ -80,7 +83,7 @@ async function writeGathered(waiting: Waiting[]): Promise<void> {
   if (waiting.length > 1) {
     try {
       const written = await runInTransaction((unit) =>
-        writeTogether({ unit, orders: waiting.map(({ order }) => order), insert: null }),
+        writeTogether({ unit, orders: waiting.map(({ order }) => order) }),
       );
       waiting.forEach(({ resolve }, index) => resolve(written[index]));
       return;

@@ -6,6 +6,7 @@ import { type AuditEntry, recordAuditEvents } from '../audit/record-audit-event'
 import { isDuplicateKeyError } from '../duplicate-key';
 import { runInTransaction, type UnitOfWork } from '../run-in-transaction';
 import { type OrderInput, prepareOrder, type PreparedOrder } from './prepare-order';
+import { storedOrder } from './stored-order';
 
 export type CreateOrderInput = OrderInput;
 
@@ -30,8 +31,10 @@ export async function insertOrder({
 }
 
 /**
- * insertOrder for several orders at once: one insert, one audit write per actor. Channel orders
- * that arrive together are written so (see write-arriving-channel-orders.ts).
+ * insertOrder for channel orders, the many-a-second path: one insert for all of them (channel
+ * orders that arrive together, see write-arriving-channel-orders.ts), one audit write per actor,
+ * and each order written lean, as storedOrder shapes it, without a Mongoose document built and
+ * validated per order.
  */
 export async function insertOrders({
   unit,
@@ -40,11 +43,12 @@ export async function insertOrders({
   unit: UnitOfWork;
   orders: readonly { order: PreparedOrder; actor: Actor }[];
 }): Promise<OrderDoc[]> {
-  const created = await Order.insertMany(
-    orders.map(({ order }) => order),
-    { session: unit.session },
+  const at = new Date();
+  const written = orders.map(({ order, actor }) => ({ order, actor, after: storedOrder({ order, at }) }));
+  await Order.insertMany(
+    written.map(({ after }) => after),
+    { session: unit.session, lean: true },
   );
-  const written = created.map((doc, index) => ({ ...orders[index], after: doc.toObject() as OrderDoc }));
   await auditAndAnnounce({ unit, written });
   return written.map(({ after }) => after);
 }

@@ -160,6 +160,8 @@ export function carryPromisedLines({
       problem: target.network.problem,
       served: target.served,
       demand: lines.map((line) => line.demand),
+      // Just promised: the promise engine asked these lines, checked, by their promised dates.
+      checked: true,
     });
     for (const orderId of orderIds) {
       target.promisedOrders.add(orderId);

@@ -45,21 +45,31 @@ export async function promiseShipDates({
   // Each line is asked by its own ship-by date, or by `date` when that is later. Lines promised
   // before are served ahead of these (the book carries them), and the flow never takes minutes
   // from what it served earlier: they keep their promise.
-  const fits = (date: string | null): boolean[] => {
+  const dueDatesBy = (date: string | null): string[] =>
+    asked.map((shipBy) => (date !== null && date > shipBy ? date : shipBy));
+  const fits = (dueDates: readonly string[], checked: boolean): boolean[] => {
     const answered = serveNewDemand({
       problem: network.problem,
       served,
       withPools: false,
-      demand: lines.map((line, index) => demandOf(line, date !== null && date > asked[index] ? date : asked[index])),
+      // Only the first question checks the lines: the later ones ask them again by later dates.
+      checked,
+      demand: lines.map((line, index) => demandOf(line, dueDates[index])),
     }).lines;
     return lines.map((line, index) => answered[index].units >= line.quantity);
   };
 
-  const promised: (string | null)[] = fits(null).map((fit, index) => (fit ? asked[index] : null));
+  let lastAsked = dueDatesBy(null);
+  const promised: (string | null)[] = fits(lastAsked, false).map((fit, index) => (fit ? asked[index] : null));
   for (let week = 0; week < weeks && promised.includes(null); week++) {
     const date = weekEndDate({ startDay, week });
-    fits(date).forEach((fit, index) => {
-      if (fit && promised[index] === null) promised[index] = date > asked[index] ? date : asked[index];
+    const dueDates = dueDatesBy(date);
+    // A week ending before every line's ship-by asks the question just answered again: the same
+    // answer, and every line it fits is promised already. (Most lines are asked for weeks ahead.)
+    if (dueDates.every((dueDate, index) => dueDate === lastAsked[index])) continue;
+    lastAsked = dueDates;
+    fits(dueDates, true).forEach((fit, index) => {
+      if (fit && promised[index] === null) promised[index] = dueDates[index];
     });
   }
   carryPromisedLines({
