@@ -70,10 +70,13 @@ const orderLineSchema = new Schema<OrderLine>(
   { strict: 'throw' },
 );
 
+/** How much of a line Kiwanda does not make is kept: enough to name it on the order page. */
+export const UNMADE_LINE_MAX_LENGTH = { sku: 100, title: 300 } as const;
+
 const unmadeLineSchema = new Schema<UnmadeOrderLine>(
   {
-    sku: { type: String, trim: true, maxlength: 100, default: '' },
-    title: { type: String, required: true, trim: true, maxlength: 300 },
+    sku: { type: String, trim: true, maxlength: UNMADE_LINE_MAX_LENGTH.sku, default: '' },
+    title: { type: String, required: true, trim: true, maxlength: UNMADE_LINE_MAX_LENGTH.title },
     quantity: wholeCountField(1),
   },
   { _id: false, strict: 'throw' },

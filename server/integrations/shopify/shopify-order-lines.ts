@@ -1,4 +1,4 @@
-import { type UnmadeOrderLine } from '../../models/order';
+import { UNMADE_LINE_MAX_LENGTH, type UnmadeOrderLine } from '../../models/order';
 import { Product } from '../../models/product';
 import { type ShopifyOrderPayload } from './shopify-order-payload';
 
@@ -26,7 +26,12 @@ export async function splitShopifyLines(lineItems: ShopifyOrderPayload['line_ite
       continue;
     }
     const why = !sku ? 'no SKU' : retired.has(sku) ? 'no longer made' : 'not a Kiwanda SKU';
-    unmadeLines.push({ sku, title: `${item.name ?? item.title} (${why})`.slice(0, 300), quantity: item.quantity });
+    // Cut to what the order keeps: a shop's SKU or name longer than that still names the line.
+    unmadeLines.push({
+      sku: sku.slice(0, UNMADE_LINE_MAX_LENGTH.sku),
+      title: `${item.name ?? item.title} (${why})`.slice(0, UNMADE_LINE_MAX_LENGTH.title),
+      quantity: item.quantity,
+    });
   }
   return { lines: [...quantities].map(([sku, quantity]) => ({ sku, quantity })), unmadeLines };
 }

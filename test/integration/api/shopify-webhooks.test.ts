@@ -102,6 +102,17 @@ describe('Shopify’s order webhooks', () => {
     expect(await ShopifyWebhook.countDocuments({ webhookId })).toBe(1);
   });
 
+  it('keeps a line it does not make with a SKU longer than an order keeps, cut to fit, in an order that stays valid', async () => {
+    const longSku = `GIFT-${'X'.repeat(145)}`;
+    const body = withName(created, '#1090', (order) => {
+      (order.line_items as Record<string, unknown>[])[1].sku = longSku;
+    });
+    expect(await (await deliver(body)).json()).toMatchObject({ outcome: 'order-created' });
+    const order = await Order.findOne({ externalRef: '#1090' });
+    expect(order?.unmadeLines?.map((line) => line.sku)).toEqual([longSku.slice(0, 100)]);
+    expect(order?.validateSync()).toBeUndefined();
+  });
+
   it('records an order with nothing Kiwanda makes without making an order of it', async () => {
     const body = withName(created, '#1004', (order) => {
       order.line_items = (order.line_items as Record<string, unknown>[]).slice(1);
