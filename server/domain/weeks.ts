@@ -1,4 +1,6 @@
 import { tz } from '@date-fns/tz';
+import { utc } from '@date-fns/utc';
+import { getISOWeek, getISOWeeksInYear, getISOWeekYear, setISOWeek, startOfISOWeek } from 'date-fns';
 
 /**
  * Weeks are ISO weeks (Monday to Sunday) as lived in Nairobi: an order placed at 01:00 on a
@@ -24,33 +26,33 @@ export interface Week {
 /**
  * Nairobi's offset from UTC: three hours, all year. Africa/Nairobi has kept UTC+3 without daylight
  * saving since 1960 (weeks.test.ts checks the zone database agrees for every month of 1970–2100),
- * so a Nairobi calendar day is a UTC calendar day shifted by the offset and week arithmetic is
- * plain arithmetic on instants.
+ * so a Nairobi calendar day is a UTC calendar day shifted by the offset: the week arithmetic below
+ * is date-fns's, on the Nairobi wall clock read as UTC (`{ in: utc }`).
  *
- * NOTE: no date-fns `in: inNairobi` here: with it each step asks Intl for the zone's offset, and
- * pages ask for weeks and days thousands of times a second (every job carries its week and due day).
+ * NOTE: not `{ in: inNairobi }` here: with it each step asks Intl for the zone's offset, and pages
+ * ask for weeks and days thousands of times a second (every job carries its week and due day).
  */
 export const NAIROBI_UTC_OFFSET_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
-/** The Nairobi wall clock of an instant, as a Date whose UTC fields read it. */
-function nairobiWallClock(ms: number): Date {
-  return new Date(ms + NAIROBI_UTC_OFFSET_MS);
+/** The Nairobi wall clock of an instant, as a time whose UTC fields read it. */
+function nairobiWallClock(ms: number): number {
+  return ms + NAIROBI_UTC_OFFSET_MS;
+}
+
+/** The instant at which Nairobi's wall clock reads `wallClock` (read as UTC). */
+function instantOfWallClock(wallClock: Date | number): number {
+  return +wallClock - NAIROBI_UTC_OFFSET_MS;
 }
 
 /** Monday 00:00 Nairobi of the week holding the instant `ms`. */
 function weekStartMsOfInstant(ms: number): number {
-  const day = Math.floor((ms + NAIROBI_UTC_OFFSET_MS) / DAY_MS);
-  // Day 0, 1 January 1970, was a Thursday: three days after a Monday.
-  const sinceMonday = (((day + 3) % 7) + 7) % 7;
-  return (day - sinceMonday) * DAY_MS - NAIROBI_UTC_OFFSET_MS;
+  return instantOfWallClock(startOfISOWeek(nairobiWallClock(ms), { in: utc }));
 }
 
-/** Monday 00:00 Nairobi of week 1 of an ISO week-numbering year: the week holding 4 January. */
-function firstWeekStartMs(year: number): number {
-  return weekStartMsOfInstant(Date.UTC(year, 0, 4) - NAIROBI_UTC_OFFSET_MS);
-}
+/** 4 January of a year on the wall clock: always in week 1 of its ISO week-numbering year. */
+const fourthOfJanuary = (year: number) => Date.UTC(year, 0, 4);
 
 /** Monday 00:00 Nairobi time of the week holding `date`, as a plain instant. */
 export function nairobiWeekStart(date: Date | number): Date {
@@ -59,10 +61,9 @@ export function nairobiWeekStart(date: Date | number): Date {
 
 /** "2026-W48": ISO week-numbering year and week of `date` in Nairobi. */
 export function isoWeekLabel(date: Date | number): WeekLabel {
-  // The week belongs to the year of its Thursday, and is numbered by that Thursday's day of the year.
-  const thursday = nairobiWallClock(weekStartMsOfInstant(+date) + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
+  const wallClock = nairobiWallClock(+date);
+  const year = getISOWeekYear(wallClock, { in: utc });
+  const week = getISOWeek(wallClock, { in: utc });
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -73,8 +74,7 @@ function parseWeekLabel(value: unknown): { year: number; week: number } | null {
   if (!match) return null;
   const year = Number(match[1]);
   const week = Number(match[2]);
-  const weeksInYear = (firstWeekStartMs(year + 1) - firstWeekStartMs(year)) / WEEK_MS;
-  return week >= 1 && week <= weeksInYear ? { year, week } : null;
+  return week >= 1 && week <= getISOWeeksInYear(fourthOfJanuary(year), { in: utc }) ? { year, week } : null;
 }
 
 export function isWeekLabel(value: unknown): value is WeekLabel {
@@ -84,7 +84,9 @@ export function isWeekLabel(value: unknown): value is WeekLabel {
 function weekStartMsOfLabel(label: string): number {
   const parsed = parseWeekLabel(label);
   if (!parsed) throw new RangeError(`not an ISO week label like 2026-W48: ${JSON.stringify(label)}`);
-  return firstWeekStartMs(parsed.year) + (parsed.week - 1) * WEEK_MS;
+  return instantOfWallClock(
+    startOfISOWeek(setISOWeek(fourthOfJanuary(parsed.year), parsed.week, { in: utc }), { in: utc }),
+  );
 }
 
 /** Monday 00:00 Nairobi of the week named by `label`; throws a RangeError for a malformed label. */
@@ -94,7 +96,7 @@ export function weekStartOfLabel(label: string): Date {
 
 /** Midnight at the start of a calendar day in Nairobi (month is 1–12). */
 export function nairobiDate({ year, month, day }: { year: number; month: number; day: number }): Date {
-  return new Date(Date.UTC(year, month - 1, day) - NAIROBI_UTC_OFFSET_MS);
+  return new Date(instantOfWallClock(Date.UTC(year, month - 1, day)));
 }
 
 /** "YYYY-MM-DD" of the Nairobi calendar day holding an instant. */
@@ -105,7 +107,7 @@ export function nairobiDateString(date: Date | number): string {
 
 /** Calendar date (year, month 1–12, day, ISO weekday 1 = Monday) of an instant in Nairobi. */
 export function nairobiCalendarDay(date: Date | number): { year: number; month: number; day: number; weekday: number } {
-  const local = nairobiWallClock(+date);
+  const local = new Date(nairobiWallClock(+date));
   return {
     year: local.getUTCFullYear(),
     month: local.getUTCMonth() + 1,
