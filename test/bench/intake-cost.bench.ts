@@ -9,7 +9,13 @@
  * Run with `npm run bench:intake-cost` (ORDERS=<per run>, RUNS=<n>); with INTAKE_COUNT_COMMANDS=1
  * it also prints the database commands per order (the count costs CPU: read the two apart).
  */
-import { commandsPerRequest, orderBody, startIntakeServer } from './intake-orders';
+import {
+  type ChannelRequest,
+  commandsPerRequest,
+  orderBody,
+  postChannelOrder,
+  startIntakeServer,
+} from './intake-orders';
 import { seededRandom } from './seeded-random';
 
 const ORDERS = Number(process.env.ORDERS ?? 1_000);
@@ -20,7 +26,7 @@ const { ready, count, close } = await startIntakeServer();
 
 async function sendOrders({ run, orders }: { run: number; orders: number }) {
   const random = seededRandom(run + 1);
-  const sent: { key: string; idempotencyKey: string; body: string }[] = [];
+  const sent: ChannelRequest[] = [];
   const statuses = new Map<number, number>();
   for (let index = 0; index < orders; index++) {
     const replay = sent.length > 0 && random.next() < REPLAY_SHARE;
@@ -33,16 +39,7 @@ async function sendOrders({ run, orders }: { run: number; orders: number }) {
           body: orderBody({ ready, channel, index: run * 1_000_000 + index, random }),
         };
     if (!replay) sent.push(request);
-    const response = await fetch(`${ready.url}/api/v1/orders`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${request.key}`,
-        'idempotency-key': request.idempotencyKey,
-        'content-type': 'application/json',
-      },
-      body: request.body,
-    });
-    await response.arrayBuffer();
+    const response = await postChannelOrder(ready.url, request);
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
   }
   return { created: statuses.get(201) ?? 0, statuses };

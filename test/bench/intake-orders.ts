@@ -78,3 +78,25 @@ export function orderBody({
     ...(random.next() < 0.3 ? { notes: 'Gift wrap, please; hand-finished edges.' } : {}),
   });
 }
+
+/** One channel order as the benchmarks send it: the channel's key, its Idempotency-Key and the body. */
+export interface ChannelRequest {
+  key: string;
+  idempotencyKey: string;
+  body: string;
+}
+
+/** Sends `request` to `POST /api/v1/orders` as a channel does, the answer read to its end. */
+export async function postChannelOrder(url: string, request: ChannelRequest): Promise<Response> {
+  const response = await fetch(`${url}/api/v1/orders`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${request.key}`,
+      'idempotency-key': request.idempotencyKey,
+      'content-type': 'application/json',
+    },
+    body: request.body,
+  });
+  await response.arrayBuffer();
+  return response;
+}

@@ -13,7 +13,13 @@
  * Run with `npm run bench:intake` (RATE=<orders per second>, SECONDS=<per run>, RUNS=<n>).
  * Target: 200 orders per second for 30 s with p95 ≤ 50 ms on an idle 2-core machine.
  */
-import { commandsPerRequest, orderBody, startIntakeServer } from './intake-orders';
+import {
+  type ChannelRequest,
+  commandsPerRequest,
+  orderBody,
+  postChannelOrder,
+  startIntakeServer,
+} from './intake-orders';
 import { type IntakeServerReady } from './intake-server';
 import { seededRandom } from './seeded-random';
 
@@ -22,12 +28,6 @@ const SECONDS = Number(process.env.SECONDS ?? 30);
 const RUNS = Number(process.env.RUNS ?? 3);
 const P95_TARGET_MS = 50;
 const REPLAY_SHARE = 0.05;
-
-interface Sent {
-  key: string;
-  idempotencyKey: string;
-  body: string;
-}
 
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
@@ -45,7 +45,7 @@ async function measureRun({
   const random = seededRandom(run + 1);
   const total = RATE * seconds;
   const intervalMs = 1_000 / RATE;
-  const sent: Sent[] = [];
+  const sent: ChannelRequest[] = [];
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   let created = 0;
@@ -57,7 +57,7 @@ async function measureRun({
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const replay = sent.length > 0 && random.next() < REPLAY_SHARE;
-    const request: Sent = replay
+    const request: ChannelRequest = replay
       ? sent[random.between(0, sent.length - 1)]
       : (() => {
           const channel = ready.keys[index % ready.keys.length];
@@ -67,17 +67,8 @@ async function measureRun({
           return fresh;
         })();
     requests.push(
-      fetch(`${ready.url}/api/v1/orders`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${request.key}`,
-          'idempotency-key': request.idempotencyKey,
-          'content-type': 'application/json',
-        },
-        body: request.body,
-      })
-        .then(async (response) => {
-          await response.arrayBuffer();
+      postChannelOrder(ready.url, request)
+        .then((response) => {
           latencies.push(performance.now() - scheduled);
           if (response.status === 201) created += 1;
           else if (response.status === 200 && response.headers.get('idempotent-replayed') === 'true') replayed += 1;
@@ -108,7 +99,7 @@ async function measureRun({
     'p95 ms': Math.round(percentile(sorted, 0.95)),
     'p99 ms': Math.round(percentile(sorted, 0.99)),
     'max ms': Math.round(sorted[sorted.length - 1]),
-    uniqueSent: sent.length,
+    uniqueChannelRequest: sent.length,
   };
 }
 

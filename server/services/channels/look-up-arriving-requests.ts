@@ -2,17 +2,17 @@ import { type Types } from 'mongoose';
 
 import { IdempotencyRecord, type IdempotencyRecordDoc } from '../../models/idempotency-record';
 import { Order } from '../../models/order';
+import { type Gathered, gatherEachTurn } from '../gather-each-turn';
 
 /**
  * What the database already holds for a channel's request before its order is prepared: the
  * record its Idempotency-Key left, if any, and whether its externalRef names an order already.
  *
  * Requests that arrive at the same moment are looked up together, as they are promised and
- * written together (promise-arriving-orders.ts, write-arriving-channel-orders.ts): a request
- * waits for the end of the event loop's current turn (setImmediate: no timer, no added latency
- * when it is alone) and the requests gathered meanwhile share one read of each collection. When
- * the server keeps up, each request is looked up on its own (two reads, sent at once); when
- * requests queue up, the queued ones share two reads, instead of two each.
+ * written together (promise-arriving-orders.ts, write-arriving-channel-orders.ts), gathered each
+ * turn of the event loop (gather-each-turn.ts): the requests gathered share one read of each
+ * collection. When the server keeps up, each request is looked up on its own (two reads, sent at
+ * once); when requests queue up, the queued ones share two reads, instead of two each.
  */
 export interface ArrivingRequest {
   channel: Types.ObjectId;
@@ -27,18 +27,10 @@ export interface WhatIsHeld {
   refUsed: boolean;
 }
 
-interface Waiting {
-  request: ArrivingRequest;
-  resolve: (held: WhatIsHeld) => void;
-  reject: (error: unknown) => void;
-}
-
-let gathering: Waiting[] | null = null;
-
 const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
-async function lookUpGathered(waiting: readonly Waiting[]): Promise<void> {
-  const requests = waiting.map(({ request }) => request);
+async function lookUpGathered(waiting: readonly Gathered<ArrivingRequest, WhatIsHeld>[]): Promise<void> {
+  const requests = waiting.map(({ item }) => item);
   // Channel ids as hex strings, so that equal ids are one value of the `$in` lists.
   const channels = distinct(requests.map((request) => request.channel.toHexString()));
   try {
@@ -53,7 +45,7 @@ async function lookUpGathered(waiting: readonly Waiting[]): Promise<void> {
         { channel: 1, externalRef: 1 },
       ).lean(),
     ]);
-    for (const { request, resolve } of waiting) {
+    for (const { item: request, resolve } of waiting) {
       const ofChannel = (channel: Types.ObjectId | undefined) => channel?.equals(request.channel) === true;
       resolve({
         record: records.find((record) => ofChannel(record.channel) && record.key === request.key) ?? null,
@@ -65,17 +57,5 @@ async function lookUpGathered(waiting: readonly Waiting[]): Promise<void> {
   }
 }
 
-/** What is held for `request`, looked up with the requests arriving beside it. */
-export function lookUpArrivingRequest(request: ArrivingRequest): Promise<WhatIsHeld> {
-  return new Promise((resolve, reject) => {
-    if (!gathering) {
-      const started: Waiting[] = [];
-      gathering = started;
-      setImmediate(() => {
-        gathering = null;
-        void lookUpGathered(started);
-      });
-    }
-    gathering.push({ request, resolve, reject });
-  });
-}
+/** What is held for a request, looked up with the requests arriving beside it. */
+export const lookUpArrivingRequest = gatherEachTurn(lookUpGathered);

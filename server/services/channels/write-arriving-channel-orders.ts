@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord } from '../../models/idempotency-record';
 import { type OrderDoc } from '../../models/order';
+import { type Gathered, gatherEachTurn } from '../gather-each-turn';
 import { insertOrders } from '../orders/create-order';
 import { type PreparedOrder } from '../orders/prepare-order';
 import { runInTransaction } from '../run-in-transaction';
@@ -17,25 +18,6 @@ export interface ChannelOrderToWrite {
   requestHash: string;
   now: Date;
 }
-
-/**
- * Writes channel orders that are ready at the same moment in one transaction: one insert each for
- * the orders, their audit entries, their `order.accepted` webhooks and their idempotency records,
- * and one commit (and journal write), instead of five commands per order. Orders promised in one
- * pass of the promise engine (promise-arriving-orders.ts) become ready together, so when requests
- * queue up they share a write as they share a pass; alone, an order is written on its own at once.
- *
- * When the shared transaction fails (a retry racing its first attempt, an externalRef used twice
- * clash on a unique index and abort it whole), each order is written again on its own, so that
- * only the one at fault fails, with its own error.
- */
-interface Waiting {
-  order: ChannelOrderToWrite;
-  resolve: (written: OrderDoc) => void;
-  reject: (error: unknown) => void;
-}
-
-let gathering: Waiting[] | null = null;
 
 /** The order, its outbox row and its idempotency record, written together (or not at all). */
 function writeAlone(entry: ChannelOrderToWrite): Promise<OrderDoc> {
@@ -79,11 +61,11 @@ async function writeTogether({
   return written;
 }
 
-async function writeGathered(waiting: Waiting[]): Promise<void> {
+async function writeGathered(waiting: Gathered<ChannelOrderToWrite, OrderDoc>[]): Promise<void> {
   if (waiting.length > 1) {
     try {
       const written = await runInTransaction((unit) =>
-        writeTogether({ unit, orders: waiting.map(({ order }) => order) }),
+        writeTogether({ unit, orders: waiting.map(({ item }) => item) }),
       );
       waiting.forEach(({ resolve }, index) => resolve(written[index]));
       return;
@@ -91,20 +73,18 @@ async function writeGathered(waiting: Waiting[]): Promise<void> {
       // Written one by one below: each gets its own answer, and only the one at fault fails.
     }
   }
-  await Promise.all(waiting.map(({ order, resolve, reject }) => writeAlone(order).then(resolve, reject)));
+  await Promise.all(waiting.map(({ item, resolve, reject }) => writeAlone(item).then(resolve, reject)));
 }
 
-/** Writes `order` with the channel orders ready beside it; resolves to it as written. */
-export function writeArrivingChannelOrder(order: ChannelOrderToWrite): Promise<OrderDoc> {
-  return new Promise((resolve, reject) => {
-    if (!gathering) {
-      const started: Waiting[] = [];
-      gathering = started;
-      setImmediate(() => {
-        gathering = null;
-        void writeGathered(started);
-      });
-    }
-    gathering.push({ order, resolve, reject });
-  });
-}
+/**
+ * Writes channel orders that are ready at the same moment in one transaction: one insert each for
+ * the orders, their audit entries, their `order.accepted` webhooks and their idempotency records,
+ * and one commit (and journal write), instead of five commands per order. Orders promised in one
+ * pass of the promise engine (promise-arriving-orders.ts) become ready together, so when requests
+ * queue up they share a write as they share a pass; alone, an order is written on its own at once.
+ *
+ * When the shared transaction fails (a retry racing its first attempt, an externalRef used twice
+ * clash on a unique index and abort it whole), each order is written again on its own, so that
+ * only the one at fault fails, with its own error.
+ */
+export const writeArrivingChannelOrder = gatherEachTurn(writeGathered);

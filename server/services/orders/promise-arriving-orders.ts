@@ -1,4 +1,5 @@
 import { type ProductDoc } from '../../models/product';
+import { type Gathered, gatherEachTurn } from '../gather-each-turn';
 import { type PreparedOrder } from './prepare-order';
 import { promisePreparedOrders } from './promise-prepared-orders';
 
@@ -8,32 +9,26 @@ import { promisePreparedOrders } from './promise-prepared-orders';
  * Promising costs about the same for one order as for several (each pass serves the lines asked
  * on the whole network of open orders, and a line that does not fit by its ship-by is asked again
  * week by week), and channels send many orders a second. So an order prepared while others are
- * being prepared waits for the end of the event loop's current turn (setImmediate: no timer, no
- * added latency when it is alone) and is promised with them, as a purchase-order import's orders
- * are (promisePreparedOrders): in arrival order, none promised the same free minutes as another.
+ * being prepared is gathered with them each turn of the event loop (gather-each-turn.ts) and is
+ * promised with them, as a purchase-order import's orders are (promisePreparedOrders): in arrival
+ * order, none promised the same free minutes as another.
  * When the server keeps up, each order is promised on its own; when requests queue up, the
  * queued ones share a pass, which is what lets intake catch up instead of falling further behind.
  */
-interface WaitingOrder {
-  order: PreparedOrder;
-  products: readonly ProductDoc[];
-  resolve: (promised: PreparedOrder) => void;
-  reject: (error: unknown) => void;
-}
-
-interface Gathering {
+interface ArrivingOrder {
   now: Date;
-  waiting: WaitingOrder[];
+  order: PreparedOrder;
+  /** The products of its lines, as prepareOrderReadingProducts read them. */
+  products: readonly ProductDoc[];
 }
 
-let gathering: Gathering | null = null;
-
-async function promiseGathered({ now, waiting }: Gathering): Promise<void> {
+async function promiseGathered(waiting: Gathered<ArrivingOrder, PreparedOrder>[]): Promise<void> {
   try {
     const promised = await promisePreparedOrders({
-      now,
-      orders: waiting.map(({ order }) => order),
-      products: waiting.flatMap(({ products }) => products),
+      // All promised as of the first one's moment: they arrived in the same turn.
+      now: waiting[0].item.now,
+      orders: waiting.map(({ item }) => item.order),
+      products: waiting.flatMap(({ item }) => item.products),
     });
     waiting.forEach(({ resolve }, index) => resolve(promised[index]));
   } catch (error) {
@@ -42,25 +37,4 @@ async function promiseGathered({ now, waiting }: Gathering): Promise<void> {
 }
 
 /** `order` with a promised ship date on every line, promised with the orders arriving beside it. */
-export function promiseArrivingOrder({
-  now,
-  order,
-  products,
-}: {
-  now: Date;
-  order: PreparedOrder;
-  /** The products of its lines, as prepareOrderReadingProducts read them. */
-  products: readonly ProductDoc[];
-}): Promise<PreparedOrder> {
-  return new Promise((resolve, reject) => {
-    if (!gathering) {
-      const started: Gathering = { now, waiting: [] };
-      gathering = started;
-      setImmediate(() => {
-        gathering = null;
-        void promiseGathered(started);
-      });
-    }
-    gathering.waiting.push({ order, products, resolve, reject });
-  });
-}
+export const promiseArrivingOrder = gatherEachTurn(promiseGathered);
