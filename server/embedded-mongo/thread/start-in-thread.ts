@@ -34,9 +34,12 @@ export function startEmbeddedMongoInThread(options: EmbeddedMongoOptions = {}): 
 
   return new Promise((resolve, reject) => {
     let started = false;
+    let failed = false;
+    // A thread that throws also exits: its listeners hear of the failure once.
     const fail = (error: Error) => {
       if (!started) reject(error);
-      else if (!stopping) failureListeners.forEach((listener) => listener(error));
+      else if (!stopping && !failed) failureListeners.forEach((listener) => listener(error));
+      failed = true;
     };
     worker.on('error', fail);
     worker.on('exit', (code) => {
