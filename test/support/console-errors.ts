@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 
 /**
  * Remix logs the abort of a load it is still decoding when a newer navigation supersedes it
- * (a link clicked while a live push's revalidation streams in). Nothing is lost: the newer
- * navigation loads fresh data. Every other error counts.
+ * (a link clicked while a live push's revalidation streams in), and the page may also report it
+ * as an uncaught rejection. Nothing is lost: the newer navigation loads fresh data. Every other
+ * error counts.
  */
 const SUPERSEDED_LOAD = /^AbortError: signal is aborted/;
 
@@ -20,12 +21,14 @@ export interface ConsoleErrorOptions {
  */
 export function collectConsoleErrors(page: Page, errors: string[], options: ConsoleErrorOptions = {}): string[] {
   const allowed = (options.allowStatuses ?? []).map((status) => `status of ${status}`);
-  const record = (text: string) => errors.push(options.withUrl ? `${page.url()}: ${text}` : text);
+  const record = (text: string) => {
+    if (SUPERSEDED_LOAD.test(text)) return;
+    errors.push(options.withUrl ? `${page.url()}: ${text}` : text);
+  };
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
-    if (SUPERSEDED_LOAD.test(text) || allowed.some((status) => text.includes(status))) return;
-    record(text);
+    if (!allowed.some((status) => text.includes(status))) record(text);
   });
   page.on('pageerror', (error) => record(String(error)));
   return errors;
