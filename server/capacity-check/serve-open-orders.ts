@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import { addDays, format } from 'date-fns';
 
 import { type Problem, type ProblemInput, validateProblem } from '../../optimizer';
@@ -32,41 +34,100 @@ const servedByProblem = new WeakMap<ProblemInput, Map<number, OpenOrdersServed>>
 // array, horizon and days of leeway, so that only the workshops are checked again.
 const checkedJobs = new WeakMap<ProblemInput['jobs'], Map<string, Problem['jobs']>>();
 
-/** The open orders checked by the optimizer's rules, normal-priority ones due `movableDays` later. */
-function checkedOpenOrders({ problem, movableDays }: { problem: ProblemInput; movableDays: number }): Problem['jobs'] {
+/**
+ * Jobs checked by the optimizer's rules in one go. Open demand runs to tens of thousands of jobs
+ * once the channels have sent a busy day's orders, and checking them all at once held the event
+ * loop for some 150 ms; a chunk this size is a few milliseconds of work.
+ */
+const JOBS_CHECKED_PER_STEP = 2_000;
+
+/**
+ * The open orders checked by the optimizer's rules, normal-priority ones due `movableDays` later,
+ * a chunk of jobs per step. Their ids are unique by construction (planningDemandOf names each
+ * job once), so checking chunk by chunk finds everything a check of the whole list would.
+ */
+function* checkOpenOrders({
+  problem,
+  movableDays,
+}: {
+  problem: ProblemInput;
+  movableDays: number;
+}): Generator<void, Problem['jobs']> {
   const kept = checkedJobs.get(problem.jobs) ?? new Map<string, Problem['jobs']>();
   checkedJobs.set(problem.jobs, kept);
   const key = `${problem.horizon.start}|${problem.horizon.weeks}|${movableDays}`;
   const known = kept.get(key);
   if (known) return known;
   const movedDue = (dueDate: string) => format(addDays(new Date(`${dueDate}T12:00:00Z`), movableDays), 'yyyy-MM-dd');
-  const jobs = problem.jobs.map((job) =>
-    movableDays > 0 && (job.priority ?? 1) === MOVABLE_PRIORITY ? { ...job, dueDate: movedDue(job.dueDate) } : job,
-  );
-  const checked = validateProblem({ horizon: problem.horizon, workshops: [], jobs }).jobs;
+  const checked: Problem['jobs'] = [];
+  for (let from = 0; from < problem.jobs.length; from += JOBS_CHECKED_PER_STEP) {
+    if (from > 0) yield;
+    const jobs = problem.jobs
+      .slice(from, from + JOBS_CHECKED_PER_STEP)
+      .map((job) =>
+        movableDays > 0 && (job.priority ?? 1) === MOVABLE_PRIORITY ? { ...job, dueDate: movedDue(job.dueDate) } : job,
+      );
+    checked.push(...validateProblem({ horizon: problem.horizon, workshops: [], jobs }).jobs);
+  }
   kept.set(key, checked);
   return checked;
 }
 
-/** The open orders of `problem` served, normal-priority ones allowed to finish `movableDays` late. */
-export function serveOpenOrders({
+/**
+ * Serves the open orders of `problem` in steps, each ending where a caller may give the event
+ * loop a turn: checking the jobs chunk by chunk, building the instance, its network, the flow.
+ */
+function* serveOpenOrdersInSteps({
   problem,
   movableDays,
 }: {
   problem: ProblemInput;
   movableDays: number;
-}): OpenOrdersServed {
+}): Generator<void, OpenOrdersServed> {
   const kept = servedByProblem.get(problem) ?? new Map<number, OpenOrdersServed>();
   servedByProblem.set(problem, kept);
   const known = kept.get(movableDays);
   if (known) return known;
 
   const workshops = validateProblem({ ...problem, jobs: [], options: { fairness: false } });
-  const instance = buildPlanningInstance({ ...workshops, jobs: checkedOpenOrders({ problem, movableDays }) });
+  const jobs = yield* checkOpenOrders({ problem, movableDays });
+  yield;
+  const instance = buildPlanningInstance({ ...workshops, jobs });
   // Nothing is pinned in a check: the whole of every workshop's free minutes and every job is open.
   const ledger = new PlacementLedger(instance);
+  yield;
   const network = buildAggregateNetwork(instance, ledger);
+  yield;
+  // Another caller may have served the same problem while this one gave the loop its turns.
+  const servedMeanwhile = kept.get(movableDays);
+  if (servedMeanwhile) return servedMeanwhile;
   const served = { instance, network, solution: solveAggregateFlow(network), ledger, movableDays };
   kept.set(movableDays, served);
   return served;
+}
+
+/** The open orders of `problem` served, normal-priority ones allowed to finish `movableDays` late. */
+export function serveOpenOrders(question: { problem: ProblemInput; movableDays: number }): OpenOrdersServed {
+  const steps = serveOpenOrdersInSteps(question);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, giving the event loop a turn between steps: for a read that runs behind answers
+ * still given from the network it replaces, so that requests arriving meanwhile wait for one
+ * step at most rather than the whole network.
+ */
+export async function serveOpenOrdersYielding(question: {
+  problem: ProblemInput;
+  movableDays: number;
+}): Promise<OpenOrdersServed> {
+  const steps = serveOpenOrdersInSteps(question);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
 }

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 import { type Types } from 'mongoose';
 
 import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
@@ -26,6 +28,9 @@ export interface UncoveredOrderLine {
   /** A planner's smaller lot for this line, when one was allowed (else the product's minimum lot applies). */
   minimumLot?: number;
 }
+
+/** Open orders turned into lines between two turns of the event loop (some 10 ms of work). */
+const ORDERS_PER_TURN = 2_000;
 
 /** The part of an open order that demand is made of. */
 type DemandOfOrder = Pick<OrderDoc, '_id' | 'reference' | 'placedAt' | 'shipBy' | 'priority'> & {
@@ -76,30 +81,39 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
   const products = await Product.find({ _id: { $in: productIds } }).lean();
   const productById = new Map(products.map((product) => [String(product._id), product]));
 
-  return orders.flatMap((order) => {
-    // Once per order: a Nairobi week label costs time-zone arithmetic, and orders have many lines.
-    const shipByWeek = isoWeekLabel(order.shipBy);
-    return order.lines.flatMap((line) => {
+  const lines: UncoveredOrderLine[] = [];
+  // A Nairobi week label costs calendar arithmetic, and open orders share a few dozen ship-by days.
+  const weekOfShipBy = new Map<number, WeekLabel>();
+  for (const [index, order] of orders.entries()) {
+    // Open orders run to tens of thousands on a busy day: a turn of the event loop now and then
+    // lets requests waiting on the server in while they are turned into lines.
+    if (index > 0 && index % ORDERS_PER_TURN === 0) await nextTurn();
+    const shipByTime = order.shipBy.getTime();
+    let shipByWeek = weekOfShipBy.get(shipByTime);
+    if (shipByWeek === undefined) {
+      shipByWeek = isoWeekLabel(order.shipBy);
+      weekOfShipBy.set(shipByTime, shipByWeek);
+    }
+    for (const line of order.lines) {
       const product = productById.get(String(line.product));
       const units = line.quantity - (coveredByLine.get(String(line._id)) ?? 0);
-      if (!product || units <= 0) return [];
-      return [
-        {
-          orderId: order._id,
-          orderLineId: line._id,
-          reference: order.reference,
-          productId: product._id,
-          sku: product.sku,
-          skill: product.requiredSkill,
-          labourMinutesPerUnit: product.labourMinutesPerUnit,
-          pieceRateCents: product.pieceRateCents,
-          units,
-          shipBy: order.shipBy,
-          shipByWeek,
-          priority: order.priority,
-          ...(line.minimumLot ? { minimumLot: line.minimumLot } : {}),
-        },
-      ];
-    });
-  });
+      if (!product || units <= 0) continue;
+      lines.push({
+        orderId: order._id,
+        orderLineId: line._id,
+        reference: order.reference,
+        productId: product._id,
+        sku: product.sku,
+        skill: product.requiredSkill,
+        labourMinutesPerUnit: product.labourMinutesPerUnit,
+        pieceRateCents: product.pieceRateCents,
+        units,
+        shipBy: order.shipBy,
+        shipByWeek,
+        priority: order.priority,
+        ...(line.minimumLot ? { minimumLot: line.minimumLot } : {}),
+      });
+    }
+  }
+  return lines;
 }

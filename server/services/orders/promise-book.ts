@@ -4,7 +4,7 @@ import { copyAggregate } from '../../../optimizer/aggregate-in-place';
 import { carryDemandInPlace } from '../../capacity-check/carry-demand';
 import { readCheckNetwork, type CheckNetwork } from '../../capacity-check/read-check-network';
 import { type NewDemand } from '../../capacity-check/serve-new-demand';
-import { type OpenOrdersServed, serveOpenOrders } from '../../capacity-check/serve-open-orders';
+import { type OpenOrdersServed, serveOpenOrdersYielding } from '../../capacity-check/serve-open-orders';
 import { keepsReadState } from '../../dashboard/read-model-cache';
 import { PLAN_INPUT_EVENTS } from '../../domain/events';
 import { domainEvents } from '../../domain-events';
@@ -100,14 +100,14 @@ function stillToCarry(network: CheckNetwork): { carried: CarriedLine[]; promised
 
 /**
  * Reads the network as of `now` and builds a book on it. The event loop gets a turn between the
- * read, serving the open orders and carrying the lines promised meanwhile; the book is kept
+ * read, each step of serving the open orders and carrying the lines promised meanwhile; the book is kept
  * unless an event dropped the book during the read (what was read may already be out of date).
  */
 async function buildBook(now: Date): Promise<PromiseBook> {
   const dropsBefore = drops;
   const network = await readCheckNetwork({ now, fresh: false });
   await nextTurn();
-  const open = serveOpenOrders({ problem: network.problem, movableDays: 0 });
+  const open = await serveOpenOrdersYielding({ problem: network.problem, movableDays: 0 });
   await nextTurn();
   // From here to the swap nothing yields: no line can be promised on the old book in between.
   const { carried, promisedOrders } = stillToCarry(network);
