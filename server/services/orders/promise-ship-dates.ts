@@ -61,7 +61,15 @@ export async function promiseShipDates({
 
   let lastAsked = dueDatesBy(null);
   const promised: (string | null)[] = fits(lastAsked, false).map((fit, index) => (fit ? asked[index] : null));
-  for (let week = 0; week < weeks && promised.includes(null); week++) {
+  // On a full network most lines left fit no week of the horizon at all: one question by its last
+  // week tells which can be made, and the weeks are asked only until each of those is promised
+  // (a line that does not fit by the last week, with every line asked that late, fits no earlier).
+  const makeable =
+    promised.includes(null) && weeks > 0
+      ? fits(dueDatesBy(weekEndDate({ startDay, week: weeks - 1 })), true)
+      : lines.map(() => false);
+  const waiting = () => promised.some((date, index) => date === null && makeable[index]);
+  for (let week = 0; week < weeks && waiting(); week++) {
     const date = weekEndDate({ startDay, week });
     const dueDates = dueDatesBy(date);
     // A week ending before every line's ship-by asks the question just answered again: the same

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { domainEvents } from '#server/domain-events';
-import { AuditEvent, Order } from '#server/models/index';
+import { AuditEvent, Order, Product } from '#server/models/index';
 import { type ProductDoc } from '#server/models/product';
 import { enterOrder } from '#server/services/orders/enter-order';
 import { blankOrderEntry, type OrderEntryValues } from '#server/services/orders/order-entry-form';
 
 import { makeActor } from '../../factories/actors';
+import { makeProduct } from '../../factories/network';
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { buildOrderEntryNetwork } from './order-entry-network';
 
@@ -114,5 +115,28 @@ describe('entering an order at HQ', () => {
     expect(events).toEqual([{ orderId: entered.orderId, source: 'hq', shipByWeek: '2026-W12', units: 30 }]);
     const audit = await AuditEvent.findOne({ 'entity.id': order?._id, action: 'order.created' }).lean();
     expect([String(audit?.actor.userId), audit?.actor.role]).toEqual([planner.userId, 'planner']);
+  });
+
+  it('promises each line its first week with room, and no date to a line the horizon cannot hold', async () => {
+    // 50 hours a week make about 54 pieces of 55 minutes: 24 more hoops fit by the 20th beside
+    // the 24 above; 200 studs fit a few weeks later; 2,000 bangles would take the two artisans
+    // some 37 weeks, past the 12 planned.
+    const [studs, bangles] = await Product.create(
+      ['JUA-STUD-BR', 'JUA-BANGLE-BR'].map((sku) =>
+        makeProduct({ sku, collectionRef: hoops.collectionRef, labourMinutesPerUnit: 55, minimumLot: 12 }),
+      ),
+    );
+    const entered = await enterOrder({
+      actor: planner,
+      now,
+      values: form({
+        lines: [
+          { sku: hoops.sku, quantity: '24' },
+          { sku: studs.sku, quantity: '200' },
+          { sku: bangles.sku, quantity: '2000' },
+        ],
+      }),
+    });
+    expect(entered.lines.map((line) => line.promisedShipDate)).toEqual(['2026-03-20', '2026-04-05', null]);
   });
 });
