@@ -1,0 +1,66 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+import { describe, expect, it } from 'vitest';
+
+import { type ProblemInput } from '../../optimizer';
+import { serveOpenOrders, serveOpenOrdersYielding } from './serve-open-orders';
+
+/** More open jobs than one step checks, on three workshops that cannot make them all. */
+function busyNetwork(): ProblemInput {
+  const skills = ['brass-casting', 'beading'];
+  return {
+    horizon: { start: '2026-03-02', weeks: 6 },
+    workshops: ['W1', 'W2', 'W3'].map((id, index) => ({
+      id,
+      skills: index === 2 ? skills : [skills[index]],
+      artisans: 2,
+      capacityMinutes: Array.from({ length: 6 }, () => 3_000),
+    })),
+    jobs: Array.from({ length: 4_500 }, (_, index) => ({
+      id: `ORD-${index} / SKU-${index % 7}`,
+      skill: skills[index % 2],
+      quantity: 1 + (index % 5),
+      minutesPerUnit: 30 + (index % 4) * 10,
+      pieceRateCents: 15_000,
+      dueDate: `2026-03-${String(6 + (index % 4) * 7).padStart(2, '0')}`,
+      priority: (1 + (index % 3)) as 1 | 2 | 3,
+      minLot: 1,
+    })),
+  };
+}
+
+describe('serving the open orders', () => {
+  it('serves them the same whether the event loop gets turns between the steps or not', async () => {
+    const once = serveOpenOrders({ problem: busyNetwork(), movableDays: 0 });
+    let turns = 0;
+    let counting = true;
+    const count = async () => {
+      while (counting) {
+        turns += 1;
+        await nextTurn();
+      }
+    };
+    const counted = count();
+    const inSteps = await serveOpenOrdersYielding({ problem: busyNetwork(), movableDays: 0 });
+    counting = false;
+    await counted;
+
+    expect(inSteps.solution.servedMinutes).toEqual(once.solution.servedMinutes);
+    expect(inSteps.solution.arcFlow).toEqual(once.solution.arcFlow);
+    // The network is full: some open orders get less than all they ask.
+    const asked = inSteps.instance.jobs.map(({ job }) => job.quantity * job.minutesPerUnit);
+    expect(inSteps.solution.servedMinutes.some((minutes, job) => minutes < asked[job])).toBe(true);
+    // Three chunks of jobs checked, the instance, its network and the flow: a turn between each.
+    expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it('serves a network once, however many ask for it while it is being served', async () => {
+    const problem = busyNetwork();
+    const [first, second] = await Promise.all([
+      serveOpenOrdersYielding({ problem, movableDays: 0 }),
+      serveOpenOrdersYielding({ problem, movableDays: 0 }),
+    ]);
+    expect(second).toBe(first);
+    expect(serveOpenOrders({ problem, movableDays: 0 })).toBe(first);
+  });
+});
