@@ -5,8 +5,9 @@ import { type Skill } from '../domain/skills';
 import { Artisan, type Gender } from '../models/artisan';
 import { CapacityHold, type CapacityHoldDoc } from '../models/capacity-hold';
 import { Product } from '../models/product';
-import { planningDemandOf, type PlanningDemand } from '../planning/build-planning-problem';
+import { planningDemandSteps, type PlanningDemand } from '../planning/build-planning-problem';
 import { listUncoveredOrderLines } from '../services/orders/list-uncovered-order-lines';
+import { runSteps, runStepsInBackground } from '../services/run-in-steps';
 
 /**
  * What the capacity check reads besides capacity: none of it depends on the instant asked about
@@ -20,16 +21,18 @@ export interface CheckInputs {
   artisans: { workshopId: string; skills: Skill[]; weeklyHours: number; gender: Gender }[];
 }
 
-export async function readCheckInputs(): Promise<CheckInputs> {
+export async function readCheckInputs({ background = false }: { background?: boolean } = {}): Promise<CheckInputs> {
   const [lines, products, holds, artisans] = await Promise.all([
-    listUncoveredOrderLines(),
+    listUncoveredOrderLines({ background }),
     Product.find({}, { minimumLot: 1 }).lean(),
     CapacityHold.find({ status: 'held' }, { reservations: 1, expiresAt: 1 }).lean(),
     Artisan.find({ status: 'active' }, { workshop: 1, skills: 1, weeklyHours: 1, gender: 1 }).lean(),
   ]);
   const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
   return {
-    demand: planningDemandOf({ lines, minimumLots }),
+    demand: background
+      ? await runStepsInBackground(planningDemandSteps({ lines, minimumLots }))
+      : runSteps(planningDemandSteps({ lines, minimumLots })),
     holds,
     artisans: artisans.map((artisan) => ({
       workshopId: String(artisan.workshop),
@@ -56,5 +59,7 @@ export const readKeptCheckInputs = cachedReadModel<void, CheckInputs>({
   invalidatedBy: INVALIDATION,
   maxAgeMs: 60_000,
   keyOf: () => 'all',
-  compute: readCheckInputs,
+  // Read again after every new order, behind the answers the promise book still gives, so in the
+  // background; what jobs cover is kept by rules of its own, which a new order (no jobs) leaves alone.
+  compute: () => readCheckInputs({ background: true }),
 });

@@ -1,7 +1,7 @@
 import { type ProblemInput } from '../../optimizer';
 import { readWorkshopFreeMinutes, type WorkshopFreeMinutes } from '../capacity/read-workshop-free-minutes';
 import { type Gender } from '../models/artisan';
-import { assemblePlanningProblem, type PlanningJobRef } from '../planning/build-planning-problem';
+import { assemblePlanningProblem, type PlanningJobRef, type PlanningProblem } from '../planning/build-planning-problem';
 import { MAX_HORIZON_WEEKS, planningHorizon, type PlanningHorizon } from '../planning/planning-horizon';
 import { readCheckInputs, readKeptCheckInputs } from './read-check-inputs';
 import { heldMinutesOf } from './read-held-minutes';
@@ -23,6 +23,8 @@ export interface CheckNetwork {
   horizon: PlanningHorizon;
   problem: ProblemInput;
   jobs: Map<string, PlanningJobRef>;
+  /** Distinct orders with open demand in `jobs`. */
+  orderIds: PlanningProblem['orderIds'];
   workshops: Map<string, WorkshopFreeMinutes>;
   artisans: CheckArtisan[];
 }
@@ -50,6 +52,7 @@ export async function readCheckNetwork({ now, fresh = true }: { now: Date; fresh
     horizon,
     problem: planning.problem,
     jobs: planning.jobs,
+    orderIds: planning.orderIds,
     workshops: planning.workshops,
     artisans: inputs.artisans.flatMap((artisan) => {
       const workshopCode = codeOfWorkshop.get(artisan.workshopId);

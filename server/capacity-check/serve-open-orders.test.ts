@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 
 import { type ProblemInput } from '../../optimizer';
-import { serveOpenOrders, serveOpenOrdersYielding } from './serve-open-orders';
+import { serveOpenOrders, serveOpenOrdersInBackground } from './serve-open-orders';
 
 /** More open jobs than one step checks, on three workshops that cannot make them all. */
 function busyNetwork(): ProblemInput {
@@ -41,7 +41,7 @@ describe('serving the open orders', () => {
       }
     };
     const counted = count();
-    const inSteps = await serveOpenOrdersYielding({ problem: busyNetwork(), movableDays: 0 });
+    const inSteps = await serveOpenOrdersInBackground({ problem: busyNetwork(), movableDays: 0 });
     counting = false;
     await counted;
 
@@ -57,8 +57,8 @@ describe('serving the open orders', () => {
   it('serves a network once, however many ask for it while it is being served', async () => {
     const problem = busyNetwork();
     const [first, second] = await Promise.all([
-      serveOpenOrdersYielding({ problem, movableDays: 0 }),
-      serveOpenOrdersYielding({ problem, movableDays: 0 }),
+      serveOpenOrdersInBackground({ problem, movableDays: 0 }),
+      serveOpenOrdersInBackground({ problem, movableDays: 0 }),
     ]);
     expect(second).toBe(first);
     expect(serveOpenOrders({ problem, movableDays: 0 })).toBe(first);

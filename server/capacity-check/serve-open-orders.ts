@@ -1,5 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 import { addDays, format } from 'date-fns';
 
 import { type Problem, type ProblemInput, validateProblem } from '../../optimizer';
@@ -7,6 +5,7 @@ import { type CarriedSolution, solveAggregateFlow } from '../../optimizer/aggreg
 import { type AggregateNetwork, buildAggregateNetwork } from '../../optimizer/aggregate-network';
 import { PlacementLedger } from '../../optimizer/placement-ledger';
 import { buildPlanningInstance, type PlanningInstance } from '../../optimizer/planning-instance';
+import { runSteps, runStepsInBackground, type Steps } from '../services/run-in-steps';
 
 /** Optimizer priority of a normal order (see PRIORITY_WEIGHT): the orders a designer may move. */
 export const MOVABLE_PRIORITY = 1;
@@ -43,7 +42,7 @@ const JOBS_CHECKED_PER_STEP = 2_000;
 
 /**
  * The open orders checked by the optimizer's rules, normal-priority ones due `movableDays` later,
- * a chunk of jobs per step. Their ids are unique by construction (planningDemandOf names each
+ * a chunk of jobs per step. Their ids are unique by construction (planningDemandSteps names each
  * job once), so checking chunk by chunk finds everything a check of the whole list would.
  */
 function* checkOpenOrders({
@@ -52,7 +51,7 @@ function* checkOpenOrders({
 }: {
   problem: ProblemInput;
   movableDays: number;
-}): Generator<void, Problem['jobs']> {
+}): Steps<Problem['jobs']> {
   const kept = checkedJobs.get(problem.jobs) ?? new Map<string, Problem['jobs']>();
   checkedJobs.set(problem.jobs, kept);
   const key = `${problem.horizon.start}|${problem.horizon.weeks}|${movableDays}`;
@@ -83,7 +82,7 @@ function* serveOpenOrdersInSteps({
 }: {
   problem: ProblemInput;
   movableDays: number;
-}): Generator<void, OpenOrdersServed> {
+}): Steps<OpenOrdersServed> {
   const kept = servedByProblem.get(problem) ?? new Map<number, OpenOrdersServed>();
   servedByProblem.set(problem, kept);
   const known = kept.get(movableDays);
@@ -108,26 +107,13 @@ function* serveOpenOrdersInSteps({
 
 /** The open orders of `problem` served, normal-priority ones allowed to finish `movableDays` late. */
 export function serveOpenOrders(question: { problem: ProblemInput; movableDays: number }): OpenOrdersServed {
-  const steps = serveOpenOrdersInSteps(question);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(serveOpenOrdersInSteps(question));
 }
 
-/**
- * The same, giving the event loop a turn between steps: for a read that runs behind answers
- * still given from the network it replaces, so that requests arriving meanwhile wait for one
- * step at most rather than the whole network.
- */
-export async function serveOpenOrdersYielding(question: {
+/** The same in the background, steps apart, for a read behind answers still given (see run-in-steps.ts). */
+export function serveOpenOrdersInBackground(question: {
   problem: ProblemInput;
   movableDays: number;
 }): Promise<OpenOrdersServed> {
-  const steps = serveOpenOrdersInSteps(question);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await nextTurn();
-  }
+  return runStepsInBackground(serveOpenOrdersInSteps(question));
 }

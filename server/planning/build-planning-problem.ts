@@ -9,6 +9,7 @@ import { nairobiDateString } from '../domain/weeks';
 import { PlanLever } from '../models/plan-lever';
 import { Product } from '../models/product';
 import { listUncoveredOrderLines, type UncoveredOrderLine } from '../services/orders/list-uncovered-order-lines';
+import { runSteps, type Steps } from '../services/run-in-steps';
 import { withPlanLevers } from './levers/levers-of-problem';
 import { type PlanningHorizon } from './planning-horizon';
 
@@ -75,42 +76,56 @@ export async function buildPlanningProblem({
     PlanLever.find({}, { kind: 1, orderLine: 1, workshop: 1, week: 1, quantity: 1 }).lean(),
   ]);
   const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
-  const demand = planningDemandOf({ lines, minimumLots });
+  const demand = runSteps(planningDemandSteps({ lines, minimumLots }));
   return withPlanLevers({ built: assemblePlanningProblem({ horizon, demand, capacity, held, timeLimitMs }), levers });
 }
 
-/** The optimizer's jobs for open demand; `minimumLots` maps product ids to their minimum lot. */
-export function planningDemandOf({
+/** Lines turned into jobs in one step (some 10 ms of work; a busy day's open demand is tens of thousands). */
+const LINES_PER_STEP = 5_000;
+
+/**
+ * The optimizer's jobs for open demand, a few thousand lines a step (see run-in-steps.ts);
+ * `minimumLots` maps product ids to their minimum lot.
+ */
+export function* planningDemandSteps({
   lines,
   minimumLots,
 }: {
   lines: readonly UncoveredOrderLine[];
   minimumLots: ReadonlyMap<string, number>;
-}): PlanningDemand {
+}): Steps<PlanningDemand> {
   const jobs = new Map<string, PlanningJobRef>();
   const problemJobs: ProblemInput['jobs'] = [];
-  for (const line of lines) {
+  const orderIds = new Map<string, Types.ObjectId>();
+  // Open lines share a few dozen ship-by days: each is written out as a Nairobi date once.
+  const dueDateOf = new Map<number, string>();
+  let demandUnits = 0;
+  for (const [index, line] of lines.entries()) {
+    if (index > 0 && index % LINES_PER_STEP === 0) yield;
     const id = uniqueId(jobs, `${line.reference} / ${line.sku}`);
     jobs.set(id, toJobRef(line));
+    const shipByTime = line.shipBy.getTime();
+    let dueDate = dueDateOf.get(shipByTime);
+    if (dueDate === undefined) {
+      dueDate = nairobiDateString(line.shipBy);
+      dueDateOf.set(shipByTime, dueDate);
+    }
     problemJobs.push({
       id,
       skill: line.skill,
       quantity: line.units,
       minutesPerUnit: line.labourMinutesPerUnit,
       pieceRateCents: line.pieceRateCents,
-      dueDate: nairobiDateString(line.shipBy),
+      dueDate,
       priority: PRIORITY_WEIGHT[line.priority],
       // The product's minimum lot is also the smallest quantity worth giving one workshop in one
       // week, unless a planner allowed this line less.
       minLot: line.minimumLot ?? minimumLots.get(String(line.productId)) ?? 1,
     });
+    demandUnits += line.units;
+    orderIds.set(String(line.orderId), line.orderId);
   }
-  return {
-    problemJobs,
-    jobs,
-    demandUnits: lines.reduce((sum, line) => sum + line.units, 0),
-    orderIds: [...new Map(lines.map((line) => [String(line.orderId), line.orderId])).values()],
-  };
+  return { problemJobs, jobs, demandUnits, orderIds: [...orderIds.values()] };
 }
 
 /**

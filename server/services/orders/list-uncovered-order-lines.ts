@@ -1,15 +1,13 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 import { type Types } from 'mongoose';
 
-import { CAPACITY_HOLDING_STATUSES } from '../../domain/job-status';
 import { type OrderPriority } from '../../domain/order-priority';
 import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { type Skill } from '../../domain/skills';
 import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
-import { Job } from '../../models/job';
 import { Order, type OrderDoc, type OrderLine } from '../../models/order';
 import { Product } from '../../models/product';
+import { giveWay } from '../run-in-steps';
+import { readCoveredUnits, readKeptCoveredUnits } from './covered-units';
 
 export interface UncoveredOrderLine {
   orderId: Types.ObjectId;
@@ -29,8 +27,8 @@ export interface UncoveredOrderLine {
   minimumLot?: number;
 }
 
-/** Open orders turned into lines between two turns of the event loop (some 10 ms of work). */
-const ORDERS_PER_TURN = 2_000;
+/** Open orders the database sends at a time, and read or turned into lines in one step in the background. */
+const ORDERS_PER_BATCH = 1_000;
 
 /** The part of an open order that demand is made of. */
 type DemandOfOrder = Pick<OrderDoc, '_id' | 'reference' | 'placedAt' | 'shipBy' | 'priority'> & {
@@ -41,10 +39,19 @@ type DemandOfOrder = Pick<OrderDoc, '_id' | 'reference' | 'placedAt' | 'shipBy' 
  * Demand not yet given to any workshop: for each line of an open order (not shipped or cancelled), the ordered quantity less
  * what jobs (other than declined or cancelled ones) already cover. This is what planning places.
  */
-export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?: Date } = {}): Promise<
-  UncoveredOrderLine[]
-> {
-  const orders = await Order.find(
+export async function listUncoveredOrderLines({
+  shipByBefore,
+  background = false,
+}: {
+  shipByBefore?: Date;
+  /**
+   * A read behind answers still given (the kept check inputs): what jobs cover comes from what is
+   * kept between reads (readKeptCoveredUnits), and the orders are read and turned into lines in
+   * the background, a batch at a time (run-in-steps.ts).
+   */
+  background?: boolean;
+} = {}): Promise<UncoveredOrderLine[]> {
+  const query = Order.find(
     {
       status: { $in: OPEN_ORDER_STATUSES },
       ...(shipByBefore ? { shipBy: { $lt: shipByBefore } } : {}),
@@ -63,20 +70,21 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
     },
   )
     .sort({ shipBy: 1, _id: 1 })
+    // Batches of a size the database answers in a few milliseconds: open orders run to tens of
+    // thousands, and one batch of them all held the database from every other request meanwhile.
+    .batchSize(ORDERS_PER_BATCH)
     .lean<DemandOfOrder[]>();
+  const orders = background ? await readInBackground(query.cursor()) : await query;
   if (orders.length === 0) return [];
 
   // No job is planned before its order was placed, so the weeks since the oldest open order hold
-  // every covering job; a week range on an indexed field beats a long `$in` of order ids.
+  // every covering job.
   const oldestPlaced = orders.reduce(
     (oldest, order) => (order.placedAt < oldest ? order.placedAt : oldest),
     orders[0].placedAt,
   );
-  const covered = await Job.aggregate<{ _id: Types.ObjectId; units: number }>([
-    { $match: { plannedWeek: { $gte: isoWeekLabel(oldestPlaced) }, status: { $in: CAPACITY_HOLDING_STATUSES } } },
-    { $group: { _id: '$orderLine', units: { $sum: '$quantity' } } },
-  ]);
-  const coveredByLine = new Map(covered.map((row) => [String(row._id), row.units]));
+  const sinceWeek = isoWeekLabel(oldestPlaced);
+  const coveredByLine = background ? await readKeptCoveredUnits(sinceWeek) : await readCoveredUnits(sinceWeek);
   const productIds = [...new Set(orders.flatMap((order) => order.lines.map((line) => String(line.product))))];
   const products = await Product.find({ _id: { $in: productIds } }).lean();
   const productById = new Map(products.map((product) => [String(product._id), product]));
@@ -84,10 +92,13 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
   const lines: UncoveredOrderLine[] = [];
   // A Nairobi week label costs calendar arithmetic, and open orders share a few dozen ship-by days.
   const weekOfShipBy = new Map<number, WeekLabel>();
+  let stepStartedAt = performance.now();
   for (const [index, order] of orders.entries()) {
-    // Open orders run to tens of thousands on a busy day: a turn of the event loop now and then
-    // lets requests waiting on the server in while they are turned into lines.
-    if (index > 0 && index % ORDERS_PER_TURN === 0) await nextTurn();
+    // Open orders run to tens of thousands on a busy day.
+    if (background && index > 0 && index % ORDERS_PER_BATCH === 0) {
+      await giveWay(stepStartedAt);
+      stepStartedAt = performance.now();
+    }
     const shipByTime = order.shipBy.getTime();
     let shipByWeek = weekOfShipBy.get(shipByTime);
     if (shipByWeek === undefined) {
@@ -116,4 +127,18 @@ export async function listUncoveredOrderLines({ shipByBefore }: { shipByBefore?:
     }
   }
   return lines;
+}
+
+/** Every document of `cursor`, a batch at a time in the background (the next batch is asked for after a rest). */
+async function readInBackground<T>(cursor: AsyncIterable<T>): Promise<T[]> {
+  const documents: T[] = [];
+  let stepStartedAt = performance.now();
+  for await (const document of cursor) {
+    documents.push(document);
+    if (documents.length % ORDERS_PER_BATCH === 0) {
+      await giveWay(stepStartedAt);
+      stepStartedAt = performance.now();
+    }
+  }
+  return documents;
 }

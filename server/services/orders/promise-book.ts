@@ -4,7 +4,7 @@ import { copyAggregate } from '../../../optimizer/aggregate-in-place';
 import { carryDemandInPlace } from '../../capacity-check/carry-demand';
 import { readCheckNetwork, type CheckNetwork } from '../../capacity-check/read-check-network';
 import { type NewDemand } from '../../capacity-check/serve-new-demand';
-import { type OpenOrdersServed, serveOpenOrdersYielding } from '../../capacity-check/serve-open-orders';
+import { type OpenOrdersServed, serveOpenOrdersInBackground } from '../../capacity-check/serve-open-orders';
 import { keepsReadState } from '../../dashboard/read-model-cache';
 import { PLAN_INPUT_EVENTS } from '../../domain/events';
 import { domainEvents } from '../../domain-events';
@@ -19,7 +19,7 @@ import { domainEvents } from '../../domain-events';
  * Any event that changes what planning reads drops the book (except the creation of an order it
  * promised itself), and the next order waits for a fresh read. Age alone (working time passes;
  * changes that announce nothing) starts a read behind the kept book, which keeps answering
- * meanwhile; the read yields to the event loop between its steps, so orders waiting on the
+ * meanwhile; the read runs in the background, a step at a time (run-in-steps.ts), so orders waiting on the
  * server are not held up behind it. Carried lines alone start no read: a fresh read would hold
  * the same lines as open demand, so the network it builds is no smaller.
  *
@@ -86,7 +86,7 @@ function watchForChanges(): void {
 
 /** The lines promised before a read that it did not find, to be carried on by the book built from it. */
 function stillToCarry(network: CheckNetwork): { carried: CarriedLine[]; promisedOrders: Set<string> } {
-  const read = new Set([...network.jobs.values()].map((job) => String(job.orderId)));
+  const read = new Set(network.orderIds.map(String));
   const before = [...orphaned, ...(kept?.carried ?? [])];
   return {
     carried: before
@@ -107,7 +107,7 @@ async function buildBook(now: Date): Promise<PromiseBook> {
   const dropsBefore = drops;
   const network = await readCheckNetwork({ now, fresh: false });
   await nextTurn();
-  const open = await serveOpenOrdersYielding({ problem: network.problem, movableDays: 0 });
+  const open = await serveOpenOrdersInBackground({ problem: network.problem, movableDays: 0 });
   await nextTurn();
   // From here to the swap nothing yields: no line can be promised on the old book in between.
   const { carried, promisedOrders } = stillToCarry(network);

@@ -1,0 +1,43 @@
+import { setImmediate as nextTurn, setTimeout as pause } from 'node:timers/promises';
+
+/**
+ * A long computation written once as steps: a generator that yields where it may stop for a
+ * moment. Callers that need the answer now run it through at once; a read that runs behind
+ * answers still given from what it replaces runs it in the background, so that requests arriving
+ * meanwhile wait for one step at most rather than the whole computation.
+ */
+export type Steps<T> = Generator<void, T>;
+
+/**
+ * The share of the thread a background computation takes at most: it rests three times as long
+ * as each step ran. Requests then keep most of the thread while it runs, however many arrive,
+ * and the computation takes a few times longer to finish.
+ */
+const BACKGROUND_SHARE = 0.25;
+
+/** Runs every step at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs the steps in the background: the event loop gets its turns, and most of the thread, between them. */
+export async function runStepsInBackground<T>(steps: Steps<T>): Promise<T> {
+  for (;;) {
+    const started = performance.now();
+    const step = steps.next();
+    if (step.done) return step.value;
+    await giveWay(started);
+  }
+}
+
+/**
+ * Called between steps of a background computation with the moment its last step started: gives
+ * the event loop a turn, and rests long enough to keep the computation to its share of the thread.
+ */
+export async function giveWay(stepStartedAt: number): Promise<void> {
+  const rest = ((performance.now() - stepStartedAt) * (1 - BACKGROUND_SHARE)) / BACKGROUND_SHARE;
+  await (rest >= 1 ? pause(rest) : nextTurn());
+}
