@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
+import { type JobStatus } from '#server/domain/job-status';
 import { domainEvents } from '#server/domain-events';
 import { Job } from '#server/models/index';
 import { readCoveredUnits, readKeptCoveredUnits } from '#server/services/orders/covered-units';
@@ -24,6 +25,20 @@ describe('order lines covered by jobs, kept between reads', () => {
     network = await seedHandNetwork();
   });
 
+  /** J1 (accepted, 8 units) moved to `to`, as the job services announce it. */
+  const publishJ1Moved = (to: JobStatus) => {
+    const { j1 } = network.jobs;
+    domainEvents.publish('job:status', {
+      jobId: String(j1._id),
+      orderId: String(network.orders.o2._id),
+      workshopId: String(j1.workshop),
+      artisanId: String(j1.artisan),
+      from: 'accepted',
+      to,
+      week: '2026-W10',
+    });
+  };
+
   it('keeps the coverage through new orders and drops it when a job stops holding time', async () => {
     const { j1 } = network.jobs;
     const line = String(j1.orderLine);
@@ -40,15 +55,7 @@ describe('order lines covered by jobs, kept between reads', () => {
     });
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(8);
 
-    domainEvents.publish('job:status', {
-      jobId: String(j1._id),
-      orderId: String(network.orders.o2._id),
-      workshopId: String(j1.workshop),
-      artisanId: String(j1.artisan),
-      from: 'accepted',
-      to: 'declined',
-      week: '2026-W10',
-    });
+    publishJ1Moved('declined');
     expect((await readKeptCoveredUnits(since)).get(line)).toBeUndefined();
   });
 
@@ -57,15 +64,7 @@ describe('order lines covered by jobs, kept between reads', () => {
     const line = String(j1.orderLine);
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(8);
     await Job.updateOne({ _id: j1._id }, { $set: { quantity: 3 } });
-    domainEvents.publish('job:status', {
-      jobId: String(j1._id),
-      orderId: String(network.orders.o2._id),
-      workshopId: String(j1.workshop),
-      artisanId: String(j1.artisan),
-      from: 'accepted',
-      to: 'in_progress',
-      week: '2026-W10',
-    });
+    publishJ1Moved('in_progress');
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(8);
     domainEvents.publish('capacity:changed', { workshopIds: [String(j1.workshop)], weeks: ['2026-W10'] });
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(3);
