@@ -26,7 +26,12 @@ const EPSILON = 1e-7;
  * (extendAggregateNetwork), its jobs keep what they were given and serving carries on from there:
  * the same result as serving every job in one pass, since the greedy never takes minutes back.
  */
-export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolution): CarriedSolution {
+export function solveAggregateFlow(
+  network: AggregateNetwork,
+  from?: CarriedSolution,
+  /** Gathers the classes found full while serving (see serveInPlace), for whoever carries the solution on. */
+  fullClasses?: { has(c: number): boolean; add(c: number): unknown },
+): CarriedSolution {
   const solution: CarriedSolution = {
     arcFlow: new Float64Array(network.arcs.length),
     nodeLoad: new Float64Array(network.nodeCapacity.length),
@@ -39,7 +44,7 @@ export function solveAggregateFlow(network: AggregateNetwork, from?: CarriedSolu
     solution.servedMinutes.set(from.servedMinutes);
     solution.classMinutes.set(from.classMinutes);
   }
-  serveInPlace({ network, solution });
+  serveInPlace({ network, solution, fullClasses });
   return solution;
 }
 

@@ -3,6 +3,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 
 import { type ProblemInput } from '../../optimizer';
+import { copyAggregate } from '../../optimizer/aggregate-in-place';
+import { type NewDemand, serveNewDemand } from './serve-new-demand';
 import { serveOpenOrders, serveOpenOrdersInBackground } from './serve-open-orders';
 
 /** More open jobs than one step checks, on three workshops that cannot make them all. */
@@ -62,5 +64,32 @@ describe('serving the open orders', () => {
     ]);
     expect(second).toBe(first);
     expect(serveOpenOrders({ problem, movableDays: 0 })).toBe(first);
+  });
+
+  it('knows the classes found full while serving, and answers new demand the same as without knowing them', () => {
+    const served = serveOpenOrders({ problem: busyNetwork(), movableDays: 0 });
+    expect(served.fullClasses?.size).toBeGreaterThan(0);
+    // A full class is one some of whose jobs wanted more than they got.
+    for (const c of served.fullClasses ?? []) {
+      const jobs = served.network.classes[c].jobs;
+      expect(jobs.some((j) => served.solution.servedMinutes[j] < served.network.supplyMinutes[j] - 1e-6)).toBe(true);
+    }
+    const demand: NewDemand[] = ['brass-casting', 'beading'].flatMap((skill) =>
+      ['2026-03-06', '2026-03-27', '2026-04-10'].map((dueDate) => ({
+        skill,
+        quantity: 40,
+        minutesPerUnit: 30,
+        pieceRateCents: 15_000,
+        dueDate,
+        minLot: 1,
+      })),
+    );
+    const problem = busyNetwork();
+    const knowing = serveNewDemand({ problem, demand, served: copyAggregate(served) });
+    const searching = serveNewDemand({ problem, demand, served: { ...copyAggregate(served), fullClasses: new Set() } });
+    expect(knowing.lines).toEqual(searching.lines);
+    // Some lines find room and some do not: the answer depends on which classes are full.
+    expect(searching.lines.some((line) => line.units > 0)).toBe(true);
+    expect(searching.lines.some((line) => line.units < 40)).toBe(true);
   });
 });

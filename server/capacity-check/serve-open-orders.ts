@@ -21,6 +21,8 @@ export interface OpenOrdersServed {
   solution: CarriedSolution;
   ledger: PlacementLedger;
   movableDays: number;
+  /** Classes found full (see CarriedAggregate): known from serving the open orders, then carried on. */
+  fullClasses?: Set<number>;
 }
 
 // NOTE: kept per problem object, so that the dozen flows one answer needs (the date, the most,
@@ -100,7 +102,11 @@ function* serveOpenOrdersInSteps({
   // Another caller may have served the same problem while this one gave the loop its turns.
   const servedMeanwhile = kept.get(movableDays);
   if (servedMeanwhile) return servedMeanwhile;
-  const served = { instance, network, solution: solveAggregateFlow(network), ledger, movableDays };
+  // The classes found full while serving the open orders stay full however much is carried on
+  // after them: every question and promise on this network skips them without a search.
+  const fullClasses = new Set<number>();
+  const solution = solveAggregateFlow(network, undefined, fullClasses);
+  const served = { instance, network, solution, ledger, movableDays, fullClasses };
   kept.set(movableDays, served);
   return served;
 }
