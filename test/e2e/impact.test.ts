@@ -9,7 +9,7 @@ import { Artisan } from '#server/models/artisan';
 
 import { startTestServer } from '../support/app-server';
 import { chromiumPath } from '../support/browser';
-import { pdfText } from '../support/pdf-text';
+import { readPdf } from '../support/read-pdf';
 import { signIn } from '../support/sign-in';
 import { seedImpactNetwork } from './impact-network';
 
@@ -85,8 +85,11 @@ describe('the impact report in Chromium', { timeout: 90_000 }, () => {
     const pdf = readFileSync((await (await pdfDownload).path())!);
     if (screenshotDir) writeFileSync(`${screenshotDir}/impact-report.pdf`, pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const { pages, text } = pdfText(pdf);
+    const { pages, text, fonts } = await readPdf(pdf);
     expect(pages).toBe(3);
+    // Regular and bold, each embedded in the file.
+    expect(fonts.length).toBe(2);
+    expect(fonts.every((font) => font.embedded)).toBe(true);
     const shareOnPage = await page.getByTestId('impact-makers-share').locator('.kpi__value').textContent();
     expect(text).toContain("Makers' share of revenue");
     expect(text).toContain(shareOnPage);

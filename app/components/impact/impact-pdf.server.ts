@@ -8,6 +8,7 @@ import type { ImpactReport } from '#server/impact/read-impact-report';
 import { formatCount, formatDay, formatKes, formatNairobiTime } from '../../format';
 import { headlineFigures } from './headline-figures';
 import { drawChart, drawTable, INK, LINE, SOFT } from './pdf-drawing.server';
+import { PDF_FONTS, registerPdfFonts } from './pdf-fonts.server';
 
 const MARGIN = 40;
 const PAGE_WIDTH = 595.28; // A4
@@ -18,7 +19,7 @@ const compactKes = (cents: number) =>
 type Tables = Record<'figures' | 'channels' | 'distribution' | 'trend' | 'areas', ImpactTable>;
 
 function heading(doc: PDFKit.PDFDocument, text: string, y: number): number {
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(text, MARGIN, y);
+  doc.font(PDF_FONTS.bold).fontSize(11).fillColor(INK).text(text, MARGIN, y);
   return y + 16;
 }
 
@@ -27,7 +28,7 @@ function footer(doc: PDFKit.PDFDocument, report: ImpactReport, page: number) {
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   doc
-    .font('Helvetica')
+    .font(PDF_FONTS.regular)
     .fontSize(7)
     .fillColor(SOFT)
     .text(`Kiwanda impact report · ${report.period.label} · page ${page} of 3`, MARGIN, 842 - MARGIN + 10, {
@@ -41,7 +42,7 @@ function footer(doc: PDFKit.PDFDocument, report: ImpactReport, page: number) {
 /**
  * The whole impact report as an A4 PDF of three pages: headline figures and every figure by
  * gender; the charts (drawn as vectors) with the areas; delivery, definitions and the reference
- * wages with their sources. Standard PDF fonts (Helvetica), which every reader has.
+ * wages with their sources, in the report's embedded fonts (pdf-fonts.server.ts).
  */
 export function renderImpactPdf({
   report,
@@ -57,6 +58,7 @@ export function renderImpactPdf({
     margin: MARGIN,
     info: { Title: `Kiwanda impact report, ${report.period.label}`, Author: 'Kiwanda', Subject: 'Impact report' },
   });
+  registerPdfFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -65,9 +67,9 @@ export function renderImpactPdf({
   });
 
   // Page 1: headline and every figure by gender.
-  doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text('Impact report', MARGIN, MARGIN);
+  doc.font(PDF_FONTS.bold).fontSize(18).fillColor(INK).text('Impact report', MARGIN, MARGIN);
   doc
-    .font('Helvetica')
+    .font(PDF_FONTS.regular)
     .fontSize(9)
     .fillColor(SOFT)
     .text(
@@ -84,17 +86,17 @@ export function renderImpactPdf({
     const y = 92 + Math.floor(index / 3) * 66;
     doc.roundedRect(x, y, boxWidth, 58, 4).lineWidth(0.6).strokeColor(LINE).stroke();
     doc
-      .font('Helvetica')
+      .font(PDF_FONTS.regular)
       .fontSize(7)
       .fillColor(SOFT)
       .text(figure.label.toUpperCase(), x + 8, y + 7, { width: boxWidth - 16 });
     doc
-      .font('Helvetica-Bold')
+      .font(PDF_FONTS.bold)
       .fontSize(15)
       .fillColor(INK)
       .text(figure.value, x + 8, y + 19, { width: boxWidth - 16 });
     doc
-      .font('Helvetica')
+      .font(PDF_FONTS.regular)
       .fontSize(6.5)
       .fillColor(SOFT)
       .text(figure.hint, x + 8, y + 39, { width: boxWidth - 16 });
@@ -102,7 +104,7 @@ export function renderImpactPdf({
   let y = heading(doc, 'Every figure, by gender', 232);
   y = drawTable(doc, tables.figures, { x: MARGIN, y, width: WIDTH, firstColumn: 0.34, fontSize: 8 });
   doc
-    .font('Helvetica')
+    .font(PDF_FONTS.regular)
     .fontSize(7)
     .fillColor(SOFT)
     .text('Definitions of every figure are on page 3.', MARGIN, y, { width: WIDTH });
@@ -162,15 +164,15 @@ export function renderImpactPdf({
   doc.y = y;
   for (const figure of IMPACT_FIGURES) {
     const { label, definition } = IMPACT_FIGURE_DEFINITIONS[figure];
-    doc.font('Helvetica-Bold').fontSize(8).fillColor(INK).text(label, MARGIN, doc.y, { width: WIDTH });
-    doc.font('Helvetica').fontSize(7.5).fillColor(SOFT).text(definition, { width: WIDTH });
+    doc.font(PDF_FONTS.bold).fontSize(8).fillColor(INK).text(label, MARGIN, doc.y, { width: WIDTH });
+    doc.font(PDF_FONTS.regular).fontSize(7.5).fillColor(SOFT).text(definition, { width: WIDTH });
     doc.moveDown(0.4);
   }
   heading(doc, 'Reference wages', doc.y + 4);
   doc.y += 16;
   for (const wage of [report.wages.minimum, report.wages.living]) {
     doc
-      .font('Helvetica')
+      .font(PDF_FONTS.regular)
       .fontSize(7.5)
       .fillColor(INK)
       .text(

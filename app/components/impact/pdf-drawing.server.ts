@@ -3,6 +3,7 @@ import type PDFDocument from 'pdfkit';
 import type { ImpactTable } from '#server/impact/impact-tables';
 
 import { formatImpactCell } from './format-impact-cell';
+import { PDF_FONTS } from './pdf-fonts.server';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -32,7 +33,7 @@ export function drawTable(
   const cellsAt = (cells: string[], top: number, header: boolean) => {
     let left = x;
     doc
-      .font(header ? 'Helvetica-Bold' : 'Helvetica')
+      .font(header ? PDF_FONTS.bold : PDF_FONTS.regular)
       .fontSize(fontSize)
       .fillColor(header ? SOFT : INK);
     cells.forEach((text, index) => {
@@ -47,7 +48,7 @@ export function drawTable(
     });
   };
   const labels = table.columns.map((column) => column.label);
-  doc.font('Helvetica-Bold').fontSize(fontSize);
+  doc.font(PDF_FONTS.bold).fontSize(fontSize);
   const headerHeight =
     Math.max(...labels.map((label, index) => doc.heightOfString(label, { width: widths[index] - 4 }))) + 6;
   cellsAt(labels, y, true);
@@ -111,7 +112,7 @@ export function drawChart(
     formatValue: (value: number) => string;
   },
 ): number {
-  doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(title, x, y, { width });
+  doc.font(PDF_FONTS.bold).fontSize(9).fillColor(INK).text(title, x, y, { width });
   const plotTop = y + 18;
   const axisWidth = 48;
   const plotLeft = x + axisWidth;
@@ -125,7 +126,7 @@ export function drawChart(
   const top = Math.max(1, ...totals) * 1.1;
   const yOf = (value: number) => plotTop + plotHeight - (value / top) * plotHeight;
 
-  doc.font('Helvetica').fontSize(6.5);
+  doc.font(PDF_FONTS.regular).fontSize(6.5);
   for (let tick = 0; tick <= 4; tick++) {
     const value = (top * tick) / 4;
     doc
