@@ -127,7 +127,8 @@ export function renderImpactPdf({
       values: tables.distribution.rows.map((row) => Number(row.cells[2 + index] ?? 0)),
     })),
     kind: 'bars',
-    formatValue: (value) => formatCount(Math.round(value)),
+    formatValue: (value) => formatCount(value),
+    wholeNumbers: true,
   });
   drawChart(doc, {
     x: MARGIN + half + 20,

@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3-scale';
 import type PDFDocument from 'pdfkit';
 
 import type { ImpactTable } from '#server/impact/impact-tables';
@@ -100,6 +101,7 @@ export function drawChart(
     series,
     kind,
     formatValue,
+    wholeNumbers = false,
   }: {
     x: number;
     y: number;
@@ -110,6 +112,8 @@ export function drawChart(
     series: ChartSeries[];
     kind: 'bars' | 'line';
     formatValue: (value: number) => string;
+    /** The values are counts: gridlines only at whole numbers. */
+    wholeNumbers?: boolean;
   },
 ): number {
   doc.font(PDF_FONTS.bold).fontSize(9).fillColor(INK).text(title, x, y, { width });
@@ -123,12 +127,16 @@ export function drawChart(
       ? series.reduce((sum, entry) => sum + entry.values[index], 0)
       : Math.max(...series.map((entry) => entry.values[index])),
   );
-  const top = Math.max(1, ...totals) * 1.1;
+  // Round gridlines (d3's "nice" steps of 1, 2 or 5), whole ones only for a chart of counts.
+  const scale = scaleLinear()
+    .domain([0, Math.max(1, ...totals)])
+    .nice(4);
+  const top = scale.domain()[1];
+  const ticks = scale.ticks(4).filter((value) => !wholeNumbers || Number.isInteger(value));
   const yOf = (value: number) => plotTop + plotHeight - (value / top) * plotHeight;
 
   doc.font(PDF_FONTS.regular).fontSize(6.5);
-  for (let tick = 0; tick <= 4; tick++) {
-    const value = (top * tick) / 4;
+  for (const value of ticks) {
     doc
       .moveTo(plotLeft, yOf(value))
       .lineTo(plotLeft + plotWidth, yOf(value))
