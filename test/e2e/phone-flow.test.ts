@@ -118,6 +118,9 @@ describe('artisans and officers on their phones, in Chromium at 360 × 740', { t
     await artisan.locator(`[data-testid="work"][data-job-id="${jobId}"][data-status="ready_for_qc"]`).waitFor();
 
     await officer.goto(`${server.url}/inspections/${jobId}`);
+    // The officer opened this job before: on a slow answer the phone shows that saved copy first
+    // (the first inspection's form), and she inspects once the page says its data is fresh.
+    await officer.locator('[data-testid="freshness"][data-freshness="fresh"]').waitFor();
     await officer.getByTestId('save-inspection').click();
     await officer.waitForURL(/\/inspections\?saved=/);
 
