@@ -7,7 +7,7 @@ import { CapacityHold, type CapacityHoldDoc } from '../models/capacity-hold';
 import { Product } from '../models/product';
 import { planningDemandSteps, type PlanningDemand } from '../planning/build-planning-problem';
 import { listUncoveredOrderLines } from '../services/orders/list-uncovered-order-lines';
-import { runSteps, runStepsInBackground } from '../services/run-in-steps';
+import { runStepsAs } from '../services/run-in-steps';
 
 /**
  * What the capacity check reads besides capacity: none of it depends on the instant asked about
@@ -30,9 +30,7 @@ export async function readCheckInputs({ background = false }: { background?: boo
   ]);
   const minimumLots = new Map(products.map((product) => [String(product._id), product.minimumLot]));
   return {
-    demand: background
-      ? await runStepsInBackground(planningDemandSteps({ lines, minimumLots }))
-      : runSteps(planningDemandSteps({ lines, minimumLots })),
+    demand: await runStepsAs(planningDemandSteps({ lines, minimumLots }), { background }),
     holds,
     artisans: artisans.map((artisan) => ({
       workshopId: String(artisan.workshop),

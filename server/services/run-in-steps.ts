@@ -25,19 +25,29 @@ export function runSteps<T>(steps: Steps<T>): T {
 
 /** Runs the steps in the background: the event loop gets its turns, and most of the thread, between them. */
 export async function runStepsInBackground<T>(steps: Steps<T>): Promise<T> {
+  const giveWay = backgroundPace();
   for (;;) {
-    const started = performance.now();
     const step = steps.next();
     if (step.done) return step.value;
-    await giveWay(started);
+    await giveWay();
   }
 }
 
+/** Runs the steps at once, or in the background for a read behind answers still given. */
+export async function runStepsAs<T>(steps: Steps<T>, { background }: { background: boolean }): Promise<T> {
+  return background ? runStepsInBackground(steps) : runSteps(steps);
+}
+
 /**
- * Called between steps of a background computation with the moment its last step started: gives
- * the event loop a turn, and rests long enough to keep the computation to its share of the thread.
+ * For a loop that runs in the background step by step (reading a cursor, for one): called at the
+ * end of each step, it gives the event loop a turn and rests long enough to keep the loop to its
+ * share of the thread.
  */
-export async function giveWay(stepStartedAt: number): Promise<void> {
-  const rest = ((performance.now() - stepStartedAt) * (1 - BACKGROUND_SHARE)) / BACKGROUND_SHARE;
-  await (rest >= 1 ? pause(rest) : nextTurn());
+export function backgroundPace(): () => Promise<void> {
+  let stepStartedAt = performance.now();
+  return async () => {
+    const rest = ((performance.now() - stepStartedAt) * (1 - BACKGROUND_SHARE)) / BACKGROUND_SHARE;
+    await (rest >= 1 ? pause(rest) : nextTurn());
+    stepStartedAt = performance.now();
+  };
 }

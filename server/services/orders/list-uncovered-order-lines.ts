@@ -5,9 +5,9 @@ import { OPEN_ORDER_STATUSES } from '../../domain/order-status';
 import { type Skill } from '../../domain/skills';
 import { isoWeekLabel, type WeekLabel } from '../../domain/weeks';
 import { Order, type OrderDoc, type OrderLine } from '../../models/order';
-import { Product } from '../../models/product';
-import { giveWay } from '../run-in-steps';
-import { readCoveredUnits, readKeptCoveredUnits } from './covered-units';
+import { Product, type ProductDoc } from '../../models/product';
+import { backgroundPace, runStepsAs, type Steps } from '../run-in-steps';
+import { type CoveredUnits, readCoveredUnits, readKeptCoveredUnits } from './covered-units';
 
 export interface UncoveredOrderLine {
   orderId: Types.ObjectId;
@@ -89,16 +89,24 @@ export async function listUncoveredOrderLines({
   const products = await Product.find({ _id: { $in: productIds } }).lean();
   const productById = new Map(products.map((product) => [String(product._id), product]));
 
+  return runStepsAs(linesOfOrders({ orders, coveredByLine, productById }), { background });
+}
+
+/** The uncovered lines of `orders`, a batch of orders a step. */
+function* linesOfOrders({
+  orders,
+  coveredByLine,
+  productById,
+}: {
+  orders: readonly DemandOfOrder[];
+  coveredByLine: CoveredUnits;
+  productById: ReadonlyMap<string, ProductDoc>;
+}): Steps<UncoveredOrderLine[]> {
   const lines: UncoveredOrderLine[] = [];
   // A Nairobi week label costs calendar arithmetic, and open orders share a few dozen ship-by days.
   const weekOfShipBy = new Map<number, WeekLabel>();
-  let stepStartedAt = performance.now();
   for (const [index, order] of orders.entries()) {
-    // Open orders run to tens of thousands on a busy day.
-    if (background && index > 0 && index % ORDERS_PER_BATCH === 0) {
-      await giveWay(stepStartedAt);
-      stepStartedAt = performance.now();
-    }
+    if (index > 0 && index % ORDERS_PER_BATCH === 0) yield;
     const shipByTime = order.shipBy.getTime();
     let shipByWeek = weekOfShipBy.get(shipByTime);
     if (shipByWeek === undefined) {
@@ -132,13 +140,10 @@ export async function listUncoveredOrderLines({
 /** Every document of `cursor`, a batch at a time in the background (the next batch is asked for after a rest). */
 async function readInBackground<T>(cursor: AsyncIterable<T>): Promise<T[]> {
   const documents: T[] = [];
-  let stepStartedAt = performance.now();
+  const giveWay = backgroundPace();
   for await (const document of cursor) {
     documents.push(document);
-    if (documents.length % ORDERS_PER_BATCH === 0) {
-      await giveWay(stepStartedAt);
-      stepStartedAt = performance.now();
-    }
+    if (documents.length % ORDERS_PER_BATCH === 0) await giveWay();
   }
   return documents;
 }

@@ -19,9 +19,9 @@ import { domainEvents } from '../../domain-events';
  * Any event that changes what planning reads drops the book (except the creation of an order it
  * promised itself), and the next order waits for a fresh read. Age alone (working time passes;
  * changes that announce nothing) starts a read behind the kept book, which keeps answering
- * meanwhile; the read runs in the background, a step at a time (run-in-steps.ts), so orders waiting on the
- * server are not held up behind it. Carried lines alone start no read: a fresh read would hold
- * the same lines as open demand, so the network it builds is no smaller.
+ * meanwhile; the read runs in the background, a step at a time (run-in-steps.ts), so orders
+ * waiting on the server are not held up behind it. Carried lines alone start no read: a fresh
+ * read would hold the same lines as open demand, so the network it builds is no smaller.
  *
  * Every promised line counts exactly once: a new book carries on each line promised before it
  * (on the book it replaces, or on one an event dropped) whose order the read did not find, as
@@ -99,9 +99,10 @@ function stillToCarry(network: CheckNetwork): { carried: CarriedLine[]; promised
 }
 
 /**
- * Reads the network as of `now` and builds a book on it. The event loop gets a turn between the
- * read, each step of serving the open orders and carrying the lines promised meanwhile; the book is kept
- * unless an event dropped the book during the read (what was read may already be out of date).
+ * Reads the network as of `now` and builds a book on it, in the background: the event loop gets
+ * its turns between the read's steps, serving the open orders and carrying the lines promised
+ * meanwhile. The book is kept unless an event dropped the book during the read (what was read
+ * may already be out of date).
  */
 async function buildBook(now: Date): Promise<PromiseBook> {
   const dropsBefore = drops;
