@@ -14,6 +14,21 @@ export const LINE = '#d9cfc2';
 export const COLORS = ['#b5651d', '#3b6e8f', '#7a8b5a'];
 
 /**
+ * A chart's value axis from 0 to at least `max`: its top and gridlines at round values (d3's
+ * "nice" steps of 1, 2 or 5, about four of them), whole numbers only for a chart of counts.
+ */
+export function gridlines({ max, wholeNumbers }: { max: number; wholeNumbers: boolean }): {
+  top: number;
+  ticks: number[];
+} {
+  const scale = scaleLinear().domain([0, max]).nice(4);
+  return {
+    top: scale.domain()[1],
+    ticks: scale.ticks(4).filter((value) => !wholeNumbers || Number.isInteger(value)),
+  };
+}
+
+/**
  * A table of the report drawn with pdfkit: header row, zebra rows, numbers right-aligned, the
  * first column wider. Returns the y under it.
  */
@@ -127,12 +142,7 @@ export function drawChart(
       ? series.reduce((sum, entry) => sum + entry.values[index], 0)
       : Math.max(...series.map((entry) => entry.values[index])),
   );
-  // Round gridlines (d3's "nice" steps of 1, 2 or 5), whole ones only for a chart of counts.
-  const scale = scaleLinear()
-    .domain([0, Math.max(1, ...totals)])
-    .nice(4);
-  const top = scale.domain()[1];
-  const ticks = scale.ticks(4).filter((value) => !wholeNumbers || Number.isInteger(value));
+  const { top, ticks } = gridlines({ max: Math.max(1, ...totals), wholeNumbers });
   const yOf = (value: number) => plotTop + plotHeight - (value / top) * plotHeight;
 
   doc.font(PDF_FONTS.regular).fontSize(6.5);

@@ -21,7 +21,7 @@ const FILES = {
 let fontData: Record<keyof typeof FILES, Buffer> | undefined;
 
 /** The font files, read once. */
-export function pdfFontData(): Record<keyof typeof FILES, Buffer> {
+function pdfFontData(): Record<keyof typeof FILES, Buffer> {
   fontData ??= {
     regular: readFileSync(require.resolve(FILES.regular)),
     bold: readFileSync(require.resolve(FILES.bold)),
