@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { readAggregateFingerprint } from '#server/impact/aggregate-state';
 import { computeWorkDays } from '#server/impact/work-days/compute-work-days';
-import { ensureImpactWorkDaysCurrent } from '#server/impact/work-days/keep-work-days-current';
+import { ensureImpactWorkDaysCurrent, WORK_DAYS_STATE_ID } from '#server/impact/work-days/keep-work-days-current';
 import { ImpactWorkDay, type ImpactWorkDayDoc } from '#server/models/impact-work-day';
+import { Inspection } from '#server/models/inspection';
 import { Job } from '#server/models/job';
 import { recordInspection } from '#server/services/inspections/record-inspection';
 
@@ -63,7 +65,11 @@ describe('the impact report’s work-days aggregate', () => {
     );
     // The first job passes (late: due in March); the second goes back for rework of the failed unit.
     expect(after).toEqual([8, 6, 50, 41]);
-    // Counted into the fingerprint: the next read finds the aggregate current and keeps it.
+    // Counted into the fingerprint (written just after each row): the next read finds the
+    // aggregate current and keeps it.
+    const countedInspections = async () =>
+      Number((await readAggregateFingerprint({ id: WORK_DAYS_STATE_ID }))?.split(':')[0]);
+    await expect.poll(countedInspections).toBe(await Inspection.countDocuments());
     const before = await ImpactWorkDay.findOne({}).sort({ updatedAt: -1 }).lean();
     await ensureImpactWorkDaysCurrent();
     expect(await ImpactWorkDay.findById(before!._id).lean()).not.toBeNull();
