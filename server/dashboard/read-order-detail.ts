@@ -1,12 +1,11 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { NotFoundError } from '../domain/errors';
 import { objectIdString } from '../domain/input-schemas';
 import { CAPACITY_HOLDING_STATUSES, type JobStatus } from '../domain/job-status';
 import { unitsAwaitingPass } from '../domain/order-readiness';
 import { type Skill } from '../domain/skills';
-import { validateInput } from '../domain/validate-input';
+import { validateField } from '../domain/validate-input';
 import { nairobiDateString } from '../domain/weeks';
 import { type WeekLabel } from '../domain/weeks';
 import { Artisan } from '../models/artisan';
@@ -72,7 +71,7 @@ export interface OrderDetail {
 
 /** One order with its lines and, under each line, the jobs making it. NotFoundError if there is no such order. */
 export async function readOrderDetail(input: { orderId: string }): Promise<OrderDetail> {
-  const { orderId } = validateInput(z.object({ orderId: objectIdString }), input);
+  const orderId = validateField('orderId', objectIdString, input.orderId);
   const order = await Order.findById(orderId).lean();
   if (!order) throw new NotFoundError('order', orderId);
 

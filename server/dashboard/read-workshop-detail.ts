@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
 import { readCapacity } from '../capacity';
 import { type ArtisanStatus } from '../domain/artisan-status';
 import { objectIdString } from '../domain/input-schemas';
 import { type JobStatus } from '../domain/job-status';
 import { type Skill } from '../domain/skills';
-import { validateInput } from '../domain/validate-input';
+import { validateField } from '../domain/validate-input';
 import { shiftWeekLabel, weekRange, isoWeekLabel, type WeekLabel } from '../domain/weeks';
 import { readWorkshopRecords } from './read-workshop-records';
 import { nairobiMonthStart, WORKSHOP_LOAD_WEEKS, type WorkshopWeekLoad } from './read-workshop-summaries';
@@ -58,7 +56,7 @@ export interface WorkshopDetail {
  * every view), and its recent and coming jobs (kept between changes: read-workshop-records.ts).
  */
 export async function readWorkshopDetail(input: { workshopId: string; now: Date }): Promise<WorkshopDetail> {
-  const { workshopId } = validateInput(z.object({ workshopId: objectIdString }), input);
+  const workshopId = validateField('workshopId', objectIdString, input.workshopId);
   const thisWeek = isoWeekLabel(input.now);
   const loadWeeks = weekRange(input.now, WORKSHOP_LOAD_WEEKS);
   const jobsFromWeek = shiftWeekLabel(thisWeek, -JOB_WEEKS_BACK);

@@ -17,6 +17,8 @@ import {
   secretMatchesHash,
 } from './channel-key-format';
 
+const RevokeChannelKeyInput = z.object({ keyId: z.string().regex(/^[a-f0-9]{16}$/), at: z.date() });
+
 const CreateChannelKeyInput = z.object({
   channel: z.string().regex(CHANNEL_NAME_PATTERN, 'must be a channel name like web-shop'),
   label: z.string().trim().min(1).max(120).optional(),
@@ -58,7 +60,7 @@ export async function createChannelKey({
 }
 
 export async function revokeChannelKey({ actor, ...input }: { keyId: string; at: Date; actor: Actor }): Promise<void> {
-  const { keyId, at } = validateInput(z.object({ keyId: z.string().regex(/^[a-f0-9]{16}$/), at: z.date() }), input);
+  const { keyId, at } = validateInput(RevokeChannelKeyInput, input);
   assertMayManageChannels(actor);
   await runInTransaction(async ({ session, publishAfterCommit }) => {
     const revoked = await ChannelKey.findOneAndUpdate(

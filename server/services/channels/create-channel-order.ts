@@ -6,7 +6,7 @@ import { ChannelOrderBody } from '../../api/channel-order-body';
 import { ORDER_SOURCE_OF_CHANNEL } from '../../domain/channel-kinds';
 import { DomainError } from '../../domain/errors';
 import { shipByInstant } from '../../domain/ship-by';
-import { validateInput } from '../../domain/validate-input';
+import { validateField, validateInput } from '../../domain/validate-input';
 import { type ChannelDoc } from '../../models/channel';
 import { IdempotencyRecord, type IdempotencyRecordDoc } from '../../models/idempotency-record';
 import { Order, type OrderDoc, type UnmadeOrderLine } from '../../models/order';
@@ -98,9 +98,7 @@ export async function createChannelOrder({
   /** Lines the channel sent that Kiwanda does not make (the Shopify webhook keeps them on the order). */
   unmadeLines?: UnmadeOrderLine[];
 }): Promise<ChannelOrderOutcome> {
-  const key = validateInput(z.object({ 'Idempotency-Key': IdempotencyKey }), {
-    'Idempotency-Key': idempotencyKey,
-  })['Idempotency-Key'];
+  const key = validateField('Idempotency-Key', IdempotencyKey, idempotencyKey);
   const request = validateInput(ChannelOrderBody, body);
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
 

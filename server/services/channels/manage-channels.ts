@@ -6,7 +6,7 @@ import { type Actor } from '../../domain/actor';
 import { CHANNEL_KINDS, CHANNEL_NAME_PATTERN } from '../../domain/channel-kinds';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { oneOf } from '../../domain/input-schemas';
-import { validateInput } from '../../domain/validate-input';
+import { validateField, validateInput } from '../../domain/validate-input';
 import { Channel, type ChannelDoc } from '../../models/channel';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { isDuplicateKeyError } from '../duplicate-key';
@@ -108,7 +108,7 @@ export async function rotateWebhookSecret({
   channel: string;
   actor: Actor;
 }): Promise<{ channel: string; secret: string }> {
-  const { channel: name } = validateInput(z.object({ channel: ChannelName }), input);
+  const name = validateField('channel', ChannelName, input.channel);
   assertMayManageChannels(actor);
   const secret = `whsec_${randomBytes(32).toString('base64url')}`;
   await runInTransaction(async ({ session, publishAfterCommit }) => {

@@ -1,10 +1,9 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
 import { NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { validateInput } from '../../domain/validate-input';
+import { validateField } from '../../domain/validate-input';
 import { Inspection } from '../../models/inspection';
 import { InspectionPhoto } from '../../models/inspection-photo';
 import { Job } from '../../models/job';
@@ -29,7 +28,7 @@ async function assertMaySeeJobPhotos({ actor, jobId }: { actor: Actor; jobId: st
 
 /** The inspections of a job that kept a photo, newest first (the photos themselves stay unloaded). */
 export async function listJobInspectionPhotos(input: { actor: Actor; jobId: unknown }): Promise<JobInspectionPhoto[]> {
-  const { jobId } = validateInput(z.object({ jobId: objectIdString }), { jobId: input.jobId });
+  const jobId = validateField('jobId', objectIdString, input.jobId);
   await assertMaySeeJobPhotos({ actor: input.actor, jobId });
   const photos = await InspectionPhoto.find({ job: new Types.ObjectId(jobId) }, { inspection: 1 }).lean();
   const inspections = await Inspection.find(
@@ -52,10 +51,8 @@ export async function readJobInspectionPhoto(input: {
   jobId: unknown;
   inspectionId: unknown;
 }): Promise<{ contentType: 'image/jpeg'; data: Buffer }> {
-  const { jobId, inspectionId } = validateInput(z.object({ jobId: objectIdString, inspectionId: objectIdString }), {
-    jobId: input.jobId,
-    inspectionId: input.inspectionId,
-  });
+  const jobId = validateField('jobId', objectIdString, input.jobId);
+  const inspectionId = validateField('inspectionId', objectIdString, input.inspectionId);
   await assertMaySeeJobPhotos({ actor: input.actor, jobId });
   // Asked through this job, a photo of another job's inspection is not there.
   const photo = await InspectionPhoto.findOne({

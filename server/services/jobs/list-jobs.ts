@@ -5,7 +5,7 @@ import { type Actor } from '../../domain/actor';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { objectIdString, weekLabelString } from '../../domain/input-schemas';
 import { JOB_STATUSES } from '../../domain/job-status';
-import { validateInput } from '../../domain/validate-input';
+import { validateField, validateInput } from '../../domain/validate-input';
 import { Job, type JobDoc } from '../../models/job';
 
 const ListJobsInput = z.object({
@@ -44,7 +44,7 @@ export async function listJobs({ actor, ...input }: ListJobsInput & { actor: Act
 
 /** One job, if the actor may see it; another artisan's job is "not found", not "forbidden". */
 export async function getJob({ actor, jobId }: { actor: Actor; jobId: string }): Promise<JobDoc> {
-  const { jobId: id } = validateInput(z.object({ jobId: objectIdString }), { jobId });
+  const id = validateField('jobId', objectIdString, jobId);
   const job = await Job.findOne({ $and: [{ _id: new Types.ObjectId(id) }, visibleJobsFilter(actor)] }).lean();
   if (!job) throw new NotFoundError('job', id);
   return job;

@@ -1,9 +1,8 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
 import { ForbiddenError } from '../../domain/errors';
-import { validateInput } from '../../domain/validate-input';
+import { validateField, validateInput } from '../../domain/validate-input';
 import { PhoneAction, type PhoneActionResult } from '../../models/phone-action';
 import { isDuplicateKeyError } from '../duplicate-key';
 import { runInTransaction } from '../run-in-transaction';
@@ -37,7 +36,7 @@ export async function applyPhoneAction({
   photo?: Buffer;
   now: Date;
 }): Promise<AppliedPhoneAction> {
-  const { actionId } = validateInput(z.object({ actionId: actionIdString }), { actionId: rawActionId });
+  const { actionId } = { actionId: validateField('actionId', actionIdString, rawActionId) };
   const action = validateInput(PhoneActionInput, rawAction);
   if (!actor.userId) throw new ForbiddenError('phone actions come from signed-in people');
   const userId = actor.userId;

@@ -1,11 +1,10 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
 import { NAIROBI_AREAS } from '../../domain/nairobi-areas';
-import { validateInput } from '../../domain/validate-input';
+import { validateField, validateInput } from '../../domain/validate-input';
 import { Workshop, type WorkshopDoc } from '../../models/workshop';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { isDuplicateKeyError } from '../duplicate-key';
@@ -80,7 +79,7 @@ export async function updateWorkshop({
   ...input
 }: RegistryCall<WorkshopInput> & { workshopId: string }): Promise<{ workshopId: string }> {
   assertMayEditRegistry(actor);
-  const id = new Types.ObjectId(validateInput(z.object({ workshopId: objectIdString }), { workshopId }).workshopId);
+  const id = new Types.ObjectId(validateField('workshopId', objectIdString, workshopId));
   const fields = validateInput(WorkshopInput, input);
   return answeringDuplicateCode(fields.code, () =>
     runInTransaction(async (unit) => {

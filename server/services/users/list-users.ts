@@ -1,12 +1,11 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
 import { NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
 import { type NairobiArea } from '../../domain/nairobi-areas';
 import { type Role } from '../../domain/roles';
-import { validateInput } from '../../domain/validate-input';
+import { validateField } from '../../domain/validate-input';
 import { Artisan } from '../../models/artisan';
 import { User } from '../../models/user';
 import { Workshop } from '../../models/workshop';
@@ -33,7 +32,7 @@ export async function listUsers({ actor }: { actor: Actor }): Promise<UserRow[]>
 /** One account, for its page. */
 export async function readUser({ actor, ...input }: { actor: Actor; userId: string }): Promise<UserRow> {
   assertMayManageAccounts(actor, 'sees the accounts');
-  const { userId } = validateInput(z.object({ userId: objectIdString }), input);
+  const userId = validateField('userId', objectIdString, input.userId);
   const [row] = await rowsOf({ _id: new Types.ObjectId(userId) });
   if (!row) throw new NotFoundError('user', userId);
   return row;

@@ -1,10 +1,9 @@
 import { Types } from 'mongoose';
-import { z } from 'zod';
 
 import { type Actor } from '../../domain/actor';
 import { NotFoundError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { validateInput } from '../../domain/validate-input';
+import { validateField } from '../../domain/validate-input';
 import { User } from '../../models/user';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { runInTransaction } from '../run-in-transaction';
@@ -13,7 +12,7 @@ import { assertMayManageAccounts } from './user-admin-permissions';
 /** Lets a deactivated account sign in again (administrators only), with the password it had. */
 export async function reactivateUser({ actor, ...input }: { actor: Actor; userId: string }): Promise<void> {
   assertMayManageAccounts(actor, 'reactivates accounts');
-  const { userId } = validateInput(z.object({ userId: objectIdString }), input);
+  const userId = validateField('userId', objectIdString, input.userId);
   const _id = new Types.ObjectId(userId);
   await runInTransaction(async ({ session }) => {
     const before = await User.findById(_id, { active: 1 }, { session, lean: true });

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
 import { type Actor } from '../../domain/actor';
 import { ValidationError } from '../../domain/errors';
 import { objectIdString } from '../../domain/input-schemas';
-import { validateInput } from '../../domain/validate-input';
+import { validateField } from '../../domain/validate-input';
 import { changePassword } from './change-password';
 import { oneTimePassword } from './one-time-password';
 import { assertMayManageAccounts } from './user-admin-permissions';
@@ -20,7 +18,7 @@ export async function resetUserPassword({
   userId: string;
 }): Promise<{ temporaryPassword: string; endedSessions: number }> {
   assertMayManageAccounts(actor, 'resets passwords');
-  const { userId } = validateInput(z.object({ userId: objectIdString }), input);
+  const userId = validateField('userId', objectIdString, input.userId);
   if (actor.userId === userId)
     throw ValidationError.forField('userId', 'change your own password by signing in with it, not by a reset');
   const temporaryPassword = oneTimePassword();
