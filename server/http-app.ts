@@ -52,6 +52,13 @@ export function createHttpApp({ logger, database, context, getBuild, development
       // Assets and health probes would drown the log; requests that matter stay one line each.
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/build/') === true },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // NOTE: the request joins its line when the line is written. Bound to a child logger made for
+      // every request instead, it is serialized (headers and all) whether or not the level is on:
+      // a fifth of a millisecond of each channel order at 200 a second, with only warnings logged.
+      quietReqLogger: true,
+      quietResLogger: true,
+      customSuccessObject: (req, _res, line: object) => ({ ...line, req }),
+      customErrorObject: (req, _res, _error, line: object) => ({ ...line, req }),
       serializers: {
         req: (req: { url: string }) => Object.assign(req, { url: redactCallbackSecret(req.url) }),
       },
