@@ -4,12 +4,12 @@
  * partners' purchase orders of 2–8 lines of many lots with a store, ship-by two to six weeks out).
  */
 import { fork } from 'node:child_process';
-import http from 'node:http';
 import path from 'node:path';
 
 import { addDays, format } from 'date-fns';
 
 import { type IntakeServerReady } from './intake-server';
+import { type LightAnswer, lightRequest } from './light-http';
 import { type SeededRandom } from './seeded-random';
 
 export interface ServerCount {
@@ -87,45 +87,15 @@ export interface ChannelRequest {
   body: string;
 }
 
-/** What the benchmarks read of an answer. */
-export interface ChannelAnswer {
-  status: number;
-  /** The `Idempotent-Replayed: true` header: the answer repeats an order made before. */
-  replayed: boolean;
-}
-
-// NOTE: node:http with kept-alive sockets rather than fetch: the channels send from their own
-// machines, and here their side shares the server's two cores, so it is kept as light as a
-// client can be (fetch costs about twice the CPU per request).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
 /** Sends `request` to `POST /api/v1/orders` as a channel does, the answer read to its end. */
-export function postChannelOrder(url: string, request: ChannelRequest): Promise<ChannelAnswer> {
-  return new Promise((resolve, reject) => {
-    const sending = http.request(
-      `${url}/api/v1/orders`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${request.key}`,
-          'idempotency-key': request.idempotencyKey,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(request.body),
-        },
-      },
-      (response) => {
-        response.resume();
-        response.once('error', reject);
-        response.once('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            replayed: response.headers['idempotent-replayed'] === 'true',
-          }),
-        );
-      },
-    );
-    sending.once('error', reject);
-    sending.end(request.body);
+export function postChannelOrder(url: string, request: ChannelRequest): Promise<LightAnswer> {
+  return lightRequest(`${url}/api/v1/orders`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${request.key}`,
+      'idempotency-key': request.idempotencyKey,
+      'content-type': 'application/json',
+    },
+    body: request.body,
   });
 }

@@ -72,7 +72,7 @@ async function measureRun({
         .then((response) => {
           latencies.push(performance.now() - scheduled);
           if (response.status === 201) created += 1;
-          else if (response.status === 200 && response.replayed) replayed += 1;
+          else if (response.status === 200 && response.headers['idempotent-replayed'] === 'true') replayed += 1;
           else failures.set(String(response.status), (failures.get(String(response.status)) ?? 0) + 1);
         })
         .catch((error: unknown) => {
