@@ -63,11 +63,12 @@ function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
   }
   // Concatenated, not resolved: a path starting with `//` must not name another host.
   const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`);
-  // Loaders and actions stop when the client goes away before the answer is written.
+  // Loaders and actions stop when the client goes away before the answer is written. Once it is
+  // written the request is over, and its signal ends it too: Remix keeps a timer on every page
+  // (its stream timeout, five seconds) that it clears only when the request is aborted, and with
+  // it the page's loader data, hundreds of pages at once on a busy server.
   const controller = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) controller.abort();
-  });
+  res.on('close', () => controller.abort());
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : hasBody ? new Uint8Array() : undefined;
   return new Request(url.href, { method: req.method, headers, body, signal: controller.signal });
