@@ -1,5 +1,7 @@
 import { Types } from 'mongoose';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
+import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { type JobStatus } from '#server/domain/job-status';
 import { type OrderStatus } from '#server/domain/order-status';
 import { Artisan, Job, Order, Product, ProductCollection, Workshop } from '#server/models/index';
@@ -7,6 +9,7 @@ import { type OrderDoc } from '#server/models/order';
 
 import { makeJob } from '../../factories/jobs';
 import { makeArtisan, makeCollection, makeProduct, makeWorkshop } from '../../factories/network';
+import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 
 /**
  * A network small enough to compute every dashboard figure by hand (the expected values in the
@@ -145,5 +148,27 @@ export async function seedHandNetwork() {
     artisans: { a1, a2, a3, b1, b2, c1 },
     orders: { o1, o2, o3, o4, o5, o6, o7, o8, o9 },
     jobs,
+  };
+}
+
+export type HandNetwork = Awaited<ReturnType<typeof seedHandNetwork>>;
+
+/**
+ * For a test file on this network: its database connected for the file and, before each test,
+ * cleared, every kept read model dropped and the network seeded afresh. Returns the running
+ * test's network (a test's own further set-up goes in a `beforeEach` after this call).
+ */
+export function seedHandNetworkForEachTest(): () => HandNetwork {
+  let network: HandNetwork | undefined;
+  beforeAll(connectDomainDatabase);
+  afterAll(disconnectDomainDatabase);
+  beforeEach(async () => {
+    await clearDomainDatabase();
+    clearReadModelCaches();
+    network = await seedHandNetwork();
+  });
+  return () => {
+    if (!network) throw new Error('the hand network is seeded before each test, not at collection time');
+    return network;
   };
 }

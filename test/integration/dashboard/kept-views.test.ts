@@ -1,17 +1,15 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { listOrders } from '#server/dashboard/list-orders';
 import { listRecentEvents } from '#server/dashboard/list-recent-events';
 import { OrderListQuery } from '#server/dashboard/order-list-query';
 import { readJobsBoard } from '#server/dashboard/read-jobs-board';
-import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { readOverview } from '#server/dashboard/read-overview';
 import { domainEvents } from '#server/domain-events';
 import { AuditEvent, Job, Order } from '#server/models/index';
 
-import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { HAND_NOW, seedHandNetwork } from './hand-network';
+import { HAND_NOW, seedHandNetworkForEachTest } from './hand-network';
 
 /**
  * The planner's pages are kept between requests and dropped by the events that change them. Each
@@ -19,21 +17,13 @@ import { HAND_NOW, seedHandNetwork } from './hand-network';
  * shows it is kept), then publishes the event the service would, and reads the view changed.
  */
 describe('kept dashboard views on the hand-made network', () => {
-  let network: Awaited<ReturnType<typeof seedHandNetwork>>;
-
-  beforeAll(connectDomainDatabase);
-  afterAll(disconnectDomainDatabase);
-  beforeEach(async () => {
-    await clearDomainDatabase();
-    clearReadModelCaches();
-    network = await seedHandNetwork();
-  });
+  const network = seedHandNetworkForEachTest();
 
   const countIn = (board: Awaited<ReturnType<typeof readJobsBoard>>, status: string) =>
     board.columns.find((column) => column.status === status)?.count;
 
   it('drops a job’s boards (its week’s, its workshop’s, every week’s) when it moves, and keeps other workshops’ boards', async () => {
-    const { wa, wb } = network.workshops;
+    const { wa, wb } = network().workshops;
     const read = (query: Parameters<typeof readJobsBoard>[0]['query']) => readJobsBoard({ query, now: HAND_NOW });
     const [network1, mine1, all1, other1] = await Promise.all([
       read({}),
@@ -44,13 +34,13 @@ describe('kept dashboard views on the hand-made network', () => {
     expect(countIn(network1, 'accepted')).toBe(1);
 
     // J1 (workshop A, this week) is started by its artisan.
-    await Job.updateOne({ _id: network.jobs.j1._id }, { $set: { status: 'in_progress' } });
+    await Job.updateOne({ _id: network().jobs.j1._id }, { $set: { status: 'in_progress' } });
     expect(countIn(await read({}), 'accepted')).toBe(1);
     domainEvents.publish('job:status', {
-      jobId: String(network.jobs.j1._id),
-      orderId: String(network.orders.o2._id),
+      jobId: String(network().jobs.j1._id),
+      orderId: String(network().orders.o2._id),
       workshopId: String(wa._id),
-      artisanId: String(network.artisans.a2._id),
+      artisanId: String(network().artisans.a2._id),
       from: 'accepted',
       to: 'in_progress',
       week: '2026-W10',
@@ -74,7 +64,7 @@ describe('kept dashboard views on the hand-made network', () => {
     expect(other2).toBe(other1);
 
     // A committed plan drops every board.
-    await Job.updateOne({ _id: network.jobs.j6._id }, { $set: { status: 'passed' } });
+    await Job.updateOne({ _id: network().jobs.j6._id }, { $set: { status: 'passed' } });
     domainEvents.publish('plan:committed', {
       planId: String(new Types.ObjectId()),
       weeks: ['2026-W10'],
@@ -95,7 +85,7 @@ describe('kept dashboard views on the hand-made network', () => {
         .reduce((sum, cell) => sum + cell.unplannedMinutes, 0);
 
     // A new open order for beads due this week, written without its event.
-    const template = await Order.findById(network.orders.o6._id).lean();
+    const template = await Order.findById(network().orders.o6._id).lean();
     const { _id: _unused, ...copy } = template!;
     await Order.collection.insertOne({
       ...copy,
@@ -123,7 +113,7 @@ describe('kept dashboard views on the hand-made network', () => {
     const query = (page: number) => OrderListQuery.parse({ status: 'all', sort: 'reference', pageSize: 25, page });
     const first = await listOrders({ query: query(1) });
     expect(first.total).toBe(9);
-    const template = await Order.findById(network.orders.o1._id).lean();
+    const template = await Order.findById(network().orders.o1._id).lean();
     const { _id: _unused, ...copy } = template!;
     await Order.collection.insertOne({ ...copy, reference: 'AAA-FIRST' });
     // Not announced: every page of the list still pages through the kept ids.
@@ -145,18 +135,18 @@ describe('kept dashboard views on the hand-made network', () => {
     const query = OrderListQuery.parse({ status: 'all', sort: 'reference', pageSize: 25 });
     const rowOf = async (orderId: Types.ObjectId) =>
       (await listOrders({ query })).rows.find((row) => row.id === String(orderId));
-    const { o1, o2 } = network.orders;
+    const { o1, o2 } = network().orders;
     const [made1, made2] = [(await rowOf(o1._id))?.madeUnits, (await rowOf(o2._id))?.madeUnits];
     // J1 (of O2) passes 8 units and O1's priority changes, written without events: both rows stay as they were.
-    await Job.updateOne({ _id: network.jobs.j1._id }, { $set: { passedQuantity: 8 } });
+    await Job.updateOne({ _id: network().jobs.j1._id }, { $set: { passedQuantity: 8 } });
     await Order.updateOne({ _id: o1._id }, { $set: { priority: 'rush' } });
     expect((await rowOf(o2._id))?.madeUnits).toBe(made2);
 
     // J1 moving drops O2's row only.
     domainEvents.publish('job:status', {
-      jobId: String(network.jobs.j1._id),
+      jobId: String(network().jobs.j1._id),
       orderId: String(o2._id),
-      workshopId: String(network.workshops.wa._id),
+      workshopId: String(network().workshops.wa._id),
       artisanId: null,
       from: 'ready_for_qc',
       to: 'passed',
@@ -178,18 +168,18 @@ describe('kept dashboard views on the hand-made network', () => {
       after: null,
       before: null,
     });
-    await AuditEvent.collection.insertOne(entry(1, network.orders.o1._id));
+    await AuditEvent.collection.insertOne(entry(1, network().orders.o1._id));
     expect(await listRecentEvents({ limit: 5 })).toHaveLength(1);
-    await AuditEvent.collection.insertOne(entry(2, network.orders.o6._id));
+    await AuditEvent.collection.insertOne(entry(2, network().orders.o6._id));
     expect(await listRecentEvents({ limit: 5 })).toHaveLength(1);
     domainEvents.publish('order:created', {
-      orderId: String(network.orders.o6._id),
+      orderId: String(network().orders.o6._id),
       source: 'web',
       shipByWeek: '2026-W13',
       units: 30,
     });
     const feed = await listRecentEvents({ limit: 5 });
     expect(feed).toHaveLength(2);
-    expect(feed[0].summary).toContain(network.orders.o6.reference);
+    expect(feed[0].summary).toContain(network().orders.o6.reference);
   });
 });

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { computeOverview, readOverview } from '#server/dashboard/read-overview';
 import { holidaysInWeek } from '#server/domain/working-time';
 import { domainEvents } from '#server/domain-events';
 import { Job } from '#server/models/index';
 
-import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { HAND_NOW, seedHandNetwork } from './hand-network';
+import { HAND_NOW, seedHandNetworkForEachTest } from './hand-network';
 
 describe('overview figures on a network worked out by hand', () => {
-  let network: Awaited<ReturnType<typeof seedHandNetwork>>;
-
-  beforeAll(connectDomainDatabase);
-  afterAll(disconnectDomainDatabase);
-  beforeEach(async () => {
-    await clearDomainDatabase();
-    clearReadModelCaches();
-    network = await seedHandNetwork();
-  });
+  const network = seedHandNetworkForEachTest();
 
   it('has no public holiday in the weeks used, so capacity is whole weeks', () => {
     for (const week of ['2026-W10', '2026-W11', '2026-W12', '2026-W13'] as const)
@@ -88,15 +78,15 @@ describe('overview figures on a network worked out by hand', () => {
     expect(first.kpis.idleArtisans.count).toBe(1);
     // B2 takes J5 and it moves to this week, written straight to the database: no event yet.
     await Job.updateOne(
-      { _id: network.jobs.j5._id },
-      { $set: { plannedWeek: '2026-W10', status: 'accepted', artisan: network.artisans.b2._id } },
+      { _id: network().jobs.j5._id },
+      { $set: { plannedWeek: '2026-W10', status: 'accepted', artisan: network().artisans.b2._id } },
     );
     expect((await readOverview({ now: HAND_NOW, query })).kpis.idleArtisans.count).toBe(1);
     domainEvents.publish('job:status', {
-      jobId: String(network.jobs.j5._id),
-      orderId: String(network.orders.o6._id),
-      workshopId: String(network.workshops.wb._id),
-      artisanId: String(network.artisans.b2._id),
+      jobId: String(network().jobs.j5._id),
+      orderId: String(network().orders.o6._id),
+      workshopId: String(network().workshops.wb._id),
+      artisanId: String(network().artisans.b2._id),
       from: 'offered',
       to: 'accepted',
       week: '2026-W10',

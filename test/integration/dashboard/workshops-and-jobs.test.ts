@@ -1,28 +1,21 @@
 import { Types } from 'mongoose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { listRecentEvents } from '#server/dashboard/list-recent-events';
 import { listWorkshops, WorkshopListQuery } from '#server/dashboard/list-workshops';
 import { readJobsBoard } from '#server/dashboard/read-jobs-board';
-import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { readWorkshopDetail } from '#server/dashboard/read-workshop-detail';
 import { ValidationError } from '#server/domain/errors';
 import { domainEvents } from '#server/domain-events';
 import { AuditEvent, Job, Payment } from '#server/models/index';
 
-import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { HAND_NOW, seedHandNetwork } from './hand-network';
+import { HAND_NOW, seedHandNetworkForEachTest } from './hand-network';
 
 describe('workshops, jobs board and live feed on the hand-made network', () => {
-  let network: Awaited<ReturnType<typeof seedHandNetwork>>;
+  const network = seedHandNetworkForEachTest();
 
-  beforeAll(connectDomainDatabase);
-  afterAll(disconnectDomainDatabase);
   beforeEach(async () => {
-    await clearDomainDatabase();
-    clearReadModelCaches();
-    network = await seedHandNetwork();
-    const { wa, wb } = network.workshops;
+    const { wa, wb } = network().workshops;
     const payment = (workshop: typeof wa, cents: number, createdAt: string, status = 'confirmed') => ({
       job: new Types.ObjectId(),
       payee: { kind: 'workshop', workshop: workshop._id },
@@ -47,9 +40,9 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
 
   it('gives each workshop its capacity against load for three weeks and its earnings this month', async () => {
     const page = await listWorkshops({ query: WorkshopListQuery.parse({}), now: HAND_NOW });
-    expect(page.rows.map((row) => row.code)).toEqual([network.workshops.wa.code, network.workshops.wb.code].sort());
-    const wa = page.rows.find((row) => row.id === String(network.workshops.wa._id));
-    const wb = page.rows.find((row) => row.id === String(network.workshops.wb._id));
+    expect(page.rows.map((row) => row.code)).toEqual([network().workshops.wa.code, network().workshops.wb.code].sort());
+    const wa = page.rows.find((row) => row.id === String(network().workshops.wa._id));
+    const wb = page.rows.find((row) => row.id === String(network().workshops.wb._id));
     // WA: A1 20 h + A2 10 h = 1,800 min a week, half of it left in W10; W10 holds J1 480 + J2 180 + J7 240.
     expect(wa?.weeks).toEqual([
       { week: '2026-W10', capacityMinutes: 900, committedMinutes: 900 },
@@ -69,40 +62,40 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       query: WorkshopListQuery.parse({ skill: 'beading-wire-work' }),
       now: HAND_NOW,
     });
-    expect(beading.rows.map((row) => row.id)).toEqual([String(network.workshops.wb._id)]);
+    expect(beading.rows.map((row) => row.id)).toEqual([String(network().workshops.wb._id)]);
     // Load this week, against what is left of it: WA 900/900 = 100 %, WB 300/1,200 = 25 %.
     const byLoad = await listWorkshops({
       query: WorkshopListQuery.parse({ sort: 'load', dir: 'desc' }),
       now: HAND_NOW,
     });
     expect(byLoad.rows.map((row) => row.id)).toEqual([
-      String(network.workshops.wa._id),
-      String(network.workshops.wb._id),
+      String(network().workshops.wa._id),
+      String(network().workshops.wb._id),
     ]);
     expect(() => WorkshopListQuery.parse({ area: 'Atlantis' })).toThrow(/areas/);
   });
 
   it('shows a workshop with its artisans’ work this week', async () => {
-    const detail = await readWorkshopDetail({ workshopId: String(network.workshops.wa._id), now: HAND_NOW });
+    const detail = await readWorkshopDetail({ workshopId: String(network().workshops.wa._id), now: HAND_NOW });
     const byName = new Map(detail.artisans.map((artisan) => [artisan.name, artisan]));
     // A2 holds J1 (8) and J7 (4) in W10; A1 holds J2 (6).
-    expect(byName.get(network.artisans.a2.name)).toMatchObject({ jobsThisWeek: 2, unitsThisWeek: 12 });
-    expect(byName.get(network.artisans.a1.name)).toMatchObject({ jobsThisWeek: 1, unitsThisWeek: 6 });
-    expect(byName.get(network.artisans.a3.name)).toMatchObject({ status: 'paused', jobsThisWeek: 0 });
+    expect(byName.get(network().artisans.a2.name)).toMatchObject({ jobsThisWeek: 2, unitsThisWeek: 12 });
+    expect(byName.get(network().artisans.a1.name)).toMatchObject({ jobsThisWeek: 1, unitsThisWeek: 6 });
+    expect(byName.get(network().artisans.a3.name)).toMatchObject({ status: 'paused', jobsThisWeek: 0 });
     expect(detail.jobs.map((job) => job.id).sort()).toEqual(
-      [network.jobs.j1, network.jobs.j2, network.jobs.j3, network.jobs.j7].map((job) => String(job._id)).sort(),
+      [network().jobs.j1, network().jobs.j2, network().jobs.j3, network().jobs.j7].map((job) => String(job._id)).sort(),
     );
     expect(detail.earningsThisMonthCents).toBe(150_000);
   });
 
   it('keeps a workshop’s jobs until an event names that workshop, and its capacity as of each view', async () => {
-    const wa = String(network.workshops.wa._id);
+    const wa = String(network().workshops.wa._id);
     const read = (now = HAND_NOW) => readWorkshopDetail({ workshopId: wa, now });
     const quantityOfJ1 = async () =>
-      (await read()).jobs.find((job) => job.id === String(network.jobs.j1._id))?.quantity;
+      (await read()).jobs.find((job) => job.id === String(network().jobs.j1._id))?.quantity;
     expect(await quantityOfJ1()).toBe(8);
     // Written without an event: the kept rows still answer…
-    await Job.updateOne({ _id: network.jobs.j1._id }, { $set: { quantity: 9 } });
+    await Job.updateOne({ _id: network().jobs.j1._id }, { $set: { quantity: 9 } });
     expect(await quantityOfJ1()).toBe(8);
     // …another workshop's job moving leaves them…
     const move = {
@@ -113,7 +106,7 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       to: 'in_progress',
       week: '2026-W10',
     } as const;
-    domainEvents.publish('job:status', { ...move, workshopId: String(network.workshops.wb._id) });
+    domainEvents.publish('job:status', { ...move, workshopId: String(network().workshops.wb._id) });
     expect(await quantityOfJ1()).toBe(8);
     // …and one of this workshop's drops them.
     domainEvents.publish('job:status', { ...move, workshopId: wa });
@@ -137,10 +130,10 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       passed: 0,
     });
     expect(board.columns.find((column) => column.status === 'failed')?.cards[0]).toMatchObject({
-      id: String(network.jobs.j7._id),
+      id: String(network().jobs.j7._id),
       quantity: 4,
       passedQuantity: 1,
-      artisan: network.artisans.a2.name,
+      artisan: network().artisans.a2.name,
     });
     expect(board.finished).toEqual([
       { status: 'paid', count: 0 },
@@ -174,8 +167,8 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
   it('shows every week’s open jobs, and one workshop’s by its code', async () => {
     const all = await readJobsBoard({ query: { week: 'all' }, now: HAND_NOW });
     expect(all.columns.find((column) => column.status === 'offered')?.count).toBe(1);
-    const wb = await readJobsBoard({ query: { workshop: network.workshops.wb.code.toLowerCase() }, now: HAND_NOW });
-    expect(wb.workshop?.id).toBe(String(network.workshops.wb._id));
+    const wb = await readJobsBoard({ query: { workshop: network().workshops.wb.code.toLowerCase() }, now: HAND_NOW });
+    expect(wb.workshop?.id).toBe(String(network().workshops.wb._id));
     expect(wb.columns.filter((column) => column.count > 0).map((column) => column.status)).toEqual(['ready_for_qc']);
     await expect(readJobsBoard({ query: { workshop: 'ZZZ-999' }, now: HAND_NOW })).rejects.toBeInstanceOf(
       ValidationError,
@@ -189,7 +182,7 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       {
         at: at(1),
         actor,
-        entity: { kind: 'order', id: network.orders.o1._id },
+        entity: { kind: 'order', id: network().orders.o1._id },
         action: 'order.created',
         after: null,
         before: null,
@@ -205,7 +198,7 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
       {
         at: at(3),
         actor,
-        entity: { kind: 'job', id: network.jobs.j1._id },
+        entity: { kind: 'job', id: network().jobs.j1._id },
         action: 'job.accepted',
         after: null,
         before: null,
@@ -214,10 +207,10 @@ describe('workshops, jobs board and live feed on the hand-made network', () => {
     const feed = await listRecentEvents({ limit: 10 });
     expect(feed.map((item) => item.action)).toEqual(['job.accepted', 'order.created']);
     expect(feed[0].summary).toBe(
-      `Job accepted at ${network.workshops.wa.code}: 8 units of ${network.orders.o2.reference} (2026-W10)`,
+      `Job accepted at ${network().workshops.wa.code}: 8 units of ${network().orders.o2.reference} (2026-W10)`,
     );
-    expect(feed[0].subject).toEqual({ kind: 'order', orderId: String(network.orders.o2._id) });
-    expect(feed[1].summary).toBe(`New order ${network.orders.o1.reference}`);
+    expect(feed[0].subject).toEqual({ kind: 'order', orderId: String(network().orders.o2._id) });
+    expect(feed[1].summary).toBe(`New order ${network().orders.o1.reference}`);
     expect(feed[1].actor).toBe('Wanjiku');
   });
 });

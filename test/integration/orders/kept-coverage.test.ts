@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { clearReadModelCaches } from '#server/dashboard/read-model-cache';
 import { type JobStatus } from '#server/domain/job-status';
 import { domainEvents } from '#server/domain-events';
 import { Job } from '#server/models/index';
 import { readCoveredUnits, readKeptCoveredUnits } from '#server/services/orders/covered-units';
 
-import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
-import { seedHandNetwork } from '../dashboard/hand-network';
+import { seedHandNetworkForEachTest } from '../dashboard/hand-network';
 
 /**
  * What jobs cover is kept between reads of open demand and dropped only by what changes jobs:
  * a new order, many a second from the channels, has no jobs and leaves it as it was.
  */
 describe('order lines covered by jobs, kept between reads', () => {
-  let network: Awaited<ReturnType<typeof seedHandNetwork>>;
+  const network = seedHandNetworkForEachTest();
   const since = '2026-W01';
-
-  beforeAll(connectDomainDatabase);
-  afterAll(disconnectDomainDatabase);
-  beforeEach(async () => {
-    await clearDomainDatabase();
-    clearReadModelCaches();
-    network = await seedHandNetwork();
-  });
 
   /** J1 (accepted, 8 units) moved to `to`, as the job services announce it. */
   const publishJ1Moved = (to: JobStatus) => {
-    const { j1 } = network.jobs;
+    const { j1 } = network().jobs;
     domainEvents.publish('job:status', {
       jobId: String(j1._id),
-      orderId: String(network.orders.o2._id),
+      orderId: String(network().orders.o2._id),
       workshopId: String(j1.workshop),
       artisanId: String(j1.artisan),
       from: 'accepted',
@@ -40,7 +30,7 @@ describe('order lines covered by jobs, kept between reads', () => {
   };
 
   it('keeps the coverage through new orders and drops it when a job stops holding time', async () => {
-    const { j1 } = network.jobs;
+    const { j1 } = network().jobs;
     const line = String(j1.orderLine);
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(8);
 
@@ -48,7 +38,7 @@ describe('order lines covered by jobs, kept between reads', () => {
     await Job.updateOne({ _id: j1._id }, { $set: { status: 'declined' } });
     expect((await readCoveredUnits(since)).get(line)).toBeUndefined();
     domainEvents.publish('order:created', {
-      orderId: String(network.orders.o1._id),
+      orderId: String(network().orders.o1._id),
       source: 'web',
       shipByWeek: '2026-W12',
       units: 3,
@@ -60,7 +50,7 @@ describe('order lines covered by jobs, kept between reads', () => {
   });
 
   it('keeps the coverage through a move that holds time on both sides', async () => {
-    const { j1 } = network.jobs;
+    const { j1 } = network().jobs;
     const line = String(j1.orderLine);
     expect((await readKeptCoveredUnits(since)).get(line)).toBe(8);
     await Job.updateOne({ _id: j1._id }, { $set: { quantity: 3 } });
