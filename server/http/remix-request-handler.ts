@@ -55,6 +55,13 @@ export function remixRequestHandler({
   ];
 }
 
+/**
+ * The reason a request's signal gives once its answer went out in full. A client that leaves
+ * early still gets the usual AbortError; for every other request (all of them, on a busy server)
+ * making that DOMException, with its stack, cost more than the rest of ending the request.
+ */
+const ANSWER_SENT = new Error('The answer was sent; the request is over.');
+
 function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
@@ -68,7 +75,7 @@ function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
   // (its stream timeout, five seconds) that it clears only when the request is aborted, and with
   // it the page's loader data, hundreds of pages at once on a busy server.
   const controller = new AbortController();
-  res.on('close', () => controller.abort());
+  res.on('close', () => controller.abort(res.writableFinished ? ANSWER_SENT : undefined));
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : hasBody ? new Uint8Array() : undefined;
   return new Request(url.href, { method: req.method, headers, body, signal: controller.signal });
