@@ -3,7 +3,7 @@
  * to disk, the whole server) on the demo network, with one API key per demo channel. Once ready
  * it sends { type: 'ready', url, keys, catalogue } and waits for { type: 'close' }.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,5 +120,7 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
   }
   await server.close();
   await countingDatabase?.stop();
+  // The demo network's journal and snapshot: some 80 MB a run, of no use once it is over.
+  rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 });
