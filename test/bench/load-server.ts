@@ -7,12 +7,14 @@
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
  * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed },
- * { type: 'cpu' } → { type: 'cpu', micros } (the process's CPU time so far), { type: 'close' }.
+ * { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the process's CPU time so far, and the
+ * time its main thread was busy), { type: 'close' }.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 import { loadConfig } from '#server/config';
 import { type Actor, SYSTEM_ACTOR } from '#server/domain/actor';
@@ -113,9 +115,11 @@ process.on('message', async (message: Message) => {
   } else if (message.type === 'changes') {
     startChanges(message.perSecond);
   } else if (message.type === 'cpu') {
-    // User plus system time of the whole process (the server and its embedded database), in µs.
+    // User plus system time of the whole process (the server and its embedded database), in µs,
+    // and the time the app's own thread was busy: the one resource a page cannot share.
     const usage = process.cpuUsage();
-    process.send?.({ type: 'cpu', micros: usage.user + usage.system });
+    const mainThreadMicros = Math.round(performance.eventLoopUtilization().active * 1_000);
+    process.send?.({ type: 'cpu', micros: usage.user + usage.system, mainThreadMicros });
   } else if (message.type === 'memory') {
     // A full collection first (the benchmark starts this process with --expose-gc), so the heap
     // read is what is kept, not what is waiting to be collected.

@@ -3,13 +3,17 @@
  * machine cannot hide it: two Kiwanda trees (this one and BASE_DIR, e.g. the commit before the
  * change) each start their own load server (load-server.ts), and are asked the same load-mix
  * pages in alternation, one page at a time, so both see the same machine conditions. For each
- * kind: each server's CPU time per page (process.cpuUsage around the page), their ratio, and the
- * HTML size. load-page-costs.ts's figures move by ±20% between runs on a shared machine; these
- * pairs move by a few per cent.
+ * kind: each server's CPU time per page (process.cpuUsage around the page), the time its main
+ * thread was busy (the event loop's utilization: what limits the pages a process serves), their
+ * ratios, and the HTML size. load-page-costs.ts's figures move by ±20% between runs on a shared
+ * machine; these pairs move by a few per cent.
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s "$PWD/node_modules" /tmp/base/
  *   (cd /tmp/base && npm run build) && npm run build
  *   BASE_DIR=/tmp/base npm run bench:load-pages-paired      # PAGES=<per kind>, default 100
+ *
+ * The base tree's load server must answer mainThreadMicros too: copy this tree's load-server.ts
+ * into it when it predates that.
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
@@ -19,6 +23,8 @@ import type { LoadServerReady } from './load-server';
 import { signInDemoPlanner } from './sign-in-demo-planner';
 
 const PAGES = Number(process.env.PAGES ?? 100);
+// As bench:load asks (a browser's gzip), so compressing the page counts; ENCODING=identity leaves it out.
+const ENCODING = process.env.ENCODING ?? 'gzip';
 const BASE_DIR = process.env.BASE_DIR;
 if (!BASE_DIR) {
   console.error('BASE_DIR must name the Kiwanda tree to compare against (see the top of this file)');
@@ -68,14 +74,15 @@ try {
   }
   const get = async (which: Tree, page: string) => {
     const response = await fetch(`${ready[which].url}${page}`, {
-      headers: { Cookie: cookie[which], Accept: 'text/html', 'Accept-Encoding': 'identity' },
+      headers: { Cookie: cookie[which], Accept: 'text/html', 'Accept-Encoding': ENCODING },
       redirect: 'manual',
     });
     const bytes = (await response.arrayBuffer()).byteLength;
     if (response.status !== 200) throw new Error(`${which} ${page} answered ${response.status}`);
     return bytes;
   };
-  const cpu = async (which: Tree) => (await servers[which].ask<{ micros: number }>({ type: 'cpu' }, 'cpu')).micros;
+  const cpu = async (which: Tree) =>
+    servers[which].ask<{ micros: number; mainThreadMicros: number }>({ type: 'cpu' }, 'cpu');
   // One pass first, so every kind is measured with its code compiled and its shared results kept.
   for (const pages of byKind.values())
     for (const page of pages.slice(0, 10)) {
@@ -83,9 +90,9 @@ try {
       await get('head', page.head);
     }
   const rows = [];
-  const mix = { base: 0, head: 0 };
+  const mix = { base: { cpu: 0, main: 0 }, head: { cpu: 0, main: 0 } };
   for (const [kind, pages] of [...byKind].sort(([a], [b]) => a.localeCompare(b))) {
-    const spent = { base: 0, head: 0 };
+    const spent = { base: { cpu: 0, main: 0 }, head: { cpu: 0, main: 0 } };
     const bytes = { base: 0, head: 0 };
     // Alternating which goes first, one page at a time; CPU read around each page.
     for (const [index, page] of pages.entries()) {
@@ -93,25 +100,34 @@ try {
       for (const which of order) {
         const before = await cpu(which);
         bytes[which] += await get(which, page[which]);
-        spent[which] += (await cpu(which)) - before;
+        const after = await cpu(which);
+        spent[which].cpu += after.micros - before.micros;
+        spent[which].main += after.mainThreadMicros - before.mainThreadMicros;
       }
     }
     const share = MIX.find(([name]) => name === kind)?.[1] ?? 0;
-    const ms = (which: Tree) => spent[which] / 1_000 / pages.length;
-    mix.base += share * ms('base');
-    mix.head += share * ms('head');
+    const ms = (which: Tree, of: 'cpu' | 'main') => spent[which][of] / 1_000 / pages.length;
+    for (const which of ['base', 'head'] as const)
+      for (const of of ['cpu', 'main'] as const) mix[which][of] += share * ms(which, of);
     rows.push({
       pages: kind,
-      'base CPU ms/page': +ms('base').toFixed(2),
-      'head CPU ms/page': +ms('head').toFixed(2),
-      'head/base': +(ms('head') / ms('base')).toFixed(3),
+      'base CPU ms/page': +ms('base', 'cpu').toFixed(2),
+      'head CPU ms/page': +ms('head', 'cpu').toFixed(2),
+      'head/base': +(ms('head', 'cpu') / ms('base', 'cpu')).toFixed(3),
+      'base main ms/page': +ms('base', 'main').toFixed(2),
+      'head main ms/page': +ms('head', 'main').toFixed(2),
+      'main head/base': +(ms('head', 'main') / ms('base', 'main')).toFixed(3),
       'base KiB': +(bytes.base / 1_024 / pages.length).toFixed(1),
       'head KiB': +(bytes.head / 1_024 / pages.length).toFixed(1),
     });
   }
   console.table(rows);
+  const change = (of: 'cpu' | 'main') => `${((mix.head[of] / mix.base[of] - 1) * 100).toFixed(1)}%`;
   console.log(
-    `load mix: base ${mix.base.toFixed(2)} ms/page, head ${mix.head.toFixed(2)} ms/page (${((mix.head / mix.base - 1) * 100).toFixed(1)}%)`,
+    `load mix, process CPU: base ${mix.base.cpu.toFixed(2)} ms/page, head ${mix.head.cpu.toFixed(2)} ms/page (${change('cpu')})`,
+  );
+  console.log(
+    `load mix, main thread busy: base ${mix.base.main.toFixed(2)} ms/page, head ${mix.head.main.toFixed(2)} ms/page (${change('main')})`,
   );
 } finally {
   for (const s of Object.values(servers)) s.child.send({ type: 'close' });
