@@ -4,7 +4,8 @@
  * its own process so the clients' work does not slow the server being measured.
  *
  * Messages from the parent: { type: 'connect', url, cookie, clients } → { type: 'connected', ms }
- * · { type: 'report', jobId } → { type: 'report', jobId, receivedAt: number[] } · { type: 'close' }.
+ * · { type: 'report', jobId } → { type: 'report', jobId, receivedAt: number[] } · { type: 'health' } →
+ * { type: 'health', connected, disconnects, reconnects } · { type: 'close' }.
  * Times are epoch milliseconds with sub-millisecond precision (timeOrigin + now), comparable
  * across the two processes of one machine.
  */
@@ -15,10 +16,14 @@ import type { ClientToServerEvents, JobStatusChanged, ServerToClientEvents } fro
 type Message =
   | { type: 'connect'; url: string; cookie: string; clients: number }
   | { type: 'report'; jobId: string }
+  | { type: 'health' }
   | { type: 'close' };
 
 const sockets: Socket<ServerToClientEvents, ClientToServerEvents>[] = [];
 const received = new Map<string, number[]>();
+// A server that falls behind its sockets' heartbeats drops them, and their reconnecting costs it more.
+let disconnects = 0;
+let reconnects = 0;
 const now = () => performance.timeOrigin + performance.now();
 const send = (message: unknown) => process.send?.(message);
 
@@ -36,6 +41,8 @@ async function connectOne(url: string, cookie: string): Promise<void> {
     forceNew: true,
   });
   socket.on('job:status', onJobStatus);
+  socket.on('disconnect', () => void (disconnects += 1));
+  socket.io.on('reconnect', () => void (reconnects += 1));
   sockets.push(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -55,6 +62,8 @@ process.on('message', async (message: Message) => {
   } else if (message.type === 'report') {
     send({ type: 'report', jobId: message.jobId, receivedAt: received.get(message.jobId) ?? [] });
     received.delete(message.jobId);
+  } else if (message.type === 'health') {
+    send({ type: 'health', connected: sockets.filter((socket) => socket.connected).length, disconnects, reconnects });
   } else if (message.type === 'close') {
     for (const socket of sockets) socket.disconnect();
     process.exit(0);

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
 
 import mongoose from 'mongoose';
 
@@ -19,6 +18,8 @@ import { createLogger } from '#server/logger';
 import { Channel, Order, Product } from '#server/models/index';
 import { seedDemoNetwork } from '#server/seed/load-demo-network';
 import { createChannelKey } from '#server/services/channels/channel-keys';
+
+import { watchEventLoopStalls } from './event-loop-stalls';
 
 export interface IntakeServerReady {
   type: 'ready';
@@ -74,21 +75,7 @@ if (profiler) {
   await profiler.post('Profiler.enable');
   await profiler.post('Profiler.start');
 }
-// Event-loop stalls (a turn longer than STALL_MS): every request waiting meanwhile waits as long,
-// so they are what a tail of latencies is made of. Counted per run and reported with the count.
-const STALL_MS = 50;
-const stalls: number[] = [];
-// Garbage-collection pauses among them (a stall without one is the server's own code).
-const gcPauses: number[] = [];
-new PerformanceObserver((entries) => {
-  for (const entry of entries.getEntries()) if (entry.duration > STALL_MS) gcPauses.push(Math.round(entry.duration));
-}).observe({ entryTypes: ['gc'] });
-let lastTick = performance.now();
-setInterval(() => {
-  const tick = performance.now();
-  if (tick - lastTick > STALL_MS + 10) stalls.push(Math.round(tick - lastTick - 10));
-  lastTick = tick;
-}, 10).unref();
+const eventLoop = watchEventLoopStalls();
 // The database commands the server sent, by name (only with INTAKE_COUNT_COMMANDS).
 const commands = new Map<string, number>();
 mongoose.connection.getClient().on('commandStarted', (event: { commandName: string }) => {
@@ -105,8 +92,7 @@ process.on('message', async (message: { type: 'close' } | { type: 'count' }) => 
       type: 'count',
       orders: await Order.countDocuments(),
       cpuMicros: cpu.user + cpu.system,
-      stalls: stalls.splice(0),
-      gcPauses: gcPauses.splice(0),
+      ...eventLoop.take(),
       commands: Object.fromEntries(commands),
     });
     commands.clear();

@@ -7,7 +7,8 @@
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
  * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed },
- * { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the process's CPU time so far, and the
+ * { type: 'stalls' } → { type: 'stalls', stalls, gcPauses } (event-loop turns over 50 ms since the last
+ * ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the process's CPU time so far, and the
  * time its main thread was busy), { type: 'close' }.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { Job, Workshop } from '#server/models/index';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { transitionJob } from '#server/services/jobs/transition-job';
 
+import { watchEventLoopStalls } from './event-loop-stalls';
+
 export interface LoadServerReady {
   type: 'ready';
   url: string;
@@ -37,6 +40,7 @@ type Message =
   | { type: 'memory' }
   | { type: 'cpu' }
   | { type: 'profile'; action: 'start' | 'stop' }
+  | { type: 'stalls' }
   | { type: 'close' };
 
 const config = loadConfig({
@@ -108,12 +112,16 @@ async function profile(action: 'start' | 'stop'): Promise<void> {
   console.log(`CPU profile: ${file}`);
 }
 
+const eventLoop = watchEventLoopStalls();
+
 process.on('message', async (message: Message) => {
   if (message.type === 'profile') {
     await profile(message.action);
     process.send?.({ type: 'profiled' });
   } else if (message.type === 'changes') {
     startChanges(message.perSecond);
+  } else if (message.type === 'stalls') {
+    process.send?.({ type: 'stalls', ...eventLoop.take() });
   } else if (message.type === 'cpu') {
     // User plus system time of the whole process (the server and its embedded database), in µs,
     // and the time the app's own thread was busy: the one resource a page cannot share.

@@ -18,6 +18,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
+import type { Stalls } from './event-loop-stalls';
 import { lightRequest } from './light-http';
 import { pageSequence, type PageKind } from './load-pages';
 import type { LoadServerReady } from './load-server';
@@ -30,6 +31,12 @@ const WARMUP = Number(process.env.WARMUP ?? 20);
 const CHANGES_PER_SECOND = 1;
 const MEMORY_EVERY_MS = 30_000;
 const P95_TARGET_MS = 250;
+
+interface SocketHealth {
+  connected: number;
+  disconnects: number;
+  reconnects: number;
+}
 
 interface Memory {
   atS: number;
@@ -174,6 +181,9 @@ try {
     memory.push({ atS, rss: answer.rss, heapUsed: answer.heapUsed });
   };
   await readMemory(0);
+  // Stalls and dropped sockets are counted over the measured part only.
+  await reply(server, { type: 'stalls' }, 'stalls');
+  const healthBefore = await reply<SocketHealth>(clients, { type: 'health' }, 'health');
   await reply(server, { type: 'profile', action: 'start' }, 'profiled');
   let nextMemoryAt = MEMORY_EVERY_MS;
   const clientCpu = process.cpuUsage();
@@ -194,6 +204,8 @@ try {
   await reply(server, { type: 'profile', action: 'stop' }, 'profiled');
   await readMemory(SECONDS);
   const final = await reply<{ changeFailures: number }>(server, { type: 'memory' }, 'memory');
+  const { stalls, gcPauses } = await reply<Stalls>(server, { type: 'stalls' }, 'stalls');
+  const health = await reply<SocketHealth>(clients, { type: 'health' }, 'health');
 
   const kinds = [...new Set(samples.map((sample) => sample.kind))].sort();
   console.table([
@@ -229,6 +241,12 @@ try {
       `job changes that failed: ${final.changeFailures}; ` +
       // The people's side, on the same cores here as it would not be when deployed.
       `page client CPU ${((user + system) / 1_000 / samples.length).toFixed(2)} ms/page`,
+  );
+  console.log(
+    `server event-loop stalls over 50 ms: ${stalls.length}, longest ${stalls.length ? Math.max(...stalls) : 0} ms, ` +
+      `${gcPauses.length} of them garbage collections; dashboard sockets: ${health.connected} of ${SOCKETS} ` +
+      `connected at the end, ${health.disconnects - healthBefore.disconnects} dropped and ` +
+      `${health.reconnects - healthBefore.reconnects} reconnected during the run`,
   );
 } finally {
   closing = true;
