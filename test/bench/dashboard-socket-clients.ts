@@ -13,6 +13,13 @@ import { io, type Socket } from 'socket.io-client';
 
 import type { ClientToServerEvents, JobStatusChanged, ServerToClientEvents } from '#server/domain/events';
 
+/** What the `health` message answers: the sockets still connected, and drops and reconnections so far. */
+export interface SocketHealth {
+  connected: number;
+  disconnects: number;
+  reconnects: number;
+}
+
 type Message =
   | { type: 'connect'; url: string; cookie: string; clients: number }
   | { type: 'report'; jobId: string }
@@ -63,7 +70,12 @@ process.on('message', async (message: Message) => {
     send({ type: 'report', jobId: message.jobId, receivedAt: received.get(message.jobId) ?? [] });
     received.delete(message.jobId);
   } else if (message.type === 'health') {
-    send({ type: 'health', connected: sockets.filter((socket) => socket.connected).length, disconnects, reconnects });
+    const health: SocketHealth = {
+      connected: sockets.filter((socket) => socket.connected).length,
+      disconnects,
+      reconnects,
+    };
+    send({ type: 'health', ...health });
   } else if (message.type === 'close') {
     for (const socket of sockets) socket.disconnect();
     process.exit(0);

@@ -7,9 +7,9 @@
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
  * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed },
- * { type: 'stalls' } → { type: 'stalls', stalls, gcPauses } (event-loop turns over 50 ms since the last
- * ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the process's CPU time so far, and the
- * time its main thread was busy), { type: 'close' }.
+ * { type: 'stalls' } → { type: 'stalls', stalls, gcPauses } (event-loop turns over 50 ms since the
+ * last ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the
+ * process's CPU time so far, and the time its main thread was busy), { type: 'close' }.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

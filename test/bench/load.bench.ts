@@ -18,6 +18,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
+import type { SocketHealth } from './dashboard-socket-clients';
 import type { Stalls } from './event-loop-stalls';
 import { lightRequest } from './light-http';
 import { pageSequence, type PageKind } from './load-pages';
@@ -31,12 +32,6 @@ const WARMUP = Number(process.env.WARMUP ?? 20);
 const CHANGES_PER_SECOND = 1;
 const MEMORY_EVERY_MS = 30_000;
 const P95_TARGET_MS = 250;
-
-interface SocketHealth {
-  connected: number;
-  disconnects: number;
-  reconnects: number;
-}
 
 interface Memory {
   atS: number;

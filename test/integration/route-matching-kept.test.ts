@@ -2,24 +2,17 @@ import { createRequire } from 'node:module';
 
 import type * as RemixRouter from '@remix-run/router';
 import type * as StaticRouter from 'react-router-dom/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-
-import { type RunningKiwanda } from '#server/kiwanda-server';
-
-import { startTestServer } from '../support/app-server';
-import { signIn } from '../support/sign-in';
+import { describe, expect, it } from 'vitest';
 
 /**
  * The server keeps what it derives from its route tree instead of deriving it for every page
  * (patches/, applied on install): the router keeps each tree's ranked branches and each compiled
  * path, Remix keeps the server routes made from the build, and the static router keeps the data
- * routes made from them. These are the modules the server itself loads (CommonJS, by require).
+ * routes made from them (rendered-pages.test.ts checks that last one in the running app). These
+ * are the modules the server itself loads (CommonJS, by require).
  */
 const require = createRequire(import.meta.url);
 const router = require('@remix-run/router') as typeof RemixRouter;
-const remixRoutes = require('@remix-run/react/dist/routes.js') as {
-  createServerRoutes: (...args: unknown[]) => unknown;
-};
 const staticRouter = require('react-router-dom/server') as typeof StaticRouter;
 
 const tree = () => [
@@ -109,31 +102,5 @@ describe('route matching', () => {
     const second = staticRouter.createStaticRouter(routes, context('/workshops'));
     expect(second.routes).toBe(first.routes);
     expect(second.state.location.pathname).toBe('/workshops');
-  });
-});
-
-describe('pages rendered by the server', () => {
-  let server: RunningKiwanda;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
-  it('share the server routes Remix made from the build', async () => {
-    const { cookie } = await signIn({ baseUrl: server.url, role: 'planner' });
-    const ask = async (page: string) => {
-      const response = await fetch(`${server.url}${page}`, { headers: { cookie } });
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('</html>');
-    };
-    await ask('/orders');
-    const made = vi.spyOn(remixRoutes, 'createServerRoutes');
-    for (const page of ['/orders', '/overview', '/workshops', '/jobs', '/orders']) await ask(page);
-    expect(made).not.toHaveBeenCalled();
   });
 });

@@ -36,7 +36,7 @@ export async function applyPhoneAction({
   photo?: Buffer;
   now: Date;
 }): Promise<AppliedPhoneAction> {
-  const { actionId } = { actionId: validateField('actionId', actionIdString, rawActionId) };
+  const actionId = validateField('actionId', actionIdString, rawActionId);
   const action = validateInput(PhoneActionInput, rawAction);
   if (!actor.userId) throw new ForbiddenError('phone actions come from signed-in people');
   const userId = actor.userId;
