@@ -21,6 +21,11 @@ const ConfigSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+    /**
+     * Threads rendering pages beside the main one (server/page-threads/); unset: one fewer than the
+     * machine's cores in production (at least one), none in development and tests.
+     */
+    PAGE_THREADS: z.coerce.number().int().min(0).max(32).optional(),
     SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MOCKS: booleanFlag.default(false),

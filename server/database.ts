@@ -14,6 +14,8 @@ export type DatabaseState = 'connected' | 'connecting' | 'disconnected' | 'disco
 export interface Database {
   /** Where the data lives: the configured MongoDB, or the embedded server Kiwanda started. */
   mode: 'external' | 'embedded';
+  /** How another thread of this process connects to the same data (server/page-threads/). */
+  address: DatabaseAddress;
   state(): DatabaseState;
   close(): Promise<void>;
 }
@@ -54,6 +56,21 @@ function tcpCredentials({ dbPath, socketPath, logger }: { dbPath: string; socket
   return loadOrCreateCredentials({ file: path.join(dbPath, CREDENTIALS_FILE_NAME) });
 }
 
+/** Where the database answers: MONGODB_URI, or the embedded server's private socket (with its options). */
+export interface DatabaseAddress {
+  uri: string;
+  embedded: boolean;
+}
+
+/** Connects this thread's Mongoose to a database that is already running. */
+export async function joinDatabase({ uri, embedded }: DatabaseAddress): Promise<void> {
+  await mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    dbName: embedded ? 'kiwanda' : undefined,
+    ...(embedded ? { maxIdleTimeMS: MAX_IDLE_POOLED_CONNECTION_MS } : {}),
+  });
+}
+
 const READY_STATES: Record<number, DatabaseState> = {
   0: 'disconnected',
   1: 'connected',
@@ -82,15 +99,13 @@ export async function connectDatabase({
     uri = embedded.uri;
     logger.info({ dbPath: started.dbPath }, 'embedded database started');
   }
-  await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: 10_000,
-    dbName: embedded ? 'kiwanda' : undefined,
-    ...(embedded ? { maxIdleTimeMS: MAX_IDLE_POOLED_CONNECTION_MS } : {}),
-  });
+  const address: DatabaseAddress = { uri, embedded: embedded !== undefined };
+  await joinDatabase(address);
   logger.info({ mode: embedded ? 'embedded' : 'external' }, 'database connected');
 
   return {
     mode: embedded ? 'embedded' : 'external',
+    address,
     state: () => READY_STATES[mongoose.connection.readyState] ?? 'disconnected',
     async close() {
       await mongoose.disconnect();

@@ -6,7 +6,7 @@ import express from 'express';
 import { pinoHttp } from 'pino-http';
 
 import { createOrdersApiRouter } from './api/orders-router';
-import { type AppContext, type RequestLoadContext } from './app-context';
+import { type AppContext } from './app-context';
 import { type Database } from './database';
 import { remixRequestHandler } from './http/remix-request-handler';
 import { answerErrors, refuseForeignOrigins, refuseOversizedBodies } from './http/request-guards';
@@ -17,6 +17,7 @@ import { createMpesaCallbackRouter } from './integrations/mpesa/callback-router'
 import { MPESA_CALLBACK_PREFIX } from './integrations/mpesa/daraja-settings';
 import { createShopifyWebhookRouter, SHOPIFY_WEBHOOK_PATH } from './integrations/shopify/shopify-webhook-router';
 import { type Logger } from './logger';
+import { type PageThreads } from './page-threads/start-page-threads';
 import { redactCallbackSecret } from './redact-callback-secret';
 import { createUssdRouter, USSD_CALLBACK_PREFIX } from './ussd/ussd-router';
 import { KIWANDA_VERSION } from './version';
@@ -31,13 +32,22 @@ export interface HttpAppOptions {
   context: AppContext;
   getBuild: () => ServerBuild;
   development: boolean;
+  /** Threads that render GET and HEAD pages (server/page-threads/); without them, this thread renders all. */
+  pageThreads?: PageThreads;
 }
 
 /**
  * The Express app: security headers on everything, cross-site and oversized requests refused,
  * then the health check, the channels' API, static assets and every other request to Remix.
  */
-export function createHttpApp({ logger, database, context, getBuild, development }: HttpAppOptions): express.Express {
+export function createHttpApp({
+  logger,
+  database,
+  context,
+  getBuild,
+  development,
+  pageThreads,
+}: HttpAppOptions): express.Express {
   const { config } = context;
   const app = express();
   app.disable('x-powered-by');
@@ -69,10 +79,13 @@ export function createHttpApp({ logger, database, context, getBuild, development
 
   app.get('/healthz', (_req, res) => {
     const databaseState = database.state();
+    const threadStatus = pageThreads?.status() ?? [];
     res.status(databaseState === 'connected' ? 200 : 503).json({
       status: databaseState === 'connected' ? 'ok' : 'degraded',
       version: KIWANDA_VERSION,
       database: { state: databaseState, mode: database.mode },
+      // Pages are rendered on the main thread while no page thread is ready: slower, never refused.
+      pageThreads: { started: threadStatus.length, ready: threadStatus.filter((thread) => thread.ready).length },
     });
   });
 
@@ -141,10 +154,9 @@ export function createHttpApp({ logger, database, context, getBuild, development
       getBuild,
       mode: development ? 'development' : 'production',
       bodyLimitBytes: config.MAX_REQUEST_BODY_BYTES,
-      getLoadContext: (req, res): RequestLoadContext => ({
-        ...context,
-        client: { address: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: cspNonceOf(res) },
-      }),
+      context,
+      clientOf: (req, res) => ({ address: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: cspNonceOf(res) }),
+      pageThreads,
     }),
   );
   app.use(answerErrors({ logger }));

@@ -13,6 +13,7 @@ import { createDarajaClient } from './integrations/mpesa/daraja-client';
 import { type Logger } from './logger';
 import { ensureCollectionsAndIndexes } from './models';
 import { User } from './models/user';
+import { pageThreadCount, type PageThreads, startPageThreads } from './page-threads/start-page-threads';
 import { startAutoReplanner } from './planning/auto-replanner';
 import { attachRealtime, type KiwandaIo } from './realtime/socket-server';
 import { loadRemixBuild } from './remix-build';
@@ -30,6 +31,8 @@ export interface RunningKiwanda {
   io: KiwandaIo;
   database: Database;
   context: AppContext;
+  /** Threads rendering GET and HEAD pages, when running (server/page-threads/). */
+  pageThreads: PageThreads | undefined;
   /** Where the boot stands: starting, first run, loading the demo network, ready. */
   setup: SetupStatus;
   /** Settles when every page is served (after the demo network loads, or a first-run choice). */
@@ -62,10 +65,8 @@ export async function startKiwandaServer({
   const development = config.NODE_ENV === 'development';
   const boot = listener ?? (await listenFirst({ config, logger }));
   const { url, port, httpServer, openSockets, setup } = boot;
-  const sessions = createSessionCookies({
-    secret: resolveSessionSecret({ config, logger }),
-    secure: sessionCookieSecure(config),
-  });
+  const session = { secret: resolveSessionSecret({ config, logger }), secure: sessionCookieSecure(config) };
+  const sessions = createSessionCookies(session);
   const ready = setup.whenReady;
   // A server starting reads the database afresh, as a new process would: what changed while no
   // server ran announced nothing (tests restart a server within one process).
@@ -100,7 +101,12 @@ export async function startKiwandaServer({
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     throw error;
   }
-  const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development });
+  // Page threads render with the system clock only: a test's fixed clock stays on this thread.
+  const pageThreads =
+    clock === SYSTEM_CLOCK && pageThreadCount(config) > 0
+      ? startPageThreads({ count: pageThreadCount(config), config, session, database: database.address, logger })
+      : undefined;
+  const app = createHttpApp({ logger, database, context, getBuild: remix.getBuild, development, pageThreads });
   boot.attach({ app, accountsExist: async () => (await User.exists({})) !== null, loadDemo });
   const io = attachRealtime(httpServer, { logger, sessions, redis: shared?.redis.queued });
 
@@ -185,6 +191,7 @@ export async function startKiwandaServer({
     await webhookDispatcher?.stop();
     await payoutWorker?.stop();
     await messageWorker?.stop();
+    await pageThreads?.close();
     await shared?.close();
     await database.close();
     logger.info('kiwanda stopped');
@@ -197,6 +204,7 @@ export async function startKiwandaServer({
     io,
     database,
     context,
+    pageThreads,
     setup,
     ready,
     close: () => (closing ??= close()),

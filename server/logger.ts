@@ -14,14 +14,18 @@ export type { Logger };
  */
 export function createLogger(
   config: Pick<Config, 'LOG_LEVEL' | 'NODE_ENV'>,
-  /** File descriptor to write to: 1 (stdout) for the server, 2 for CLIs whose stdout is their answer. */
-  fd: 1 | 2 = 1,
+  /**
+   * File descriptor to write to: 1 (stdout) for the server, 2 for CLIs whose stdout is their answer;
+   * or where a page thread sends its lines, for the main thread to write (server/page-threads/).
+   */
+  fd: 1 | 2 | { write(line: string): void } = 1,
 ): Logger {
   const options: LoggerOptions = {
     level: config.LOG_LEVEL,
     base: { app: 'kiwanda' },
     redact: ['req.headers.cookie', 'res.headers["set-cookie"]'],
   };
+  if (typeof fd === 'object') return pino(options, fd);
   if (config.NODE_ENV === 'development' && prettyPrinterInstalled()) {
     return pino({
       ...options,

@@ -1,12 +1,13 @@
 import {
   createRequestHandler as createRemixHandler,
   writeReadableStreamToWritable,
-  type AppLoadContext,
   type ServerBuild,
 } from '@remix-run/node';
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
 
+import { type AppContext, type RequestClient, type RequestLoadContext } from '../app-context';
 import { SESSION_COOKIE_NAME } from '../auth/session-storage';
+import { type PageThreads } from '../page-threads/start-page-threads';
 
 /**
  * Express → Remix, with the body read first under a size limit (413 above it, through
@@ -18,13 +19,19 @@ import { SESSION_COOKIE_NAME } from '../auth/session-storage';
 export function remixRequestHandler({
   getBuild,
   mode,
-  getLoadContext,
+  context,
+  clientOf,
   bodyLimitBytes,
+  pageThreads,
 }: {
   getBuild: () => ServerBuild;
   mode: 'development' | 'production';
-  getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** The services every loader and action is handed (with the request's client: RequestLoadContext). */
+  context: AppContext;
+  clientOf: (req: ExpressRequest, res: ExpressResponse) => RequestClient;
   bodyLimitBytes: number;
+  /** Where GET and HEAD requests are rendered when threads are running (server/page-threads/). */
+  pageThreads?: Pick<PageThreads, 'serve'>;
 }) {
   // In development the build is swapped on every rebuild, so Remix is handed a function and reads
   // it again for each request. In production it never changes: handed the build itself, Remix
@@ -36,23 +43,47 @@ export function remixRequestHandler({
   return [
     readBody,
     (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
-      let request: Request;
+      let url: URL;
       try {
-        request = remixRequestOf(req, res);
+        url = requestUrlOf(req);
       } catch {
         res.status(400).type('text/plain').send('The request’s address or Host header cannot be read.');
         return;
       }
-      const answer = async () => {
-        const response = await handle(request, getLoadContext(req, res));
-        // A signed-in page is for that person's browser only: no shared or back-button cache keeps it.
-        if (req.headers.cookie?.includes(`${SESSION_COOKIE_NAME}=`))
-          response.headers.set('Cache-Control', 'private, no-store');
-        await send(res, response);
+      const answerHere = () => {
+        const answer = async () => {
+          const loadContext: RequestLoadContext = { ...context, client: clientOf(req, res) };
+          const response = await handle(remixRequestOf(req, res, url), loadContext);
+          await send(res, keptPrivate(response, req.headers.cookie));
+        };
+        answer().catch(next);
       };
-      answer().catch(next);
+      // GET and HEAD only read: a page thread may render them. Everything that writes stays here,
+      // where the sockets, the plan runs and the background work live.
+      const reads = req.method === 'GET' || req.method === 'HEAD';
+      if (
+        reads &&
+        pageThreads?.serve({
+          req,
+          res,
+          method: req.method as 'GET' | 'HEAD',
+          url: url.href,
+          headers: headerPairsOf(req),
+          client: clientOf(req, res),
+          answerHere,
+          fail: next,
+        })
+      )
+        return;
+      answerHere();
     },
   ];
+}
+
+/** A signed-in page is for that person's browser only: no shared or back-button cache keeps it. */
+export function keptPrivate(response: Response, cookieHeader: string | null | undefined): Response {
+  if (cookieHeader?.includes(`${SESSION_COOKIE_NAME}=`)) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 }
 
 /**
@@ -60,16 +91,24 @@ export function remixRequestHandler({
  * early still gets the usual AbortError; for every other request (all of them, on a busy server)
  * making that DOMException, with its stack, cost more than the rest of ending the request.
  */
-const ANSWER_SENT = new Error('The answer was sent; the request is over.');
+export const ANSWER_SENT = new Error('The answer was sent; the request is over.');
 
-function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
-  const headers = new Headers();
+/** The request's header lines, repeated headers one pair each, as `Headers` takes them. */
+function headerPairsOf(req: ExpressRequest): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const [name, values] of Object.entries(req.headers)) {
     if (values === undefined) continue;
-    for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
+    for (const value of Array.isArray(values) ? values : [values]) pairs.push([name, value]);
   }
-  // Concatenated, not resolved: a path starting with `//` must not name another host.
-  const url = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`);
+  return pairs;
+}
+
+/** Concatenated, not resolved: a path starting with `//` must not name another host. Throws when unreadable. */
+function requestUrlOf(req: ExpressRequest): URL {
+  return new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`);
+}
+
+function remixRequestOf(req: ExpressRequest, res: ExpressResponse, url: URL): Request {
   // Loaders and actions stop when the client goes away before the answer is written. Once it is
   // written the request is over, and its signal ends it too: Remix keeps a timer on every page
   // (its stream timeout, five seconds) that it clears only when the request is aborted, and with
@@ -78,7 +117,12 @@ function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
   res.on('close', () => controller.abort(res.writableFinished ? ANSWER_SENT : undefined));
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const body = hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : hasBody ? new Uint8Array() : undefined;
-  return new Request(url.href, { method: req.method, headers, body, signal: controller.signal });
+  return new Request(url.href, {
+    method: req.method,
+    headers: new Headers(headerPairsOf(req)),
+    body,
+    signal: controller.signal,
+  });
 }
 
 async function send(res: ExpressResponse, response: Response): Promise<void> {

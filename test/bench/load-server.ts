@@ -6,7 +6,7 @@
  *
  * Once ready it sends { type: 'ready', url, workshops, planId }. Messages from the parent:
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
- * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed },
+ * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed } (heapUsed of every thread but the database's),
  * { type: 'stalls' } → { type: 'stalls', stalls, gcPauses } (event-loop turns over 50 ms since the
  * last ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the
  * process's CPU time so far, and the time its main thread was busy), { type: 'close' }.
@@ -53,6 +53,8 @@ const config = loadConfig({
   KIWANDA_DEMO: '1',
   // Plain HTTP on the loopback, like a lab without TLS: the session cookie must not require HTTPS.
   SESSION_COOKIE_SECURE: 'false',
+  // Unset: as `npm start` runs it (page threads by the cores); 0 renders every page on the main thread.
+  PAGE_THREADS: process.env.PAGE_THREADS,
 });
 const server = await startKiwandaServer({ config, logger: createLogger(config) });
 await server.ready;
@@ -133,7 +135,10 @@ process.on('message', async (message: Message) => {
     // read is what is kept, not what is waiting to be collected.
     (globalThis as { gc?: () => void }).gc?.();
     const usage = process.memoryUsage();
-    process.send?.({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed, changeFailures });
+    // The page threads' heaps count too: each collects its own first.
+    const threadHeaps = (await server.pageThreads?.heapUsed()) ?? [];
+    const heapUsed = threadHeaps.reduce((sum, bytes) => sum + bytes, usage.heapUsed);
+    process.send?.({ type: 'memory', rss: usage.rss, heapUsed, changeFailures });
   } else {
     clearInterval(changeTimer);
     await server.close();

@@ -38,7 +38,8 @@ function start(dir: string) {
     cwd: dir,
     execArgv: ['--import', 'tsx', '--max-semi-space-size=64'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // What a page costs, measured where it is rendered: on the main thread unless PAGE_THREADS says otherwise.
+    env: { PAGE_THREADS: '0', ...process.env, NODE_ENV: 'production' },
   });
   const ask = <T>(message: object, type: string) =>
     new Promise<T>((resolve) => {

@@ -47,6 +47,7 @@ describe('Kiwanda server', () => {
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       database: { state: 'connected', mode: 'external' },
+      pageThreads: { started: 0, ready: 0 },
     });
   });
 

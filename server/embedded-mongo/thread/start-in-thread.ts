@@ -1,17 +1,9 @@
-import { Worker } from 'node:worker_threads';
-
+import { startTypeScriptWorker } from '../../typescript-worker';
 import { type EmbeddedMongo, type EmbeddedMongoOptions } from '../embedded-server';
 import { silentLogger } from '../server-context';
 import { type FromDatabaseThread, type ThreadedMongoOptions, type ToDatabaseThread } from './thread-messages';
 
-const ENTRY = new URL('./database-thread-entry.ts', import.meta.url).href;
-
-/**
- * The worker's first script is plain JavaScript that registers TypeScript loading in that thread
- * before importing the entry: loader hooks given on the command line do not reach a worker's main
- * module in this Node version.
- */
-const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(ENTRY)}); })`;
+const ENTRY = new URL('./database-thread-entry.ts', import.meta.url);
 
 export interface ThreadedEmbeddedMongo extends EmbeddedMongo {
   /** Called if the thread ends or throws after it started; the data on disk is as its journal left it. */
@@ -26,7 +18,7 @@ export interface ThreadedEmbeddedMongo extends EmbeddedMongo {
  */
 export function startEmbeddedMongoInThread(options: EmbeddedMongoOptions = {}): Promise<ThreadedEmbeddedMongo> {
   const { logger = silentLogger, ...serverOptions } = options;
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: serverOptions satisfies ThreadedMongoOptions });
+  const worker = startTypeScriptWorker(ENTRY, { workerData: serverOptions satisfies ThreadedMongoOptions });
   const failureListeners: Array<(error: Error) => void> = [];
   let stopping: Promise<void> | undefined;
   let exited = false;
