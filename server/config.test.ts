@@ -50,6 +50,8 @@ describe('loadConfig', () => {
     ['MOCKS', 'maybe'],
     ['NODE_ENV', 'staging'],
     ['REPLAN_DEBOUNCE_MS', '-1'],
+    ['PAGE_THREADS', 'many'],
+    ['PAGE_THREADS', '-1'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));

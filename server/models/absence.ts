@@ -1,6 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type ActorStamp, actorStampSchema } from './actor-stamp';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** A Nairobi calendar day as text, "2026-03-04", which sorts and compares as the days do. */
@@ -51,5 +52,6 @@ const absenceSchema = new Schema<AbsenceDoc>(
 absenceSchema.index({ to: 1, from: 1 });
 // One artisan's absences, in order (and the overlap check when a new one is declared).
 absenceSchema.index({ artisan: 1, from: 1 });
+absenceSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Absence: Model<AbsenceDoc> = model<AbsenceDoc>('Absence', absenceSchema);

@@ -5,6 +5,7 @@ import { GENDERS, type Gender } from '../domain/genders';
 import { LANGUAGES, type Language } from '../domain/languages';
 import { KENYAN_MOBILE_PATTERN } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 export { GENDERS, type Gender } from '../domain/genders';
@@ -51,5 +52,6 @@ const artisanSchema = new Schema<ArtisanDoc>(
 artisanSchema.index({ phone: 1 }, { unique: true });
 artisanSchema.index({ workshop: 1, status: 1 });
 artisanSchema.index({ skills: 1, status: 1 });
+artisanSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Artisan: Model<ArtisanDoc> = model<ArtisanDoc>('Artisan', artisanSchema);

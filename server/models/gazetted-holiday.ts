@@ -1,6 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { type ActorStamp, actorStampSchema } from './actor-stamp';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
@@ -28,6 +29,7 @@ const gazettedHolidaySchema = new Schema<GazettedHolidayDoc>(
 );
 
 gazettedHolidaySchema.index({ date: 1 }, { unique: true });
+gazettedHolidaySchema.index(NEWEST_CHANGE_FIRST);
 
 export const GazettedHoliday: Model<GazettedHolidayDoc> = model<GazettedHolidayDoc>(
   'GazettedHoliday',

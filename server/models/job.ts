@@ -4,6 +4,7 @@ import { JOB_STATUSES, type JobStatus } from '../domain/job-status';
 import { ROLES } from '../domain/roles';
 import { SKILLS, type Skill } from '../domain/skills';
 import { type WeekLabel } from '../domain/weeks';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { centsField, weekLabelField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
@@ -94,5 +95,6 @@ jobSchema.index({ workshop: 1, plannedWeek: 1 });
 jobSchema.index({ artisan: 1, status: 1 });
 jobSchema.index({ order: 1 });
 jobSchema.index({ status: 1, dueDate: 1 });
+jobSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Job: Model<JobDoc> = model<JobDoc>('Job', jobSchema);

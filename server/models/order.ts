@@ -3,6 +3,7 @@ import { model, type Model, Schema, type Types } from 'mongoose';
 import { ORDER_PRIORITIES, type OrderPriority } from '../domain/order-priority';
 import { ORDER_SOURCES, type OrderSource } from '../domain/order-source';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/order-status';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
@@ -132,5 +133,6 @@ orderSchema.index({ channel: 1, externalRef: 1 }, { unique: true, sparse: true }
 orderSchema.index({ status: 1, shipBy: 1 });
 orderSchema.index({ placedAt: -1 });
 orderSchema.index({ 'lines.product': 1 });
+orderSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Order: Model<OrderDoc> = model<OrderDoc>('Order', orderSchema);

@@ -3,6 +3,7 @@ import { model, type Model, Schema, type Types } from 'mongoose';
 import { PLAN_LEVER_KINDS, type PlanLeverKind } from '../domain/plan-levers';
 import { type WeekLabel } from '../domain/weeks';
 import { type ActorStamp, actorStampSchema } from './actor-stamp';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /**
@@ -48,6 +49,7 @@ const planLeverSchema = new Schema<PlanLeverDoc>(
 );
 
 planLeverSchema.index({ orderLine: 1 });
+planLeverSchema.index(NEWEST_CHANGE_FIRST);
 
 export const PlanLever: Model<PlanLeverDoc> = model<PlanLeverDoc>('PlanLever', planLeverSchema);
 

@@ -1,6 +1,7 @@
 import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { SKILLS, type Skill } from '../domain/skills';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { centsField, wholeCountField } from './schema-fields';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
@@ -65,5 +66,6 @@ const productSchema = new Schema<ProductDoc>(
 productSchema.index({ sku: 1 }, { unique: true });
 productSchema.index({ collectionRef: 1 });
 productSchema.index({ requiredSkill: 1 });
+productSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Product: Model<ProductDoc> = model<ProductDoc>('Product', productSchema);

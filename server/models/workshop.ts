@@ -2,6 +2,7 @@ import { model, type Model, Schema, type Types } from 'mongoose';
 
 import { NAIROBI_AREA_NAMES, KENYAN_MOBILE_PATTERN, type NairobiArea } from '../domain/nairobi-areas';
 import { SKILLS, type Skill } from '../domain/skills';
+import { NEWEST_CHANGE_FIRST } from './newest-change-index';
 import { STRICT_SCHEMA_OPTIONS } from './schema-options';
 
 /** A home-based workshop: a lead artisan and the artisans who work with them. */
@@ -49,5 +50,6 @@ const workshopSchema = new Schema<WorkshopDoc>(
 workshopSchema.index({ code: 1 }, { unique: true });
 workshopSchema.index({ area: 1 });
 workshopSchema.index({ skills: 1, active: 1 });
+workshopSchema.index(NEWEST_CHANGE_FIRST);
 
 export const Workshop: Model<WorkshopDoc> = model<WorkshopDoc>('Workshop', workshopSchema);

@@ -6,6 +6,7 @@ import { Absence } from '../models/absence';
 import { Artisan } from '../models/artisan';
 import { GazettedHoliday } from '../models/gazetted-holiday';
 import { Job } from '../models/job';
+import { NEWEST_CHANGE_FIRST } from '../models/newest-change-index';
 import { Order } from '../models/order';
 import { PlanLever } from '../models/plan-lever';
 import { Product } from '../models/product';
@@ -38,7 +39,7 @@ export async function readDataVersion(): Promise<string> {
     PLANNING_INPUT_MODELS.map(async (model) => {
       const [count, newest] = await Promise.all([
         model.countDocuments(),
-        model.findOne({}, { updatedAt: 1 }).sort({ updatedAt: -1, _id: -1 }).lean(),
+        model.findOne({}, { updatedAt: 1 }).sort(NEWEST_CHANGE_FIRST).lean(),
       ]);
       return `${model.modelName}:${count}:${newest ? `${newest.updatedAt?.toISOString()}:${String(newest._id)}` : '-'}`;
     }),

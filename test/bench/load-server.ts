@@ -8,8 +8,8 @@
  * { type: 'changes', perSecond } starts job status changes at that rate (an artisan starting an
  * accepted job, as the phones do), { type: 'memory' } → { type: 'memory', rss, heapUsed } (heapUsed of every thread but the database's),
  * { type: 'stalls' } → { type: 'stalls', stalls, gcPauses } (event-loop turns over 50 ms since the
- * last ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros } (the
- * process's CPU time so far, and the time its main thread was busy), { type: 'close' }.
+ * last ask, event-loop-stalls.ts), { type: 'cpu' } → { type: 'cpu', micros, mainThreadMicros, pageThreadMicros }
+ * (the process's CPU time so far, and the time its main thread and its page threads were busy), { type: 'close' }.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -129,7 +129,10 @@ process.on('message', async (message: Message) => {
     // and the time the app's own thread was busy: the one resource a page cannot share.
     const usage = process.cpuUsage();
     const mainThreadMicros = Math.round(performance.eventLoopUtilization().active * 1_000);
-    process.send?.({ type: 'cpu', micros: usage.user + usage.system, mainThreadMicros });
+    const pageThreadMicros = Math.round(
+      (server.pageThreads?.status() ?? []).reduce((sum, thread) => sum + thread.busyMs, 0) * 1_000,
+    );
+    process.send?.({ type: 'cpu', micros: usage.user + usage.system, mainThreadMicros, pageThreadMicros });
   } else if (message.type === 'memory') {
     // A full collection first (the benchmark starts this process with --expose-gc), so the heap
     // read is what is kept, not what is waiting to be collected.

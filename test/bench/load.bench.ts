@@ -1,14 +1,15 @@
 /**
  * One Kiwanda process under a room's worth of load, as deployed: the server (with its embedded
  * database journaling to disk, the demo network loaded on first start) in its own process; SOCKETS
- * signed-in planner dashboards connected from another process; one job status change per second
- * reaching all of them; and this process asking RATE mixed page views per second (overview,
+ * signed-in planner dashboards connected from another process; CHANGES job status changes per
+ * second (1 unless set; 0 is a quiet network, whose plan proposal stays current) reaching all of them; and this process asking RATE mixed page views per second (overview,
  * orders, workshops, a workshop, the jobs board, planning; see load-pages.ts) over real sockets,
  * open loop: each request leaves at its scheduled moment whether or not earlier ones were
  * answered, and its time counts from that moment, so a server that falls behind shows it.
  *
- * The server's memory (resident, and heap after a full collection) is read every 30 s, to see it
- * flat over the run.
+ * The server's memory (resident, and heap after a full collection on every thread but the
+ * database's) is read every 30 s, to see it flat over the run; its CPU per page and how busy its
+ * main thread and page threads were are given at the end.
  *
  * Run with `npm run bench:load` (RATE=<pages/s>, SECONDS=<measured>, SOCKETS=<n>, WARMUP=<s>;
  * LOAD_PROFILE_DIR=<dir> writes a CPU profile of the server over the measured part).
@@ -29,9 +30,18 @@ const RATE = Number(process.env.RATE ?? 100);
 const SECONDS = Number(process.env.SECONDS ?? 300);
 const SOCKETS = Number(process.env.SOCKETS ?? 500);
 const WARMUP = Number(process.env.WARMUP ?? 20);
-const CHANGES_PER_SECOND = 1;
+const CHANGES_PER_SECOND = Number(process.env.CHANGES ?? 1);
+if (!(CHANGES_PER_SECOND >= 0))
+  throw new Error(`CHANGES must be a number of job changes a second, got ${process.env.CHANGES}`);
 const MEMORY_EVERY_MS = 30_000;
 const P95_TARGET_MS = 250;
+
+/** The server's CPU so far (load-server.ts): the process's, and its main and page threads' busy time. */
+interface ServerCpu {
+  micros: number;
+  mainThreadMicros: number;
+  pageThreadMicros: number;
+}
 
 interface Memory {
   atS: number;
@@ -165,7 +175,7 @@ try {
   if (ready.changesAvailable < (WARMUP + SECONDS) * CHANGES_PER_SECOND) {
     console.log('note: fewer accepted jobs than changes asked for; changes stop when they run out');
   }
-  server.send({ type: 'changes', perSecond: CHANGES_PER_SECOND });
+  if (CHANGES_PER_SECOND > 0) server.send({ type: 'changes', perSecond: CHANGES_PER_SECOND });
 
   const next = pageSequence({ ready, seed: 7 });
   await drive({ url: ready.url, cookie, next, seconds: WARMUP });
@@ -180,6 +190,7 @@ try {
   await reply(server, { type: 'stalls' }, 'stalls');
   const healthBefore = await reply<SocketHealth>(clients, { type: 'health' }, 'health');
   await reply(server, { type: 'profile', action: 'start' }, 'profiled');
+  const serverCpuBefore = await reply<ServerCpu>(server, { type: 'cpu' }, 'cpu');
   let nextMemoryAt = MEMORY_EVERY_MS;
   const clientCpu = process.cpuUsage();
   const memoryReads: Promise<void>[] = [];
@@ -196,6 +207,7 @@ try {
   });
   await Promise.all(memoryReads);
   const { user, system } = process.cpuUsage(clientCpu);
+  const serverCpu = await reply<ServerCpu>(server, { type: 'cpu' }, 'cpu');
   await reply(server, { type: 'profile', action: 'stop' }, 'profiled');
   await readMemory(SECONDS);
   const final = await reply<{ changeFailures: number }>(server, { type: 'memory' }, 'memory');
@@ -242,6 +254,12 @@ try {
       `${gcPauses.length} of them garbage collections; dashboard sockets: ${health.connected} of ${SOCKETS} ` +
       `connected at the end, ${health.disconnects - healthBefore.disconnects} dropped and ` +
       `${health.reconnects - healthBefore.reconnects} reconnected during the run`,
+  );
+  const busy = (micros: number) => `${((micros / 1_000 / SECONDS / 1_000) * 100).toFixed(0)}%`;
+  console.log(
+    `server CPU ${((serverCpu.micros - serverCpuBefore.micros) / 1_000 / samples.length).toFixed(2)} ms/page; ` +
+      `busy: main thread ${busy(serverCpu.mainThreadMicros - serverCpuBefore.mainThreadMicros)}, ` +
+      `page threads ${busy(serverCpu.pageThreadMicros - serverCpuBefore.pageThreadMicros)}`,
   );
 } finally {
   closing = true;

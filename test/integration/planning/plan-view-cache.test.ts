@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { domainEvents } from '#server/domain-events';
 import { Job, Workshop } from '#server/models/index';
+import { NEWEST_CHANGE_FIRST } from '#server/models/newest-change-index';
 import { PlanCapacitySnapshot } from '#server/models/plan-capacity-snapshot';
 import { commitPlan } from '#server/planning/commit-plan';
 import { isProposalStale } from '#server/planning/is-proposal-stale';
@@ -10,6 +11,7 @@ import { readPlanView } from '#server/planning/read-plan-view';
 import { startPlanRun } from '#server/planning/start-plan-run';
 import { transitionJob } from '#server/services/jobs/transition-job';
 import { adjustOrderForPlanning } from '#server/services/orders/adjust-order-for-planning';
+import { PLANNING_INPUT_MODELS } from '#server/services/read-data-version';
 
 import { clearDomainDatabase, connectDomainDatabase, disconnectDomainDatabase } from '../../support/domain-database';
 import { PLANNING_NOW, seedPlanningFixture, type PlanningFixture } from './planning-fixture';
@@ -97,5 +99,18 @@ describe('the kept views of a plan', () => {
     expect(await isProposalStale(first)).toBe(true);
     const next = await startPlanRun({ actor: fixture.planner, trigger: 'planner', now: PLANNING_NOW }).outcome;
     expect(await isProposalStale(await summary(next.planId))).toBe(false);
+  });
+  // Every view of a proposal reads the stamp (is-proposal-stale.ts): without the index each read
+  // scanned and ranked every order, job and artisan of the network.
+  it('reads the data stamp of every planning collection through an index', async () => {
+    for (const model of PLANNING_INPUT_MODELS) {
+      const explained = (await model.findOne({}, { updatedAt: 1 }).sort(NEWEST_CHANGE_FIRST).explain()) as unknown as {
+        queryPlanner: { winningPlan: { stage: string; inputStage?: { stage: string; keyPattern: object } } };
+      };
+      expect(explained.queryPlanner.winningPlan.inputStage, model.modelName).toMatchObject({
+        stage: 'IXSCAN',
+        keyPattern: NEWEST_CHANGE_FIRST,
+      });
+    }
   });
 });
