@@ -33,14 +33,18 @@ declare global {
   }
 }
 
-describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => {
+/** Pages rendered on the main thread, and on a page thread (server/page-threads/) as in production. */
+describe.each([
+  { where: 'the main thread', pageThreads: 0 },
+  { where: 'a page thread', pageThreads: 1 },
+])('the Content-Security-Policy in Chromium, pages rendered on $where', { timeout: 120_000 }, ({ pageThreads }) => {
   let server: RunningKiwanda;
   let browser: Browser;
   let context: BrowserContext;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ pageThreads });
     await seedDemoNetwork({
       options: { seed: 'csp-e2e', artisans: 80, weeks: 4, referenceDate: new Date() },
       replaceRealData: true,
@@ -78,7 +82,7 @@ describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => 
       // Hydrated and connected: the live indicator is driven by the socket, from the browser's script.
       await page.locator('[data-testid=live-indicator][data-status=connected]').waitFor();
       violations[path] = await page.evaluate(() => window.cspViolations ?? []);
-      await page.screenshot({ path: `${SHOTS}/${path.slice(1).replaceAll('/', '-')}.png` });
+      await page.screenshot({ path: `${SHOTS}/${path.slice(1).replaceAll('/', '-')}-${pageThreads}.png` });
     }
     // A client-side navigation (fetching data, not a document) is covered too.
     await page.click('a[href="/orders"]');
@@ -86,6 +90,9 @@ describe('the Content-Security-Policy in Chromium', { timeout: 120_000 }, () => 
     violations['navigation'] = await page.evaluate(() => window.cspViolations ?? []);
 
     expect(violations).toEqual(Object.fromEntries([...PAGES, 'navigation'].map((path) => [path, []])));
+    // On a page thread, every page above and the navigation's data were rendered there.
+    const rendered = server.pageThreads?.status().reduce((sum, thread) => sum + thread.answered, 0) ?? 0;
+    expect(rendered).toBeGreaterThanOrEqual(pageThreads > 0 ? PAGES.length + 1 : 0);
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
   });
 

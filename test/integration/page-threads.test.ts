@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type RunningKiwanda } from '#server/kiwanda-server';
@@ -28,12 +26,8 @@ describe('page threads', { timeout: 60_000 }, () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { PAGE_THREADS: '1' } });
+    server = await startTestServer({ pageThreads: 1 });
     await clearDomainDatabase();
-    for (let waited = 0; !server.pageThreads?.status()[0]?.ready; waited += 50) {
-      if (waited > 30_000) throw new Error('the page thread did not start');
-      await sleep(50);
-    }
     ({ cookie } = await signIn({ baseUrl: server.url, role: 'planner' }));
   });
   afterAll(async () => {

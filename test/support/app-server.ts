@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { type Clock } from '#server/app-context';
 import { startKiwandaServer, type RunningKiwanda } from '#server/kiwanda-server';
 import { createLogger } from '#server/logger';
@@ -9,13 +11,21 @@ export async function startTestServer({
   clock,
   env,
   firstRun = false,
+  pageThreads = 0,
 }: {
   clock?: Clock;
   /** Settings to change from the test defaults, as environment variables (KIWANDA_DEMO: '1' loads the demo). */
   env?: Record<string, string>;
   /** Whether an empty database opens the first-run page, as `npm start` does; tests make their own data by default. */
   firstRun?: boolean;
+  /** Threads rendering GET pages (server/page-threads/), ready before this returns; none by default. */
+  pageThreads?: number;
 } = {}): Promise<RunningKiwanda> {
-  const config = testConfig(env);
-  return startKiwandaServer({ config, logger: createLogger(config), clock, firstRun });
+  const config = testConfig({ PAGE_THREADS: String(pageThreads), ...env });
+  const server = await startKiwandaServer({ config, logger: createLogger(config), clock, firstRun });
+  for (let waited = 0; server.pageThreads?.status().some((thread) => !thread.ready); waited += 50) {
+    if (waited > 30_000) throw new Error('the page threads did not start within 30 s');
+    await sleep(50);
+  }
+  return server;
 }
