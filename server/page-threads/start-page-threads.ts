@@ -90,12 +90,15 @@ export function startPageThreads({
   session,
   database,
   logger,
+  entry = ENTRY,
 }: {
   count: number;
   config: Config;
   session: PageThreadData['session'];
   database: DatabaseAddress;
   logger: Logger;
+  /** The threads' module (tests give one that fails on purpose). */
+  entry?: URL;
 }): PageThreads {
   const log = logger.child({ module: 'page-threads' });
   // Lines of the threads' logs are written as they are, into this process's log.
@@ -120,7 +123,7 @@ export function startPageThreads({
 
   function start(index: number): void {
     const name = `pages-${index + 1}`;
-    const worker = startTypeScriptWorker(ENTRY, {
+    const worker = startTypeScriptWorker(entry, {
       workerData: { config, session, database, name } satisfies PageThreadData,
     });
     const thread: PageThread = { name, worker, ready: false, exited: false, answered: 0, answering: new Map() };
