@@ -128,10 +128,11 @@ export function startPageThreads({
     });
     const thread: PageThread = { name, worker, ready: false, exited: false, answered: 0, answering: new Map() };
     threads[index] = thread;
-    let everReady = false;
-    worker.on('message', (message: FromPageThread) => onMessage(thread, message, () => (everReady = true)));
+    worker.on('message', (message: FromPageThread) => onMessage(thread, message));
     worker.on('error', (error) => log.error({ err: error, thread: name }, 'a page thread failed'));
     worker.on('exit', (code) => {
+      // A thread is ready from its 'ready' message until it ends.
+      const wasReady = thread.ready;
       thread.ready = false;
       thread.exited = true;
       // Requests it had not begun to answer are answered here; the others cannot be finished.
@@ -140,7 +141,7 @@ export function startPageThreads({
         else request.answerHere();
       thread.answering.clear();
       if (closing) return;
-      if (!everReady) {
+      if (!wasReady) {
         log.error({ thread: name, code }, 'a page thread could not start; the main thread renders its pages');
         return;
       }
@@ -149,11 +150,10 @@ export function startPageThreads({
     });
   }
 
-  function onMessage(thread: PageThread, message: FromPageThread, markReady: () => void): void {
+  function onMessage(thread: PageThread, message: FromPageThread): void {
     switch (message.type) {
       case 'ready':
         thread.ready = true;
-        markReady();
         log.info({ thread: thread.name }, 'page thread ready');
         return;
       case 'start-failed':
